@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs whatever is missing, builds a release and serves it on http://127.0.0.1:8080.
+# Add ?demo or ?lang=en to the address as needed.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/tools.sh"
+ensure_build_tools
+cd "$ROOT"
+say "building a release and serving it on http://127.0.0.1:8080 (Ctrl-C stops)"
+exec trunk serve --release --address 127.0.0.1 --port 8080

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Installs what building Ugeblik needs, idempotently, at pinned versions, fetching nothing
+# from GitHub. Reuses any tool already installed at the right version.
+#
+#   scripts/tools.sh          build tools: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/tools.sh --test   the same, plus Debian's chromium and chromium-driver
+#
+# Sourced by scripts/serve.sh and scripts/test.sh; also runnable on its own.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"   # the newest trunk that builds on rustc 1.95
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$ROOT/node_modules/.bin:$CARGO_BIN:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+
+say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
+
+# Tools built from source build faster without LTO; they work the same.
+fast_install() {
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"
+}
+
+ensure_rust_parts() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+      say "adding $component"
+      rustup component add "$component"
+    fi
+  done
+}
+
+ensure_trunk() {
+  if [[ "$(trunk --version 2>/dev/null || true)" == "trunk $TRUNK_VERSION" ]]; then return; fi
+  say "installing trunk $TRUNK_VERSION (about 7–10 minutes on 2 cores)"
+  fast_install --locked "trunk@$TRUNK_VERSION"
+}
+
+# trunk runs the wasm-bindgen CLI only when its version equals the crate's in Cargo.lock.
+ensure_wasm_bindgen() {
+  local want
+  want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+  if [[ -z "$want" ]]; then echo "wasm-bindgen is missing from Cargo.lock" >&2; exit 1; fi
+  if [[ "$(wasm-bindgen --version 2>/dev/null || true)" == "wasm-bindgen $want" ]]; then return; fi
+  say "installing wasm-bindgen-cli $want (about 4 minutes)"
+  # Its own lock file may name crates the registry no longer serves: then resolve afresh.
+  fast_install --locked wasm-bindgen-cli --version "$want" || fast_install --force wasm-bindgen-cli --version "$want"
+}
+
+# wasm-opt (npm binaryen@132), and the browser tests' driver and axe-core, from the
+# committed lock file. Reinstalled only when the lock file changes.
+ensure_npm() {
+  local stamp="$ROOT/node_modules/.package-lock.copy"
+  if [[ -f "$stamp" ]] && cmp -s "$stamp" "$ROOT/package-lock.json"; then return; fi
+  say "installing npm packages from package-lock.json"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$ROOT/package-lock.json" "$stamp"
+}
+
+ensure_chromium() {
+  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then return; fi
+  say "installing Debian's chromium and chromium-driver"
+  local sudo=""
+  if [[ "$(id -u)" != 0 ]]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y --no-install-recommends chromium chromium-driver </dev/null ||
+    { $sudo apt-get update </dev/null && $sudo apt-get install -y --no-install-recommends chromium chromium-driver </dev/null; }
+}
+
+ensure_build_tools() {
+  ensure_rust_parts
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_npm
+  # trunk builds offline (Trunk.toml): fetch the crates first.
+  (cd "$ROOT" && cargo fetch --locked)
+}
+
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  ensure_build_tools
+  if [[ "${1:-}" == "--test" ]]; then ensure_chromium; fi
+  say "all tools present"
+fi

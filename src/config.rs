@@ -1,0 +1,41 @@
+//! Settings that come from the page address (`?lang=en`). Pure: the UI passes in
+//! `location.search`.
+
+use crate::domain::lang::Lang;
+
+/// The value of `name` in a query string such as `?lang=en&x=1`, if present.
+pub fn query_value(search: &str, name: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// The language asked for with `?lang=`; `None` when absent or not one the app speaks.
+pub fn lang_from_query(search: &str) -> Option<Lang> {
+    query_value(search, "lang").and_then(|code| Lang::parse(&code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(search: &str, expected: Option<Lang>) {
+        assert_eq!(lang_from_query(search), expected, "{search:?}");
+    }
+
+    #[test]
+    fn language_from_the_address() {
+        check("?lang=en", Some(Lang::En));
+        check("?lang=da", Some(Lang::Da));
+        check("?demo&lang=en", Some(Lang::En));
+        check("?lang=xx", None);
+        check("?lang=", None);
+        check("?language=en", None);
+        check("", None);
+        check("?lang=%3Cscript%3E", None);
+    }
+}

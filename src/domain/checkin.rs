@@ -1,0 +1,196 @@
+//! The weekly check-in as a state machine: one question per step, in a fixed order, then a
+//! note. It is pure data so that a half-finished check-in can be stored after every tap
+//! and resumed exactly where it stopped.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::history::{instrument_ids, History};
+use super::instrument::{self, Instrument, Item};
+use super::lang::Lang;
+use super::response::{status_of, validate, Response, Status, ValidationError};
+use super::week::IsoWeek;
+
+/// A check-in in progress.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Draft {
+    pub week: IsoWeek,
+    /// Index into [`flow`]; equal to its length on the closing note screen.
+    pub step: usize,
+    /// Answers by instrument id, then by item `linkId`.
+    pub answers: BTreeMap<String, BTreeMap<String, u8>>,
+    pub note: String,
+    /// The ids of this week's stored responses that this check-in changes, by instrument id.
+    #[serde(default)]
+    pub editing: BTreeMap<String, String>,
+}
+
+/// The question shown at one step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Question {
+    pub instrument: &'static Instrument,
+    pub item: &'static Item,
+    /// 1-based, for "3 of 18".
+    pub number: usize,
+    pub total: usize,
+}
+
+/// Every question of a check-in, in order: the current version of each instrument.
+pub fn flow() -> Vec<(&'static Instrument, &'static Item)> {
+    instrument_ids()
+        .into_iter()
+        .filter_map(instrument::current)
+        .flat_map(|instrument| instrument.items.iter().map(move |item| (instrument, item)))
+        .collect()
+}
+
+impl Draft {
+    /// A fresh check-in for `week`, or, when the week already has saved answers, a check-in
+    /// that starts from them and updates the same responses.
+    pub fn start(week: IsoWeek, history: &History) -> Draft {
+        let mut draft =
+            Draft { week, step: 0, answers: BTreeMap::new(), note: String::new(), editing: BTreeMap::new() };
+        for id in instrument_ids() {
+            if let Some(existing) = history.response_for(week, id) {
+                draft.editing.insert(id.to_owned(), existing.id.clone());
+                draft.answers.insert(id.to_owned(), existing.answers.clone());
+                if draft.note.is_empty() {
+                    draft.note = existing.note.clone().unwrap_or_default();
+                }
+            }
+        }
+        draft
+    }
+
+    pub fn total(&self) -> usize {
+        flow().len()
+    }
+
+    /// The question at the current step, or `None` on the closing note screen.
+    pub fn question(&self) -> Option<Question> {
+        let flow = flow();
+        let total = flow.len();
+        flow.get(self.step).map(|&(instrument, item)| Question { instrument, item, number: self.step + 1, total })
+    }
+
+    /// The answer already given to the current question.
+    pub fn current_answer(&self) -> Option<u8> {
+        let question = self.question()?;
+        self.answers.get(question.instrument.id)?.get(question.item.link_id).copied()
+    }
+
+    /// Answers the current question and moves to the next step.
+    pub fn answer(&mut self, value: u8) -> Result<(), ValidationError> {
+        let Some(question) = self.question() else { return Ok(()) };
+        let (min, max) = question.item.scale.bounds();
+        if !question.item.scale.values().contains(&value) {
+            return Err(ValidationError::OutOfRange { link_id: question.item.link_id.to_owned(), value, min, max });
+        }
+        self.answers
+            .entry(question.instrument.id.to_owned())
+            .or_default()
+            .insert(question.item.link_id.to_owned(), value);
+        self.step += 1;
+        Ok(())
+    }
+
+    /// Moves on without answering (or keeping an answer given before).
+    pub fn next(&mut self) {
+        self.step = (self.step + 1).min(self.total());
+    }
+
+    /// Goes back one step; at the first question, stays there.
+    pub fn back(&mut self) {
+        self.step = self.step.saturating_sub(1);
+    }
+
+    /// Whether the closing note screen is showing.
+    pub fn at_note(&self) -> bool {
+        self.step >= self.total()
+    }
+
+    /// How many questions have an answer.
+    pub fn answered(&self) -> usize {
+        self.answers.values().map(BTreeMap::len).sum()
+    }
+
+    /// Checks a draft read back from storage: each answer must belong to a known question and
+    /// lie on its scale, and the step must exist. Anything else means the stored value is
+    /// not one this app wrote.
+    pub fn check(&self) -> Result<(), ValidationError> {
+        for (id, answers) in &self.answers {
+            let instrument =
+                instrument::current(id).ok_or_else(|| ValidationError::UnknownInstrument { id: id.clone() })?;
+            let probe = Response {
+                id: "draft".into(),
+                instrument: instrument.id.into(),
+                version: instrument.version.into(),
+                week: self.week,
+                authored: String::new(),
+                language: Lang::Da,
+                status: status_of(instrument, answers),
+                answers: answers.clone(),
+                note: None,
+            };
+            validate(&probe)?;
+        }
+        if self.step > self.total() {
+            return Err(ValidationError::OutOfRange {
+                link_id: "step".into(),
+                value: u8::try_from(self.step).unwrap_or(u8::MAX),
+                min: 0,
+                max: u8::try_from(self.total()).unwrap_or(u8::MAX),
+            });
+        }
+        Ok(())
+    }
+
+    /// The responses this check-in saves: one per instrument with at least one answer,
+    /// reusing the ids of the responses it changes. The note goes on the first of them.
+    /// `new_id` is asked for a fresh id only where no response exists yet.
+    pub fn into_responses(self, authored: &str, language: Lang, new_id: &mut dyn FnMut() -> String) -> Vec<Response> {
+        let note = Some(self.note.trim().to_owned()).filter(|n| !n.is_empty());
+        let mut responses: Vec<Response> = Vec::new();
+        for id in instrument_ids() {
+            let Some(instrument) = instrument::current(id) else { continue };
+            let answers = self.answers.get(id).cloned().unwrap_or_default();
+            let existing = self.editing.get(id).cloned();
+            if answers.is_empty() && existing.is_none() {
+                continue;
+            }
+            responses.push(Response {
+                id: existing.unwrap_or_else(&mut *new_id),
+                instrument: instrument.id.to_owned(),
+                version: instrument.version.to_owned(),
+                week: self.week,
+                authored: authored.to_owned(),
+                language,
+                status: status_of(instrument, &answers),
+                answers,
+                note: None,
+            });
+        }
+        if note.is_some() && responses.is_empty() {
+            // A note alone is still worth keeping; it rides on an empty, partial WHO-5.
+            if let Some(who5) = instrument::current(instrument::WHO5_ID) {
+                responses.push(Response {
+                    id: new_id(),
+                    instrument: who5.id.to_owned(),
+                    version: who5.version.to_owned(),
+                    week: self.week,
+                    authored: authored.to_owned(),
+                    language,
+                    status: Status::Partial,
+                    answers: BTreeMap::new(),
+                    note: None,
+                });
+            }
+        }
+        if let Some(first) = responses.first_mut() {
+            first.note = note;
+        }
+        responses
+    }
+}

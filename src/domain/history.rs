@@ -1,0 +1,97 @@
+//! The citizen's history: every response ever saved on this device.
+
+use serde::{Deserialize, Serialize};
+
+use super::instrument::{self, Instrument, Item, CATALOGUE};
+use super::response::{profile, who5_score, Response, Status, Who5Score};
+use super::week::IsoWeek;
+
+/// All stored responses. The week keeps at most one response per instrument: changing a
+/// week's answers updates that response in place.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    pub responses: Vec<Response>,
+}
+
+/// One instrument's answers in a week, ready to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub instrument: &'static Instrument,
+    pub status: Status,
+    /// The WHO-5 score, for a complete WHO-5 response only.
+    pub who5: Option<Who5Score>,
+    /// Every item with its answer, `None` where skipped.
+    pub answers: Vec<(&'static Item, Option<u8>)>,
+}
+
+/// One week of the history, ready to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeekSummary {
+    pub week: IsoWeek,
+    /// In the catalogue's order (WHO-5, CHIME, job readiness).
+    pub entries: Vec<Entry>,
+    pub note: Option<String>,
+}
+
+impl History {
+    /// Adds a response, or replaces the one with the same id.
+    pub fn upsert(&mut self, response: Response) {
+        match self.responses.iter_mut().find(|r| r.id == response.id) {
+            Some(existing) => *existing = response,
+            None => self.responses.push(response),
+        }
+    }
+
+    /// The response to `instrument_id` in `week`, if any (the latest authored, should a
+    /// merge ever have left two).
+    pub fn response_for(&self, week: IsoWeek, instrument_id: &str) -> Option<&Response> {
+        self.responses
+            .iter()
+            .filter(|r| r.week == week && r.instrument == instrument_id)
+            .max_by(|a, b| a.authored.cmp(&b.authored))
+    }
+
+    /// Whether anything has been saved for `week`.
+    pub fn has_week(&self, week: IsoWeek) -> bool {
+        self.responses.iter().any(|r| r.week == week)
+    }
+
+    /// Every week with responses, newest first.
+    pub fn weeks(&self) -> Vec<WeekSummary> {
+        let mut weeks: Vec<IsoWeek> = self.responses.iter().map(|r| r.week).collect();
+        weeks.sort_unstable_by(|a, b| b.cmp(a));
+        weeks.dedup();
+        weeks.into_iter().map(|week| self.summary(week)).collect()
+    }
+
+    fn summary(&self, week: IsoWeek) -> WeekSummary {
+        let mut entries = Vec::new();
+        let mut note = None;
+        for id in instrument_ids() {
+            let Some(response) = self.response_for(week, id) else { continue };
+            if note.is_none() {
+                note = response.note.clone().filter(|n| !n.trim().is_empty());
+            }
+            let Ok(instrument) = instrument::find(&response.instrument, &response.version) else {
+                continue;
+            };
+            let answers = profile(response)
+                .into_iter()
+                .filter_map(|(link_id, value)| instrument.item(link_id).map(|item| (item, value)))
+                .collect();
+            entries.push(Entry { instrument, status: response.status, who5: who5_score(response), answers });
+        }
+        WeekSummary { week, entries, note }
+    }
+}
+
+/// Instrument ids in catalogue order, each once.
+pub fn instrument_ids() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = Vec::new();
+    for instrument in &CATALOGUE {
+        if !ids.contains(&instrument.id) {
+            ids.push(instrument.id);
+        }
+    }
+    ids
+}

@@ -1,0 +1,11 @@
+//! The pure core: instruments, responses, ISO weeks, scoring, the history and the check-in
+//! flow, and the stored formats. Nothing here knows of Leptos, the DOM, storage or the
+//! clock: today's date, the time and the language are parameters.
+
+pub mod checkin;
+pub mod history;
+pub mod instrument;
+pub mod lang;
+pub mod response;
+pub mod stored;
+pub mod week;

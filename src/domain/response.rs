@@ -1,0 +1,323 @@
+//! One citizen's answers to one instrument in one week, with its scoring and validation.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::instrument::{self, Instrument, LookupError, Scale, WHO5_ID};
+use super::lang::Lang;
+use super::week::IsoWeek;
+
+/// Whether every required item was answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Complete,
+    Partial,
+}
+
+/// One response, as stored and exported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Response {
+    /// A UUID, so that responses from several devices or files merge by id.
+    pub id: String,
+    pub instrument: String,
+    pub version: String,
+    /// The week the answers are about.
+    pub week: IsoWeek,
+    /// When the answers were last given, RFC 3339 in UTC.
+    pub authored: String,
+    /// The language the questions were shown in.
+    pub language: Lang,
+    pub status: Status,
+    /// Answer values by item `linkId`. A skipped item is absent.
+    pub answers: BTreeMap<String, u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The WHO-5 score of a complete response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Who5Score {
+    /// Sum of the five answers, 0–25.
+    pub raw: u8,
+    /// `raw × 4`, 0–100.
+    pub percent: u8,
+}
+
+/// The WHO-5 score of a response, or `None` unless it is a WHO-5 response with all five
+/// items answered. A partial response never has a score.
+pub fn who5_score(response: &Response) -> Option<Who5Score> {
+    if response.instrument != WHO5_ID || response.status != Status::Complete {
+        return None;
+    }
+    let instrument = instrument::find(&response.instrument, &response.version).ok()?;
+    let mut raw: u8 = 0;
+    for item in instrument.items {
+        let value = *response.answers.get(item.link_id)?;
+        if value > 5 {
+            return None;
+        }
+        raw += value;
+    }
+    Some(Who5Score { raw, percent: raw * 4 })
+}
+
+/// The answers of a CHIME or job-readiness response as a profile: every item in the
+/// instrument's order, `None` where skipped. Deliberately no total: these self-ratings
+/// have no validated sum.
+pub fn profile(response: &Response) -> Vec<(&'static str, Option<u8>)> {
+    match instrument::find(&response.instrument, &response.version) {
+        Ok(instrument) => {
+            instrument.items.iter().map(|item| (item.link_id, response.answers.get(item.link_id).copied())).collect()
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The status that a set of answers earns in an instrument.
+pub fn status_of(instrument: &Instrument, answers: &BTreeMap<String, u8>) -> Status {
+    if instrument.required_items().all(|item| answers.contains_key(item.link_id)) {
+        Status::Complete
+    } else {
+        Status::Partial
+    }
+}
+
+/// Why a response is not valid. Each names exactly what is wrong and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ValidationError {
+    UnknownInstrument {
+        id: String,
+    },
+    UnknownVersion {
+        id: String,
+        version: String,
+    },
+    UnknownItem {
+        link_id: String,
+    },
+    OutOfRange {
+        link_id: String,
+        value: u8,
+        min: u8,
+        max: u8,
+    },
+    /// Marked complete, but a required item has no answer.
+    MissingAnswer {
+        link_id: String,
+    },
+    /// Marked partial, but every required item is answered.
+    WronglyPartial,
+    EmptyId,
+}
+
+impl From<LookupError> for ValidationError {
+    fn from(error: LookupError) -> ValidationError {
+        match error {
+            LookupError::UnknownInstrument { id } => ValidationError::UnknownInstrument { id },
+            LookupError::UnknownVersion { id, version } => ValidationError::UnknownVersion { id, version },
+        }
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ValidationError::UnknownInstrument { id } => write!(f, "unknown instrument {id:?}"),
+            ValidationError::UnknownVersion { id, version } => {
+                write!(f, "unknown version {version:?} of instrument {id:?}")
+            }
+            ValidationError::UnknownItem { link_id } => write!(f, "unknown item {link_id:?}"),
+            ValidationError::OutOfRange { link_id, value, min, max } => {
+                if value > max {
+                    write!(f, "item {link_id}: {value} is above {max}")
+                } else {
+                    write!(f, "item {link_id}: {value} is below {min}")
+                }
+            }
+            ValidationError::MissingAnswer { link_id } => {
+                write!(f, "marked complete but item {link_id} has no answer")
+            }
+            ValidationError::WronglyPartial => write!(f, "marked partial but every item is answered"),
+            ValidationError::EmptyId => write!(f, "the response has no id"),
+        }
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Checks a response against its instrument: known instrument and version, known items,
+/// values within the scale, and a status that matches the answers.
+pub fn validate(response: &Response) -> Result<&'static Instrument, ValidationError> {
+    if response.id.trim().is_empty() {
+        return Err(ValidationError::EmptyId);
+    }
+    let instrument = instrument::find(&response.instrument, &response.version)?;
+    for (link_id, &value) in &response.answers {
+        let item = instrument.item(link_id).ok_or_else(|| ValidationError::UnknownItem { link_id: link_id.clone() })?;
+        let (min, max) = item.scale.bounds();
+        if !(min..=max).contains(&value) {
+            return Err(ValidationError::OutOfRange { link_id: link_id.clone(), value, min, max });
+        }
+        if matches!(item.scale, Scale::Who5) && item.scale.who5_label(value).is_none() {
+            return Err(ValidationError::OutOfRange { link_id: link_id.clone(), value, min, max });
+        }
+    }
+    match (response.status, status_of(instrument, &response.answers)) {
+        (Status::Complete, Status::Partial) => {
+            let missing = instrument
+                .required_items()
+                .find(|item| !response.answers.contains_key(item.link_id))
+                .map(|item| item.link_id.to_owned())
+                .unwrap_or_default();
+            Err(ValidationError::MissingAnswer { link_id: missing })
+        }
+        (Status::Partial, Status::Complete) => Err(ValidationError::WronglyPartial),
+        _ => Ok(instrument),
+    }
+}
+
+/// Formats 16 random bytes as a version 4 UUID (RFC 9562). The caller supplies the bytes
+/// (the browser's `crypto.getRandomValues`), so this stays pure.
+pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}
+
+/// An RFC 3339 UTC timestamp from milliseconds since the Unix epoch.
+pub fn rfc3339_utc(unix_millis: f64) -> String {
+    let seconds = (unix_millis / 1000.0).floor() as i64;
+    match time::OffsetDateTime::from_unix_timestamp(seconds) {
+        Ok(t) => format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            t.year(),
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        ),
+        Err(_) => "1970-01-01T00:00:00Z".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn response(instrument: &str, answers: &[(&str, u8)], status: Status) -> Response {
+        Response {
+            id: "a0f1c3d2-0000-4000-8000-000000000001".into(),
+            instrument: instrument.into(),
+            version: "1".into(),
+            week: "2026-W47".parse().unwrap(),
+            authored: "2026-11-20T10:00:00Z".into(),
+            language: Lang::Da,
+            status,
+            answers: answers.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            note: None,
+        }
+    }
+
+    #[track_caller]
+    fn check_score(answers: &[(&str, u8)], status: Status, expected: Option<(u8, u8)>) {
+        let got = who5_score(&response("who5", answers, status)).map(|s| (s.raw, s.percent));
+        assert_eq!(got, expected, "answers {answers:?}");
+    }
+
+    #[test]
+    fn who5_scores_only_complete_responses() {
+        let all = |v: u8| [("1", v), ("2", v), ("3", v), ("4", v), ("5", v)];
+        check_score(&all(5), Status::Complete, Some((25, 100)));
+        check_score(&all(0), Status::Complete, Some((0, 0)));
+        check_score(&[("1", 3), ("2", 4), ("3", 2), ("4", 1), ("5", 5)], Status::Complete, Some((15, 60)));
+        check_score(&[("1", 3), ("2", 4), ("3", 2), ("4", 1)], Status::Partial, None);
+        // A response that claims to be complete but lacks an item still gets no score.
+        check_score(&[("1", 3), ("2", 4), ("3", 2), ("4", 1)], Status::Complete, None);
+        check_score(&all(4), Status::Partial, None);
+    }
+
+    #[test]
+    fn other_instruments_have_no_who5_score_and_a_profile_without_total() {
+        let chime = response("chime5", &[("chime-c", 7), ("chime-m", 2)], Status::Partial);
+        assert_eq!(who5_score(&chime), None);
+        assert_eq!(
+            profile(&chime),
+            vec![("chime-c", Some(7)), ("chime-h", None), ("chime-i", None), ("chime-m", Some(2)), ("chime-e", None)]
+        );
+    }
+
+    #[track_caller]
+    fn check_validation(r: Response, expected: Result<(), ValidationError>) {
+        assert_eq!(validate(&r).map(|_| ()), expected);
+    }
+
+    #[test]
+    fn validation_names_what_is_wrong() {
+        use ValidationError::*;
+        let full = [("1", 3), ("2", 4), ("3", 2), ("4", 1), ("5", 5)];
+        check_validation(response("who5", &full, Status::Complete), Ok(()));
+        check_validation(response("who5", &full[..2], Status::Partial), Ok(()));
+        check_validation(response("who5", &[], Status::Partial), Ok(()));
+        check_validation(
+            response("who5", &[("1", 6)], Status::Partial),
+            Err(OutOfRange { link_id: "1".into(), value: 6, min: 0, max: 5 }),
+        );
+        check_validation(
+            response("jobready7", &[("job-belief", 14)], Status::Partial),
+            Err(OutOfRange { link_id: "job-belief".into(), value: 14, min: 0, max: 10 }),
+        );
+        check_validation(
+            response("jobready7", &[("job-hours", 38)], Status::Partial),
+            Err(OutOfRange { link_id: "job-hours".into(), value: 38, min: 0, max: 37 }),
+        );
+        check_validation(response("who5", &[("6", 1)], Status::Partial), Err(UnknownItem { link_id: "6".into() }));
+        check_validation(response("phq9", &[], Status::Partial), Err(UnknownInstrument { id: "phq9".into() }));
+        let mut v2 = response("chime5", &[], Status::Partial);
+        v2.version = "2".into();
+        check_validation(v2, Err(UnknownVersion { id: "chime5".into(), version: "2".into() }));
+        check_validation(response("who5", &full[..4], Status::Complete), Err(MissingAnswer { link_id: "5".into() }));
+        check_validation(response("who5", &full, Status::Partial), Err(WronglyPartial));
+        let mut no_id = response("who5", &full, Status::Complete);
+        no_id.id = " ".into();
+        check_validation(no_id, Err(EmptyId));
+    }
+
+    #[test]
+    fn job_hours_is_optional_for_completeness() {
+        let seven: Vec<(&str, u8)> =
+            instrument::find("jobready7", "1").unwrap().required_items().map(|item| (item.link_id, 5)).collect();
+        check_validation(response("jobready7", &seven, Status::Complete), Ok(()));
+    }
+
+    #[test]
+    fn error_messages_say_what_and_where() {
+        let error = ValidationError::OutOfRange { link_id: "job-belief".into(), value: 14, min: 0, max: 10 };
+        assert_eq!(error.to_string(), "item job-belief: 14 is above 10");
+    }
+
+    #[test]
+    fn uuids_have_version_and_variant_bits() {
+        let id = uuid_v4([0xff; 16]);
+        assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        let id = uuid_v4([0; 16]);
+        assert_eq!(id, "00000000-0000-4000-8000-000000000000");
+    }
+
+    #[test]
+    fn timestamps_are_rfc3339_utc() {
+        assert_eq!(rfc3339_utc(0.0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339_utc(1_795_000_000_123.0), "2026-11-18T11:06:40Z");
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_when_reading() {
+        let json = r#"{"id":"x","instrument":"who5","version":"1","week":"2026-W47","authored":"2026-11-20T10:00:00Z","language":"da","status":"partial","answers":{},"cpr":"010203-1234"}"#;
+        assert!(serde_json::from_str::<Response>(json).is_err());
+    }
+}

@@ -1,0 +1,11 @@
+//! Ugeblik: a weekly self-assessment that runs entirely in the browser.
+//!
+//! See `ARCHITECTURE.md` for the map of the code and its invariants.
+
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

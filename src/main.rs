@@ -1,0 +1,6 @@
+//! The entry point only mounts the app; everything else lives in the library.
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    ugeblik::ui::mount();
+}

@@ -1,0 +1,47 @@
+use wasm_bindgen::JsValue;
+
+use super::{KeyValueStore, StorageError};
+
+/// The browser's `localStorage`.
+pub struct BrowserStore {
+    storage: web_sys::Storage,
+}
+
+const PROBE_KEY: &str = "ugeblik.v1.probe";
+
+impl BrowserStore {
+    /// The page's `localStorage`, if the browser lets us both read and write it. A
+    /// sandboxed iframe throws on access; some private modes have no room at all.
+    pub fn open() -> Option<BrowserStore> {
+        let storage = web_sys::window()?.local_storage().ok()??;
+        storage.set_item(PROBE_KEY, "1").ok()?;
+        storage.remove_item(PROBE_KEY).ok()?;
+        Some(BrowserStore { storage })
+    }
+}
+
+fn storage_error(error: JsValue) -> StorageError {
+    let name = js_sys::Reflect::get(&error, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|name| name.as_string())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" {
+        StorageError::Full
+    } else {
+        StorageError::Failed(if name.is_empty() { "storage error".to_owned() } else { name })
+    }
+}
+
+impl KeyValueStore for BrowserStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.storage.get_item(key).map_err(storage_error)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.storage.set_item(key, value).map_err(storage_error)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.storage.remove_item(key).map_err(storage_error)
+    }
+}

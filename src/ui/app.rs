@@ -1,0 +1,50 @@
+use leptos::prelude::*;
+
+use super::about::About;
+use super::browser;
+use super::check_in::CheckIn;
+use super::header::Header;
+use super::history::HistoryScreen;
+use super::home::Home;
+use super::notices::Notices;
+use super::saved::Saved;
+use super::state::{AppState, Screen};
+use crate::storage::{BrowserStore, KeyValueStore, Vault};
+
+/// The whole app: reads storage once, provides the state, and shows one screen at a time.
+#[component]
+pub fn App() -> impl IntoView {
+    let store = BrowserStore::open().map(|s| Box::new(s) as Box<dyn KeyValueStore>);
+    let (vault, loaded) = Vault::open(store, browser::now_millis() as u64);
+    let state = AppState::new(vault, loaded.history, loaded.draft, loaded.settings, loaded.problems);
+    provide_context(state);
+
+    Effect::new(move |_| browser::set_document_lang(state.lang.get()));
+    // When the citizen moves to another screen or question, focus its heading so a screen
+    // reader reads it and the keyboard starts from the top. Not on first render: the
+    // citizen has not acted yet.
+    let place = Memo::new(move |_| (state.screen.get(), state.draft.with(|d| d.as_ref().map(|d| d.step))));
+    Effect::new(move |previous: Option<()>| {
+        // Read, not just tracked: a memo that is never read never recomputes.
+        let _ = place.get();
+        if previous.is_some() {
+            browser::focus_main_heading();
+        }
+    });
+
+    view! {
+        <div class="ugb-app" lang=move || state.lang.get().code()>
+            <Header/>
+            <main class="ugb-main" id="ugb-main">
+                <Notices/>
+                {move || match state.screen.get() {
+                    Screen::Home => view! { <Home/> }.into_any(),
+                    Screen::CheckIn => view! { <CheckIn/> }.into_any(),
+                    Screen::Saved => view! { <Saved/> }.into_any(),
+                    Screen::History => view! { <HistoryScreen/> }.into_any(),
+                    Screen::About => view! { <About/> }.into_any(),
+                }}
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,61 @@
+//! The few things the UI asks of the browser directly: the clock, randomness, the address,
+//! and focus. Everything here degrades quietly rather than panicking.
+
+use time::Date;
+
+use crate::domain::lang::Lang;
+use crate::domain::response::uuid_v4;
+use crate::domain::week::date;
+
+/// Today's date in the phone's own time zone.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    date(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
+        // The browser always gives a real date; the fallback only guards against a broken clock.
+        .unwrap_or(Date::MIN)
+}
+
+pub fn now_millis() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A fresh version 4 UUID from the browser's cryptographic random source.
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok())
+        .unwrap_or(false);
+    if !filled {
+        for byte in bytes.iter_mut() {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    uuid_v4(bytes)
+}
+
+/// The page address's query string, such as `?lang=en`.
+pub fn search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// Makes `<html lang>` follow the app's language, for screen readers and hyphenation.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+/// Moves keyboard and screen-reader focus to the main area's heading, once it is painted.
+pub fn focus_main_heading() {
+    leptos::prelude::request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("#ugb-main h2").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}

@@ -1,0 +1,21 @@
+//! The user interface: Leptos components, one per file, that read the app state from
+//! context and change it only through [`state::AppState`]'s methods. Every visible text
+//! comes from `crate::i18n` or the instrument catalogue.
+
+mod about;
+mod app;
+mod browser;
+mod check_in;
+mod header;
+mod history;
+mod home;
+mod notices;
+mod saved;
+mod state;
+
+pub use app::App;
+
+/// Mounts the app into the page's `<body>`.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}

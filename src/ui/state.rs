@@ -1,0 +1,147 @@
+//! The one source of truth of the running app, provided by context.
+
+use leptos::prelude::*;
+
+use super::browser;
+use crate::domain::checkin::Draft;
+use crate::domain::history::History;
+use crate::domain::lang::Lang;
+use crate::domain::stored::Settings;
+use crate::domain::week::IsoWeek;
+use crate::storage::{Problem, Vault};
+
+/// What fills the main area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    CheckIn,
+    Saved,
+    History,
+    About,
+}
+
+/// The app's state: signals for what the UI shows, and the vault that keeps it.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub screen: RwSignal<Screen>,
+    pub history: RwSignal<History>,
+    pub draft: RwSignal<Option<Draft>>,
+    pub problems: RwSignal<Vec<Problem>>,
+    /// The week that contains today.
+    pub week: IsoWeek,
+    vault: StoredValue<Vault, LocalStorage>,
+}
+
+impl AppState {
+    /// Reads the stored data and decides where the app opens: in a check-in that was left
+    /// half-way, or on the start page.
+    pub fn new(
+        vault: Vault,
+        history: History,
+        draft: Option<Draft>,
+        settings: Settings,
+        problems: Vec<Problem>,
+    ) -> AppState {
+        let lang = crate::config::lang_from_query(&browser::search()).or(settings.lang).unwrap_or_default();
+        let screen = if draft.is_some() { Screen::CheckIn } else { Screen::Home };
+        AppState {
+            lang: RwSignal::new(lang),
+            screen: RwSignal::new(screen),
+            history: RwSignal::new(history),
+            draft: RwSignal::new(draft),
+            problems: RwSignal::new(problems),
+            week: IsoWeek::containing(browser::today()),
+            vault: StoredValue::new_local(vault),
+        }
+    }
+
+    fn report(self, result: Result<(), Problem>) {
+        if let Err(problem) = result {
+            self.problems.update(|problems| {
+                if !problems.contains(&problem) {
+                    problems.push(problem);
+                }
+            });
+        }
+    }
+
+    fn save_draft(self) {
+        let result = self.draft.with_untracked(|draft| self.vault.with_value(|v| v.save_draft(draft.as_ref())));
+        self.report(result);
+    }
+
+    pub fn set_lang(self, lang: Lang) {
+        self.lang.set(lang);
+        let result = self.vault.with_value(|v| v.save_settings(&Settings { version: 0, lang: Some(lang) }));
+        self.report(result);
+    }
+
+    pub fn show(self, screen: Screen) {
+        self.screen.set(screen);
+    }
+
+    /// Opens this week's check-in: the one in progress, or a new one that starts from the
+    /// week's saved answers, if any.
+    pub fn start_check_in(self) {
+        if self.draft.with_untracked(Option::is_none) {
+            let draft = self.history.with_untracked(|history| Draft::start(self.week, history));
+            self.draft.set(Some(draft));
+            self.save_draft();
+        }
+        self.screen.set(Screen::CheckIn);
+    }
+
+    pub fn answer(self, value: u8) {
+        self.draft.update(|draft| {
+            if let Some(draft) = draft {
+                // The buttons offer only values on the scale; an error here changes nothing.
+                let _ = draft.answer(value);
+            }
+        });
+        self.save_draft();
+    }
+
+    pub fn next(self) {
+        self.draft.update(|draft| draft.iter_mut().for_each(Draft::next));
+        self.save_draft();
+    }
+
+    /// One step back; from the first question, back to the start page (the check-in stays).
+    pub fn back(self) {
+        let at_first = self.draft.with_untracked(|d| d.as_ref().is_none_or(|d| d.step == 0));
+        if at_first {
+            self.screen.set(Screen::Home);
+        } else {
+            self.draft.update(|draft| draft.iter_mut().for_each(Draft::back));
+            self.save_draft();
+        }
+    }
+
+    pub fn set_note(self, note: String) {
+        // Untracked: the note field owns its text, and re-rendering would steal its focus.
+        self.draft.update_untracked(|draft| {
+            if let Some(draft) = draft {
+                draft.note = note;
+            }
+        });
+        self.save_draft();
+    }
+
+    /// Saves the check-in into the history. The draft is removed only once the history is
+    /// safely stored, so a failed write loses nothing.
+    pub fn finish(self) {
+        let Some(draft) = self.draft.get_untracked() else { return };
+        let authored = crate::domain::response::rfc3339_utc(browser::now_millis());
+        let responses = draft.into_responses(&authored, self.lang.get_untracked(), &mut browser::random_id);
+        self.history.update(|history| responses.into_iter().for_each(|r| history.upsert(r)));
+        let saved = self.history.with_untracked(|history| self.vault.with_value(|v| v.save_history(history)));
+        let ok = saved.is_ok();
+        self.report(saved);
+        self.draft.set(None);
+        if ok {
+            self.save_draft();
+        }
+        self.screen.set(Screen::Saved);
+    }
+}
