@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use std::fmt;
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use serde_json::Value;
 
 use super::checkin::Draft;
 use super::history::History;
@@ -67,17 +66,26 @@ pub struct Settings {
     pub lang: Option<Lang>,
 }
 
-fn versioned(text: &str) -> Result<(u64, Value), DecodeError> {
-    let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotJson)?;
-    let version = value.get("version").and_then(Value::as_u64).ok_or(DecodeError::NoVersion)?;
+/// Just the `"version"` of a stored object; every other field is skipped.
+#[derive(Deserialize)]
+struct Peek {
+    version: Option<u64>,
+}
+
+/// Reads `text` as format `T` after checking its version. Parsing straight into `T`, with
+/// no intermediate `serde_json::Value`, keeps one JSON deserializer in the wasm.
+fn versioned<T: DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
+    let version = match serde_json::from_str::<Peek>(text) {
+        Ok(Peek { version: Some(version) }) => version,
+        Ok(Peek { version: None }) => return Err(DecodeError::NoVersion),
+        // Valid JSON of another shape (an array, a string…) has no version either.
+        Err(_) if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() => return Err(DecodeError::NoVersion),
+        Err(_) => return Err(DecodeError::NotJson),
+    };
     if version > STORE_VERSION {
         return Err(DecodeError::TooNew { found: version });
     }
-    Ok((version, value))
-}
-
-fn shaped<T: DeserializeOwned>(value: Value) -> Result<T, DecodeError> {
-    serde_json::from_value(value).map_err(|error| DecodeError::Invalid(error.to_string()))
+    serde_json::from_str(text).map_err(|error| DecodeError::Invalid(error.to_string()))
 }
 
 pub fn encode_history(history: &History) -> String {
@@ -88,8 +96,7 @@ pub fn encode_history(history: &History) -> String {
 
 /// Reads the stored history: every response must validate and ids must be unique.
 pub fn decode_history(text: &str) -> Result<History, DecodeError> {
-    let (_version, value) = versioned(text)?;
-    let stored: HistoryV1 = shaped(value)?;
+    let stored: HistoryV1 = versioned(text)?;
     let mut ids = HashSet::new();
     for (index, response) in stored.responses.iter().enumerate() {
         let place = index + 1;
@@ -106,8 +113,7 @@ pub fn encode_draft(draft: &Draft) -> String {
 }
 
 pub fn decode_draft(text: &str) -> Result<Draft, DecodeError> {
-    let (_version, value) = versioned(text)?;
-    let stored: DraftV1 = shaped(value)?;
+    let stored: DraftV1 = versioned(text)?;
     stored.draft.check().map_err(|error| DecodeError::Invalid(format!("check-in in progress: {error}")))?;
     Ok(stored.draft)
 }
@@ -117,6 +123,5 @@ pub fn encode_settings(settings: &Settings) -> String {
 }
 
 pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
-    let (_version, value) = versioned(text)?;
-    shaped(value)
+    versioned(text)
 }

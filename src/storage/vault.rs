@@ -1,5 +1,3 @@
-use std::collections::BTreeSet;
-
 use super::{KeyValueStore, MemoryStore, StorageError};
 use crate::domain::checkin::Draft;
 use crate::domain::history::History;
@@ -38,7 +36,7 @@ pub struct Loaded {
 pub struct Vault {
     store: Box<dyn KeyValueStore>,
     /// Keys holding an unreadable value that could not be put aside: never written.
-    frozen: BTreeSet<String>,
+    frozen: Vec<String>,
 }
 
 impl Vault {
@@ -50,7 +48,7 @@ impl Vault {
             loaded.problems.push(Problem::MemoryOnly);
             Box::new(MemoryStore::new())
         });
-        let mut vault = Vault { store, frozen: BTreeSet::new() };
+        let mut vault = Vault { store, frozen: Vec::new() };
         if let Some(history) = vault.read(HISTORY_KEY, stored::decode_history, now_millis, &mut loaded.problems) {
             loaded.history = history;
         }
@@ -74,7 +72,7 @@ impl Vault {
             Err(reason) => {
                 // Unreadable by the browser itself: treat like a value we cannot parse
                 // that we also cannot copy, so it is never overwritten.
-                self.frozen.insert(key.to_owned());
+                self.frozen.push(key.to_owned());
                 problems.push(Problem::Unreadable {
                     key: key.to_owned(),
                     reason: DecodeError::Invalid(reason.to_string()),
@@ -88,7 +86,7 @@ impl Vault {
             Err(reason) => {
                 let kept_as = self.put_aside(key, &raw, now_millis);
                 if kept_as.is_none() {
-                    self.frozen.insert(key.to_owned());
+                    self.frozen.push(key.to_owned());
                 }
                 problems.push(Problem::Unreadable { key: key.to_owned(), reason, kept_as });
                 None
@@ -113,7 +111,7 @@ impl Vault {
     }
 
     fn write(&self, key: &str, value: Option<&str>) -> Result<(), Problem> {
-        if self.frozen.contains(key) {
+        if self.frozen.iter().any(|k| k == key) {
             // The citizen was told at start that new data here is kept in memory only.
             return Ok(());
         }

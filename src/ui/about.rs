@@ -8,32 +8,35 @@ use crate::i18n::Msg;
 #[component]
 pub fn About() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |msg: Msg| msg.get(state.lang.get());
-    view! {
-        <section class="ugb-screen ugb-about" aria-labelledby="ugb-about-title">
-            <h2 id="ugb-about-title" tabindex="-1">{move || t(Msg::AboutTitle)}</h2>
-            <p>{move || t(Msg::AboutText)}</p>
-            <h3>{move || t(Msg::PrivacyTitle)}</h3>
-            <p>{move || t(Msg::PrivacyText)}</p>
-            <h3>{move || t(Msg::SourcesTitle)}</h3>
-            <ul class="ugb-sources">
-                {CATALOGUE
-                    .iter()
-                    .map(|instrument| {
-                        view! {
-                            <li>
-                                <strong>{move || instrument.name.get(state.lang.get())}</strong>
-                                " – "
-                                {move || if instrument.validated { t(Msg::Validated) } else { t(Msg::NotValidated) }}
-                                <br/>
-                                {move || instrument.notice.get(state.lang.get())}
-                                <br/>
-                                <span lang="en">{instrument.source}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </section>
+    move || {
+        let lang = state.lang.get();
+        view! {
+            <section class="ugb-screen ugb-about" aria-labelledby="ugb-about-title">
+                <h2 id="ugb-about-title" tabindex="-1">{Msg::AboutTitle.get(lang)}</h2>
+                <p>{Msg::AboutText.get(lang)}</p>
+                <h3>{Msg::PrivacyTitle.get(lang)}</h3>
+                <p>{Msg::PrivacyText.get(lang)}</p>
+                <h3>{Msg::SourcesTitle.get(lang)}</h3>
+                <ul class="ugb-sources">
+                    {CATALOGUE
+                        .iter()
+                        .map(|instrument| {
+                            let validity = if instrument.validated { Msg::Validated } else { Msg::NotValidated };
+                            view! {
+                                <li>
+                                    <strong>{instrument.name.get(lang)}</strong>
+                                    " – "
+                                    {validity.get(lang)}
+                                    <br/>
+                                    {instrument.notice.get(lang)}
+                                    <br/>
+                                    <span lang="en">{instrument.source}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
     }
 }

@@ -11,24 +11,25 @@ use crate::i18n::{week_dates, week_label_with_year, Msg};
 pub fn HistoryScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     let weeks = Memo::new(move |_| state.history.with(|h| h.weeks()));
-    view! {
-        <section class="ugb-screen ugb-history" aria-labelledby="ugb-history-title">
-            <h2 id="ugb-history-title" tabindex="-1">{move || Msg::HistoryTitle.get(state.lang.get())}</h2>
-            {move || {
-                let lang = state.lang.get();
-                let weeks = weeks.get();
-                if weeks.is_empty() {
-                    view! { <p>{Msg::HistoryEmpty.get(lang)}</p> }.into_any()
-                } else {
-                    view! {
-                        <ol class="ugb-weeks">
-                            {weeks.into_iter().map(|week| view! { <li>{week_card(week, lang)}</li> }).collect_view()}
-                        </ol>
-                    }
-                        .into_any()
-                }
-            }}
-        </section>
+    move || {
+        let lang = state.lang.get();
+        let weeks = weeks.get();
+        let body = if weeks.is_empty() {
+            view! { <p>{Msg::HistoryEmpty.get(lang)}</p> }.into_any()
+        } else {
+            view! {
+                <ol class="ugb-weeks">
+                    {weeks.into_iter().map(|week| view! { <li>{week_card(week, lang)}</li> }).collect_view()}
+                </ol>
+            }
+            .into_any()
+        };
+        view! {
+            <section class="ugb-screen ugb-history" aria-labelledby="ugb-history-title">
+                <h2 id="ugb-history-title" tabindex="-1">{Msg::HistoryTitle.get(lang)}</h2>
+                {body}
+            </section>
+        }
     }
 }
 
