@@ -56,6 +56,13 @@ impl History {
         self.responses.iter().any(|r| r.week == week)
     }
 
+    /// The first and the last week with a response.
+    pub fn span(&self) -> Option<(IsoWeek, IsoWeek)> {
+        let first = self.responses.iter().map(|r| r.week).min()?;
+        let last = self.responses.iter().map(|r| r.week).max()?;
+        Some((first, last))
+    }
+
     /// Every week with responses, newest first.
     pub fn weeks(&self) -> Vec<WeekSummary> {
         let mut weeks: Vec<IsoWeek> = self.responses.iter().map(|r| r.week).collect();

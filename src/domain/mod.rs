@@ -3,9 +3,11 @@
 //! clock: today's date, the time and the language are parameters.
 
 pub mod checkin;
+pub mod demo;
 pub mod history;
 pub mod instrument;
 pub mod lang;
 pub mod response;
+pub mod series;
 pub mod stored;
 pub mod week;

@@ -66,6 +66,23 @@ impl IsoWeek {
         Date::from_iso_week_date(self.year, self.week, Weekday::Monday).expect("checked in new")
     }
 
+    /// A running number of the week: consecutive weeks have consecutive numbers, across
+    /// years with 52 and 53 weeks alike.
+    pub fn ordinal(self) -> i32 {
+        // Julian day 0 is a Monday, so a Monday's Julian day is a multiple of 7.
+        self.monday().to_julian_day().div_euclid(7)
+    }
+
+    /// The week with the running number `ordinal`, if it lies in the years `time` supports.
+    pub fn from_ordinal(ordinal: i32) -> Option<IsoWeek> {
+        Date::from_julian_day(ordinal.checked_mul(7)?).ok().map(IsoWeek::containing)
+    }
+
+    /// The week `n` weeks later (earlier for negative `n`), if it exists.
+    pub fn plus(self, n: i32) -> Option<IsoWeek> {
+        IsoWeek::from_ordinal(self.ordinal().checked_add(n)?)
+    }
+
     /// The week's Sunday.
     pub fn sunday(self) -> Date {
         Date::from_iso_week_date(self.year, self.week, Weekday::Sunday).expect("checked in new")
@@ -144,6 +161,18 @@ mod tests {
         assert_eq!(week.sunday(), date(2027, 1, 3).unwrap());
         let week: IsoWeek = "2026-W01".parse().unwrap();
         assert_eq!(week.monday(), date(2025, 12, 29).unwrap());
+    }
+
+    #[test]
+    fn consecutive_weeks_have_consecutive_ordinals_across_years() {
+        let w53: IsoWeek = "2026-W53".parse().unwrap();
+        assert_eq!(w53.plus(1).unwrap().to_string(), "2027-W01");
+        assert_eq!(w53.plus(-52).unwrap().to_string(), "2026-W01");
+        let w1: IsoWeek = "2025-W01".parse().unwrap();
+        assert_eq!(w1.plus(-1).unwrap().to_string(), "2024-W52");
+        assert_eq!(w1.plus(52 * 10).unwrap().ordinal() - w1.ordinal(), 520);
+        assert_eq!(IsoWeek::from_ordinal(w53.ordinal()), Some(w53));
+        assert_eq!(IsoWeek::from_ordinal(i32::MAX), None);
     }
 
     #[test]

@@ -1,0 +1,87 @@
+//! A made-up but realistic history, for showing the charts (`?demo`), for the benchmark
+//! and for tests. Deterministic: the same arguments give the same history.
+//!
+//! The story: a citizen starts low (WHO-5 around 30), improves unevenly over the months,
+//! has a setback mid-way, misses about one week in eight, and the hours in a placement step
+//! up 2 → 4 → 7 → 10 → 15.
+
+use std::collections::BTreeMap;
+
+use super::history::History;
+use super::instrument::{current, Scale};
+use super::lang::Lang;
+use super::response::{status_of, Response};
+use super::week::IsoWeek;
+
+/// A small deterministic generator (xorshift32): no dependency, same numbers everywhere.
+struct Noise(u32);
+
+impl Noise {
+    fn next(&mut self) -> u32 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        self.0 = x;
+        x
+    }
+
+    /// A whole number in `-spread..=spread`.
+    fn around(&mut self, spread: i32) -> i32 {
+        (self.next() % (2 * spread as u32 + 1)) as i32 - spread
+    }
+}
+
+/// `weeks` weeks of responses ending with `last`, as a citizen would have given them.
+pub fn history(last: IsoWeek, weeks: usize) -> History {
+    let mut noise = Noise(0x9E37_79B9);
+    let mut responses = Vec::new();
+    let first = last.ordinal() - weeks as i32 + 1;
+    for n in 0..weeks {
+        let Some(week) = IsoWeek::from_ordinal(first + n as i32) else { continue };
+        // About one week in eight is missed, never the first or the latest.
+        if n > 0 && n + 1 < weeks && noise.next().is_multiple_of(8) {
+            continue;
+        }
+        let progress = n as f32 / weeks.max(2) as f32;
+        // A setback around the middle of the period.
+        let setback = if (0.45..0.55).contains(&progress) { -1.5 } else { 0.0 };
+        let level = 1.4 + 2.0 * progress + setback; // 0–5 WHO-5 answer level
+        let rating = 3.0 + 4.5 * progress + setback; // 0–10 self-rating level
+        let hours = [2, 4, 7, 10, 15][((progress * 5.0) as usize).min(4)];
+        for id in ["who5", "chime5", "jobready7"] {
+            let Some(instrument) = current(id) else { continue };
+            let mut answers = BTreeMap::new();
+            for item in instrument.items {
+                let (low, high) = item.scale.bounds();
+                let value = match item.scale {
+                    Scale::Who5 => level.round() as i32 + noise.around(1),
+                    Scale::Rating { .. } => rating.round() as i32 + noise.around(2),
+                    Scale::Hours { .. } => hours + noise.around(1),
+                };
+                answers.insert(item.link_id.to_owned(), value.clamp(low.into(), high.into()) as u8);
+            }
+            let note = (id == "who5" && n % 5 == 2).then(|| NOTES[(n / 5) % NOTES.len()].to_owned());
+            let monday = week.monday();
+            responses.push(Response {
+                id: format!("demo-{}-{id}", week),
+                instrument: id.to_owned(),
+                version: instrument.version.to_owned(),
+                week,
+                authored: format!("{:04}-{:02}-{:02}T09:00:00Z", monday.year(), u8::from(monday.month()), monday.day()),
+                language: Lang::Da,
+                status: status_of(instrument, &answers),
+                answers,
+                note,
+            });
+        }
+    }
+    History { responses }
+}
+
+const NOTES: [&str; 4] = [
+    "Første uge i praktik. Træt, men glad.",
+    "Svært at sove. Talte med min mentor.",
+    "God uge – mødte op alle dage.",
+    "Lægen flyttede min tid; det gav uro.",
+];

@@ -1,0 +1,400 @@
+//! What the charts draw, shaped from the history: one value per week over a period with a
+//! gap wherever nothing was recorded (never interpolated), the WHO-5 bands, changes of
+//! 10 points or more, change figures, the 4-week moving average and the radar profiles.
+//!
+//! Pure: the charts ([`crate::chart`]) and the table view read these shapes, and host
+//! tests check them.
+
+use super::history::History;
+use super::instrument::{Instrument, Scale, CATALOGUE, WHO5_ID};
+use super::lang::Text;
+use super::response::{who5_score, Response};
+use super::week::IsoWeek;
+
+/// WHO-5 percentages at or below this are in the lowest band.
+pub const WHO5_LOW_MAX: f32 = 28.0;
+/// WHO-5 percentages below this (and above [`WHO5_LOW_MAX`]) are in the middle band.
+pub const WHO5_POOR_BELOW: f32 = 50.0;
+/// A WHO-5 change of this many points from one reading to the next is marked.
+pub const MEANINGFUL_CHANGE: f32 = 10.0;
+/// The window of the moving average, in weeks.
+pub const AVERAGE_WEEKS: usize = 4;
+
+/// A WHO-5 band, shown to the consultant as a reason to talk, never as a diagnosis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Band {
+    /// ≤ 28.
+    Low,
+    /// Above 28 and below 50.
+    Poor,
+    /// 50 and above.
+    Other,
+}
+
+impl Band {
+    pub fn of(percent: f32) -> Band {
+        if percent <= WHO5_LOW_MAX {
+            Band::Low
+        } else if percent < WHO5_POOR_BELOW {
+            Band::Poor
+        } else {
+            Band::Other
+        }
+    }
+}
+
+/// The unit of a line; lines of one unit share a chart and its y axis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    /// The WHO-5 percentage, 0–100.
+    Percent,
+    /// A 0–10 self-rating.
+    Rating,
+    /// Hours a week, 0–37.
+    Hours,
+}
+
+impl Unit {
+    pub fn max(self) -> f32 {
+        match self {
+            Unit::Percent => 100.0,
+            Unit::Rating => 10.0,
+            Unit::Hours => 37.0,
+        }
+    }
+
+    pub const ALL: [Unit; 3] = [Unit::Percent, Unit::Rating, Unit::Hours];
+}
+
+/// Which line: the WHO-5 percentage or one item of an instrument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LineKey {
+    Who5,
+    Item { instrument: &'static str, link_id: &'static str },
+}
+
+impl LineKey {
+    /// A stable text form, for ids in the page and for the stored choice of lines.
+    pub fn code(self) -> String {
+        match self {
+            LineKey::Who5 => WHO5_ID.to_owned(),
+            LineKey::Item { instrument, link_id } => format!("{instrument}.{link_id}"),
+        }
+    }
+}
+
+/// A line the charts can show.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LineDef {
+    pub key: LineKey,
+    /// Short name, for the legend and the table.
+    pub name: Text,
+    pub unit: Unit,
+    /// Where the line comes from (the instrument's name), for grouping the chooser.
+    pub instrument: &'static Instrument,
+}
+
+/// Every line the charts can show, in the catalogue's order: the WHO-5 percentage, then
+/// every CHIME and job-readiness item of the current versions.
+pub fn line_defs() -> Vec<LineDef> {
+    let mut defs = Vec::new();
+    for (index, instrument) in CATALOGUE.iter().enumerate() {
+        // Only the last version of an id: items keep their linkIds across versions.
+        if CATALOGUE[index + 1..].iter().any(|later| later.id == instrument.id) {
+            continue;
+        }
+        if instrument.id == WHO5_ID {
+            defs.push(LineDef { key: LineKey::Who5, name: instrument.name, unit: Unit::Percent, instrument });
+            continue;
+        }
+        for item in instrument.items {
+            let unit = match item.scale {
+                Scale::Hours { .. } => Unit::Hours,
+                _ => Unit::Rating,
+            };
+            let key = LineKey::Item { instrument: instrument.id, link_id: item.link_id };
+            defs.push(LineDef { key, name: item.short, unit, instrument });
+        }
+    }
+    defs
+}
+
+/// The lines shown before the citizen chooses: the WHO-5 and the CHIME items.
+pub fn default_lines() -> Vec<LineKey> {
+    line_defs()
+        .into_iter()
+        .filter(|d| match d.key {
+            LineKey::Who5 => true,
+            LineKey::Item { instrument, .. } => instrument == "chime5",
+        })
+        .map(|d| d.key)
+        .collect()
+}
+
+/// Which weeks a chart covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    /// The last `n` weeks, this week included.
+    Weeks(u16),
+    /// From the first recorded week to this week.
+    All,
+    /// From one week to another, both included (in either order).
+    Custom(IsoWeek, IsoWeek),
+}
+
+impl Period {
+    /// The chooser's fixed choices: 8 weeks and 6 months (26 weeks).
+    pub const EIGHT_WEEKS: Period = Period::Weeks(8);
+    pub const SIX_MONTHS: Period = Period::Weeks(26);
+
+    /// The consecutive weeks of the period. `now` is this week; a history that runs past
+    /// it (a phone whose clock was wrong) is still shown to its last week.
+    pub fn weeks(self, history: &History, now: IsoWeek) -> Vec<IsoWeek> {
+        let (first, last) = history.span().unwrap_or((now, now));
+        let end = now.max(last);
+        let (from, to) = match self {
+            Period::Weeks(n) => (end.plus(1 - i32::from(n.max(1))).unwrap_or(end), end),
+            Period::All => (first.min(end), end),
+            Period::Custom(a, b) => (a.min(b), a.max(b)),
+        };
+        (from.ordinal()..=to.ordinal()).filter_map(IsoWeek::from_ordinal).collect()
+    }
+}
+
+/// One line over a period: one value per week of the period, `None` where nothing was
+/// recorded (or the WHO-5 was partial).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub def: LineDef,
+    pub values: Vec<Option<f32>>,
+}
+
+/// First, previous and latest reading of a line, and the changes between them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Change {
+    pub first: (usize, f32),
+    pub previous: Option<(usize, f32)>,
+    pub latest: (usize, f32),
+}
+
+impl Change {
+    pub fn since_first(&self) -> f32 {
+        self.latest.1 - self.first.1
+    }
+
+    pub fn since_previous(&self) -> Option<f32> {
+        self.previous.map(|(_, previous)| self.latest.1 - previous)
+    }
+
+    /// Weeks from the first reading to the latest.
+    pub fn weeks(&self) -> usize {
+        self.latest.0 - self.first.0
+    }
+}
+
+impl Line {
+    /// Every reading: (index of the week, value).
+    pub fn readings(&self) -> impl Iterator<Item = (usize, f32)> + '_ {
+        self.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v)))
+    }
+
+    /// The unbroken stretches of consecutive weeks with a reading. A missed week ends a
+    /// stretch: the chart draws each stretch as its own line, so a gap stays a gap.
+    pub fn runs(&self) -> Vec<Vec<(usize, f32)>> {
+        let mut runs: Vec<Vec<(usize, f32)>> = Vec::new();
+        let mut previous: Option<usize> = None;
+        for (index, value) in self.readings() {
+            match runs.last_mut() {
+                Some(run) if previous == Some(index - 1) => run.push((index, value)),
+                _ => runs.push(vec![(index, value)]),
+            }
+            previous = Some(index);
+        }
+        runs
+    }
+
+    /// The change figures, or `None` without readings.
+    pub fn change(&self) -> Option<Change> {
+        let mut readings = self.readings();
+        let first = readings.next()?;
+        let (mut previous, mut latest) = (None, first);
+        for reading in readings {
+            previous = Some(latest);
+            latest = reading;
+        }
+        Some(Change { first, previous, latest })
+    }
+
+    /// The readings that differ from the reading before them (across any gap) by at least
+    /// [`MEANINGFUL_CHANGE`]. Only the WHO-5 has a meaningful change; other lines get none.
+    pub fn marked_changes(&self) -> Vec<usize> {
+        if self.def.key != LineKey::Who5 {
+            return Vec::new();
+        }
+        let mut marked = Vec::new();
+        let mut previous: Option<f32> = None;
+        for (index, value) in self.readings() {
+            if previous.is_some_and(|p| (value - p).abs() >= MEANINGFUL_CHANGE) {
+                marked.push(index);
+            }
+            previous = Some(value);
+        }
+        marked
+    }
+
+    /// The trailing moving average over [`AVERAGE_WEEKS`] calendar weeks: at each week with
+    /// a reading, the mean of the readings in it and the weeks just before. Weeks without a
+    /// reading get none, so the average has the same gaps as the line.
+    pub fn moving_average(&self) -> Vec<Option<f32>> {
+        (0..self.values.len())
+            .map(|i| {
+                self.values[i]?;
+                let window = &self.values[(i + 1).saturating_sub(AVERAGE_WEEKS)..=i];
+                let (sum, count) = window.iter().flatten().fold((0.0, 0u16), |(s, c), v| (s + v, c + 1));
+                Some(sum / f32::from(count))
+            })
+            .collect()
+    }
+}
+
+/// The responses of a period, indexed by week: built once, read by every line.
+struct WeekTable<'a> {
+    first: i32,
+    /// Per week, per instrument id: the latest authored response.
+    rows: Vec<Vec<(&'a str, &'a Response)>>,
+}
+
+impl<'a> WeekTable<'a> {
+    fn new(history: &'a History, weeks: &[IsoWeek]) -> WeekTable<'a> {
+        let first = weeks.first().map_or(0, |w| w.ordinal());
+        let mut rows: Vec<Vec<(&str, &Response)>> = vec![Vec::new(); weeks.len()];
+        for response in &history.responses {
+            let index = response.week.ordinal() - first;
+            let Some(row) = usize::try_from(index).ok().and_then(|i| rows.get_mut(i)) else { continue };
+            match row.iter_mut().find(|(id, _)| *id == response.instrument) {
+                Some(slot) if slot.1.authored < response.authored => slot.1 = response,
+                Some(_) => {}
+                None => row.push((&response.instrument, response)),
+            }
+        }
+        WeekTable { first, rows }
+    }
+
+    fn response(&self, index: usize, instrument: &str) -> Option<&'a Response> {
+        self.rows[index].iter().find(|(id, _)| *id == instrument).map(|(_, r)| *r)
+    }
+}
+
+/// The lines `keys` over `weeks` (consecutive weeks, as from [`Period::weeks`]).
+pub fn trend(history: &History, weeks: &[IsoWeek], keys: &[LineKey]) -> Vec<Line> {
+    let table = WeekTable::new(history, weeks);
+    debug_assert!(weeks.first().is_none_or(|w| w.ordinal() == table.first));
+    let defs = line_defs();
+    keys.iter()
+        .filter_map(|key| defs.iter().find(|d| d.key == *key))
+        .map(|def| {
+            let values = (0..weeks.len())
+                .map(|i| match def.key {
+                    LineKey::Who5 => {
+                        table.response(i, WHO5_ID).and_then(who5_score).map(|score| f32::from(score.percent))
+                    }
+                    LineKey::Item { instrument, link_id } => {
+                        table.response(i, instrument).and_then(|r| r.answers.get(link_id)).map(|v| f32::from(*v))
+                    }
+                })
+                .collect();
+            Line { def: *def, values }
+        })
+        .collect()
+}
+
+/// One axis of a radar chart: an item answered on the 0–10 scale.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RadarAxis {
+    pub link_id: &'static str,
+    pub name: Text,
+    pub max: f32,
+}
+
+/// The axes of `instrument`'s radar: its items on the 0–10 scale (hours are a count, not a
+/// rating, so they stay in the trend chart).
+pub fn radar_axes(instrument: &Instrument) -> Vec<RadarAxis> {
+    instrument
+        .items
+        .iter()
+        .filter(|item| matches!(item.scale, Scale::Rating { .. }))
+        .map(|item| RadarAxis { link_id: item.link_id, name: item.short, max: f32::from(item.scale.bounds().1) })
+        .collect()
+}
+
+/// Where a value lies on axis `axis` of `count`: the first axis points up and the others
+/// follow clockwise; `fraction` 0 is the centre, 1 the rim. Coordinates are on the unit
+/// circle with y growing downwards, as on screen.
+pub fn radar_point(axis: usize, count: usize, fraction: f32) -> (f32, f32) {
+    let angle = std::f32::consts::TAU * axis as f32 / count.max(1) as f32;
+    (fraction * angle.sin(), -fraction * angle.cos())
+}
+
+/// One reading on a radar: the week and, per axis, the answer (`None` where skipped).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RadarReading {
+    pub week: IsoWeek,
+    pub values: Vec<Option<f32>>,
+}
+
+/// The readings of `instrument` in `weeks` (weeks without a response are left out).
+pub fn radar_readings(history: &History, instrument: &Instrument, weeks: &[IsoWeek]) -> Vec<RadarReading> {
+    let axes = radar_axes(instrument);
+    weeks
+        .iter()
+        .filter_map(|week| {
+            let response = history.response_for(*week, instrument.id)?;
+            let values = axes.iter().map(|a| response.answers.get(a.link_id).map(|v| f32::from(*v))).collect();
+            Some(RadarReading { week: *week, values })
+        })
+        .collect()
+}
+
+/// The weeks with a response to `instrument_id`, oldest first: the choices for the radar.
+pub fn weeks_with(history: &History, instrument_id: &str) -> Vec<IsoWeek> {
+    let mut weeks: Vec<IsoWeek> =
+        history.responses.iter().filter(|r| r.instrument == instrument_id).map(|r| r.week).collect();
+    weeks.sort_unstable();
+    weeks.dedup();
+    weeks
+}
+
+/// The radar's default readings: the first, the one `earlier` (if given and recorded), and
+/// the latest — at most three, oldest first, each once.
+pub fn radar_weeks(available: &[IsoWeek], earlier: Option<IsoWeek>) -> Vec<IsoWeek> {
+    let mut chosen: Vec<IsoWeek> = available.first().into_iter().copied().collect();
+    chosen.extend(earlier.filter(|w| available.contains(w)));
+    chosen.extend(available.last().copied());
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen
+}
+
+/// What a line did over the period, for the chart's text alternative.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Summary {
+    NoReadings,
+    One { week: IsoWeek, value: f32 },
+    Rose { from: f32, to: f32, weeks: usize },
+    Fell { from: f32, to: f32, weeks: usize },
+    Same { value: f32, weeks: usize },
+}
+
+pub fn summarize(line: &Line, weeks: &[IsoWeek]) -> Summary {
+    let Some(change) = line.change() else { return Summary::NoReadings };
+    let (from, to, span) = (change.first.1, change.latest.1, change.weeks());
+    if span == 0 {
+        Summary::One { week: weeks[change.latest.0], value: to }
+    } else if to > from {
+        Summary::Rose { from, to, weeks: span }
+    } else if to < from {
+        Summary::Fell { from, to, weeks: span }
+    } else {
+        Summary::Same { value: to, weeks: span }
+    }
+}
