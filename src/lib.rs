@@ -2,6 +2,7 @@
 //!
 //! See `ARCHITECTURE.md` for the map of the code and its invariants.
 
+pub mod chart;
 pub mod config;
 pub mod domain;
 pub mod i18n;

@@ -1,0 +1,344 @@
+//! The charts, drawn with plotters as SVG text: the trend over time and the radar profile.
+//!
+//! Pure (no DOM): the UI puts the returned SVG into the page, and host tests read it. Every
+//! text placed in the SVG goes through plotters' SVG backend, which escapes `<`, `>`, `&`
+//! and quotes. Only the SVG backend's drawing primitives are used: plotters' mesh and
+//! caption helpers measure text, which in a browser means a forced layout per label.
+//!
+//! Nothing is told by colour alone: each line has its own colour, marker shape and dash
+//! pattern (plotters' SVG backend has no dash attribute, so [`add_dashes`] adds
+//! `stroke-dasharray` to the polylines of the lines that have one).
+
+use std::fmt::Write;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::domain::series::{Line, RadarAxis, RadarReading, Unit, WHO5_LOW_MAX, WHO5_POOR_BELOW};
+use crate::domain::week::IsoWeek;
+
+/// The look of one line: colour (Okabe–Ito, safe for colour-blind readers), marker and
+/// dash pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineStyle {
+    pub color: (u8, u8, u8),
+    pub marker: Marker,
+    /// An SVG `stroke-dasharray`, or `None` for a solid line.
+    pub dash: Option<&'static str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+    Cross,
+}
+
+/// The styles, in the order lines are given them. Two lines never share colour *and*
+/// marker *and* dash.
+pub const STYLES: [LineStyle; 8] = [
+    LineStyle { color: (0, 90, 160), marker: Marker::Circle, dash: None },
+    LineStyle { color: (190, 90, 0), marker: Marker::Square, dash: Some("7 4") },
+    LineStyle { color: (0, 120, 90), marker: Marker::Triangle, dash: Some("2 3") },
+    LineStyle { color: (170, 60, 120), marker: Marker::Diamond, dash: Some("10 3 2 3") },
+    LineStyle { color: (60, 60, 60), marker: Marker::Cross, dash: None },
+    LineStyle { color: (0, 110, 170), marker: Marker::Square, dash: Some("2 3") },
+    LineStyle { color: (150, 110, 0), marker: Marker::Circle, dash: Some("7 4") },
+    LineStyle { color: (200, 50, 40), marker: Marker::Triangle, dash: Some("10 3 2 3") },
+];
+
+/// The style of the `n`-th line.
+pub fn style(n: usize) -> LineStyle {
+    STYLES[n % STYLES.len()]
+}
+
+/// Ink for text and axes; the grid; the two WHO-5 bands (neutral greys, not alarm colours)
+/// and the ring around a marked change.
+const INK: RGBColor = RGBColor(40, 40, 40);
+const GRID: RGBColor = RGBColor(222, 222, 222);
+const BAND_LOW: RGBColor = RGBColor(215, 215, 225);
+const BAND_POOR: RGBColor = RGBColor(236, 236, 242);
+const RING: RGBColor = RGBColor(20, 20, 20);
+const FONT: &str = "sans-serif";
+
+/// Beyond this many weeks a line shows markers only where they carry information (a lone
+/// reading, a marked change): hundreds of markers would hide the line and slow the page.
+pub const MARKERS_UP_TO_WEEKS: usize = 60;
+
+/// One line to draw: its values, its style, and whether to draw its moving average too.
+pub struct Plotted<'a> {
+    pub line: &'a Line,
+    pub style: LineStyle,
+    pub average: bool,
+}
+
+/// A trend chart to draw.
+pub struct Trend<'a> {
+    pub weeks: &'a [IsoWeek],
+    pub unit: Unit,
+    pub lines: Vec<Plotted<'a>>,
+    /// Width in pixels of the place it is shown in; the height follows.
+    pub width: u32,
+}
+
+/// A drawn chart and where its plotting area lies, for the hover and focus cursor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drawn {
+    pub svg: String,
+    pub width: u32,
+    pub height: u32,
+    /// Pixel x of the first and of the last week.
+    pub first_x: f32,
+    pub last_x: f32,
+}
+
+impl Drawn {
+    /// The week index nearest to a pixel x, for hover.
+    pub fn week_at(&self, x: f32, weeks: usize) -> usize {
+        if weeks <= 1 || self.last_x <= self.first_x {
+            return 0;
+        }
+        let fraction = (x - self.first_x) / (self.last_x - self.first_x);
+        ((fraction * (weeks - 1) as f32).round().max(0.0) as usize).min(weeks - 1)
+    }
+}
+
+fn text_style(size: f64, pos: Pos) -> TextStyle<'static> {
+    TextStyle::from((FONT, size).into_font()).color(&INK).pos(pos)
+}
+
+fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
+    RGBColor(r, g, b)
+}
+
+/// The y values that get a grid line and a label.
+fn y_ticks(unit: Unit) -> &'static [f32] {
+    match unit {
+        Unit::Percent => &[0.0, 20.0, 28.0, 40.0, 50.0, 60.0, 80.0, 100.0],
+        Unit::Rating => &[0.0, 2.0, 4.0, 6.0, 8.0, 10.0],
+        Unit::Hours => &[0.0, 10.0, 20.0, 30.0, 37.0],
+    }
+}
+
+/// Every how many weeks a week gets a label, so that labels do not collide.
+fn x_stride(weeks: usize, width: u32) -> usize {
+    let room = (width / 48).max(2) as usize;
+    [1, 2, 4, 8, 13, 26, 52, 104, 260].into_iter().find(|s| weeks.div_ceil(*s) <= room).unwrap_or(520)
+}
+
+/// Draws a trend chart: WHO-5 bands (for percentages), grid, week axis, each line's
+/// unbroken stretches, markers, marked changes and moving averages.
+pub fn trend(chart: &Trend<'_>, week_label: &dyn Fn(IsoWeek) -> String) -> Drawn {
+    let width = chart.width.clamp(280, 1600);
+    let height = (width * 9 / 20).clamp(220, 420);
+    let n = chart.weeks.len().max(1);
+    let mut svg = String::with_capacity(4096 + 48 * n * (chart.lines.len() + 1));
+    let (first_x, last_x);
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let built = ChartBuilder::on(&root)
+            .margin_top(10)
+            .margin_right(14)
+            .x_label_area_size(44)
+            .y_label_area_size(38)
+            .build_cartesian_2d(-0.5f32..(n as f32 - 0.5), 0f32..chart.unit.max());
+        let Ok(mut plot) = built else { return empty(width, height) };
+        let x_end = n as f32 - 0.5;
+        if chart.unit == Unit::Percent {
+            let bands = [(0.0, WHO5_LOW_MAX, BAND_LOW), (WHO5_LOW_MAX, WHO5_POOR_BELOW, BAND_POOR)];
+            let _ = plot.draw_series(
+                bands.iter().map(|(low, high, color)| Rectangle::new([(-0.5, *low), (x_end, *high)], color.filled())),
+            );
+        }
+        for &y in y_ticks(chart.unit) {
+            let _ = plot.draw_series(std::iter::once(PathElement::new(vec![(-0.5, y), (x_end, y)], GRID)));
+            let (px, py) = plot.backend_coord(&(-0.5, y));
+            let _ =
+                root.draw(&Text::new(number(y), (px - 6, py), text_style(15.0, Pos::new(HPos::Right, VPos::Center))));
+        }
+        let stride = x_stride(n, width);
+        let mut last_year = None;
+        for (i, week) in chart.weeks.iter().enumerate() {
+            if (n - 1 - i) % stride != 0 {
+                continue;
+            }
+            let (px, py) = plot.backend_coord(&(i as f32, 0.0));
+            let _ = root.draw(&PathElement::new(vec![(px, py), (px, py + 4)], INK));
+            let _ = root.draw(&Text::new(
+                week_label(*week),
+                (px, py + 6),
+                text_style(15.0, Pos::new(HPos::Center, VPos::Top)),
+            ));
+            if last_year != Some(week.year()) {
+                last_year = Some(week.year());
+                let _ = root.draw(&Text::new(
+                    week.year().to_string(),
+                    (px, py + 22),
+                    text_style(14.0, Pos::new(HPos::Center, VPos::Top)),
+                ));
+            }
+        }
+        let _ = plot.draw_series(std::iter::once(PathElement::new(vec![(-0.5, 0.0), (x_end, 0.0)], INK)));
+        let markers_everywhere = n <= MARKERS_UP_TO_WEEKS;
+        for plotted in &chart.lines {
+            let color = rgb(plotted.style.color);
+            if plotted.average {
+                let average = Line { def: plotted.line.def, values: plotted.line.moving_average() };
+                for run in average.runs().into_iter().filter(|r| r.len() > 1) {
+                    let points = run.into_iter().map(|(i, v)| (i as f32, v));
+                    let _ = plot.draw_series(LineSeries::new(points, color.mix(0.55).stroke_width(5)));
+                }
+            }
+            for run in plotted.line.runs() {
+                let lone = run.len() == 1;
+                if !lone {
+                    let points = run.iter().map(|(i, v)| (*i as f32, *v));
+                    let _ = plot.draw_series(LineSeries::new(points, color.stroke_width(2)));
+                }
+                if markers_everywhere || lone {
+                    for (i, v) in &run {
+                        let (px, py) = plot.backend_coord(&(*i as f32, *v));
+                        draw_marker(&root, (px, py), plotted.style.marker, color);
+                    }
+                }
+            }
+            for i in plotted.line.marked_changes() {
+                if let Some(v) = plotted.line.values[i] {
+                    let (px, py) = plot.backend_coord(&(i as f32, v));
+                    let _ = root.draw(&Circle::new((px, py), 9, RING.stroke_width(2)));
+                }
+            }
+        }
+        first_x = plot.backend_coord(&(0.0, 0.0)).0 as f32;
+        last_x = plot.backend_coord(&((n - 1) as f32, 0.0)).0 as f32;
+        let _ = root.present();
+    }
+    let dashes: Vec<_> = chart.lines.iter().map(|p| p.style).collect();
+    Drawn { svg: finish(add_dashes(svg, &dashes)), width, height, first_x, last_x }
+}
+
+fn empty(width: u32, height: u32) -> Drawn {
+    let mut svg = String::new();
+    let _ = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area().present();
+    Drawn { svg: finish(svg), width, height, first_x: 0.0, last_x: 0.0 }
+}
+
+fn draw_marker(root: &DrawingArea<SVGBackend<'_>, Shift>, at: (i32, i32), marker: Marker, color: RGBColor) {
+    let style = color.filled();
+    let _ = match marker {
+        Marker::Circle => root.draw(&Circle::new(at, 4, style)),
+        Marker::Square => root.draw(&Rectangle::new([(at.0 - 4, at.1 - 4), (at.0 + 4, at.1 + 4)], style)),
+        Marker::Triangle => {
+            root.draw(&Polygon::new(vec![(at.0, at.1 - 5), (at.0 + 5, at.1 + 4), (at.0 - 5, at.1 + 4)], style))
+        }
+        Marker::Diamond => root
+            .draw(&Polygon::new(vec![(at.0, at.1 - 5), (at.0 + 5, at.1), (at.0, at.1 + 5), (at.0 - 5, at.1)], style)),
+        Marker::Cross => root.draw(&Cross::new(at, 4, color.stroke_width(2))),
+    };
+}
+
+/// Adds each dashed style's `stroke-dasharray` to the polylines drawn in its colour at
+/// width 2 (the lines; markers are filled, rings and averages have other widths).
+fn add_dashes(svg: String, styles: &[LineStyle]) -> String {
+    let mut svg = svg;
+    for style in styles {
+        let Some(dash) = style.dash else { continue };
+        let (r, g, b) = style.color;
+        let needle = format!("stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"2\" points=");
+        if svg.contains(&needle) {
+            let with =
+                format!("stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"2\" stroke-dasharray=\"{dash}\" points=");
+            svg = svg.replace(&needle, &with);
+        }
+    }
+    svg
+}
+
+/// The SVG is decoration for assistive technology: its container carries the name, the
+/// description and the table.
+fn finish(svg: String) -> String {
+    svg.replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" ", 1)
+}
+
+/// A number as the charts write it: whole numbers without decimals.
+fn number(value: f32) -> String {
+    let mut text = String::new();
+    let _ = write!(text, "{}", value.round() as i32);
+    text
+}
+
+/// One reading on the radar and its style.
+pub struct RadarPlotted<'a> {
+    pub reading: &'a RadarReading,
+    pub style: LineStyle,
+}
+
+/// Draws a radar (profile) chart: one spoke per item, rings at 2, 4, 6, 8 and 10, and each
+/// reading's outline. A skipped item leaves the outline open there instead of drawing 0.
+pub fn radar(axes: &[RadarAxis], readings: &[RadarPlotted<'_>], axis_name: &dyn Fn(&RadarAxis) -> String) -> Drawn {
+    use crate::domain::series::radar_point;
+    let (width, height) = (440u32, 330u32);
+    let (cx, cy, radius) = (220.0f32, 165.0f32, 110.0f32);
+    let count = axes.len().max(1);
+    let at = |axis: usize, fraction: f32| {
+        let (x, y) = radar_point(axis, count, fraction);
+        ((cx + radius * x).round() as i32, (cy + radius * y).round() as i32)
+    };
+    let mut svg = String::with_capacity(8192);
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        for ring in [0.2f32, 0.4, 0.6, 0.8, 1.0] {
+            let mut points: Vec<_> = (0..count).map(|a| at(a, ring)).collect();
+            points.push(at(0, ring));
+            let _ = root.draw(&PathElement::new(points, if ring == 1.0 { INK } else { GRID }));
+        }
+        for (a, axis) in axes.iter().enumerate() {
+            let _ = root.draw(&PathElement::new(vec![at(a, 0.0), at(a, 1.0)], GRID));
+            let (x, y) = radar_point(a, count, 1.0);
+            let h = if x > 0.2 {
+                HPos::Left
+            } else if x < -0.2 {
+                HPos::Right
+            } else {
+                HPos::Center
+            };
+            let v = if y < -0.5 {
+                VPos::Bottom
+            } else if y > 0.5 {
+                VPos::Top
+            } else {
+                VPos::Center
+            };
+            let (px, py) = at(a, 1.08);
+            let _ = root.draw(&Text::new(axis_name(axis), (px, py), text_style(16.0, Pos::new(h, v))));
+        }
+        for value in [5.0f32, 10.0] {
+            let (px, py) = at(0, value / 10.0);
+            let _ = root.draw(&Text::new(
+                number(value),
+                (px + 4, py),
+                text_style(14.0, Pos::new(HPos::Left, VPos::Center)),
+            ));
+        }
+        for plotted in readings {
+            let color = rgb(plotted.style.color);
+            let values = &plotted.reading.values;
+            let point = |a: usize| values[a].map(|v| at(a, v / axes[a].max.max(1.0)));
+            for a in 0..count.min(values.len()) {
+                let b = (a + 1) % count;
+                if let (Some(p), Some(q)) = (point(a), point(b)) {
+                    let _ = root.draw(&PathElement::new(vec![p, q], color.stroke_width(2)));
+                }
+                if let Some(p) = point(a) {
+                    draw_marker(&root, p, plotted.style.marker, color);
+                }
+            }
+        }
+        let _ = root.present();
+    }
+    let styles: Vec<_> = readings.iter().map(|r| r.style).collect();
+    Drawn { svg: finish(add_dashes(svg, &styles)), width, height, first_x: 0.0, last_x: 0.0 }
+}

@@ -1,0 +1,151 @@
+//! The SVG that plotters draws for the charts, read as text.
+
+use ugeblik::chart::{self, Plotted, RadarPlotted, Trend};
+use ugeblik::domain::demo;
+use ugeblik::domain::instrument::current;
+use ugeblik::domain::series::*;
+use ugeblik::domain::week::IsoWeek;
+
+fn week(text: &str) -> IsoWeek {
+    text.parse().unwrap()
+}
+
+fn count(svg: &str, needle: &str) -> usize {
+    svg.matches(needle).count()
+}
+
+fn who5_line(values: &[Option<f32>]) -> Line {
+    Line { def: line_defs()[0], values: values.to_vec() }
+}
+
+fn label(week: IsoWeek) -> String {
+    week.week().to_string()
+}
+
+#[test]
+fn each_unbroken_stretch_is_its_own_line_and_every_reading_has_a_marker() {
+    let weeks = Period::Weeks(6).weeks(&Default::default(), week("2026-W47"));
+    let line = who5_line(&[Some(40.0), Some(48.0), None, Some(60.0), Some(64.0), Some(68.0)]);
+    let drawn = chart::trend(
+        &Trend {
+            weeks: &weeks,
+            unit: Unit::Percent,
+            lines: vec![Plotted { line: &line, style: chart::style(0), average: false }],
+            width: 600,
+        },
+        &label,
+    );
+    let blue = "stroke=\"#005AA0\" stroke-width=\"2\"";
+    assert_eq!(count(&drawn.svg, blue), 2, "two stretches around the missed week");
+    assert_eq!(count(&drawn.svg, "fill=\"#005AA0\""), 5, "one marker per reading");
+    assert_eq!(count(&drawn.svg, "fill=\"none\" stroke=\"#141414\""), 1, "48 → 60 is a marked change");
+    assert_eq!(count(&drawn.svg, "<rect"), 2, "the two WHO-5 bands");
+    assert!(drawn.svg.starts_with("<svg aria-hidden=\"true\""));
+    assert!(drawn.first_x < drawn.last_x);
+    assert_eq!(drawn.week_at(drawn.last_x + 50.0, weeks.len()), 5);
+    assert_eq!(drawn.week_at(drawn.first_x, weeks.len()), 0);
+}
+
+#[test]
+fn a_lone_reading_keeps_its_marker_even_in_a_long_period_and_changes_are_ringed() {
+    let mut values = vec![None; 100];
+    values[10] = Some(40.0);
+    values[50] = Some(52.0);
+    values[51] = Some(56.0);
+    let line = who5_line(&values);
+    let weeks = Period::Weeks(100).weeks(&Default::default(), week("2026-W47"));
+    let drawn = chart::trend(
+        &Trend {
+            weeks: &weeks,
+            unit: Unit::Percent,
+            lines: vec![Plotted { line: &line, style: chart::style(0), average: false }],
+            width: 800,
+        },
+        &label,
+    );
+    // Markers only for the lone reading; the 40 → 52 change (12 points) gets a ring.
+    assert_eq!(count(&drawn.svg, "fill=\"#005AA0\""), 1, "{}", drawn.svg);
+    assert_eq!(count(&drawn.svg, "stroke=\"#141414\" stroke-width=\"2\""), 1);
+}
+
+#[test]
+fn dashed_styles_get_a_dash_pattern_and_the_average_is_drawn_beside_the_line() {
+    let weeks = Period::Weeks(8).weeks(&Default::default(), week("2026-W47"));
+    let line = Line { def: line_defs()[1], values: vec![Some(4.0); 8] };
+    let style = chart::style(1);
+    let drawn = chart::trend(
+        &Trend {
+            weeks: &weeks,
+            unit: Unit::Rating,
+            lines: vec![Plotted { line: &line, style, average: true }],
+            width: 600,
+        },
+        &label,
+    );
+    assert!(drawn.svg.contains(&format!("stroke-dasharray=\"{}\"", style.dash.unwrap())));
+    assert_eq!(count(&drawn.svg, "stroke-width=\"5\""), 1, "one average line");
+    assert_eq!(count(&drawn.svg, "<rect"), 8, "no bands on a rating chart; eight square markers");
+}
+
+#[test]
+fn text_in_the_svg_is_escaped() {
+    let weeks = Period::Weeks(2).weeks(&Default::default(), week("2026-W47"));
+    let line = who5_line(&[Some(40.0), None]);
+    let drawn = chart::trend(
+        &Trend {
+            weeks: &weeks,
+            unit: Unit::Percent,
+            lines: vec![Plotted { line: &line, style: chart::style(0), average: false }],
+            width: 600,
+        },
+        &|_| "<img src=x onerror=alert(1)>".to_owned(),
+    );
+    assert!(!drawn.svg.contains("<img"));
+    assert!(drawn.svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[test]
+fn week_labels_thin_out_but_the_latest_week_is_always_labelled() {
+    let history = demo::history(week("2026-W47"), 520);
+    let weeks = Period::All.weeks(&history, week("2026-W47"));
+    let lines = trend(&history, &weeks, &line_defs().iter().map(|d| d.key).collect::<Vec<_>>());
+    let drawn = chart::trend(
+        &Trend {
+            weeks: &weeks,
+            unit: Unit::Rating,
+            lines: lines
+                .iter()
+                .filter(|l| l.def.unit == Unit::Rating)
+                .enumerate()
+                .map(|(n, line)| Plotted { line, style: chart::style(n), average: false })
+                .collect(),
+            width: 720,
+        },
+        &|w| format!("U{}", w.week()),
+    );
+    let labels = count(&drawn.svg, ">\nU");
+    assert!((5..=15).contains(&labels), "{labels} week labels on a 720 px chart");
+    assert!(drawn.svg.contains(">\nU47\n</text>"), "the latest week is labelled");
+}
+
+#[test]
+fn the_radar_draws_each_reading_and_leaves_a_skipped_item_open() {
+    let chime = current("chime5").unwrap();
+    let axes = radar_axes(chime);
+    let readings = [
+        RadarReading { week: week("2026-W40"), values: vec![Some(2.0); 5] },
+        RadarReading { week: week("2026-W44"), values: vec![Some(5.0), Some(5.0), None, Some(5.0), Some(5.0)] },
+        RadarReading { week: week("2026-W47"), values: vec![Some(8.0); 5] },
+    ];
+    let plotted: Vec<_> =
+        readings.iter().enumerate().map(|(n, reading)| RadarPlotted { reading, style: chart::style(n) }).collect();
+    let drawn = chart::radar(&axes, &plotted, &|axis| axis.name.en.to_owned());
+    let outline = |n: usize| {
+        let (r, g, b) = chart::style(n).color;
+        count(&drawn.svg, &format!("stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"2\""))
+    };
+    assert_eq!((outline(0), outline(1), outline(2)), (5, 3, 5), "the skipped item breaks two edges");
+    for axis in &axes {
+        assert!(drawn.svg.contains(&format!(">\n{}\n</text>", axis.name.en)), "{} is labelled", axis.name.en);
+    }
+}
