@@ -6,5 +6,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/tools.sh"
 ensure_build_tools
 cd "$ROOT"
-say "building a release and serving it on http://127.0.0.1:8080 (Ctrl-C stops)"
-exec trunk serve --release --address 127.0.0.1 --port 8080
+say "building a release"
+build_release
+exec node scripts/serve.mjs 8080

@@ -31,9 +31,9 @@ step "host tests"
 cargo test --locked
 
 step "release build"
-trunk build --release
+build_release
 
-step "size of the first load (gzip -9)"
+step "size of what the browser downloads (gzip -9)"
 node tests/size.mjs
 
 step "browser tests (Chromium)"

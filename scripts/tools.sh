@@ -80,6 +80,11 @@ ensure_build_tools() {
   (cd "$ROOT" && cargo fetch --locked)
 }
 
+# The release build that is served and tested: trunk, then the JavaScript glue minified.
+build_release() {
+  (cd "$ROOT" && trunk build --release && node scripts/minify.mjs)
+}
+
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   ensure_build_tools
   if [[ "${1:-}" == "--test" ]]; then ensure_chromium; fi

@@ -162,7 +162,7 @@ pub fn trend(chart: &Trend<'_>, week_label: &dyn Fn(IsoWeek) -> String) -> Drawn
         let stride = x_stride(n, width);
         let mut last_year = None;
         for (i, week) in chart.weeks.iter().enumerate() {
-            if (n - 1 - i) % stride != 0 {
+            if !(n - 1 - i).is_multiple_of(stride) {
                 continue;
             }
             let (px, py) = plot.backend_coord(&(i as f32, 0.0));
@@ -255,6 +255,19 @@ fn add_dashes(svg: String, styles: &[LineStyle]) -> String {
         }
     }
     svg
+}
+
+/// A small sample of a style for legends: a stretch of line with its marker.
+pub fn swatch(style: LineStyle) -> String {
+    let mut svg = String::with_capacity(512);
+    {
+        let root = SVGBackend::with_string(&mut svg, (40, 16)).into_drawing_area();
+        let color = rgb(style.color);
+        let _ = root.draw(&PathElement::new(vec![(2, 8), (38, 8)], color.stroke_width(2)));
+        draw_marker(&root, (20, 8), style.marker, color);
+        let _ = root.present();
+    }
+    finish(add_dashes(svg, &[style]))
 }
 
 /// The SVG is decoration for assistive technology: its container carries the name, the

@@ -18,6 +18,11 @@ pub fn lang_from_query(search: &str) -> Option<Lang> {
     query_value(search, "lang").and_then(|code| Lang::parse(&code))
 }
 
+/// Whether the address asks for the demo history (`?demo`).
+pub fn demo_from_query(search: &str) -> bool {
+    query_value(search, "demo").is_some_and(|v| v.is_empty() || v == "1" || v == "true")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +42,14 @@ mod tests {
         check("?language=en", None);
         check("", None);
         check("?lang=%3Cscript%3E", None);
+    }
+
+    #[test]
+    fn demo_from_the_address() {
+        assert!(demo_from_query("?demo"));
+        assert!(demo_from_query("?lang=en&demo=1"));
+        assert!(!demo_from_query("?demo=0"));
+        assert!(!demo_from_query("?demonstration"));
+        assert!(!demo_from_query(""));
     }
 }

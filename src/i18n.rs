@@ -9,27 +9,34 @@ use crate::domain::lang::Lang;
 use crate::domain::week::IsoWeek;
 
 macro_rules! messages {
-    ($($key:ident => $da:literal, $en:literal;)*) => {
-        /// A message of the app's own user interface.
+    ($(#[$doc:meta])* $name:ident { $($key:ident => $da:literal, $en:literal;)* }) => {
+        $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Msg { $($key,)* }
+        pub enum $name { $($key,)* }
 
-        impl Msg {
-            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
 
             pub fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $(
-                        (Msg::$key, Lang::Da) => $da,
-                        (Msg::$key, Lang::En) => $en,
+                        ($name::$key, Lang::Da) => $da,
+                        ($name::$key, Lang::En) => $en,
                     )*
                 }
+            }
+
+            /// The message with each `{name}` replaced by its value.
+            pub fn fill(self, lang: Lang, values: &[(&str, &str)]) -> String {
+                fill(self.get(lang), values)
             }
         }
     };
 }
 
 messages! {
+/// A message of the app's own user interface.
+Msg {
     AppName => "Ugeblik", "Ugeblik";
     Tagline => "Et blik på ugen", "A glance at the week";
     MainNav => "Hovedmenu", "Main menu";
@@ -64,10 +71,6 @@ messages! {
     SeeHistory => "Se tidligere uger", "See past weeks";
     ToStart => "Til forsiden", "To the start page";
     HistoryTitle => "Tidligere uger", "Past weeks";
-    HistoryEmpty => "Der er ingen gemte uger endnu.", "There are no saved weeks yet.";
-    Who5Score => "Trivsel (WHO-5): {percent} af 100", "Well-being (WHO-5): {percent} of 100";
-    Who5Partial => "Trivsel (WHO-5): ikke alle 5 besvaret, ingen score", "Well-being (WHO-5): not all 5 answered, no score";
-    Skipped => "sprunget over", "skipped";
     Note => "Note", "Note";
     AboutTitle => "Om Ugeblik", "About Ugeblik";
     AboutText => "Ugeblik er et ugentligt spørgeskema til dig, der er i et forløb på vej mod arbejde eller uddannelse. Du og din konsulent kan bruge svarene til at tale om, hvordan det går.", "Ugeblik is a weekly questionnaire for people in a programme on the way to work or education. You and your consultant can use the answers to talk about how things are going.";
@@ -83,17 +86,70 @@ messages! {
     SaveFailed => "Dine svar kunne ikke gemmes på telefonen (lageret er fuldt eller blokeret). De er her, indtil du lukker siden.", "Your answers could not be saved on this phone (storage is full or blocked). They are here until you close the page.";
     ProblemDetail => "Teknisk: {key} – {reason}", "Technical: {key} – {reason}";
     NoticesLabel => "Beskeder", "Messages";
+    NavProgress => "Udvikling", "Progress";
+    ProgressTitle => "Udvikling over tid", "Progress over time";
+    DemoBanner => "Demo: opdigtede svar, ikke dine. Intet her bliver gemt.", "Demo: made-up answers, not yours. Nothing here is saved.";
+    ChartFailed => "Grafen kunne ikke tegnes. Prøv at genindlæse siden. Dine svar er ikke berørt.", "The chart could not be drawn. Try reloading the page. Your answers are not affected.";
+}
 }
 
-impl Msg {
-    /// The message with each `{name}` replaced by its value.
-    pub fn fill(self, lang: Lang, values: &[(&str, &str)]) -> String {
-        let mut text = self.get(lang).to_owned();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        text
+messages! {
+/// A message of the progress screen, drawn by the chart worker: kept apart so that the
+/// check-in's first load does not carry these texts.
+ChartMsg {
+    PeriodGroup => "Periode", "Period";
+    PeriodEightWeeks => "8 uger", "8 weeks";
+    PeriodSixMonths => "6 måneder", "6 months";
+    PeriodAll => "Alt", "All";
+    PeriodCustom => "Vælg selv", "Custom";
+    PeriodFrom => "Fra", "From";
+    PeriodTo => "Til", "To";
+    PeriodShown => "Periode: {from} – {to}", "Period: {from} – {to}";
+    ChooseLines => "Vælg, hvad grafen viser", "Choose what the chart shows";
+    ShowAverage => "Vis gennemsnit over 4 uger", "Show 4-week average";
+    ShowNotes => "Vis noterne", "Show the notes";
+    SessionView => "Mødevisning", "Session view";
+    Print => "Udskriv", "Print";
+    ChartPercent => "Trivsel (WHO-5), 0–100", "Well-being (WHO-5), 0–100";
+    ChartRating => "Selvvurderinger, 0–10", "Self-ratings, 0–10";
+    ChartHours => "Timer om ugen", "Hours a week";
+    ChartKeys => "Piletasterne flytter fra uge til uge.", "The arrow keys move from week to week.";
+    SummaryRose => "{name} steg fra {from} til {to} over {weeks} uger.", "{name} rose from {from} to {to} over {weeks} weeks.";
+    SummaryFell => "{name} faldt fra {from} til {to} over {weeks} uger.", "{name} fell from {from} to {to} over {weeks} weeks.";
+    SummarySame => "{name} lå på {value} over {weeks} uger.", "{name} stayed at {value} over {weeks} weeks.";
+    SummaryOne => "{name}: én måling, {value} i {week}.", "{name}: one reading, {value} in {week}.";
+    SummaryNone => "{name}: ingen målinger i perioden.", "{name}: no readings in this period.";
+    ChangeFigures => "Senest {latest} · {first} siden første · {previous} siden forrige", "Latest {latest} · {first} since the first · {previous} since the previous";
+    BandLow => "Mørkt felt: 28 eller derunder", "Dark band: 28 or below";
+    BandPoor => "Lyst felt: under 50", "Light band: below 50";
+    BandNote => "Felterne er en anledning til at tale sammen – aldrig en diagnose. Gennemsnittet i befolkningen er omkring 68–70.", "The bands are a reason to talk – never a diagnosis. The population average is about 68–70.";
+    ChangeRing => "Ring: en ændring på 10 point eller mere siden forrige måling", "Ring: a change of 10 points or more since the previous reading";
+    AverageLegend => "Bred, lys linje: gennemsnit over 4 uger", "Wide, pale line: 4-week average";
+    NoReading => "ingen måling", "no reading";
+    RadarTitle => "Profil: {name}", "Profile: {name}";
+    RadarCompare => "Sammenlign også med", "Also compare with";
+    RadarNoCompare => "kun første og seneste", "first and latest only";
+    RadarSummary => "{name}: profil for {weeks}. Tallene står i tabellen under.", "{name}: profile for {weeks}. The numbers are in the table below.";
+    TableTitle => "Tallene bag graferne", "The numbers behind the charts";
+    TableWeek => "Uge", "Week";
+    TableItem => "Spørgsmål", "Question";
+    NotesTitle => "Noter", "Notes";
+    And => "og", "and";
+    HistoryEmpty => "Der er ingen gemte uger endnu.", "There are no saved weeks yet.";
+    Who5Score => "Trivsel (WHO-5): {percent} af 100", "Well-being (WHO-5): {percent} of 100";
+    Who5Partial => "Trivsel (WHO-5): ikke alle 5 besvaret, ingen score", "Well-being (WHO-5): not all 5 answered, no score";
+    Skipped => "sprunget over", "skipped";
+    ProgressEmpty => "Der er ingen svar endnu. Grafen kommer, når du har svaret for en uge.", "There are no answers yet. The chart appears once you have answered for a week.";
+}
+}
+
+/// `template` with each `{name}` replaced by its value.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut text = template.to_owned();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
     }
+    text
 }
 
 /// The placeholders of a template, in order.
@@ -150,19 +206,40 @@ pub fn week_dates(lang: Lang, week: IsoWeek) -> String {
     }
 }
 
+/// A whole number as the charts and tables write it.
+pub fn whole(value: f32) -> String {
+    format!("{}", value.round() as i32)
+}
+
+/// A change with its sign: "+16", "−8" (a true minus sign), "±0".
+pub fn signed(value: f32) -> String {
+    match value.round() as i32 {
+        0 => "±0".to_owned(),
+        v if v > 0 => format!("+{v}"),
+        v => format!("\u{2212}{}", -v),
+    }
+}
+
+/// "a, b og c" / "a, b and c".
+pub fn join(lang: Lang, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), ChartMsg::And.get(lang)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_message_has_the_same_placeholders_in_every_language() {
-        for msg in Msg::ALL {
-            let reference = placeholders(msg.get(Lang::Da));
-            for lang in Lang::ALL {
-                let text = msg.get(lang);
-                assert!(!text.trim().is_empty(), "{msg:?} is empty in {lang:?}");
-                assert_eq!(placeholders(text), reference, "{msg:?} in {lang:?}");
-            }
+        let all = Msg::ALL.iter().map(|m| (format!("{m:?}"), m.get(Lang::Da), m.get(Lang::En)));
+        let chart = ChartMsg::ALL.iter().map(|m| (format!("{m:?}"), m.get(Lang::Da), m.get(Lang::En)));
+        for (name, da, en) in all.chain(chart) {
+            assert!(!da.trim().is_empty() && !en.trim().is_empty(), "{name} is empty");
+            assert_eq!(placeholders(da), placeholders(en), "{name}");
         }
     }
 
@@ -170,6 +247,16 @@ mod tests {
     fn filling_replaces_every_placeholder() {
         assert_eq!(Msg::Progress.fill(Lang::Da, &[("n", "3"), ("total", "18")]), "Spørgsmål 3 af 18");
         assert_eq!(Msg::Progress.fill(Lang::En, &[("n", "3"), ("total", "18")]), "Question 3 of 18");
+    }
+
+    #[test]
+    fn numbers_changes_and_lists() {
+        assert_eq!((whole(55.6), whole(0.2)), ("56".to_owned(), "0".to_owned()));
+        assert_eq!((signed(16.0), signed(-8.0), signed(0.3)), ("+16".into(), "\u{2212}8".into(), "±0".into()));
+        let weeks = ["uge 40".to_owned(), "uge 44".to_owned(), "uge 47".to_owned()];
+        assert_eq!(join(Lang::Da, &weeks), "uge 40, uge 44 og uge 47");
+        assert_eq!(join(Lang::En, &weeks[..2]), "uge 40 and uge 44");
+        assert_eq!(join(Lang::En, &weeks[..1]), "uge 40");
     }
 
     #[track_caller]

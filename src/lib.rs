@@ -5,7 +5,9 @@
 pub mod chart;
 pub mod config;
 pub mod domain;
+pub mod html;
 pub mod i18n;
+pub mod render;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

@@ -56,6 +56,14 @@ impl History {
         self.responses.iter().any(|r| r.week == week)
     }
 
+    /// The week's note, if one was written (it is kept on the week's first response).
+    pub fn note_for(&self, week: IsoWeek) -> Option<String> {
+        instrument_ids()
+            .into_iter()
+            .filter_map(|id| self.response_for(week, id))
+            .find_map(|r| r.note.clone().filter(|n| !n.trim().is_empty()))
+    }
+
     /// The first and the last week with a response.
     pub fn span(&self) -> Option<(IsoWeek, IsoWeek)> {
         let first = self.responses.iter().map(|r| r.week).min()?;

@@ -5,6 +5,8 @@
 //! Pure: the charts ([`crate::chart`]) and the table view read these shapes, and host
 //! tests check them.
 
+use serde::{Deserialize, Serialize};
+
 use super::history::History;
 use super::instrument::{Instrument, Scale, CATALOGUE, WHO5_ID};
 use super::lang::Text;
@@ -83,6 +85,13 @@ impl LineKey {
     }
 }
 
+impl LineKey {
+    /// The line whose [`LineKey::code`] is `code`, if there is one.
+    pub fn from_code(code: &str) -> Option<LineKey> {
+        line_defs().into_iter().map(|d| d.key).find(|k| k.code() == code)
+    }
+}
+
 /// A line the charts can show.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LineDef {
@@ -132,7 +141,8 @@ pub fn default_lines() -> Vec<LineKey> {
 }
 
 /// Which weeks a chart covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Period {
     /// The last `n` weeks, this week included.
     Weeks(u16),

@@ -7,16 +7,24 @@ use super::header::Header;
 use super::history::HistoryScreen;
 use super::home::Home;
 use super::notices::Notices;
+use super::progress::Progress;
 use super::saved::Saved;
 use super::state::{AppState, Screen};
-use crate::storage::{BrowserStore, KeyValueStore, Vault};
+use crate::i18n::Msg;
+use crate::storage::{BrowserStore, KeyValueStore, MemoryStore, Vault};
 
 /// The whole app: reads storage once, provides the state, and shows one screen at a time.
 #[component]
 pub fn App() -> impl IntoView {
-    let store = BrowserStore::open().map(|s| Box::new(s) as Box<dyn KeyValueStore>);
+    let demo = crate::config::demo_from_query(&browser::search());
+    // The demo never touches the citizen's storage: it lives in memory only.
+    let store: Option<Box<dyn KeyValueStore>> = if demo {
+        Some(Box::new(MemoryStore::new()))
+    } else {
+        BrowserStore::open().map(|s| Box::new(s) as Box<dyn KeyValueStore>)
+    };
     let (vault, loaded) = Vault::open(store, browser::now_millis() as u64);
-    let state = AppState::new(vault, loaded.history, loaded.draft, loaded.settings, loaded.problems);
+    let state = AppState::new(vault, loaded.history, loaded.draft, loaded.settings, loaded.problems, demo);
     provide_context(state);
 
     Effect::new(move |_| browser::set_document_lang(state.lang.get()));
@@ -33,9 +41,10 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <div class="ugb-app" lang=move || state.lang.get().code()>
+        <div class="ugb-app" class:ugb-app--session=move || state.session.get() lang=move || state.lang.get().code()>
             <Header/>
             <main class="ugb-main" id="ugb-main">
+                {demo.then(|| view! { <p class="ugb-demo" role="note">{move || Msg::DemoBanner.get(state.lang.get())}</p> })}
                 <Notices/>
                 {move || match state.screen.get() {
                     Screen::Home => view! { <Home/> }.into_any(),
@@ -43,6 +52,7 @@ pub fn App() -> impl IntoView {
                     Screen::Saved => view! { <Saved/> }.into_any(),
                     Screen::History => view! { <HistoryScreen/> }.into_any(),
                     Screen::About => view! { <About/> }.into_any(),
+                    Screen::Progress => view! { <Progress/> }.into_any(),
                 }}
             </main>
         </div>

@@ -59,3 +59,40 @@ pub fn focus_main_heading() {
         }
     });
 }
+
+/// The width available to the app's content, in CSS pixels: the app's box less its
+/// padding, or the window's width before the app is in the page.
+pub fn app_width() -> u32 {
+    let document = web_sys::window().and_then(|w| w.document());
+    let app = document.as_ref().and_then(|d| d.query_selector(".ugb-app").ok().flatten());
+    let width = match app {
+        Some(app) if app.client_width() > 0 => app.client_width() - 32,
+        _ => document.and_then(|d| d.document_element()).map_or(360, |e| e.client_width().min(640) - 32),
+    };
+    width.max(240) as u32
+}
+
+/// Opens the browser's own print dialogue.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// The id of the element that has focus, if it has one.
+pub fn focused_id() -> Option<String> {
+    let active = web_sys::window()?.document()?.active_element()?;
+    Some(active.id()).filter(|id| !id.is_empty())
+}
+
+/// Focuses the element with `id`, if there is one.
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}

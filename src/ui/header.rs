@@ -54,6 +54,7 @@ pub fn Header() -> impl IntoView {
                 <nav class="ugb-nav" aria-label=Msg::MainNav.get(lang)>
                     <ul>
                         {nav_item(Screen::Home, Msg::NavThisWeek)}
+                        {nav_item(Screen::Progress, Msg::NavProgress)}
                         {nav_item(Screen::History, Msg::NavHistory)}
                         {nav_item(Screen::About, Msg::NavAbout)}
                     </ul>

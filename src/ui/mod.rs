@@ -10,6 +10,7 @@ mod header;
 mod history;
 mod home;
 mod notices;
+mod progress;
 mod saved;
 mod state;
 

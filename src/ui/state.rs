@@ -6,6 +6,7 @@ use super::browser;
 use crate::domain::checkin::Draft;
 use crate::domain::history::History;
 use crate::domain::lang::Lang;
+use crate::domain::series::{default_lines, LineKey, Period};
 use crate::domain::stored::Settings;
 use crate::domain::week::IsoWeek;
 use crate::storage::{Problem, Vault};
@@ -18,6 +19,22 @@ pub enum Screen {
     Saved,
     History,
     About,
+    Progress,
+}
+
+/// What the progress screen shows: kept while the citizen moves between screens. One
+/// signal for all of it: one reactive type costs the first load less than five.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartChoices {
+    pub period: Period,
+    pub lines: Vec<LineKey>,
+    pub average: bool,
+    /// Notes are private: hidden unless the citizen shows them.
+    pub notes: bool,
+    /// The earlier week the radars compare with, besides the first and the latest.
+    pub compare: Option<IsoWeek>,
+    /// Whether the list of lines to choose from is open.
+    pub lines_open: bool,
 }
 
 /// The app's state: signals for what the UI shows, and the vault that keeps it.
@@ -28,6 +45,12 @@ pub struct AppState {
     pub history: RwSignal<History>,
     pub draft: RwSignal<Option<Draft>>,
     pub problems: RwSignal<Vec<Problem>>,
+    pub chart: RwSignal<ChartChoices>,
+    /// The large layout for a laptop, a projector or a phone turned sideways.
+    pub session: RwSignal<bool>,
+    /// Showing the made-up demo history (`?demo`): the worker draws it; nothing of the
+    /// citizen's storage is read or written.
+    pub demo: bool,
     /// The week that contains today.
     pub week: IsoWeek,
     vault: StoredValue<Vault, LocalStorage>,
@@ -42,15 +65,33 @@ impl AppState {
         draft: Option<Draft>,
         settings: Settings,
         problems: Vec<Problem>,
+        // Showing the made-up demo history: open on the progress screen.
+        demo: bool,
     ) -> AppState {
         let lang = crate::config::lang_from_query(&browser::search()).or(settings.lang).unwrap_or_default();
-        let screen = if draft.is_some() { Screen::CheckIn } else { Screen::Home };
+        let screen = if demo {
+            Screen::Progress
+        } else if draft.is_some() {
+            Screen::CheckIn
+        } else {
+            Screen::Home
+        };
         AppState {
             lang: RwSignal::new(lang),
             screen: RwSignal::new(screen),
             history: RwSignal::new(history),
             draft: RwSignal::new(draft),
             problems: RwSignal::new(problems),
+            chart: RwSignal::new(ChartChoices {
+                period: Period::SIX_MONTHS,
+                lines: default_lines(),
+                average: false,
+                notes: false,
+                compare: None,
+                lines_open: false,
+            }),
+            session: RwSignal::new(false),
+            demo,
             week: IsoWeek::containing(browser::today()),
             vault: StoredValue::new_local(vault),
         }

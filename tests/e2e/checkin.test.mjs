@@ -2,7 +2,7 @@
 // accessible name the way a screen reader user would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newPage, ready, expectNoAxeViolations, storageValue, PHONE } from './helpers.mjs';
+import { start, newPage, ready, drawn, expectNoAxeViolations, storageValue, PHONE } from './helpers.mjs';
 
 const SANDBOX_HOST = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sandboxed host</title></head>
 <body><main><h1>Host portal</h1><iframe sandbox="allow-scripts" src="/index.html" title="Ugeblik" width="390" height="800"></iframe></main></body></html>`;
@@ -73,6 +73,7 @@ test('a full check-in on a phone, then the week is in the history after a reload
   await ready(page);
   await page.getByText('Du har svaret for denne uge. Tak!').waitFor();
   await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
   const week = page.getByRole('article');
   assert.equal(await week.count(), 1);
   await week.getByText('Trivsel (WHO-5): 80 af 100').waitFor();
@@ -125,6 +126,7 @@ test('changing this week updates the saved answers instead of adding a second we
   for (let n = 2; n <= 18; n++) await page.getByRole('button', { name: /^(Next|Skip)$/ }).click();
   await page.getByRole('button', { name: 'Save answers' }).click();
   await page.getByRole('button', { name: 'See past weeks' }).click();
+  await drawn(page);
   assert.equal(await page.getByRole('article').count(), 1);
   await page.getByText('Well-being (WHO-5): 80 of 100').waitFor();
   const stored = JSON.parse(await storageValue(page, 'ugeblik.v1.history'));

@@ -73,3 +73,8 @@ export async function expectNoAxeViolations(page, what) {
 export async function storageValue(page, key) {
   return page.evaluate((k) => window.localStorage.getItem(k), key);
 }
+
+/** Waits for the chart worker to have drawn the screen's content (history, progress). */
+export async function drawn(page) {
+  await page.locator('.ugb-results[aria-busy="false"]').waitFor();
+}

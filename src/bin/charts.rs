@@ -1,0 +1,76 @@
+//! The chart worker: renders the progress screen's content (plotters SVG, keys, tables) in
+//! a web worker. The app starts it only when the progress screen opens, so the check-in's
+//! first load never downloads it, and drawing never blocks the page.
+//!
+//! Protocol: once it listens, the worker posts `ready`. Then the page posts a JSON string `{"seq", "history"?, "request"}`; the worker
+//! keeps the last history it was sent and answers with the text `seq`, a newline, and the
+//! HTML (the charts' cursor data rides in `data-` attributes, so the page needs no JSON
+//! parser for the answer). The first line also carries the milliseconds the drawing took:
+//! `seq millis`. A message it cannot read gets `0 0` and a newline and nothing else,
+//! never a panic.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    worker::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("the chart worker runs in a browser; see src/render.rs for what it draws");
+}
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use std::cell::RefCell;
+
+    use serde::Deserialize;
+    use ugeblik::domain::history::History;
+    use ugeblik::render::{render, Request};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    #[derive(Deserialize)]
+    struct Message {
+        seq: u32,
+        #[serde(default)]
+        history: Option<History>,
+        request: Request,
+    }
+
+    thread_local! {
+        static HISTORY: RefCell<History> = RefCell::new(History::default());
+    }
+
+    fn now(scope: &web_sys::DedicatedWorkerGlobalScope) -> f64 {
+        scope.performance().map_or(0.0, |p| p.now())
+    }
+
+    /// The answer to one message: its `seq` and the HTML (empty when unreadable).
+    fn handle(text: &str) -> (u32, String) {
+        match serde_json::from_str::<Message>(text) {
+            Ok(message) => {
+                if let Some(history) = message.history {
+                    HISTORY.with(|h| *h.borrow_mut() = history);
+                }
+                let rendered = HISTORY.with(|h| render(&h.borrow(), &message.request));
+                (message.seq, rendered.html)
+            }
+            Err(_) => (0, String::new()),
+        }
+    }
+
+    pub fn start() {
+        let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let replies = scope.clone();
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let started = now(&replies);
+            let (seq, html) = handle(&event.data().as_string().unwrap_or_default());
+            let millis = now(&replies) - started;
+            let _ = replies.post_message(&JsValue::from_str(&format!("{seq} {millis:.2}\n{html}")));
+        });
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        // Messages posted before this point were dropped: say that the worker listens now.
+        let _ = scope.post_message(&JsValue::from_str("ready"));
+    }
+}

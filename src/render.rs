@@ -1,0 +1,595 @@
+//! The progress screen's content, rendered to HTML from the history: the trend charts with
+//! their summaries and keys, the radar profiles, the numbers as tables and the notices.
+//!
+//! Pure and host-tested. In the browser it runs in a web worker (`src/bin/charts.rs`),
+//! loaded only when the progress screen is opened, so the check-in's first load never
+//! carries plotters or this code. Every text goes through [`Html`], which escapes it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::chart::{self, Drawn, Plotted, RadarPlotted, Trend};
+use crate::domain::history::History;
+use crate::domain::instrument::{current, CATALOGUE};
+use crate::domain::lang::Lang;
+use crate::domain::series::{
+    line_defs, radar_axes, radar_readings, radar_weeks, summarize, trend, weeks_with, Line, LineKey, Period, Summary,
+    Unit,
+};
+use crate::domain::week::IsoWeek;
+use crate::html::Html;
+use crate::i18n::{join, signed, week_dates, week_label, week_label_with_year, whole, ChartMsg};
+
+const RADAR_INSTRUMENTS: [&str; 2] = ["chime5", "jobready7"];
+
+/// Which screen to draw.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum View {
+    /// The progress screen: controls, charts, radars, tables.
+    #[default]
+    Progress,
+    /// Past weeks, newest first, each in short form.
+    History,
+}
+
+/// What to show: the screen, the choices on the progress screen and the room there is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Request {
+    #[serde(default)]
+    pub view: View,
+    /// Draw the made-up demo history instead of the one sent (`?demo`).
+    #[serde(default)]
+    pub demo: bool,
+    pub lang: Lang,
+    pub period: Period,
+    /// Line codes ([`LineKey::code`]); unknown codes are ignored.
+    pub lines: Vec<String>,
+    pub average: bool,
+    pub notes: bool,
+    pub compare: Option<IsoWeek>,
+    /// Width of the content area in CSS pixels.
+    pub width: u32,
+    /// This week.
+    pub now: IsoWeek,
+    /// Whether the list of lines to choose from is open.
+    pub lines_open: bool,
+    pub session: bool,
+}
+
+/// A trend chart's geometry and the text for each week, for the cursor. The page reads
+/// them from the plot's `data-first-x`, `data-last-x`, `data-width` and `data-readouts`
+/// (one line per week) attributes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cursor {
+    /// Pixel x of the first and the last week in the drawn SVG (whole pixels: the page
+    /// then needs no float formatting, which costs the first load several kilobytes).
+    pub first_x: i32,
+    pub last_x: i32,
+    pub width: u32,
+    /// One text per week of the period: "Uge 47, 2026 (16.–22. nov. 2026): Trivsel 56".
+    pub readouts: Vec<String>,
+}
+
+/// The rendered content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rendered {
+    pub html: String,
+    /// One per trend chart, in the order of the `data-chart` attributes.
+    pub cursors: Vec<Cursor>,
+}
+
+/// How many weeks the demo history spans: long enough for every period choice.
+pub const DEMO_WEEKS: usize = 40;
+
+/// Renders the requested screen's content for `history` (or the demo history).
+pub fn render(history: &History, request: &Request) -> Rendered {
+    if request.demo {
+        let demo = crate::domain::demo::history(request.now, DEMO_WEEKS);
+        return render(&demo, &Request { demo: false, ..request.clone() });
+    }
+    match request.view {
+        View::Progress => progress(history, request),
+        View::History => Rendered { html: past_weeks(history, request.lang), cursors: Vec::new() },
+    }
+}
+
+fn progress(history: &History, request: &Request) -> Rendered {
+    let lang = request.lang;
+    if history.responses.is_empty() {
+        let mut html = Html::new();
+        html.el("p", &[], ChartMsg::ProgressEmpty.get(lang));
+        return Rendered { html: html.finish(), cursors: Vec::new() };
+    }
+    let weeks = request.period.weeks(history, request.now);
+    let keys: Vec<LineKey> = request.lines.iter().filter_map(|c| LineKey::from_code(c)).collect();
+    let lines = trend(history, &weeks, &keys);
+    let mut html = Html::new();
+    controls(&mut html, history, request);
+    let (first, last) = (weeks[0], weeks[weeks.len() - 1]);
+    let shown = ChartMsg::PeriodShown
+        .fill(lang, &[("from", &week_label_with_year(lang, first)), ("to", &week_label_with_year(lang, last))]);
+    html.el("p", &[("class", "ugb-period__shown")], &shown);
+    let mut cursors = Vec::new();
+    let mut style_index = 0;
+    for unit in Unit::ALL {
+        let of_unit: Vec<(&Line, chart::LineStyle)> = lines
+            .iter()
+            .filter(|l| l.def.unit == unit)
+            .map(|l| {
+                style_index += 1;
+                (l, chart::style(style_index - 1))
+            })
+            .collect();
+        if !of_unit.is_empty() {
+            let index = cursors.len();
+            cursors.push(trend_figure(&mut html, index, unit, &weeks, &of_unit, request));
+        }
+    }
+    let (choices, compare) = compare_choices(history, &weeks, request.compare);
+    compare_select(&mut html, &choices, compare, lang);
+    radars(&mut html, history, &weeks, compare, lang);
+    table(&mut html, history, &weeks, &lines, request.notes, lang);
+    notices(&mut html, lang);
+    Rendered { html: html.finish(), cursors }
+}
+
+/// `aria-pressed` and friends.
+fn yes(value: bool) -> &'static str {
+    if value {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// The controls. Every control has an id, so that focus returns to it after a re-render,
+/// and a `data-` attribute that the page's delegated listeners act on.
+fn controls(html: &mut Html, history: &History, request: &Request) {
+    let lang = request.lang;
+    html.open("div", &[("class", "ugb-toolbar")]);
+    html.open("div", &[("class", "ugb-period"), ("role", "group"), ("aria-labelledby", "ugb-period-label")]);
+    html.el("span", &[("id", "ugb-period-label"), ("class", "ugb-toolbar__label")], ChartMsg::PeriodGroup.get(lang));
+    let custom = matches!(request.period, Period::Custom(..));
+    for (code, msg, pressed) in [
+        ("8", ChartMsg::PeriodEightWeeks, request.period == Period::EIGHT_WEEKS),
+        ("26", ChartMsg::PeriodSixMonths, request.period == Period::SIX_MONTHS),
+        ("all", ChartMsg::PeriodAll, request.period == Period::All),
+        ("custom", ChartMsg::PeriodCustom, custom),
+    ] {
+        let id = format!("ugb-period-{code}");
+        // The custom period starts as the whole history: the page reads its ends here.
+        let (first, last) = history.span().unwrap_or((request.now, request.now));
+        let (first, last) = (first.to_string(), last.max(request.now).to_string());
+        html.el(
+            "button",
+            &[
+                ("type", "button"),
+                ("id", &id),
+                ("data-period", code),
+                ("data-first", &first),
+                ("data-last", &last),
+                ("aria-pressed", yes(pressed)),
+            ],
+            msg.get(lang),
+        );
+    }
+    html.close("div");
+    if let Period::Custom(a, b) = request.period {
+        let all = Period::All.weeks(history, request.now);
+        html.open("div", &[("class", "ugb-period__custom")]);
+        for (id, msg, chosen) in
+            [("ugb-period-from", ChartMsg::PeriodFrom, a.min(b)), ("ugb-period-to", ChartMsg::PeriodTo, a.max(b))]
+        {
+            html.el("label", &[("for", id)], msg.get(lang)).open("select", &[("id", id)]);
+            for week in &all {
+                let value = week.to_string();
+                let label = week_label_with_year(lang, *week);
+                if *week == chosen {
+                    html.el("option", &[("value", &value), ("selected", "")], &label);
+                } else {
+                    html.el("option", &[("value", &value)], &label);
+                }
+            }
+            html.close("select");
+        }
+        html.close("div");
+    }
+    html.el(
+        "button",
+        &[
+            ("type", "button"),
+            ("id", "ugb-lines-toggle"),
+            ("class", "ugb-lines__toggle"),
+            ("aria-expanded", yes(request.lines_open)),
+        ],
+        ChartMsg::ChooseLines.get(lang),
+    );
+    if request.lines_open {
+        html.open("div", &[("class", "ugb-lines")]);
+        for instrument in CATALOGUE.iter().filter(|i| current(i.id) == Some(*i)) {
+            html.open("fieldset", &[]).el("legend", &[], instrument.name.get(lang));
+            for def in line_defs().into_iter().filter(|d| d.instrument.id == instrument.id) {
+                let code = def.key.code();
+                let id = format!("ugb-line-{code}");
+                let checked = request.lines.contains(&code);
+                html.open("label", &[("class", "ugb-check"), ("for", &id)]);
+                if checked {
+                    html.open("input", &[("type", "checkbox"), ("id", &id), ("data-line", &code), ("checked", "")]);
+                } else {
+                    html.open("input", &[("type", "checkbox"), ("id", &id), ("data-line", &code)]);
+                }
+                html.text(def.name.get(lang)).close("label");
+            }
+            html.close("fieldset");
+        }
+        html.close("div");
+    }
+    html.open("div", &[("class", "ugb-toolbar__row")]);
+    for (id, toggle, msg, on) in [
+        ("ugb-show-average", "average", ChartMsg::ShowAverage, request.average),
+        ("ugb-show-notes", "notes", ChartMsg::ShowNotes, request.notes),
+    ] {
+        html.open("label", &[("class", "ugb-check"), ("for", id)]);
+        if on {
+            html.open("input", &[("type", "checkbox"), ("id", id), ("data-toggle", toggle), ("checked", "")]);
+        } else {
+            html.open("input", &[("type", "checkbox"), ("id", id), ("data-toggle", toggle)]);
+        }
+        html.text(msg.get(lang)).close("label");
+    }
+    html.close("div").open("div", &[("class", "ugb-toolbar__row")]);
+    html.el(
+        "button",
+        &[
+            ("type", "button"),
+            ("id", "ugb-session"),
+            ("data-action", "session"),
+            ("aria-pressed", yes(request.session)),
+        ],
+        ChartMsg::SessionView.get(lang),
+    );
+    html.el("button", &[("type", "button"), ("id", "ugb-print"), ("data-action", "print")], ChartMsg::Print.get(lang));
+    html.close("div").close("div");
+}
+
+fn unit_title(unit: Unit) -> ChartMsg {
+    match unit {
+        Unit::Percent => ChartMsg::ChartPercent,
+        Unit::Rating => ChartMsg::ChartRating,
+        Unit::Hours => ChartMsg::ChartHours,
+    }
+}
+
+fn summary_text(line: &Line, weeks: &[IsoWeek], lang: Lang) -> String {
+    let name = line.def.name.get(lang);
+    match summarize(line, weeks) {
+        Summary::NoReadings => ChartMsg::SummaryNone.fill(lang, &[("name", name)]),
+        Summary::One { week, value } => ChartMsg::SummaryOne
+            .fill(lang, &[("name", name), ("value", &whole(value)), ("week", &week_label(lang, week))]),
+        Summary::Rose { from, to, weeks } | Summary::Fell { from, to, weeks } => {
+            let msg = if to > from { ChartMsg::SummaryRose } else { ChartMsg::SummaryFell };
+            msg.fill(lang, &[("name", name), ("from", &whole(from)), ("to", &whole(to)), ("weeks", &weeks.to_string())])
+        }
+        Summary::Same { value, weeks } => {
+            ChartMsg::SummarySame.fill(lang, &[("name", name), ("value", &whole(value)), ("weeks", &weeks.to_string())])
+        }
+    }
+}
+
+/// A legend entry: the style's sample and a text.
+fn key_entry(html: &mut Html, style: chart::LineStyle, name: &str, figures: Option<&str>) {
+    html.open("li", &[]).open("span", &[("class", "ugb-swatch"), ("aria-hidden", "true")]);
+    html.trusted_svg(&chart::swatch(style)).close("span").el("strong", &[], name);
+    if let Some(figures) = figures {
+        html.el("span", &[("class", "ugb-chart__figures")], figures);
+    }
+    html.close("li");
+}
+
+/// What a trend chart's marks mean: lines with their change figures, the average, the
+/// WHO-5 bands and the ring around a marked change.
+fn trend_key(html: &mut Html, unit: Unit, lines: &[(&Line, chart::LineStyle)], average: bool, lang: Lang) {
+    html.el("p", &[("class", "ugb-chart__keys")], ChartMsg::ChartKeys.get(lang));
+    html.open("ul", &[("class", "ugb-chart__key")]);
+    for (line, style) in lines {
+        let figures = line.change().map(|change| {
+            let previous = change.since_previous().map(signed).unwrap_or_else(|| "–".to_owned());
+            ChartMsg::ChangeFigures.fill(
+                lang,
+                &[
+                    ("latest", &whole(change.latest.1)),
+                    ("first", &signed(change.since_first())),
+                    ("previous", &previous),
+                ],
+            )
+        });
+        key_entry(html, *style, line.def.name.get(lang), figures.as_deref());
+    }
+    html.close("ul");
+    if average {
+        html.el("p", &[("class", "ugb-chart__note")], ChartMsg::AverageLegend.get(lang));
+    }
+    if unit == Unit::Percent {
+        html.open("ul", &[("class", "ugb-chart__key")]);
+        for (class, msg) in [
+            ("ugb-band ugb-band--low", ChartMsg::BandLow),
+            ("ugb-band ugb-band--poor", ChartMsg::BandPoor),
+            ("ugb-ring", ChartMsg::ChangeRing),
+        ] {
+            html.open("li", &[]).el("span", &[("class", class), ("aria-hidden", "true")], "").text(msg.get(lang));
+            html.close("li");
+        }
+        html.close("ul");
+        html.el("p", &[("class", "ugb-chart__note")], ChartMsg::BandNote.get(lang));
+    }
+}
+
+/// One trend chart: title, summary (its accessible description), the SVG under a
+/// focusable plot with a cursor, the readout line and the key.
+fn trend_figure(
+    html: &mut Html,
+    index: usize,
+    unit: Unit,
+    weeks: &[IsoWeek],
+    lines: &[(&Line, chart::LineStyle)],
+    request: &Request,
+) -> Cursor {
+    let lang = request.lang;
+    let drawn: Drawn = chart::trend(
+        &Trend {
+            weeks,
+            unit,
+            lines: lines
+                .iter()
+                .map(|(line, style)| Plotted { line, style: *style, average: request.average })
+                .collect(),
+            width: request.width,
+        },
+        &|w| w.week().to_string(),
+    );
+    let id = format!("ugb-chart-{}", unit_code(unit));
+    let (title_id, summary_id) = (format!("{id}-title"), format!("{id}-summary"));
+    let summary = lines.iter().map(|(l, _)| summary_text(l, weeks, lang)).collect::<Vec<_>>().join(" ");
+    html.open("figure", &[("class", "ugb-chart"), ("id", &id)]).open("figcaption", &[]);
+    html.el("h3", &[("id", &title_id)], unit_title(unit).get(lang));
+    html.el("p", &[("id", &summary_id), ("class", "ugb-chart__summary")], &summary).close("figcaption");
+    let readouts: Vec<String> = (0..weeks.len())
+        .map(|i| {
+            let values = lines
+                .iter()
+                .map(|(line, _)| {
+                    let value = line.values[i].map(whole).unwrap_or_else(|| ChartMsg::NoReading.get(lang).to_owned());
+                    format!("{} {value}", line.def.name.get(lang))
+                })
+                .collect::<Vec<_>>()
+                .join(" · ");
+            format!("{} ({}): {values}", week_label_with_year(lang, weeks[i]), week_dates(lang, weeks[i]))
+        })
+        .collect();
+    let cursor = Cursor { first_x: drawn.first_x as i32, last_x: drawn.last_x as i32, width: drawn.width, readouts };
+    let index_text = index.to_string();
+    let (first_x, last_x, width) = (cursor.first_x.to_string(), cursor.last_x.to_string(), cursor.width.to_string());
+    let readouts = cursor.readouts.join("\n");
+    html.open(
+        "div",
+        &[
+            ("class", "ugb-chart__plot"),
+            ("role", "img"),
+            ("tabindex", "0"),
+            ("id", &format!("{id}-plot")),
+            ("data-chart", &index_text),
+            ("data-first-x", &first_x),
+            ("data-last-x", &last_x),
+            ("data-width", &width),
+            ("data-readouts", &readouts),
+            ("aria-labelledby", &title_id),
+            ("aria-describedby", &summary_id),
+        ],
+    );
+    html.open("div", &[("class", "ugb-chart__svg")]).trusted_svg(&drawn.svg).close("div");
+    html.el("span", &[("class", "ugb-chart__cursor"), ("aria-hidden", "true"), ("hidden", "")], "").close("div");
+    html.el("p", &[("class", "ugb-chart__readout"), ("aria-live", "polite")], "");
+    trend_key(html, unit, lines, request.average, lang);
+    html.close("figure");
+    cursor
+}
+
+/// The choice of the earlier week the radars compare with.
+fn compare_select(html: &mut Html, choices: &[IsoWeek], compare: Option<IsoWeek>, lang: Lang) {
+    if choices.is_empty() {
+        return;
+    }
+    html.open("div", &[("class", "ugb-compare")]);
+    html.el("label", &[("for", "ugb-compare")], ChartMsg::RadarCompare.get(lang));
+    html.open("select", &[("id", "ugb-compare")]);
+    html.el("option", &[("value", "")], ChartMsg::RadarNoCompare.get(lang));
+    for week in choices {
+        let value = week.to_string();
+        let label = week_label_with_year(lang, *week);
+        if Some(*week) == compare {
+            html.el("option", &[("value", &value), ("selected", "")], &label);
+        } else {
+            html.el("option", &[("value", &value)], &label);
+        }
+    }
+    html.close("select").close("div");
+}
+
+fn unit_code(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percent => "who5",
+        Unit::Rating => "ratings",
+        Unit::Hours => "hours",
+    }
+}
+
+/// The weeks the radars can compare with (between the period's first and latest CHIME
+/// reading), and the one chosen: the citizen's choice, or by default the reading nearest
+/// to four weeks before the latest (a typical time since the last session).
+fn compare_choices(history: &History, weeks: &[IsoWeek], chosen: Option<IsoWeek>) -> (Vec<IsoWeek>, Option<IsoWeek>) {
+    let recorded: Vec<IsoWeek> = weeks_with(history, "chime5").into_iter().filter(|w| weeks.contains(w)).collect();
+    let choices: Vec<IsoWeek> = recorded.iter().skip(1).take(recorded.len().saturating_sub(2)).copied().collect();
+    let compare = match chosen {
+        Some(week) if choices.contains(&week) => Some(week),
+        _ => recorded
+            .last()
+            .and_then(|latest| choices.iter().min_by_key(|w| (latest.ordinal() - 4 - w.ordinal()).abs()).copied()),
+    };
+    (choices, compare)
+}
+
+/// The radar profiles of CHIME and job readiness, each with its numbers as a table.
+fn radars(html: &mut Html, history: &History, weeks: &[IsoWeek], compare: Option<IsoWeek>, lang: Lang) {
+    html.open("div", &[("class", "ugb-radars")]);
+    for id in RADAR_INSTRUMENTS {
+        let Some(instrument) = current(id) else { continue };
+        let recorded: Vec<IsoWeek> = weeks_with(history, id).into_iter().filter(|w| weeks.contains(w)).collect();
+        let chosen = radar_weeks(&recorded, compare);
+        if chosen.is_empty() {
+            continue;
+        }
+        let axes = radar_axes(instrument);
+        let readings = radar_readings(history, instrument, &chosen);
+        let plotted: Vec<_> =
+            readings.iter().enumerate().map(|(n, reading)| RadarPlotted { reading, style: chart::style(n) }).collect();
+        let drawn = chart::radar(&axes, &plotted, &|axis| axis.name.get(lang).to_owned());
+        let name = instrument.name.get(lang);
+        let week_names: Vec<String> = readings.iter().map(|r| week_label_with_year(lang, r.week)).collect();
+        let label = ChartMsg::RadarSummary.fill(lang, &[("name", name), ("weeks", &join(lang, &week_names))]);
+        let figure_id = format!("ugb-radar-{id}");
+        html.open("figure", &[("class", "ugb-chart ugb-chart--radar"), ("id", &figure_id)]);
+        html.open("figcaption", &[])
+            .el("h3", &[], &ChartMsg::RadarTitle.fill(lang, &[("name", name)]))
+            .close("figcaption");
+        html.open("div", &[("class", "ugb-chart__svg"), ("role", "img"), ("aria-label", &label)]);
+        html.trusted_svg(&drawn.svg).close("div");
+        html.open("ul", &[("class", "ugb-chart__key")]);
+        for (n, week) in week_names.iter().enumerate() {
+            key_entry(html, chart::style(n), week, None);
+        }
+        html.close("ul");
+        html.open("div", &[("class", "ugb-table-wrap"), ("role", "region"), ("aria-label", name), ("tabindex", "0")]);
+        html.open("table", &[("class", "ugb-table")]).el("caption", &[], name);
+        html.open("thead", &[]).open("tr", &[]).el("th", &[("scope", "col")], ChartMsg::TableItem.get(lang));
+        for week in &week_names {
+            html.el("th", &[("scope", "col")], week);
+        }
+        html.close("tr").close("thead").open("tbody", &[]);
+        for (a, axis) in axes.iter().enumerate() {
+            html.open("tr", &[]).el("th", &[("scope", "row")], axis.name.get(lang));
+            for reading in &readings {
+                html.el("td", &[], &reading.values[a].map(whole).unwrap_or_else(|| "–".to_owned()));
+            }
+            html.close("tr");
+        }
+        html.close("tbody").close("table").close("div").close("figure");
+    }
+    html.close("div");
+}
+
+/// The numbers behind the trend charts: one row per week with a reading (or, when the
+/// citizen shows them, a note), oldest first, as the chart reads.
+fn table(html: &mut Html, history: &History, weeks: &[IsoWeek], lines: &[Line], show_notes: bool, lang: Lang) {
+    let title = ChartMsg::TableTitle.get(lang);
+    html.open(
+        "div",
+        &[
+            ("class", "ugb-table-wrap ugb-table-wrap--numbers"),
+            ("role", "region"),
+            ("aria-label", title),
+            ("tabindex", "0"),
+        ],
+    );
+    html.open("table", &[("class", "ugb-table"), ("id", "ugb-numbers")]).el("caption", &[], title);
+    html.open("thead", &[]).open("tr", &[]).el("th", &[("scope", "col")], ChartMsg::TableWeek.get(lang));
+    for line in lines {
+        html.el("th", &[("scope", "col")], line.def.name.get(lang));
+    }
+    if show_notes {
+        html.el("th", &[("scope", "col")], ChartMsg::NotesTitle.get(lang));
+    }
+    html.close("tr").close("thead").open("tbody", &[]);
+    for (i, week) in weeks.iter().enumerate() {
+        let note = if show_notes { history.note_for(*week) } else { None };
+        if note.is_none() && lines.iter().all(|l| l.values[i].is_none()) {
+            continue;
+        }
+        html.open("tr", &[]).open("th", &[("scope", "row")]).text(&week_label_with_year(lang, *week));
+        html.el("span", &[("class", "ugb-dates")], &week_dates(lang, *week)).close("th");
+        for line in lines {
+            html.el("td", &[], &line.values[i].map(whole).unwrap_or_else(|| "–".to_owned()));
+        }
+        if show_notes {
+            html.el("td", &[("class", "ugb-table__note")], note.as_deref().unwrap_or(""));
+        }
+        html.close("tr");
+    }
+    html.close("tbody").close("table").close("div");
+}
+
+/// The instruments' notices: the WHO-5's attribution, and that the others are not validated.
+fn notices(html: &mut Html, lang: Lang) {
+    html.open("ul", &[("class", "ugb-chart-notices")]);
+    for instrument in CATALOGUE.iter().filter(|i| current(i.id) == Some(*i)) {
+        html.el("li", &[], instrument.notice.get(lang));
+    }
+    html.close("ul");
+}
+
+/// Past weeks, newest first: week number and dates, the WHO-5 percentage, and the CHIME
+/// and job-readiness profiles in short form, with the week's note.
+fn past_weeks(history: &History, lang: Lang) -> String {
+    let mut html = Html::new();
+    let weeks = history.weeks();
+    if weeks.is_empty() {
+        html.el("p", &[], ChartMsg::HistoryEmpty.get(lang));
+        return html.finish();
+    }
+    html.open("ol", &[("class", "ugb-weeks")]);
+    for summary in weeks {
+        let title_id = format!("ugb-week-{}", summary.week);
+        html.open("li", &[]).open("article", &[("class", "ugb-week"), ("aria-labelledby", &title_id)]);
+        html.open("h3", &[("id", &title_id)]).text(&week_label_with_year(lang, summary.week));
+        html.el("span", &[("class", "ugb-dates")], &week_dates(lang, summary.week)).close("h3");
+        for entry in summary.entries {
+            if entry.instrument.id == crate::domain::instrument::WHO5_ID {
+                let text = match entry.who5 {
+                    Some(score) => ChartMsg::Who5Score.fill(lang, &[("percent", &score.percent.to_string())]),
+                    None => ChartMsg::Who5Partial.get(lang).to_owned(),
+                };
+                html.el("p", &[("class", "ugb-week__who5")], &text);
+                continue;
+            }
+            html.open("div", &[("class", "ugb-profile")]).el("h4", &[], entry.instrument.name.get(lang));
+            html.open("dl", &[]);
+            for (item, value) in entry.answers {
+                let max = match item.scale {
+                    crate::domain::instrument::Scale::Hours { max } => max,
+                    _ => 10,
+                };
+                let width = value.map_or(0, |v| u32::from(v) * 100 / u32::from(max.max(1)));
+                let shown = value.map_or_else(|| ChartMsg::Skipped.get(lang).to_owned(), |v| v.to_string());
+                html.open("div", &[("class", "ugb-profile__row")]).el("dt", &[], item.short.get(lang));
+                html.open("dd", &[]).el("span", &[("class", "ugb-profile__value")], &shown);
+                html.open("span", &[("class", "ugb-profile__bar"), ("aria-hidden", "true")]);
+                html.el("span", &[("style", &format!("width:{width}%"))], "").close("span");
+                html.close("dd").close("div");
+            }
+            html.close("dl").close("div");
+        }
+        if let Some(note) = summary.note {
+            html.open("p", &[("class", "ugb-week__note")]).el(
+                "strong",
+                &[],
+                &format!("{}: ", ChartMsg::NotesTitle.get(lang)),
+            );
+            html.text(&note).close("p");
+        }
+        html.close("article").close("li");
+    }
+    html.close("ol");
+    html.finish()
+}

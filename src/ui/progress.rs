@@ -1,0 +1,341 @@
+//! The progress screen that citizen and consultant look at together.
+//!
+//! Everything on it (controls, charts, keys, radars, tables) is drawn as HTML by the chart
+//! worker (`src/bin/charts.rs`, `crate::render`), which the browser fetches only when this
+//! screen opens: the check-in's first load carries none of it. This side keeps the
+//! choices, asks the worker to draw, puts the answer in place with focus kept where it
+//! was, and reacts through one set of delegated listeners: `data-period`, `data-line`,
+//! `data-toggle` and `data-action` on controls, and the hover and keyboard cursor on each
+//! chart.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::browser;
+use super::state::AppState;
+use crate::domain::lang::Lang;
+use crate::domain::series::{LineKey, Period};
+use crate::domain::week::IsoWeek;
+use crate::i18n::Msg;
+use crate::render::{Request, View};
+
+/// Where the worker's loader lies, relative to the page, so a sub-path works.
+const WORKER_URL: &str = "./charts_loader.js";
+
+#[component]
+pub fn Progress() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let width = RwSignal::new(browser::app_width());
+    let measure = move || request_animation_frame(move || width.set(browser::app_width()));
+    measure();
+    let resize = window_event_listener(leptos::ev::resize, move |_| width.set(browser::app_width()));
+    on_cleanup(move || resize.remove());
+    Effect::new(move |_| {
+        state.session.track();
+        measure();
+    });
+
+    move || {
+        let lang = state.lang.get();
+        view! {
+            <section class="ugb-screen ugb-trends" aria-labelledby="ugb-progress-title">
+                <h2 id="ugb-progress-title" tabindex="-1">{Msg::ProgressTitle.get(lang)}</h2>
+                {results(state, lang, Some(width), View::Progress)}
+            </section>
+        }
+    }
+}
+
+/// The running worker and its handlers (kept alive as long as the worker).
+struct Charts {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+    seq: u32,
+    history_sent: bool,
+    /// The worker has said `ready`; until then the latest message waits in `pending`.
+    ready: bool,
+    pending: Option<String>,
+}
+
+impl Charts {
+    fn send(&mut self, json: String) {
+        if !self.ready {
+            self.pending = Some(json);
+        } else if self.worker.post_message(&JsValue::from_str(&json)).is_ok() {
+            self.history_sent = true;
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct Message<'a> {
+    seq: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<&'a crate::domain::history::History>,
+    request: &'a Request,
+}
+
+/// The content area of a screen the worker draws: asks it to draw whenever a choice, the
+/// language or the width changes, and puts each answer in place (keeping focus where it
+/// was).
+pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: View) -> impl IntoView {
+    let area = NodeRef::<Div>::new();
+    let failed = RwSignal::new(false);
+    let charts: StoredValue<Option<Charts>, LocalStorage> = StoredValue::new_local(None);
+    let latest = StoredValue::new(0u32);
+
+    let on_reply = move |text: String| {
+        if text == "ready" {
+            charts.update_value(|c| {
+                if let Some(c) = c {
+                    c.ready = true;
+                    if let Some(json) = c.pending.take() {
+                        c.send(json);
+                    }
+                }
+            });
+            return;
+        }
+        let (head, html) = text.split_once('\n').unwrap_or(("", ""));
+        let seq = head.split(' ').next().and_then(|s| s.parse::<u32>().ok());
+        if html.is_empty() {
+            return failed.set(true);
+        }
+        if seq != Some(latest.get_value()) {
+            return; // an answer overtaken by a newer question
+        }
+        let Some(area) = area.get_untracked() else { return };
+        let focused = browser::focused_id();
+        area.set_inner_html(html);
+        let _ = area.set_attribute("aria-busy", "false");
+        if let Some(id) = focused {
+            browser::focus_id(&id);
+        }
+    };
+
+    let start = move || -> Option<Charts> {
+        let worker = web_sys::Worker::new(WORKER_URL).ok()?;
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            on_reply(event.data().as_string().unwrap_or_default())
+        });
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| failed.set(true));
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(Charts {
+            worker,
+            _on_message: on_message,
+            _on_error: on_error,
+            seq: 0,
+            history_sent: false,
+            ready: false,
+            pending: None,
+        })
+    };
+
+    Effect::new(move |_| {
+        let request = state.chart.with(|c| Request {
+            view,
+            demo: state.demo,
+            lang,
+            period: c.period,
+            lines: c.lines.iter().map(|k| k.code()).collect(),
+            average: c.average,
+            notes: c.notes,
+            compare: c.compare,
+            width: width.map_or(0, |w| w.get()),
+            now: state.week,
+            lines_open: c.lines_open,
+            session: state.session.get(),
+        });
+        if charts.with_value(Option::is_none) {
+            let started = start();
+            failed.set(started.is_none());
+            charts.set_value(started);
+        }
+        charts.update_value(|charts| {
+            let Some(charts) = charts else { return };
+            charts.seq += 1;
+            latest.set_value(charts.seq);
+            let json = state.history.with_untracked(|history| {
+                let history = (!charts.history_sent).then_some(history);
+                serde_json::to_string(&Message { seq: charts.seq, history, request: &request })
+            });
+            if let Ok(json) = json {
+                charts.send(json);
+            }
+        });
+    });
+    on_cleanup(move || {
+        charts.update_value(|c| {
+            if let Some(c) = c.take() {
+                c.worker.terminate();
+            }
+        })
+    });
+
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let Some(plot) = plot_of(ev.target()) else { return };
+        let rect = plot.get_bounding_client_rect();
+        let width = number(&plot, "data-width");
+        let x = (f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0) * f64::from(width);
+        show_cursor(&plot, Some(week_at(&plot, x as i32)));
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(plot) = plot_of(ev.target()) else { return };
+        let last = readouts(&plot).count().saturating_sub(1);
+        let now = plot.get_attribute("data-week").and_then(|w| w.parse::<usize>().ok());
+        let next = match ev.key().as_str() {
+            "ArrowLeft" | "ArrowDown" => now.map_or(last, |i| i.saturating_sub(1)),
+            "ArrowRight" | "ArrowUp" => now.map_or(last, |i| (i + 1).min(last)),
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        show_cursor(&plot, Some(next));
+    };
+    let on_focus = move |ev: leptos::ev::FocusEvent| {
+        if let Some(plot) = plot_of(ev.target()) {
+            let now = plot.get_attribute("data-week").and_then(|w| w.parse::<usize>().ok());
+            show_cursor(&plot, Some(now.unwrap_or(readouts(&plot).count().saturating_sub(1))));
+        }
+    };
+    let on_blur = move |ev: leptos::ev::FocusEvent| {
+        if let Some(plot) = plot_of(ev.target()) {
+            show_cursor(&plot, None);
+        }
+    };
+    let on_leave = move |ev: leptos::ev::PointerEvent| {
+        // Moving between the parts of one chart is not leaving it.
+        if let Some(plot) = plot_of(ev.target()).filter(|p| plot_of(ev.related_target()).as_ref() != Some(p)) {
+            show_cursor(&plot, None);
+        }
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let week = event_target_value(&ev).parse::<IsoWeek>().ok();
+        let line = target.get_attribute("data-line").and_then(|code| LineKey::from_code(&code));
+        let toggle = target.get_attribute("data-toggle");
+        let id = target.id();
+        state.chart.update(|c| {
+            if let Some(key) = line {
+                match c.lines.iter().position(|k| *k == key) {
+                    Some(i) => {
+                        c.lines.remove(i);
+                    }
+                    None => c.lines.push(key),
+                }
+            } else if let Some(toggle) = toggle {
+                let on = if toggle == "notes" { &mut c.notes } else { &mut c.average };
+                *on = !*on;
+            } else if let (Period::Custom(a, b), Some(week)) = (c.period, week) {
+                match id.as_str() {
+                    "ugb-period-from" => c.period = Period::Custom(week, a.max(b)),
+                    "ugb-period-to" => c.period = Period::Custom(a.min(b), week),
+                    _ => {}
+                }
+            }
+            if id == "ugb-compare" {
+                c.compare = week;
+            }
+        });
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button").ok().flatten());
+        let Some(button) = button else { return };
+        if let Some(period) = button.get_attribute("data-period") {
+            let end = |name| button.get_attribute(name).and_then(|w| w.parse::<IsoWeek>().ok()).unwrap_or(state.week);
+            let span = (end("data-first"), end("data-last"));
+            state.chart.update(|c| {
+                c.period = match period.as_str() {
+                    "8" => Period::EIGHT_WEEKS,
+                    "26" => Period::SIX_MONTHS,
+                    "all" => Period::All,
+                    _ if matches!(c.period, Period::Custom(..)) => c.period,
+                    _ => Period::Custom(span.0, span.1),
+                }
+            });
+        } else if button.id() == "ugb-lines-toggle" {
+            state.chart.update(|c| c.lines_open = !c.lines_open);
+        } else if let Some(action) = button.get_attribute("data-action") {
+            match action.as_str() {
+                "session" => state.session.update(|on| *on = !*on),
+                "print" => browser::print(),
+                _ => {}
+            }
+        }
+    };
+    view! {
+        {move || failed.get().then(|| view! { <p class="ugb-notice" role="alert">{Msg::ChartFailed.get(lang)}</p> })}
+        <div
+            class="ugb-results"
+            node_ref=area
+            aria-busy="true"
+            on:pointermove=on_move
+            on:pointerout=on_leave
+            on:keydown=on_key
+            on:focusin=on_focus
+            on:focusout=on_blur
+            on:change=on_change
+            on:click=on_click
+        ></div>
+    }
+}
+
+/// The chart plot an event happened in, if any.
+fn plot_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    target?.dyn_into::<web_sys::Element>().ok()?.closest(".ugb-chart__plot").ok().flatten()
+}
+
+/// A whole-number `data-` attribute of a plot (0 when absent).
+fn number(plot: &web_sys::Element, name: &str) -> i32 {
+    plot.get_attribute(name).and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
+/// The texts a plot's cursor shows, one per week.
+fn readouts(plot: &web_sys::Element) -> std::vec::IntoIter<String> {
+    let text = plot.get_attribute("data-readouts").unwrap_or_default();
+    text.split('\n').map(str::to_owned).collect::<Vec<_>>().into_iter()
+}
+
+/// The week index nearest to a pixel x of the drawn chart, in whole numbers.
+fn week_at(plot: &web_sys::Element, x: i32) -> usize {
+    let count = readouts(plot).count() as i32;
+    let (first, last) = (number(plot, "data-first-x"), number(plot, "data-last-x"));
+    let span = last - first;
+    if count <= 1 || span <= 0 {
+        return 0;
+    }
+    (((x - first) * (count - 1) * 2 + span) / (span * 2)).clamp(0, count - 1) as usize
+}
+
+/// Shows the cursor line at week `index` and says which week and values it is on; `None`
+/// hides it. Positions are in hundredths of a percent, written without float formatting.
+fn show_cursor(plot: &web_sys::Element, index: Option<usize>) {
+    let line = plot.query_selector(".ugb-chart__cursor").ok().flatten();
+    let readout = plot.parent_element().and_then(|f| f.query_selector(".ugb-chart__readout").ok().flatten());
+    let (Some(line), Some(readout)) = (line, readout) else { return };
+    let texts: Vec<String> = readouts(plot).collect();
+    match index.filter(|i| *i < texts.len()) {
+        Some(i) => {
+            let count = texts.len() as i64;
+            let (first, last) = (i64::from(number(plot, "data-first-x")), i64::from(number(plot, "data-last-x")));
+            let x = if count > 1 { first + (last - first) * i as i64 / (count - 1) } else { first };
+            let hundredths = x * 10_000 / i64::from(number(plot, "data-width").max(1));
+            let _ = line.set_attribute("style", &format!("left:{}.{:02}%", hundredths / 100, hundredths % 100));
+            let _ = line.remove_attribute("hidden");
+            let _ = plot.set_attribute("data-week", &i.to_string());
+            readout.set_text_content(Some(&texts[i]));
+        }
+        None => {
+            let _ = line.set_attribute("hidden", "");
+            readout.set_text_content(None);
+        }
+    }
+}
