@@ -517,7 +517,7 @@ fn table(html: &mut Html, history: &History, weeks: &[IsoWeek], lines: &[Line], 
         if note.is_none() && lines.iter().all(|l| l.values[i].is_none()) {
             continue;
         }
-        html.open("tr", &[]).open("th", &[("scope", "row")]).text(&week_label_with_year(lang, *week));
+        html.open("tr", &[]).open("th", &[("scope", "row")]).text(&week_label_with_year(lang, *week)).text(" ");
         html.el("span", &[("class", "ugb-dates")], &week_dates(lang, *week)).close("th");
         for line in lines {
             html.el("td", &[], &line.values[i].map(whole).unwrap_or_else(|| "–".to_owned()));
@@ -552,7 +552,7 @@ fn past_weeks(history: &History, lang: Lang) -> String {
     for summary in weeks {
         let title_id = format!("ugb-week-{}", summary.week);
         html.open("li", &[]).open("article", &[("class", "ugb-week"), ("aria-labelledby", &title_id)]);
-        html.open("h3", &[("id", &title_id)]).text(&week_label_with_year(lang, summary.week));
+        html.open("h3", &[("id", &title_id)]).text(&week_label_with_year(lang, summary.week)).text(" ");
         html.el("span", &[("class", "ugb-dates")], &week_dates(lang, summary.week)).close("h3");
         for entry in summary.entries {
             if entry.instrument.id == crate::domain::instrument::WHO5_ID {

@@ -111,6 +111,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         let focused = browser::focused_id();
         area.set_inner_html(html);
         let _ = area.set_attribute("aria-busy", "false");
+        let _ = area.set_attribute("data-drawn", head.split(' ').next().unwrap_or("0"));
         if let Some(id) = focused {
             browser::focus_id(&id);
         }
@@ -154,6 +155,9 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             let started = start();
             failed.set(started.is_none());
             charts.set_value(started);
+        }
+        if let Some(area) = area.get_untracked() {
+            let _ = area.set_attribute("aria-busy", "true");
         }
         charts.update_value(|charts| {
             let Some(charts) = charts else { return };

@@ -78,3 +78,55 @@ export async function storageValue(page, key) {
 export async function drawn(page) {
   await page.locator('.ugb-results[aria-busy="false"]').waitFor();
 }
+
+/** Does `action` and waits until the worker has drawn the screen again. */
+export async function redrawn(page, action) {
+  const results = page.locator('.ugb-results');
+  const before = Number((await results.getAttribute('data-drawn')) ?? 0);
+  await action();
+  await page.waitForFunction(
+    (n) => {
+      const area = document.querySelector('.ugb-results');
+      return area && Number(area.getAttribute('data-drawn') ?? 0) > n && area.getAttribute('aria-busy') === 'false';
+    },
+    before,
+  );
+}
+
+/** The ISO week (`2026-W47`) that contains `date`. */
+export function isoWeek(date) {
+  const d = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+  const day = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - day);
+  const yearStart = new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
+  const week = Math.ceil(((d - yearStart) / 86400000 + 1) / 7);
+  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The ISO week `n` weeks before this one. */
+export function weeksAgo(n) {
+  return isoWeek(new Date(Date.now() - n * 7 * 86400000));
+}
+
+/** A stored, complete WHO-5 response with the five answers `values` (percentage: sum × 4). */
+export function who5Response(week, values, note) {
+  const answers = Object.fromEntries(values.map((v, i) => [String(i + 1), v]));
+  return {
+    id: `test-who5-${week}`,
+    instrument: 'who5',
+    version: '1',
+    week,
+    authored: '2026-01-01T10:00:00Z',
+    language: 'da',
+    status: 'complete',
+    answers,
+    ...(note ? { note } : {}),
+  };
+}
+
+/** Puts `responses` into the page's storage as the app's history and reloads. */
+export async function seedHistory(page, responses) {
+  await page.evaluate((value) => localStorage.setItem('ugeblik.v1.history', value), JSON.stringify({ version: 1, responses }));
+  await page.reload();
+  await ready(page);
+}

@@ -1,0 +1,140 @@
+// The progress screen in real Chromium against the release build: the chart worker draws
+// it; tests read the SVG, the table and the text a screen reader gets.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  start, newPage, ready, drawn, redrawn, expectNoAxeViolations, seedHistory, who5Response, weeksAgo,
+} from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => env?.close());
+
+const WHO5_LINE = 'stroke="#005AA0" stroke-width="2"';
+const WHO5_MARKER = 'fill="#005AA0"';
+const count = (text, needle) => text.split(needle).length - 1;
+
+async function openProgress(page) {
+  await page.getByRole('button', { name: 'Udvikling' }).click();
+  await drawn(page);
+}
+
+test('the WHO-5 chart has one point per recorded week and a gap for the missed one; the table equals the data', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  // 40, 48, (missed), 60, 64 over the last five weeks.
+  const weeks = [4, 3, 2, 1, 0].map(weeksAgo);
+  await seedHistory(page, [
+    who5Response(weeks[0], [2, 2, 2, 2, 2]),
+    who5Response(weeks[1], [2, 2, 2, 3, 3]),
+    who5Response(weeks[3], [3, 3, 3, 3, 3]),
+    who5Response(weeks[4], [3, 3, 3, 3, 4]),
+  ]);
+  await openProgress(page);
+  await redrawn(page, () => page.getByRole('button', { name: '8 uger' }).click());
+  const chart = page.locator('#ugb-chart-who5');
+  const svg = await chart.locator('.ugb-chart__svg svg').evaluate((s) => s.outerHTML);
+  assert.equal(count(svg, WHO5_MARKER), 4, 'one marker per recorded week');
+  assert.equal(count(svg, WHO5_LINE), 2, 'two stretches of line: the missed week is a gap');
+  assert.equal(count(svg, 'stroke="#141414" stroke-width="2"'), 1, 'the 48 → 60 change is ringed');
+
+  const plot = page.getByRole('img', { name: 'Trivsel (WHO-5), 0–100' });
+  const description = await plot.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')).textContent);
+  assert.match(description, /steg fra 40 til 64 over 4 uger/);
+
+  const rows = page.locator('#ugb-numbers tbody tr');
+  assert.equal(await rows.count(), 4, 'the table lists the recorded weeks');
+  const who5 = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td').textContent));
+  assert.deepEqual(who5, ['40', '48', '60', '64']);
+
+  // The cursor: focus shows the latest week, arrows move, a missed week says so.
+  await plot.focus();
+  const readout = chart.locator('.ugb-chart__readout');
+  await assert.doesNotReject(readout.getByText(/\(.*\): WHO-5 Trivselsindeks 64$/).waitFor());
+  await page.keyboard.press('ArrowLeft');
+  await readout.getByText(/WHO-5 Trivselsindeks 60$/).waitFor();
+  await page.keyboard.press('ArrowLeft');
+  await readout.getByText(/ingen måling$/).waitFor();
+  await expectNoAxeViolations(page, 'the progress screen with its table');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the radar overlays the first, a chosen and the latest reading; lines and average follow the choices', async () => {
+  const { context, page } = await newPage(env.browser, { width: 1280, height: 900 });
+  await page.goto(env.url('/?demo'));
+  await ready(page);
+  await drawn(page);
+  await page.getByText('Demo: opdigtede svar, ikke dine.').waitFor();
+  const radar = page.locator('#ugb-radar-chime5');
+  assert.equal(await radar.locator('.ugb-chart__key li').count(), 3, 'three readings overlaid');
+  const radarSvg = await radar.locator('.ugb-chart__svg svg').evaluate((s) => s.outerHTML);
+  for (const color of ['#005AA0', '#BE5A00', '#00785A']) {
+    assert.ok(count(radarSvg, `stroke="${color}" stroke-width="2"`) >= 3, `the outline in ${color}`);
+  }
+  const compare = page.getByLabel('Sammenlign også med');
+  const options = await compare.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  await compare.focus();
+  await redrawn(page, () => compare.selectOption(options[0]));
+  assert.equal(await page.getByLabel('Sammenlign også med').inputValue(), options[0]);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ugb-compare', 'focus stays on the choice');
+  const radarName = await page.locator('#ugb-radar-chime5 [role="img"]').getAttribute('aria-label');
+  assert.match(radarName, /profil for Uge \d+, \d{4}, Uge \d+, \d{4} og Uge \d+, \d{4}/);
+
+  const ratings = page.locator('#ugb-chart-ratings .ugb-chart__key li');
+  assert.equal(await ratings.count(), 5, 'the five CHIME items by default');
+  await redrawn(page, () => page.getByRole('button', { name: 'Vælg, hvad grafen viser' }).click());
+  await redrawn(page, () => page.getByRole('checkbox', { name: 'Håb' }).uncheck());
+  assert.equal(await ratings.count(), 4);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ugb-line-chime5.chime-h');
+  await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis gennemsnit over 4 uger' }).check());
+  await page.getByText('Bred, lys linje: gennemsnit over 4 uger').first().waitFor();
+  assert.ok(count(await page.locator('#ugb-chart-who5 .ugb-chart__svg svg').evaluate((s) => s.outerHTML), 'stroke-width="5"') >= 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('notes stay hidden until the citizen shows them, and a note with markup shows as text', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  const payload = '<img src=x onerror="window.__pwned=1">';
+  await seedHistory(page, [who5Response(weeksAgo(1), [3, 3, 3, 3, 3], payload), who5Response(weeksAgo(0), [4, 4, 4, 4, 4])]);
+  await openProgress(page);
+  assert.equal(await page.getByText(payload).count(), 0, 'hidden by default');
+  await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis noterne' }).check());
+  await page.getByRole('cell', { name: payload }).waitFor();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('main img').count(), 0);
+  await expectNoAxeViolations(page, 'the table with notes');
+  await context.close();
+});
+
+test('session view is large and accessible, and the print view fits one A4 page', async () => {
+  const { context, page } = await newPage(env.browser, { width: 1366, height: 768 });
+  await page.goto(env.url('/?demo'));
+  await ready(page);
+  await drawn(page);
+  await redrawn(page, () => page.getByRole('button', { name: 'Mødevisning' }).click());
+  assert.equal(await page.getByRole('button', { name: 'Mødevisning' }).getAttribute('aria-pressed'), 'true');
+  const width = await page.locator('#ugb-chart-who5 .ugb-chart__svg svg').evaluate((s) => s.getBoundingClientRect().width);
+  assert.ok(width > 1000, `the chart uses the screen: ${width}px`);
+  await expectNoAxeViolations(page, 'session view');
+
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.equal(pages, 1, 'chart, table, period and notices on one A4 page');
+  const printed = await page.evaluate(() => ({
+    toolbar: getComputedStyle(document.querySelector('.ugb-toolbar')).display,
+    notices: document.querySelector('.ugb-chart-notices').textContent,
+    period: document.querySelector('.ugb-period__shown').textContent,
+  }));
+  assert.equal(printed.toolbar, 'none');
+  assert.match(printed.notices, /World Health Organization/);
+  assert.match(printed.period, /^Periode: Uge \d+, \d{4} – Uge \d+, \d{4}$/);
+  await context.close();
+});

@@ -1,0 +1,166 @@
+//! The progress and history screens as the chart worker draws them, read as HTML.
+
+use std::collections::BTreeMap;
+
+use ugeblik::domain::history::History;
+use ugeblik::domain::instrument::{current, find};
+use ugeblik::domain::lang::Lang;
+use ugeblik::domain::response::{status_of, Response};
+use ugeblik::domain::series::{default_lines, Period};
+use ugeblik::domain::week::IsoWeek;
+use ugeblik::render::{render, Request, View};
+
+fn week(text: &str) -> IsoWeek {
+    text.parse().unwrap()
+}
+
+fn response(week_text: &str, instrument: &str, answers: &[(&str, u8)], note: Option<&str>) -> Response {
+    let answers: BTreeMap<String, u8> = answers.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    let version = current(instrument).unwrap().version.to_owned();
+    Response {
+        id: format!("{instrument}-{week_text}"),
+        status: status_of(find(instrument, &version).unwrap(), &answers),
+        instrument: instrument.to_owned(),
+        version,
+        week: week(week_text),
+        authored: "2026-11-20T10:00:00Z".into(),
+        language: Lang::Da,
+        answers,
+        note: note.map(str::to_owned),
+    }
+}
+
+/// WHO-5 at 40 % in week 44, none in 45, 56 % in 46 and 60 % in 47; CHIME in 44 and 47.
+fn history() -> History {
+    let who5 = |w, v: u8, note| response(w, "who5", &[("1", v), ("2", v), ("3", v), ("4", v), ("5", 2)], note);
+    History {
+        responses: vec![
+            who5("2026-W44", 2, Some("<img src=x onerror=alert(1)> & more")),
+            who5("2026-W46", 3, None),
+            who5("2026-W47", 3, None),
+            response("2026-W44", "chime5", &[("chime-c", 3), ("chime-h", 4)], None),
+            response("2026-W47", "chime5", &[("chime-c", 6), ("chime-h", 7), ("chime-i", 5)], None),
+        ],
+    }
+}
+
+fn request() -> Request {
+    Request {
+        view: View::Progress,
+        demo: false,
+        lang: Lang::En,
+        period: Period::Weeks(4),
+        lines: default_lines().into_iter().map(|k| k.code()).collect(),
+        average: false,
+        notes: false,
+        compare: None,
+        width: 600,
+        now: week("2026-W47"),
+        lines_open: false,
+        session: false,
+    }
+}
+
+/// The text of the table with id `ugb-numbers`, row by row, cells joined by `|`.
+fn table_rows(html: &str) -> Vec<String> {
+    let table = &html[html.find("id=\"ugb-numbers\"").unwrap()..];
+    let body = &table[table.find("<tbody>").unwrap()..table.find("</tbody>").unwrap()];
+    body.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            let marked =
+                row.replace("<span", "|<span").replace("</span>", "|").replace("</th>", "|").replace("</td>", "|");
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in marked.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text.split('|').map(str::trim).filter(|c| !c.is_empty()).collect::<Vec<_>>().join("|")
+        })
+        .collect()
+}
+
+#[test]
+fn the_numbers_table_equals_the_data_and_leaves_missed_weeks_out() {
+    let rendered = render(&history(), &request());
+    let rows = table_rows(&rendered.html);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    // Week, dates, WHO-5, then the five CHIME items.
+    assert!(rows[0].starts_with("Week 44, 2026|26 Oct – 1 Nov 2026|40|3|4|–|–|–"), "{}", rows[0]);
+    assert!(rows[1].starts_with("Week 46, 2026|9–15 Nov 2026|56|–|–|–|–|–"), "{}", rows[1]);
+    assert!(rows[2].starts_with("Week 47, 2026|16–22 Nov 2026|56|6|7|5|–|–"), "{}", rows[2]);
+}
+
+#[test]
+fn notes_stay_hidden_until_shown_and_then_appear_as_text() {
+    let hidden = render(&history(), &request()).html;
+    assert!(!hidden.contains("onerror"), "no note without the citizen's choice");
+    let shown = render(&history(), &Request { notes: true, ..request() }).html;
+    assert!(shown.contains("&lt;img src=x onerror=alert(1)&gt; &amp; more"));
+    assert!(!shown.contains("<img"));
+}
+
+#[test]
+fn one_chart_per_unit_with_a_summary_and_a_readout_per_week() {
+    let rendered = render(&history(), &request());
+    assert_eq!(rendered.cursors.len(), 2, "WHO-5 and the 0–10 ratings");
+    assert!(rendered.cursors.iter().all(|c| c.readouts.len() == 4));
+    assert_eq!(rendered.cursors[0].readouts[1], "Week 45, 2026 (2–8 Nov 2026): WHO-5 Well-Being Index no reading");
+    assert!(rendered.html.contains("WHO-5 Well-Being Index rose from 40 to 56 over 3 weeks."), "{}", rendered.html);
+    assert!(rendered.html.contains("aria-describedby=\"ugb-chart-who5-summary\""));
+    assert!(rendered.html.contains("data-readouts=\"Week 44, 2026 (26 Oct – 1 Nov 2026): WHO-5 Well-Being Index 40\n"));
+    let danish = render(&history(), &Request { lang: Lang::Da, ..request() }).html;
+    assert!(danish.contains("steg fra 40 til 56 over 3 uger"), "the summary is translated");
+}
+
+#[test]
+fn the_radar_overlays_first_chosen_and_latest_and_the_choice_is_offered() {
+    let mut history = history();
+    history.responses.push(response("2026-W45", "chime5", &[("chime-c", 5)], None));
+    let rendered = render(&history, &Request { compare: Some(week("2026-W45")), ..request() }).html;
+    assert!(rendered.contains("profile for Week 44, 2026, Week 45, 2026 and Week 47, 2026"), "{rendered}");
+    assert!(rendered.contains("<option value=\"2026-W45\" selected=\"\">"));
+    let without = render(&history, &Request { compare: None, ..request() }).html;
+    assert!(without.contains("<option value=\"2026-W45\" selected=\"\">"), "by default the week nearest 4 weeks back");
+}
+
+#[test]
+fn the_controls_show_the_choices_made() {
+    let html = render(&history(), &Request { average: true, lines_open: true, session: true, ..request() }).html;
+    assert!(html.contains("id=\"ugb-show-average\" data-toggle=\"average\" checked=\"\""));
+    assert!(html.contains("id=\"ugb-session\" data-action=\"session\" aria-pressed=\"true\""));
+    assert!(html.contains("id=\"ugb-line-who5\" data-line=\"who5\" checked=\"\""));
+    assert!(
+        html.contains("id=\"ugb-line-jobready7.job-belief\" data-line=\"jobready7.job-belief\">"),
+        "job items are off by default"
+    );
+    assert!(html.contains("Wide, pale line: 4-week average"));
+    let custom =
+        render(&history(), &Request { period: Period::Custom(week("2026-W45"), week("2026-W46")), ..request() }).html;
+    assert!(custom.contains("<select id=\"ugb-period-from\"><option value=\"2026-W44\">"));
+    assert!(custom.contains("<option value=\"2026-W45\" selected=\"\">"));
+}
+
+#[test]
+fn an_empty_history_says_so_and_the_demo_draws_made_up_weeks() {
+    let empty = render(&History::default(), &request()).html;
+    assert!(empty.contains("There are no answers yet."));
+    let demo = render(&History::default(), &Request { demo: true, period: Period::All, ..request() });
+    assert_eq!(demo.cursors[0].readouts.len(), ugeblik::render::DEMO_WEEKS);
+}
+
+#[test]
+fn the_history_view_lists_weeks_newest_first_with_notes_as_text() {
+    let html = render(&history(), &Request { view: View::History, ..request() }).html;
+    let w47 = html.find("Week 47, 2026").unwrap();
+    let w44 = html.find("Week 44, 2026").unwrap();
+    assert!(w47 < w44, "newest first");
+    assert!(html.contains("Well-being (WHO-5): 56 of 100"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(!html.contains("<img"));
+}
