@@ -89,6 +89,7 @@ Msg {
     NavProgress => "Udvikling", "Progress";
     ProgressTitle => "Udvikling over tid", "Progress over time";
     DemoBanner => "Demo: opdigtede svar, ikke dine. Intet her bliver gemt.", "Demo: made-up answers, not yours. Nothing here is saved.";
+    NoReading => "ingen måling", "no reading";
     ChartFailed => "Grafen kunne ikke tegnes. Prøv at genindlæse siden. Dine svar er ikke berørt.", "The chart could not be drawn. Try reloading the page. Your answers are not affected.";
 }
 }
@@ -107,6 +108,7 @@ ChartMsg {
     PeriodShown => "Periode: {from} – {to}", "Period: {from} – {to}";
     ChooseLines => "Vælg, hvad grafen viser", "Choose what the chart shows";
     ShowAverage => "Vis gennemsnit over 4 uger", "Show 4-week average";
+    ShowTable => "Vis tallene som tabel", "Show the numbers as a table";
     ShowNotes => "Vis noterne", "Show the notes";
     SessionView => "Mødevisning", "Session view";
     Print => "Udskriv", "Print";
@@ -125,7 +127,6 @@ ChartMsg {
     BandNote => "Felterne er en anledning til at tale sammen – aldrig en diagnose. Gennemsnittet i befolkningen er omkring 68–70.", "The bands are a reason to talk – never a diagnosis. The population average is about 68–70.";
     ChangeRing => "Ring: en ændring på 10 point eller mere siden forrige måling", "Ring: a change of 10 points or more since the previous reading";
     AverageLegend => "Bred, lys linje: gennemsnit over 4 uger", "Wide, pale line: 4-week average";
-    NoReading => "ingen måling", "no reading";
     RadarTitle => "Profil: {name}", "Profile: {name}";
     RadarCompare => "Sammenlign også med", "Also compare with";
     RadarNoCompare => "kun første og seneste", "first and latest only";
@@ -218,6 +219,14 @@ pub fn signed(value: f32) -> String {
         v if v > 0 => format!("+{v}"),
         v => format!("\u{2212}{}", -v),
     }
+}
+
+/// What the chart cursor says about a week: "Uge 47, 2026 (16.–22. nov. 2026): Trivsel 56 ·
+/// Håb ingen måling". `values` pairs each line's name with its value, if recorded.
+pub fn readout(lang: Lang, week: IsoWeek, values: &[(&str, Option<&str>)]) -> String {
+    let values: Vec<String> =
+        values.iter().map(|(name, value)| format!("{name} {}", value.unwrap_or(Msg::NoReading.get(lang)))).collect();
+    format!("{} ({}): {}", week_label_with_year(lang, week), week_dates(lang, week), values.join(" · "))
 }
 
 /// "a, b og c" / "a, b and c".

@@ -47,6 +47,10 @@ pub struct Request {
     pub lines: Vec<String>,
     pub average: bool,
     pub notes: bool,
+    /// Whether the numbers are shown as a table too (off by default: a long period's table
+    /// is most of the drawing's cost).
+    #[serde(default)]
+    pub table: bool,
     pub compare: Option<IsoWeek>,
     /// Width of the content area in CSS pixels.
     pub width: u32,
@@ -58,8 +62,9 @@ pub struct Request {
 }
 
 /// A trend chart's geometry and the text for each week, for the cursor. The page reads
-/// them from the plot's `data-first-x`, `data-last-x`, `data-width` and `data-readouts`
-/// (one line per week) attributes.
+/// what it needs from the plot's `data-first-x`, `data-last-x`, `data-width`,
+/// `data-first-week` and `data-lines` (`name;v,v,,v|name;…`, empty where not recorded)
+/// attributes and builds the same texts with [`crate::i18n::readout`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cursor {
@@ -68,8 +73,8 @@ pub struct Cursor {
     pub first_x: i32,
     pub last_x: i32,
     pub width: u32,
-    /// One text per week of the period: "Uge 47, 2026 (16.–22. nov. 2026): Trivsel 56".
-    pub readouts: Vec<String>,
+    /// How many weeks the chart spans.
+    pub weeks: usize,
 }
 
 /// The rendered content.
@@ -131,7 +136,10 @@ fn progress(history: &History, request: &Request) -> Rendered {
     let (choices, compare) = compare_choices(history, &weeks, request.compare);
     compare_select(&mut html, &choices, compare, lang);
     radars(&mut html, history, &weeks, compare, lang);
-    table(&mut html, history, &weeks, &lines, request.notes, lang);
+    // Notes live in the table: showing them shows it.
+    if request.table || request.notes {
+        table(&mut html, history, &weeks, &lines, request.notes, lang);
+    }
     notices(&mut html, lang);
     Rendered { html: html.finish(), cursors }
 }
@@ -230,6 +238,7 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
     html.open("div", &[("class", "ugb-toolbar__row")]);
     for (id, toggle, msg, on) in [
         ("ugb-show-average", "average", ChartMsg::ShowAverage, request.average),
+        ("ugb-show-table", "table", ChartMsg::ShowTable, request.table),
         ("ugb-show-notes", "notes", ChartMsg::ShowNotes, request.notes),
     ] {
         html.open("label", &[("class", "ugb-check"), ("for", id)]);
@@ -356,23 +365,23 @@ fn trend_figure(
     html.open("figure", &[("class", "ugb-chart"), ("id", &id)]).open("figcaption", &[]);
     html.el("h3", &[("id", &title_id)], unit_title(unit).get(lang));
     html.el("p", &[("id", &summary_id), ("class", "ugb-chart__summary")], &summary).close("figcaption");
-    let readouts: Vec<String> = (0..weeks.len())
-        .map(|i| {
-            let values = lines
-                .iter()
-                .map(|(line, _)| {
-                    let value = line.values[i].map(whole).unwrap_or_else(|| ChartMsg::NoReading.get(lang).to_owned());
-                    format!("{} {value}", line.def.name.get(lang))
-                })
-                .collect::<Vec<_>>()
-                .join(" · ");
-            format!("{} ({}): {values}", week_label_with_year(lang, weeks[i]), week_dates(lang, weeks[i]))
-        })
-        .collect();
-    let cursor = Cursor { first_x: drawn.first_x as i32, last_x: drawn.last_x as i32, width: drawn.width, readouts };
+    let values: Vec<Vec<Option<String>>> =
+        lines.iter().map(|(line, _)| line.values.iter().map(|v| v.map(whole)).collect()).collect();
+    let cursor =
+        Cursor { first_x: drawn.first_x as i32, last_x: drawn.last_x as i32, width: drawn.width, weeks: weeks.len() };
     let index_text = index.to_string();
     let (first_x, last_x, width) = (cursor.first_x.to_string(), cursor.last_x.to_string(), cursor.width.to_string());
-    let readouts = cursor.readouts.join("\n");
+    // The page builds the cursor's text itself from these: far less HTML than a text per week.
+    let data_lines = lines
+        .iter()
+        .zip(&values)
+        .map(|((line, _), v)| {
+            let v: Vec<&str> = v.iter().map(|v| v.as_deref().unwrap_or("")).collect();
+            format!("{};{}", line.def.name.get(lang), v.join(","))
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    let first_week = weeks.first().map(|w| w.to_string()).unwrap_or_default();
     html.open(
         "div",
         &[
@@ -384,7 +393,8 @@ fn trend_figure(
             ("data-first-x", &first_x),
             ("data-last-x", &last_x),
             ("data-width", &width),
-            ("data-readouts", &readouts),
+            ("data-first-week", &first_week),
+            ("data-lines", &data_lines),
             ("aria-labelledby", &title_id),
             ("aria-describedby", &summary_id),
         ],

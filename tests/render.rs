@@ -53,6 +53,7 @@ fn request() -> Request {
         lines: default_lines().into_iter().map(|k| k.code()).collect(),
         average: false,
         notes: false,
+        table: true,
         compare: None,
         width: 600,
         now: week("2026-W47"),
@@ -97,6 +98,13 @@ fn the_numbers_table_equals_the_data_and_leaves_missed_weeks_out() {
 }
 
 #[test]
+fn the_table_is_drawn_only_when_asked_for() {
+    let html = render(&history(), &Request { table: false, ..request() }).html;
+    assert!(!html.contains("id=\"ugb-numbers\""));
+    assert!(html.contains("id=\"ugb-show-table\" data-toggle=\"table\">"));
+}
+
+#[test]
 fn notes_stay_hidden_until_shown_and_then_appear_as_text() {
     let hidden = render(&history(), &request()).html;
     assert!(!hidden.contains("onerror"), "no note without the citizen's choice");
@@ -106,14 +114,18 @@ fn notes_stay_hidden_until_shown_and_then_appear_as_text() {
 }
 
 #[test]
-fn one_chart_per_unit_with_a_summary_and_a_readout_per_week() {
+fn one_chart_per_unit_with_a_summary_and_the_data_for_its_cursor() {
     let rendered = render(&history(), &request());
     assert_eq!(rendered.cursors.len(), 2, "WHO-5 and the 0–10 ratings");
-    assert!(rendered.cursors.iter().all(|c| c.readouts.len() == 4));
-    assert_eq!(rendered.cursors[0].readouts[1], "Week 45, 2026 (2–8 Nov 2026): WHO-5 Well-Being Index no reading");
+    assert!(rendered.cursors.iter().all(|c| c.weeks == 4));
+    // What the page makes of the plot's data for the missed week.
+    assert_eq!(
+        ugeblik::i18n::readout(Lang::En, week("2026-W45"), &[("WHO-5 Well-Being Index", None)]),
+        "Week 45, 2026 (2–8 Nov 2026): WHO-5 Well-Being Index no reading"
+    );
     assert!(rendered.html.contains("WHO-5 Well-Being Index rose from 40 to 56 over 3 weeks."), "{}", rendered.html);
     assert!(rendered.html.contains("aria-describedby=\"ugb-chart-who5-summary\""));
-    assert!(rendered.html.contains("data-readouts=\"Week 44, 2026 (26 Oct – 1 Nov 2026): WHO-5 Well-Being Index 40\n"));
+    assert!(rendered.html.contains("data-first-week=\"2026-W44\" data-lines=\"WHO-5 Well-Being Index;40,,56,56\""));
     let danish = render(&history(), &Request { lang: Lang::Da, ..request() }).html;
     assert!(danish.contains("steg fra 40 til 56 over 3 uger"), "the summary is translated");
 }
@@ -151,7 +163,7 @@ fn an_empty_history_says_so_and_the_demo_draws_made_up_weeks() {
     let empty = render(&History::default(), &request()).html;
     assert!(empty.contains("There are no answers yet."));
     let demo = render(&History::default(), &Request { demo: true, period: Period::All, ..request() });
-    assert_eq!(demo.cursors[0].readouts.len(), ugeblik::render::DEMO_WEEKS);
+    assert_eq!(demo.cursors[0].weeks, ugeblik::render::DEMO_WEEKS);
 }
 
 #[test]

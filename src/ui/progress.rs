@@ -18,7 +18,7 @@ use super::state::AppState;
 use crate::domain::lang::Lang;
 use crate::domain::series::{LineKey, Period};
 use crate::domain::week::IsoWeek;
-use crate::i18n::Msg;
+use crate::i18n::{readout, Msg};
 use crate::render::{Request, View};
 
 /// Where the worker's loader lies, relative to the page, so a sub-path works.
@@ -86,6 +86,8 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     let failed = RwSignal::new(false);
     let charts: StoredValue<Option<Charts>, LocalStorage> = StoredValue::new_local(None);
     let latest = StoredValue::new(0u32);
+    // Print was asked for while the table was hidden: print once it is drawn.
+    let print_after = StoredValue::new(false);
 
     let on_reply = move |text: String| {
         if text == "ready" {
@@ -114,6 +116,10 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         let _ = area.set_attribute("data-drawn", head.split(' ').next().unwrap_or("0"));
         if let Some(id) = focused {
             browser::focus_id(&id);
+        }
+        if print_after.get_value() {
+            print_after.set_value(false);
+            browser::print();
         }
     };
 
@@ -145,6 +151,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             lines: c.lines.iter().map(|k| k.code()).collect(),
             average: c.average,
             notes: c.notes,
+            table: c.table,
             compare: c.compare,
             width: width.map_or(0, |w| w.get()),
             now: state.week,
@@ -185,11 +192,11 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         let rect = plot.get_bounding_client_rect();
         let width = number(&plot, "data-width");
         let x = (f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0) * f64::from(width);
-        show_cursor(&plot, Some(week_at(&plot, x as i32)));
+        show_cursor(&plot, lang, Some(week_at(&plot, x as i32)));
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let Some(plot) = plot_of(ev.target()) else { return };
-        let last = readouts(&plot).count().saturating_sub(1);
+        let last = week_count(&plot).saturating_sub(1);
         let now = plot.get_attribute("data-week").and_then(|w| w.parse::<usize>().ok());
         let next = match ev.key().as_str() {
             "ArrowLeft" | "ArrowDown" => now.map_or(last, |i| i.saturating_sub(1)),
@@ -199,23 +206,23 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             _ => return,
         };
         ev.prevent_default();
-        show_cursor(&plot, Some(next));
+        show_cursor(&plot, lang, Some(next));
     };
     let on_focus = move |ev: leptos::ev::FocusEvent| {
         if let Some(plot) = plot_of(ev.target()) {
             let now = plot.get_attribute("data-week").and_then(|w| w.parse::<usize>().ok());
-            show_cursor(&plot, Some(now.unwrap_or(readouts(&plot).count().saturating_sub(1))));
+            show_cursor(&plot, lang, Some(now.unwrap_or(week_count(&plot).saturating_sub(1))));
         }
     };
     let on_blur = move |ev: leptos::ev::FocusEvent| {
         if let Some(plot) = plot_of(ev.target()) {
-            show_cursor(&plot, None);
+            show_cursor(&plot, lang, None);
         }
     };
     let on_leave = move |ev: leptos::ev::PointerEvent| {
         // Moving between the parts of one chart is not leaving it.
         if let Some(plot) = plot_of(ev.target()).filter(|p| plot_of(ev.related_target()).as_ref() != Some(p)) {
-            show_cursor(&plot, None);
+            show_cursor(&plot, lang, None);
         }
     };
     let on_change = move |ev: leptos::ev::Event| {
@@ -233,7 +240,11 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                     None => c.lines.push(key),
                 }
             } else if let Some(toggle) = toggle {
-                let on = if toggle == "notes" { &mut c.notes } else { &mut c.average };
+                let on = match toggle.as_str() {
+                    "notes" => &mut c.notes,
+                    "table" => &mut c.table,
+                    _ => &mut c.average,
+                };
                 *on = !*on;
             } else if let (Period::Custom(a, b), Some(week)) = (c.period, week) {
                 match id.as_str() {
@@ -270,6 +281,11 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         } else if let Some(action) = button.get_attribute("data-action") {
             match action.as_str() {
                 "session" => state.session.update(|on| *on = !*on),
+                // The printout carries the table: draw it first if it is hidden.
+                "print" if !state.chart.with_untracked(|c| c.table) => {
+                    print_after.set_value(true);
+                    state.chart.update(|c| c.table = true);
+                }
                 "print" => browser::print(),
                 _ => {}
             }
@@ -302,15 +318,30 @@ fn number(plot: &web_sys::Element, name: &str) -> i32 {
     plot.get_attribute(name).and_then(|v| v.parse().ok()).unwrap_or(0)
 }
 
-/// The texts a plot's cursor shows, one per week.
-fn readouts(plot: &web_sys::Element) -> std::vec::IntoIter<String> {
-    let text = plot.get_attribute("data-readouts").unwrap_or_default();
-    text.split('\n').map(str::to_owned).collect::<Vec<_>>().into_iter()
+/// The number of weeks a plot shows.
+fn week_count(plot: &web_sys::Element) -> usize {
+    let lines = plot.get_attribute("data-lines").unwrap_or_default();
+    lines.split('|').next().map_or(0, |line| line.split(';').nth(1).map_or(0, |v| v.split(',').count()))
+}
+
+/// What the cursor says about week `index` of a plot (see [`crate::render::Cursor`]).
+fn readout_at(plot: &web_sys::Element, lang: Lang, index: usize) -> Option<String> {
+    let first = plot.get_attribute("data-first-week")?.parse::<IsoWeek>().ok()?;
+    let week = first.plus(i32::try_from(index).ok()?)?;
+    let lines = plot.get_attribute("data-lines").unwrap_or_default();
+    let values: Vec<(&str, Option<&str>)> = lines
+        .split('|')
+        .filter_map(|line| {
+            let (name, values) = line.split_once(';')?;
+            Some((name, values.split(',').nth(index).filter(|v| !v.is_empty())))
+        })
+        .collect();
+    Some(readout(lang, week, &values))
 }
 
 /// The week index nearest to a pixel x of the drawn chart, in whole numbers.
 fn week_at(plot: &web_sys::Element, x: i32) -> usize {
-    let count = readouts(plot).count() as i32;
+    let count = week_count(plot) as i32;
     let (first, last) = (number(plot, "data-first-x"), number(plot, "data-last-x"));
     let span = last - first;
     if count <= 1 || span <= 0 {
@@ -321,21 +352,21 @@ fn week_at(plot: &web_sys::Element, x: i32) -> usize {
 
 /// Shows the cursor line at week `index` and says which week and values it is on; `None`
 /// hides it. Positions are in hundredths of a percent, written without float formatting.
-fn show_cursor(plot: &web_sys::Element, index: Option<usize>) {
+fn show_cursor(plot: &web_sys::Element, lang: Lang, index: Option<usize>) {
     let line = plot.query_selector(".ugb-chart__cursor").ok().flatten();
     let readout = plot.parent_element().and_then(|f| f.query_selector(".ugb-chart__readout").ok().flatten());
     let (Some(line), Some(readout)) = (line, readout) else { return };
-    let texts: Vec<String> = readouts(plot).collect();
-    match index.filter(|i| *i < texts.len()) {
+    let count = week_count(plot);
+    match index.filter(|i| *i < count) {
         Some(i) => {
-            let count = texts.len() as i64;
+            let count = count as i64;
             let (first, last) = (i64::from(number(plot, "data-first-x")), i64::from(number(plot, "data-last-x")));
             let x = if count > 1 { first + (last - first) * i as i64 / (count - 1) } else { first };
             let hundredths = x * 10_000 / i64::from(number(plot, "data-width").max(1));
             let _ = line.set_attribute("style", &format!("left:{}.{:02}%", hundredths / 100, hundredths % 100));
             let _ = line.remove_attribute("hidden");
             let _ = plot.set_attribute("data-week", &i.to_string());
-            readout.set_text_content(Some(&texts[i]));
+            readout.set_text_content(readout_at(plot, lang, i).as_deref());
         }
         None => {
             let _ = line.set_attribute("hidden", "");

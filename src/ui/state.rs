@@ -31,6 +31,8 @@ pub struct ChartChoices {
     pub average: bool,
     /// Notes are private: hidden unless the citizen shows them.
     pub notes: bool,
+    /// The numbers as a table under the charts.
+    pub table: bool,
     /// The earlier week the radars compare with, besides the first and the latest.
     pub compare: Option<IsoWeek>,
     /// Whether the list of lines to choose from is open.
@@ -87,6 +89,7 @@ impl AppState {
                 lines: default_lines(),
                 average: false,
                 notes: false,
+                table: false,
                 compare: None,
                 lines_open: false,
             }),

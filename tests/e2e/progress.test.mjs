@@ -35,6 +35,8 @@ test('the WHO-5 chart has one point per recorded week and a gap for the missed o
   ]);
   await openProgress(page);
   await redrawn(page, () => page.getByRole('button', { name: '8 uger' }).click());
+  assert.equal(await page.locator('#ugb-numbers').count(), 0, 'the table only when asked for');
+  await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).check());
   const chart = page.locator('#ugb-chart-who5');
   const svg = await chart.locator('.ugb-chart__svg svg').evaluate((s) => s.outerHTML);
   assert.equal(count(svg, WHO5_MARKER), 4, 'one marker per recorded week');
@@ -124,6 +126,7 @@ test('session view is large and accessible, and the print view fits one A4 page'
   assert.ok(width > 1000, `the chart uses the screen: ${width}px`);
   await expectNoAxeViolations(page, 'session view');
 
+  await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).check());
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
