@@ -62,107 +62,123 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-// The app's own stylesheet, so that the drawn HTML is laid out as in the app.
-const css = readdirSync(new URL('../dist/', import.meta.url)).find((name) => name.endsWith('.css'));
-const BENCH_PAGE = `<!DOCTYPE html><html lang="da"><title>bench</title><link rel="stylesheet" href="/${css}">
-<body><div class="ugb-app"><div id="ugb" class="ugb-results" style="width:760px"></div></div>
-<canvas id="cjs" width="760" height="342"></canvas></body></html>`;
-const env = await start({ '/bench.html': ['text/html; charset=utf-8', BENCH_PAGE] });
-const { page } = await newPage(env.browser, { width: 1280, height: 900 });
-await page.goto(env.url('/bench.html'));
-await page.addScriptTag({ content: CHART_JS });
+const BENCH_PAGE = '<!DOCTYPE html><html lang="en"><title>Chart.js</title><body><canvas id="cjs"></canvas></body></html>';
+const env = await start({ '/chartjs.html': ['text/html; charset=utf-8', BENCH_PAGE] });
+
+/** Ugeblik: the real app with `data` as the citizen's stored history, all lines shown, the
+ *  whole period; each run ticks one 0–10 line on or off and waits until the page shows
+ *  the new drawing, laid out. */
+async function ugeblik(data) {
+  const { context, page } = await newPage(env.browser, { width: 1280, height: 900 });
+  await page.goto(env.url('/'));
+  await page.evaluate((value) => localStorage.setItem('ugeblik.v1.history', value), JSON.stringify({ version: 1, ...data }));
+  await page.reload();
+  await page.getByRole('button', { name: 'Udvikling' }).click();
+  await page.locator('.ugb-results[aria-busy="false"]').waitFor();
+  const redraw = async (action) => {
+    const before = Number(await page.locator('.ugb-results').getAttribute('data-drawn'));
+    await action();
+    await page.waitForFunction((n) => Number(document.querySelector('.ugb-results').dataset.drawn) > n, before);
+  };
+  await redraw(() => page.getByRole('button', { name: 'Alt', exact: true }).click());
+  await redraw(() => page.getByRole('button', { name: 'Vælg, hvad grafen viser' }).click());
+  for (const box of await page.locator('input[data-line^="jobready7."]').all()) await redraw(() => box.check());
+  const runs = await page.evaluate(async (runs) => {
+    const area = document.querySelector('.ugb-results');
+    const results = [];
+    for (let n = 0; n < runs; n++) {
+      const before = Number(area.dataset.drawn);
+      const drawn = new Promise((ok) => {
+        const watch = new MutationObserver(() => {
+          if (Number(area.dataset.drawn) > before) {
+            watch.disconnect();
+            ok();
+          }
+        });
+        watch.observe(area, { attributes: true });
+      });
+      const started = performance.now();
+      document.getElementById('ugb-line-chime5.chime-h').click();
+      await drawn;
+      area.getBoundingClientRect();
+      results.push({ total: performance.now() - started, worker: Number(area.dataset.millis) });
+    }
+    return results;
+  }, RUNS);
+  const width = await page.locator('#ugb-chart-ratings .ugb-chart__svg svg').evaluate((svg) => Math.round(svg.getBoundingClientRect().width));
+  await context.close();
+  return { runs, width };
+}
+
+/** Chart.js: the same 14 series on one canvas of the same width; a missed week is null (a
+ *  gap, spanGaps off); each run hides or shows one line and calls update(). */
+async function chartjs(data, position, width, years) {
+  const { context, page } = await newPage(env.browser, { width: 1280, height: 900 });
+  await page.goto(env.url('/chartjs.html'));
+  await page.addScriptTag({ content: CHART_JS });
+  const runs = await page.evaluate(({ data, position, lines, runs, years, width }) => {
+    const canvas = document.getElementById('cjs');
+    canvas.width = width;
+    canvas.height = Math.round((width * 9) / 20);
+    const weeks = [...new Set(data.responses.map((r) => r.week))];
+    const byWeek = new Map(data.responses.map((r) => [`${r.week}|${r.instrument}`, r]));
+    const totalWeeks = years * 52;
+    const datasets = lines.map((code) => {
+      const [instrument, item] = code.includes('.') ? code.split('.') : ['who5', null];
+      const values = new Array(totalWeeks).fill(null);
+      for (const w of weeks) {
+        const r = byWeek.get(`${w}|${instrument}`);
+        if (r) values[position[w]] = item ? r.answers[item] : Object.values(r.answers).reduce((a, b) => a + b, 0) * 4;
+      }
+      return { label: code, data: values, spanGaps: false, pointRadius: totalWeeks > 60 ? 0 : 3, borderWidth: 2 };
+    });
+    const chart = new Chart(canvas, {
+      type: 'line',
+      data: { labels: Array.from({ length: totalWeeks }, (_, n) => n), datasets },
+      options: { animation: false, responsive: false, plugins: { legend: { display: true } }, scales: { y: { min: 0 } } },
+    });
+    const results = [];
+    for (let n = 0; n < runs; n++) {
+      chart.data.datasets.forEach((d) => (d.hidden = n % 2 === 0 && d.label === 'chime5.chime-h'));
+      const started = performance.now();
+      chart.update('none');
+      results.push(performance.now() - started);
+    }
+    chart.destroy();
+    return results;
+  }, { data, position, lines: LINES, runs: RUNS, years, width });
+  await context.close();
+  return runs;
+}
 
 const rows = [];
 for (const years of [1, 5, 10]) {
   const { history: data, position } = history(52 * years);
-  const result = await page.evaluate(async ({ data, position, lines, runs, years }) => {
-    // Ugeblik: the real chart worker, fed as the app feeds it.
-    const worker = new Worker('/charts_loader.js');
-    await new Promise((ok) => worker.addEventListener('message', (e) => e.data === 'ready' && ok(), { once: false }));
-    const area = document.getElementById('ugb');
-    const ask = (seq, request, history) =>
-      new Promise((ok) => {
-        const started = performance.now();
-        worker.onmessage = (event) => {
-          const received = performance.now();
-          const text = event.data;
-          const newline = text.indexOf('\n');
-          const [, millis] = text.slice(0, newline).split(' ');
-          area.innerHTML = text.slice(newline + 1);
-          const parsed = performance.now();
-          area.getBoundingClientRect();
-          const now = performance.now();
-          ok({ total: now - started, worker: Number(millis), message: received - started, parse: parsed - received, layout: now - parsed, size: text.length });
-        };
-        worker.postMessage(JSON.stringify({ seq, history, request }));
-      });
-    const request = (n) => ({
-      lang: 'da', period: 'all', lines: n % 2 ? lines : lines.slice(0, -1), average: false, notes: false,
-      compare: null, width: 760, now: '2026-W47', linesOpen: false, session: false,
-    });
-    await ask(1, request(0), data); // sends the history once, as the app does
-    const ugeblik = [];
-    for (let n = 0; n < runs; n++) ugeblik.push(await ask(n + 2, request(n)));
-    worker.terminate();
-
-    // Chart.js: the same 14 series on one canvas; a missed week is null (a gap).
-    const weeks = [...new Set(data.responses.map((r) => r.week))];
-    const byWeek = new Map(data.responses.map((r) => [`${r.week}|${r.instrument}`, r]));
-    const series = lines.map((code) => {
-      const [instrument, item] = code.includes('.') ? code.split('.') : ['who5', null];
-      return weeks.map((w) => {
-        const r = byWeek.get(`${w}|${instrument}`);
-        if (!r) return null;
-        return item ? r.answers[item] : Object.values(r.answers).reduce((a, b) => a + b, 0) * 4;
-      });
-    });
-    // The calendar: every week from the first to the last, missed ones included.
-    const labels = [];
-    const totalWeeks = years * 52;
-    for (let n = 0; n < totalWeeks; n++) labels.push(n);
-    const padded = series.map((values) => {
-      const out = new Array(totalWeeks).fill(null);
-      values.forEach((value, k) => (out[position[weeks[k]]] = value));
-      return out;
-    });
-    const chart = new Chart(document.getElementById('cjs'), {
-      type: 'line',
-      data: { labels, datasets: padded.map((data, i) => ({ label: lines[i], data, spanGaps: false, pointRadius: totalWeeks > 60 ? 0 : 3, borderWidth: 2 })) },
-      options: { animation: false, responsive: false, plugins: { legend: { display: true } }, scales: { y: { min: 0 } } },
-    });
-    const chartjs = [];
-    for (let n = 0; n < runs; n++) {
-      chart.data.datasets.forEach((d, i) => (d.hidden = n % 2 === 0 && i === padded.length - 1));
-      const started = performance.now();
-      chart.update('none');
-      chartjs.push(performance.now() - started);
-    }
-    chart.destroy();
-    return { ugeblik, chartjs, weeks: totalWeeks, recorded: weeks.length };
-  }, { data, position, lines: LINES, runs: RUNS, years });
+  const app = await ugeblik(data);
+  const other = await chartjs(data, position, app.width, years);
   rows.push({
     years,
-    weeks: result.weeks,
-    total: median(result.ugeblik.map((r) => r.total)),
-    worker: median(result.ugeblik.map((r) => r.worker)),
-    chartjs: median(result.chartjs),
-    message: median(result.ugeblik.map((r) => r.message)),
-    parse: median(result.ugeblik.map((r) => r.parse)),
-    layout: median(result.ugeblik.map((r) => r.layout)),
-    size: result.ugeblik[0].size,
+    weeks: 52 * years,
+    width: app.width,
+    total: median(app.runs.map((r) => r.total)),
+    worker: median(app.runs.map((r) => r.worker)),
+    chartjs: median(other),
   });
 }
+const version = env.browser.version();
 await env.close();
 
 const f = (ms) => `${ms.toFixed(1)} ms`.padStart(9);
-console.log(`Chart re-render, median of ${RUNS} runs, headless Chromium ${page.context().browser().version()}, ${process.arch},`);
-console.log(`${LINES.length} lines (WHO-5, 5 CHIME, 8 job readiness: all three instruments), 760 px wide, about 1 week in 8 missed.`);
-console.log('"worker" is Ugeblik drawing (plotters SVG, keys, radars) in its worker; "page" is what the citizen');
-console.log('waits for: message, drawing, answer, HTML parsed and laid out. Chart.js: chart.update() on a canvas.');
+console.log(`Chart re-render, median of ${RUNS} runs, headless Chromium ${version}, ${process.arch}.`);
+console.log(`${LINES.length} lines (WHO-5, 5 CHIME, 8 job readiness: all three instruments), the whole period,`);
+console.log(`about one week in eight missed; charts ${rows[0].width} px wide (the app's phone-to-laptop column).`);
+console.log('"page": the real app, from ticking a line on or off to the new drawing in place and laid');
+console.log('out. "worker": of that, the drawing in the chart worker. Chart.js: update() of the same');
+console.log('series on a canvas of the same width.');
 console.log('');
-console.log('years weeks    worker  transfer     parse    layout      page  Chart.js  page/Chart.js  worker/Chart.js');
+console.log('years weeks      page    worker  Chart.js  page/Chart.js  worker/Chart.js');
 for (const r of rows) {
   console.log(
-    `${String(r.years).padStart(5)} ${String(r.weeks).padStart(5)} ${f(r.worker)} ${f(r.message - r.worker)} ${f(r.parse)} ${f(r.layout)} ${f(r.total)} ${f(r.chartjs)} ${(r.total / r.chartjs).toFixed(2).padStart(13)}× ${(r.worker / r.chartjs).toFixed(2).padStart(15)}×`,
+    `${String(r.years).padStart(5)} ${String(r.weeks).padStart(5)} ${f(r.total)} ${f(r.worker)} ${f(r.chartjs)} ${(r.total / r.chartjs).toFixed(2).padStart(13)}× ${(r.worker / r.chartjs).toFixed(2).padStart(15)}×`,
   );
 }

@@ -21,6 +21,11 @@ pub fn escape_into(out: &mut String, text: &str) {
     }
 }
 
+/// Separates the parts of a drawn screen, so that the page replaces only the parts that
+/// changed. A control character: escaped text can never contain markup, and this never
+/// appears in our texts.
+pub const PART: char = '\u{1}';
+
 /// An HTML fragment being written.
 #[derive(Default)]
 pub struct Html(String);
@@ -60,6 +65,12 @@ impl Html {
     /// `<tag …>text</tag>`.
     pub fn el(&mut self, tag: &'static str, attrs: &[(&'static str, &str)], text: &str) -> &mut Html {
         self.open(tag, attrs).text(text).close(tag)
+    }
+
+    /// Ends one part of a screen and starts the next (see [`PART`]).
+    pub fn part(&mut self) -> &mut Html {
+        self.0.push(PART);
+        self
     }
 
     /// A chart drawn by [`crate::chart`].

@@ -112,11 +112,15 @@ fn progress(history: &History, request: &Request) -> Rendered {
     let keys: Vec<LineKey> = request.lines.iter().filter_map(|c| LineKey::from_code(c)).collect();
     let lines = trend(history, &weeks, &keys);
     let mut html = Html::new();
+    // The parts, each replaced in the page only when it changed: controls, period,
+    // one per unit's chart, the radars' choice, the radars, the table, the notices.
     controls(&mut html, history, request);
+    html.part();
     let (first, last) = (weeks[0], weeks[weeks.len() - 1]);
     let shown = ChartMsg::PeriodShown
         .fill(lang, &[("from", &week_label_with_year(lang, first)), ("to", &week_label_with_year(lang, last))]);
     html.el("p", &[("class", "ugb-period__shown")], &shown);
+    html.part();
     let mut cursors = Vec::new();
     let mut style_index = 0;
     for unit in Unit::ALL {
@@ -132,14 +136,18 @@ fn progress(history: &History, request: &Request) -> Rendered {
             let index = cursors.len();
             cursors.push(trend_figure(&mut html, index, unit, &weeks, &of_unit, request));
         }
+        html.part();
     }
     let (choices, compare) = compare_choices(history, &weeks, request.compare);
     compare_select(&mut html, &choices, compare, lang);
+    html.part();
     radars(&mut html, history, &weeks, compare, lang);
+    html.part();
     // Notes live in the table: showing them shows it.
     if request.table || request.notes {
         table(&mut html, history, &weeks, &lines, request.notes, lang);
     }
+    html.part();
     notices(&mut html, lang);
     Rendered { html: html.finish(), cursors }
 }

@@ -14,6 +14,23 @@ fn count(svg: &str, needle: &str) -> usize {
     svg.matches(needle).count()
 }
 
+/// The `d` of the path whose attributes (after `d`) start with `paint`, if there is one.
+fn path<'a>(svg: &'a str, paint: &str) -> Option<&'a str> {
+    svg.split("<path d=\"").skip(1).find_map(|rest| {
+        let (d, attrs) = rest.split_once('"')?;
+        attrs.trim_start().starts_with(paint).then_some(d)
+    })
+}
+
+/// How many separate shapes (subpaths) a path draws.
+fn shapes(d: Option<&str>) -> usize {
+    d.map_or(0, |d| d.matches('M').count())
+}
+
+const WHO5_STROKE: &str = "fill=\"none\" stroke=\"#005AA0\" stroke-width=\"2\"";
+const WHO5_FILL: &str = "fill=\"#005AA0\"";
+const RING: &str = "fill=\"none\" stroke=\"#141414\" stroke-width=\"2\"";
+
 fn who5_line(values: &[Option<f32>]) -> Line {
     Line { def: line_defs()[0], values: values.to_vec() }
 }
@@ -35,12 +52,15 @@ fn each_unbroken_stretch_is_its_own_line_and_every_reading_has_a_marker() {
         },
         &label,
     );
-    let blue = "stroke=\"#005AA0\" stroke-width=\"2\"";
-    assert_eq!(count(&drawn.svg, blue), 2, "two stretches around the missed week");
-    assert_eq!(count(&drawn.svg, "fill=\"#005AA0\""), 5, "one marker per reading");
-    assert_eq!(count(&drawn.svg, "fill=\"none\" stroke=\"#141414\""), 1, "48 → 60 is a marked change");
-    assert_eq!(count(&drawn.svg, "<rect"), 2, "the two WHO-5 bands");
-    assert!(drawn.svg.starts_with("<svg aria-hidden=\"true\""));
+    assert_eq!(count(&drawn.svg, WHO5_STROKE), 1, "the line is one path");
+    assert_eq!(shapes(path(&drawn.svg, WHO5_STROKE)), 2, "two stretches around the missed week");
+    assert_eq!(shapes(path(&drawn.svg, WHO5_FILL)), 5, "one marker per reading");
+    assert_eq!(shapes(path(&drawn.svg, RING)), 1, "48 → 60 is a marked change");
+    assert!(
+        path(&drawn.svg, "fill=\"#D7D7E1\"").is_some() && path(&drawn.svg, "fill=\"#ECECF2\"").is_some(),
+        "both WHO-5 bands"
+    );
+    assert!(drawn.svg.contains("aria-hidden=\"true\" focusable=\"false\""));
     assert!(drawn.first_x < drawn.last_x);
     assert_eq!(drawn.week_at(drawn.last_x + 50.0, weeks.len()), 5);
     assert_eq!(drawn.week_at(drawn.first_x, weeks.len()), 0);
@@ -64,8 +84,9 @@ fn a_lone_reading_keeps_its_marker_even_in_a_long_period_and_changes_are_ringed(
         &label,
     );
     // Markers only for the lone reading; the 40 → 52 change (12 points) gets a ring.
-    assert_eq!(count(&drawn.svg, "fill=\"#005AA0\""), 1, "{}", drawn.svg);
-    assert_eq!(count(&drawn.svg, "stroke=\"#141414\" stroke-width=\"2\""), 1);
+    assert_eq!(shapes(path(&drawn.svg, WHO5_FILL)), 1, "{}", drawn.svg);
+    assert_eq!(shapes(path(&drawn.svg, RING)), 1);
+    assert_eq!(shapes(path(&drawn.svg, WHO5_STROKE)), 1, "the 52 → 56 stretch");
 }
 
 #[test]
@@ -82,9 +103,15 @@ fn dashed_styles_get_a_dash_pattern_and_the_average_is_drawn_beside_the_line() {
         },
         &label,
     );
-    assert!(drawn.svg.contains(&format!("stroke-dasharray=\"{}\"", style.dash.unwrap())));
-    assert_eq!(count(&drawn.svg, "stroke-width=\"5\""), 1, "one average line");
-    assert_eq!(count(&drawn.svg, "<rect"), 8, "no bands on a rating chart; eight square markers");
+    let (r, g, b) = style.color;
+    let line = format!("fill=\"none\" stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke-dasharray=\"{}\"", style.dash.unwrap());
+    assert_eq!(shapes(path(&drawn.svg, &line)), 1, "the dashed line");
+    assert!(
+        path(&drawn.svg, &format!("fill=\"none\" stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"5\"")).is_some(),
+        "the average beside it"
+    );
+    assert_eq!(shapes(path(&drawn.svg, &format!("fill=\"#{r:02X}{g:02X}{b:02X}\""))), 8, "eight square markers");
+    assert!(path(&drawn.svg, "fill=\"#D7D7E1\"").is_none(), "no bands on a rating chart");
 }
 
 #[test]
@@ -101,7 +128,7 @@ fn text_in_the_svg_is_escaped() {
         &|_| "<img src=x onerror=alert(1)>".to_owned(),
     );
     assert!(!drawn.svg.contains("<img"));
-    assert!(drawn.svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(drawn.svg.contains(">&lt;img src=x onerror=alert(1)&gt;</text>"));
 }
 
 #[test]
@@ -123,9 +150,10 @@ fn week_labels_thin_out_but_the_latest_week_is_always_labelled() {
         },
         &|w| format!("U{}", w.week()),
     );
-    let labels = count(&drawn.svg, ">\nU");
+    let labels = count(&drawn.svg, ">U");
     assert!((5..=15).contains(&labels), "{labels} week labels on a 720 px chart");
-    assert!(drawn.svg.contains(">\nU47\n</text>"), "the latest week is labelled");
+    assert!(drawn.svg.contains(">U47</text>"), "the latest week is labelled");
+    assert!(count(&drawn.svg, "<path") < 40, "a few paths, not an element per point: {}", count(&drawn.svg, "<path"));
 }
 
 #[test]
@@ -142,10 +170,12 @@ fn the_radar_draws_each_reading_and_leaves_a_skipped_item_open() {
     let drawn = chart::radar(&axes, &plotted, &|axis| axis.name.en.to_owned());
     let outline = |n: usize| {
         let (r, g, b) = chart::style(n).color;
-        count(&drawn.svg, &format!("stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"2\""))
+        let d = path(&drawn.svg, &format!("fill=\"none\" stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"2\""))
+            .unwrap_or("");
+        shapes(Some(d))
     };
     assert_eq!((outline(0), outline(1), outline(2)), (5, 3, 5), "the skipped item breaks two edges");
     for axis in &axes {
-        assert!(drawn.svg.contains(&format!(">\n{}\n</text>", axis.name.en)), "{} is labelled", axis.name.en);
+        assert!(drawn.svg.contains(&format!(">{}</text>", axis.name.en)), "{} is labelled", axis.name.en);
     }
 }

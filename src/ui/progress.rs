@@ -86,6 +86,8 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     let failed = RwSignal::new(false);
     let charts: StoredValue<Option<Charts>, LocalStorage> = StoredValue::new_local(None);
     let latest = StoredValue::new(0u32);
+    // The parts last put in place, to leave the unchanged ones alone.
+    let placed: StoredValue<Vec<String>, LocalStorage> = StoredValue::new_local(Vec::new());
     // Print was asked for while the table was hidden: print once it is drawn.
     let print_after = StoredValue::new(false);
 
@@ -111,9 +113,12 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         }
         let Some(area) = area.get_untracked() else { return };
         let focused = browser::focused_id();
-        area.set_inner_html(html);
+        placed.update_value(|placed| place_parts(&area, html, placed));
         let _ = area.set_attribute("aria-busy", "false");
-        let _ = area.set_attribute("data-drawn", head.split(' ').next().unwrap_or("0"));
+        let mut head = head.split(' ');
+        let _ = area.set_attribute("data-drawn", head.next().unwrap_or("0"));
+        // How long the worker took to draw, for the benchmark and for curious consultants.
+        let _ = area.set_attribute("data-millis", head.next().unwrap_or(""));
         if let Some(id) = focused {
             browser::focus_id(&id);
         }
@@ -306,6 +311,25 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             on:click=on_click
         ></div>
     }
+}
+
+/// Puts the worker's HTML in place, part by part (see [`crate::html::PART`]): a part that
+/// did not change is left alone, so the browser neither parses nor lays it out again.
+fn place_parts(area: &web_sys::HtmlDivElement, html: &str, placed: &mut Vec<String>) {
+    let parts: Vec<&str> = html.split(crate::html::PART).collect();
+    let children = area.children();
+    if children.length() as usize != parts.len() || placed.len() != parts.len() {
+        let wrapped: String = parts.iter().map(|p| format!("<div class=\"ugb-part\">{p}</div>")).collect();
+        area.set_inner_html(&wrapped);
+    } else {
+        for (i, part) in parts.iter().enumerate() {
+            match children.item(i as u32) {
+                Some(child) if placed[i] != *part => child.set_inner_html(part),
+                _ => {}
+            }
+        }
+    }
+    *placed = parts.into_iter().map(str::to_owned).collect();
 }
 
 /// The chart plot an event happened in, if any.

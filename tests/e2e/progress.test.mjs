@@ -12,9 +12,16 @@ before(async () => {
 });
 after(async () => env?.close());
 
-const WHO5_LINE = 'stroke="#005AA0" stroke-width="2"';
-const WHO5_MARKER = 'fill="#005AA0"';
 const count = (text, needle) => text.split(needle).length - 1;
+
+/** How many shapes (subpaths) the SVG path with these attributes draws: the chart
+ *  backend draws each style as one path, a line's stretches and markers as its subpaths. */
+function shapes(svg, attrs) {
+  return svg.evaluate((el, attrs) => {
+    const path = [...el.querySelectorAll('path')].find((p) => Object.entries(attrs).every(([k, v]) => p.getAttribute(k) === v));
+    return path ? (path.getAttribute('d').match(/M/g) ?? []).length : 0;
+  }, attrs);
+}
 
 async function openProgress(page) {
   await page.getByRole('button', { name: 'Udvikling' }).click();
@@ -38,10 +45,10 @@ test('the WHO-5 chart has one point per recorded week and a gap for the missed o
   assert.equal(await page.locator('#ugb-numbers').count(), 0, 'the table only when asked for');
   await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).check());
   const chart = page.locator('#ugb-chart-who5');
-  const svg = await chart.locator('.ugb-chart__svg svg').evaluate((s) => s.outerHTML);
-  assert.equal(count(svg, WHO5_MARKER), 4, 'one marker per recorded week');
-  assert.equal(count(svg, WHO5_LINE), 2, 'two stretches of line: the missed week is a gap');
-  assert.equal(count(svg, 'stroke="#141414" stroke-width="2"'), 1, 'the 48 → 60 change is ringed');
+  const svg = chart.locator('.ugb-chart__svg svg');
+  assert.equal(await shapes(svg, { fill: '#005AA0' }), 4, 'one marker per recorded week');
+  assert.equal(await shapes(svg, { stroke: '#005AA0', 'stroke-width': '2' }), 2, 'two stretches of line: the missed week is a gap');
+  assert.equal(await shapes(svg, { stroke: '#141414' }), 1, 'the 48 → 60 change is ringed');
 
   const plot = page.getByRole('img', { name: 'Trivsel (WHO-5), 0–100' });
   const description = await plot.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')).textContent);
@@ -73,9 +80,10 @@ test('the radar overlays the first, a chosen and the latest reading; lines and a
   await page.getByText('Demo: opdigtede svar, ikke dine.').waitFor();
   const radar = page.locator('#ugb-radar-chime5');
   assert.equal(await radar.locator('.ugb-chart__key li').count(), 3, 'three readings overlaid');
-  const radarSvg = await radar.locator('.ugb-chart__svg svg').evaluate((s) => s.outerHTML);
+  const radarSvg = radar.locator('.ugb-chart__svg svg');
   for (const color of ['#005AA0', '#BE5A00', '#00785A']) {
-    assert.ok(count(radarSvg, `stroke="${color}" stroke-width="2"`) >= 3, `the outline in ${color}`);
+    assert.equal(await shapes(radarSvg, { stroke: color, 'stroke-width': '2' }), 5, `the whole outline in ${color}`);
+    assert.equal(await shapes(radarSvg, { fill: color }), 5, `a marker per axis in ${color}`);
   }
   const compare = page.getByLabel('Sammenlign også med');
   const options = await compare.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));

@@ -1,18 +1,21 @@
 //! The charts, drawn with plotters as SVG text: the trend over time and the radar profile.
 //!
-//! Pure (no DOM): the UI puts the returned SVG into the page, and host tests read it. Every
-//! text placed in the SVG goes through plotters' SVG backend, which escapes `<`, `>`, `&`
-//! and quotes. Only the SVG backend's drawing primitives are used: plotters' mesh and
-//! caption helpers measure text, which in a browser means a forced layout per label.
+//! Pure (no DOM): the worker puts the returned SVG into the page, and host tests read it.
+//! plotters lays out and draws; [`backend::PathBackend`] writes the SVG, one `<path>` per
+//! style run, escaping every text. plotters' mesh and caption helpers are not used: they
+//! measure text.
 //!
 //! Nothing is told by colour alone: each line has its own colour, marker shape and dash
-//! pattern (plotters' SVG backend has no dash attribute, so [`add_dashes`] adds
-//! `stroke-dasharray` to the polylines of the lines that have one).
+//! pattern (the backend gives a line's strokes its `stroke-dasharray`).
+
+pub mod backend;
 
 use std::fmt::Write;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+
+use backend::PathBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::domain::series::{Line, RadarAxis, RadarReading, Unit, WHO5_LOW_MAX, WHO5_POOR_BELOW};
@@ -138,7 +141,8 @@ pub fn trend(chart: &Trend<'_>, week_label: &dyn Fn(IsoWeek) -> String) -> Drawn
     let mut svg = String::with_capacity(4096 + 48 * n * (chart.lines.len() + 1));
     let (first_x, last_x);
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = with_dashes(PathBackend::new(&mut svg, (width, height)), chart.lines.iter().map(|p| p.style))
+            .into_drawing_area();
         let built = ChartBuilder::on(&root)
             .margin_top(10)
             .margin_right(14)
@@ -157,7 +161,7 @@ pub fn trend(chart: &Trend<'_>, week_label: &dyn Fn(IsoWeek) -> String) -> Drawn
             let _ = plot.draw_series(std::iter::once(PathElement::new(vec![(-0.5, y), (x_end, y)], GRID)));
             let (px, py) = plot.backend_coord(&(-0.5, y));
             let _ =
-                root.draw(&Text::new(number(y), (px - 6, py), text_style(15.0, Pos::new(HPos::Right, VPos::Center))));
+                root.draw(&Text::new(number(y), (px - 6, py), text_style(12.0, Pos::new(HPos::Right, VPos::Center))));
         }
         let stride = x_stride(n, width);
         let mut last_year = None;
@@ -166,18 +170,17 @@ pub fn trend(chart: &Trend<'_>, week_label: &dyn Fn(IsoWeek) -> String) -> Drawn
                 continue;
             }
             let (px, py) = plot.backend_coord(&(i as f32, 0.0));
-            let _ = root.draw(&PathElement::new(vec![(px, py), (px, py + 4)], INK));
             let _ = root.draw(&Text::new(
                 week_label(*week),
                 (px, py + 6),
-                text_style(15.0, Pos::new(HPos::Center, VPos::Top)),
+                text_style(12.0, Pos::new(HPos::Center, VPos::Top)),
             ));
             if last_year != Some(week.year()) {
                 last_year = Some(week.year());
                 let _ = root.draw(&Text::new(
                     week.year().to_string(),
                     (px, py + 22),
-                    text_style(14.0, Pos::new(HPos::Center, VPos::Top)),
+                    text_style(11.0, Pos::new(HPos::Center, VPos::Top)),
                 ));
             }
         }
@@ -192,17 +195,16 @@ pub fn trend(chart: &Trend<'_>, week_label: &dyn Fn(IsoWeek) -> String) -> Drawn
                     let _ = plot.draw_series(LineSeries::new(points, color.mix(0.55).stroke_width(5)));
                 }
             }
-            for run in plotted.line.runs() {
-                let lone = run.len() == 1;
-                if !lone {
-                    let points = run.iter().map(|(i, v)| (*i as f32, *v));
-                    let _ = plot.draw_series(LineSeries::new(points, color.stroke_width(2)));
-                }
-                if markers_everywhere || lone {
-                    for (i, v) in &run {
-                        let (px, py) = plot.backend_coord(&(*i as f32, *v));
-                        draw_marker(&root, (px, py), plotted.style.marker, color);
-                    }
+            // All stretches first, then the markers: each becomes one path.
+            let runs = plotted.line.runs();
+            for run in runs.iter().filter(|r| r.len() > 1) {
+                let points = run.iter().map(|(i, v)| (*i as f32, *v));
+                let _ = plot.draw_series(LineSeries::new(points, color.stroke_width(2)));
+            }
+            for run in runs.iter().filter(|r| markers_everywhere || r.len() == 1) {
+                for (i, v) in run {
+                    let (px, py) = plot.backend_coord(&(*i as f32, *v));
+                    draw_marker(&root, (px, py), plotted.style.marker, color);
                 }
             }
             for i in plotted.line.marked_changes() {
@@ -216,17 +218,24 @@ pub fn trend(chart: &Trend<'_>, week_label: &dyn Fn(IsoWeek) -> String) -> Drawn
         last_x = plot.backend_coord(&((n - 1) as f32, 0.0)).0 as f32;
         let _ = root.present();
     }
-    let dashes: Vec<_> = chart.lines.iter().map(|p| p.style).collect();
-    Drawn { svg: finish(add_dashes(svg, &dashes)), width, height, first_x, last_x }
+    Drawn { svg, width, height, first_x, last_x }
+}
+
+/// The backend with the dash pattern of each style that has one.
+fn with_dashes(backend: PathBackend<'_>, styles: impl Iterator<Item = LineStyle>) -> PathBackend<'_> {
+    styles.fold(backend, |b, s| match s.dash {
+        Some(dash) => b.dash(s.color, 2, dash),
+        None => b,
+    })
 }
 
 fn empty(width: u32, height: u32) -> Drawn {
     let mut svg = String::new();
-    let _ = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area().present();
-    Drawn { svg: finish(svg), width, height, first_x: 0.0, last_x: 0.0 }
+    let _ = PathBackend::new(&mut svg, (width, height)).into_drawing_area().present();
+    Drawn { svg, width, height, first_x: 0.0, last_x: 0.0 }
 }
 
-fn draw_marker(root: &DrawingArea<SVGBackend<'_>, Shift>, at: (i32, i32), marker: Marker, color: RGBColor) {
+fn draw_marker(root: &DrawingArea<PathBackend<'_>, Shift>, at: (i32, i32), marker: Marker, color: RGBColor) {
     let style = color.filled();
     let _ = match marker {
         Marker::Circle => root.draw(&Circle::new(at, 4, style)),
@@ -240,40 +249,17 @@ fn draw_marker(root: &DrawingArea<SVGBackend<'_>, Shift>, at: (i32, i32), marker
     };
 }
 
-/// Adds each dashed style's `stroke-dasharray` to the polylines drawn in its colour at
-/// width 2 (the lines; markers are filled, rings and averages have other widths).
-fn add_dashes(svg: String, styles: &[LineStyle]) -> String {
-    let mut svg = svg;
-    for style in styles {
-        let Some(dash) = style.dash else { continue };
-        let (r, g, b) = style.color;
-        let needle = format!("stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"2\" points=");
-        if svg.contains(&needle) {
-            let with =
-                format!("stroke=\"#{r:02X}{g:02X}{b:02X}\" stroke-width=\"2\" stroke-dasharray=\"{dash}\" points=");
-            svg = svg.replace(&needle, &with);
-        }
-    }
-    svg
-}
-
 /// A small sample of a style for legends: a stretch of line with its marker.
 pub fn swatch(style: LineStyle) -> String {
     let mut svg = String::with_capacity(512);
     {
-        let root = SVGBackend::with_string(&mut svg, (40, 16)).into_drawing_area();
+        let root = with_dashes(PathBackend::new(&mut svg, (40, 16)), std::iter::once(style)).into_drawing_area();
         let color = rgb(style.color);
         let _ = root.draw(&PathElement::new(vec![(2, 8), (38, 8)], color.stroke_width(2)));
         draw_marker(&root, (20, 8), style.marker, color);
         let _ = root.present();
     }
-    finish(add_dashes(svg, &[style]))
-}
-
-/// The SVG is decoration for assistive technology: its container carries the name, the
-/// description and the table.
-fn finish(svg: String) -> String {
-    svg.replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" ", 1)
+    svg
 }
 
 /// A number as the charts write it: whole numbers without decimals.
@@ -302,7 +288,8 @@ pub fn radar(axes: &[RadarAxis], readings: &[RadarPlotted<'_>], axis_name: &dyn 
     };
     let mut svg = String::with_capacity(8192);
     {
-        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let root = with_dashes(PathBackend::new(&mut svg, (width, height)), readings.iter().map(|r| r.style))
+            .into_drawing_area();
         for ring in [0.2f32, 0.4, 0.6, 0.8, 1.0] {
             let mut points: Vec<_> = (0..count).map(|a| at(a, ring)).collect();
             points.push(at(0, ring));
@@ -326,32 +313,31 @@ pub fn radar(axes: &[RadarAxis], readings: &[RadarPlotted<'_>], axis_name: &dyn 
                 VPos::Center
             };
             let (px, py) = at(a, 1.08);
-            let _ = root.draw(&Text::new(axis_name(axis), (px, py), text_style(16.0, Pos::new(h, v))));
+            let _ = root.draw(&Text::new(axis_name(axis), (px, py), text_style(13.0, Pos::new(h, v))));
         }
         for value in [5.0f32, 10.0] {
             let (px, py) = at(0, value / 10.0);
             let _ = root.draw(&Text::new(
                 number(value),
                 (px + 4, py),
-                text_style(14.0, Pos::new(HPos::Left, VPos::Center)),
+                text_style(11.0, Pos::new(HPos::Left, VPos::Center)),
             ));
         }
         for plotted in readings {
             let color = rgb(plotted.style.color);
             let values = &plotted.reading.values;
             let point = |a: usize| values[a].map(|v| at(a, v / axes[a].max.max(1.0)));
-            for a in 0..count.min(values.len()) {
-                let b = (a + 1) % count;
-                if let (Some(p), Some(q)) = (point(a), point(b)) {
+            let axes_drawn = count.min(values.len());
+            for a in 0..axes_drawn {
+                if let (Some(p), Some(q)) = (point(a), point((a + 1) % count)) {
                     let _ = root.draw(&PathElement::new(vec![p, q], color.stroke_width(2)));
                 }
-                if let Some(p) = point(a) {
-                    draw_marker(&root, p, plotted.style.marker, color);
-                }
+            }
+            for p in (0..axes_drawn).filter_map(point) {
+                draw_marker(&root, p, plotted.style.marker, color);
             }
         }
         let _ = root.present();
     }
-    let styles: Vec<_> = readings.iter().map(|r| r.style).collect();
-    Drawn { svg: finish(add_dashes(svg, &styles)), width, height, first_x: 0.0, last_x: 0.0 }
+    Drawn { svg, width, height, first_x: 0.0, last_x: 0.0 }
 }
