@@ -213,6 +213,8 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
         }
         html.close("div");
     }
+    // The lines are a part of their own: ticking one leaves the other controls alone.
+    html.close("div").part().open("div", &[("class", "ugb-toolbar")]);
     html.el(
         "button",
         &[
@@ -243,6 +245,7 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
         }
         html.close("div");
     }
+    html.close("div").part().open("div", &[("class", "ugb-toolbar")]);
     html.open("div", &[("class", "ugb-toolbar__row")]);
     for (id, toggle, msg, on) in [
         ("ugb-show-average", "average", ChartMsg::ShowAverage, request.average),
