@@ -89,6 +89,7 @@ Msg {
     NavProgress => "Udvikling", "Progress";
     ProgressTitle => "Udvikling over tid", "Progress over time";
     DemoBanner => "Demo: opdigtede svar, ikke dine. Intet her bliver gemt.", "Demo: made-up answers, not yours. Nothing here is saved.";
+    ExportFailed => "Filen kunne ikke laves. Dine svar er ikke berørt. Prøv igen.", "The file could not be made. Your answers are not affected. Try again.";
     NoReading => "ingen måling", "no reading";
     ChartFailed => "Grafen kunne ikke tegnes. Prøv at genindlæse siden. Dine svar er ikke berørt.", "The chart could not be drawn. Try reloading the page. Your answers are not affected.";
 }
@@ -136,6 +137,10 @@ ChartMsg {
     TableItem => "Spørgsmål", "Question";
     NotesTitle => "Noter", "Notes";
     And => "og", "and";
+    ExportTitle => "Del dine svar", "Share your answers";
+    ExportText => "Gem en fil med alle dine svar. Den bliver på telefonen, indtil du selv giver den videre.", "Save a file with all your answers. It stays on the phone until you pass it on yourself.";
+    NicknameLabel => "Kaldenavn eller sagsnummer i filen (frivilligt – aldrig dit CPR-nummer)", "Nickname or case number in the file (optional – never your CPR number)";
+    ExportButton => "Gem fil til din konsulent", "Save a file for your consultant";
     HistoryEmpty => "Der er ingen gemte uger endnu.", "There are no saved weeks yet.";
     Who5Score => "Trivsel (WHO-5): {percent} af 100", "Well-being (WHO-5): {percent} of 100";
     Who5Partial => "Trivsel (WHO-5): ikke alle 5 besvaret, ingen score", "Well-being (WHO-5): not all 5 answered, no score";

@@ -30,6 +30,8 @@ pub enum View {
     Progress,
     /// Past weeks, newest first, each in short form.
     History,
+    /// The canonical export file (JSON text instead of HTML).
+    Export,
 }
 
 /// What to show: the screen, the choices on the progress screen and the room there is.
@@ -59,6 +61,11 @@ pub struct Request {
     /// Whether the list of lines to choose from is open.
     pub lines_open: bool,
     pub session: bool,
+    /// For [`View::Export`]: the time of the export (RFC 3339) and the citizen's nickname.
+    #[serde(default)]
+    pub exported: Option<String>,
+    #[serde(default)]
+    pub nickname: Option<String>,
 }
 
 /// A trend chart's geometry and the text for each week, for the cursor. The page reads
@@ -84,7 +91,12 @@ pub struct Rendered {
     pub html: String,
     /// One per trend chart, in the order of the `data-chart` attributes.
     pub cursors: Vec<Cursor>,
+    /// For [`View::Export`]: the file's name.
+    pub file: Option<String>,
 }
+
+/// This build's version, written into exports.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// How many weeks the demo history spans: long enough for every period choice.
 pub const DEMO_WEEKS: usize = 40;
@@ -97,7 +109,13 @@ pub fn render(history: &History, request: &Request) -> Rendered {
     }
     match request.view {
         View::Progress => progress(history, request),
-        View::History => Rendered { html: past_weeks(history, request.lang), cursors: Vec::new() },
+        View::History => Rendered { html: past_weeks(history, request.lang), cursors: Vec::new(), file: None },
+        View::Export => {
+            let exported = request.exported.as_deref().unwrap_or("");
+            let file = crate::domain::export::export(history, exported, APP_VERSION, request.nickname.as_deref());
+            let name = crate::domain::export::file_name(&file, request.now, "json");
+            Rendered { html: crate::domain::export::to_json(&file), cursors: Vec::new(), file: Some(name) }
+        }
     }
 }
 
@@ -106,7 +124,7 @@ fn progress(history: &History, request: &Request) -> Rendered {
     if history.responses.is_empty() {
         let mut html = Html::new();
         html.el("p", &[], ChartMsg::ProgressEmpty.get(lang));
-        return Rendered { html: html.finish(), cursors: Vec::new() };
+        return Rendered { html: html.finish(), cursors: Vec::new(), file: None };
     }
     let weeks = request.period.weeks(history, request.now);
     let keys: Vec<LineKey> = request.lines.iter().filter_map(|c| LineKey::from_code(c)).collect();
@@ -149,7 +167,7 @@ fn progress(history: &History, request: &Request) -> Rendered {
     }
     html.part();
     notices(&mut html, lang);
-    Rendered { html: html.finish(), cursors }
+    Rendered { html: html.finish(), cursors, file: None }
 }
 
 /// `aria-pressed` and friends.
@@ -564,6 +582,8 @@ fn notices(html: &mut Html, lang: Lang) {
 /// and job-readiness profiles in short form, with the week's note.
 fn past_weeks(history: &History, lang: Lang) -> String {
     let mut html = Html::new();
+    export_section(&mut html, lang);
+    html.part();
     let weeks = history.weeks();
     if weeks.is_empty() {
         html.el("p", &[], ChartMsg::HistoryEmpty.get(lang));
@@ -613,4 +633,19 @@ fn past_weeks(history: &History, lang: Lang) -> String {
     }
     html.close("ol");
     html.finish()
+}
+
+/// "Save a file for your consultant": the nickname field and the button the page acts on.
+fn export_section(html: &mut Html, lang: Lang) {
+    html.open("section", &[("class", "ugb-export"), ("aria-labelledby", "ugb-export-title")]);
+    html.el("h3", &[("id", "ugb-export-title")], ChartMsg::ExportTitle.get(lang));
+    html.el("p", &[], ChartMsg::ExportText.get(lang));
+    html.el("label", &[("for", "ugb-nickname")], ChartMsg::NicknameLabel.get(lang));
+    html.open("input", &[("id", "ugb-nickname"), ("type", "text"), ("autocomplete", "off"), ("maxlength", "40")]);
+    html.el(
+        "button",
+        &[("type", "button"), ("id", "ugb-export"), ("class", "ugb-primary"), ("data-action", "export")],
+        ChartMsg::ExportButton.get(lang),
+    );
+    html.close("section");
 }

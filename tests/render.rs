@@ -59,6 +59,8 @@ fn request() -> Request {
         now: week("2026-W47"),
         lines_open: false,
         session: false,
+        exported: None,
+        nickname: None,
     }
 }
 
@@ -175,4 +177,21 @@ fn the_history_view_lists_weeks_newest_first_with_notes_as_text() {
     assert!(html.contains("Well-being (WHO-5): 56 of 100"));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(!html.contains("<img"));
+}
+
+#[test]
+fn the_export_view_gives_the_canonical_file() {
+    let request = Request {
+        view: View::Export,
+        exported: Some("2026-11-22T12:00:00Z".into()),
+        nickname: Some("Case 7".into()),
+        ..request()
+    };
+    let text = render(&history(), &request).html;
+    let file: ugeblik::domain::export::Export = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        (file.responses.len(), file.nickname.as_deref(), file.exported.as_str()),
+        (5, Some("Case 7"), "2026-11-22T12:00:00Z")
+    );
+    assert_eq!(file.app_version, ugeblik::render::APP_VERSION);
 }

@@ -5,8 +5,8 @@
 //! Protocol: once it listens, the worker posts `ready`. Then the page posts a JSON string `{"seq", "history"?, "request"}`; the worker
 //! keeps the last history it was sent and answers with the text `seq`, a newline, and the
 //! HTML (the charts' cursor data rides in `data-` attributes, so the page needs no JSON
-//! parser for the answer). The first line also carries the milliseconds the drawing took:
-//! `seq millis`. A message it cannot read gets `0 0` and a newline and nothing else,
+//! parser for the answer). The first line also carries the milliseconds the drawing took
+//! and, for an export, the file's name: `seq millis name`. A message it cannot read gets `0 0` and a newline and nothing else,
 //! never a panic.
 
 #[cfg(target_arch = "wasm32")]
@@ -46,16 +46,16 @@ mod worker {
     }
 
     /// The answer to one message: its `seq` and the HTML (empty when unreadable).
-    fn handle(text: &str) -> (u32, String) {
+    fn handle(text: &str) -> (u32, String, String) {
         match serde_json::from_str::<Message>(text) {
             Ok(message) => {
                 if let Some(history) = message.history {
                     HISTORY.with(|h| *h.borrow_mut() = history);
                 }
                 let rendered = HISTORY.with(|h| render(&h.borrow(), &message.request));
-                (message.seq, rendered.html)
+                (message.seq, rendered.html, rendered.file.unwrap_or_default())
             }
-            Err(_) => (0, String::new()),
+            Err(_) => (0, String::new(), String::new()),
         }
     }
 
@@ -64,9 +64,9 @@ mod worker {
         let replies = scope.clone();
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let started = now(&replies);
-            let (seq, html) = handle(&event.data().as_string().unwrap_or_default());
+            let (seq, html, file) = handle(&event.data().as_string().unwrap_or_default());
             let millis = now(&replies) - started;
-            let _ = replies.post_message(&JsValue::from_str(&format!("{seq} {millis:.2}\n{html}")));
+            let _ = replies.post_message(&JsValue::from_str(&format!("{seq} {millis:.2} {file}\n{html}")));
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();

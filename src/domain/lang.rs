@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Danish comes first: it is the default for a citizen who has chosen nothing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]

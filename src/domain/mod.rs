@@ -4,6 +4,7 @@
 
 pub mod checkin;
 pub mod demo;
+pub mod export;
 pub mod history;
 pub mod instrument;
 pub mod lang;

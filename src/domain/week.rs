@@ -125,6 +125,21 @@ impl From<IsoWeek> for String {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for IsoWeek {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "IsoWeek".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$",
+            "description": "An ISO 8601 week, such as 2026-W47 (\"uge 47\")."
+        })
+    }
+}
+
 /// A calendar date from its parts, for callers that read the clock (the UI) and for tests.
 pub fn date(year: i32, month: u8, day: u8) -> Option<Date> {
     let month = Month::try_from(month).ok()?;

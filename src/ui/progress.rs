@@ -70,6 +70,7 @@ impl Charts {
     }
 }
 
+/// A request to the worker, with the history when the worker has not had it yet.
 #[derive(serde::Serialize)]
 struct Message<'a> {
     seq: u32,
@@ -78,12 +79,36 @@ struct Message<'a> {
     request: &'a Request,
 }
 
+/// What to ask the worker to draw, from the choices made (tracked when read in an effect).
+fn request_for(state: AppState, lang: Lang, width: u32, view: View) -> Request {
+    state.chart.with(|c| Request {
+        view,
+        demo: state.demo,
+        lang,
+        period: c.period,
+        lines: c.lines.iter().map(|k| k.code()).collect(),
+        average: c.average,
+        notes: c.notes,
+        table: c.table,
+        compare: c.compare,
+        width,
+        now: state.week,
+        lines_open: c.lines_open,
+        session: state.session.get(),
+        exported: None,
+        nickname: None,
+    })
+}
+
 /// The content area of a screen the worker draws: asks it to draw whenever a choice, the
 /// language or the width changes, and puts each answer in place (keeping focus where it
 /// was).
 pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: View) -> impl IntoView {
     let area = NodeRef::<Div>::new();
-    let failed = RwSignal::new(false);
+    // What went wrong, if anything: the drawing, or making the export file.
+    let problem = RwSignal::new(None::<Msg>);
+    // The request that asked for the export file, whose answer is downloaded, not shown.
+    let export_seq = StoredValue::new(None::<u32>);
     let charts: StoredValue<Option<Charts>, LocalStorage> = StoredValue::new_local(None);
     let latest = StoredValue::new(0u32);
     // The parts last put in place, to leave the unchanged ones alone.
@@ -105,8 +130,16 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         }
         let (head, html) = text.split_once('\n').unwrap_or(("", ""));
         let seq = head.split(' ').next().and_then(|s| s.parse::<u32>().ok());
+        if seq.is_some() && seq == export_seq.get_value() {
+            export_seq.set_value(None);
+            let name = head.split(' ').nth(2).filter(|n| !n.is_empty()).unwrap_or("ugeblik.json");
+            if html.is_empty() || !browser::download(name, "application/json", html) {
+                problem.set(Some(Msg::ExportFailed));
+            }
+            return;
+        }
         if html.is_empty() {
-            return failed.set(true);
+            return problem.set(Some(Msg::ChartFailed));
         }
         if seq != Some(latest.get_value()) {
             return; // an answer overtaken by a newer question
@@ -133,7 +166,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             on_reply(event.data().as_string().unwrap_or_default())
         });
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| failed.set(true));
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| problem.set(Some(Msg::ChartFailed)));
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Some(Charts {
@@ -148,24 +181,12 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     };
 
     Effect::new(move |_| {
-        let request = state.chart.with(|c| Request {
-            view,
-            demo: state.demo,
-            lang,
-            period: c.period,
-            lines: c.lines.iter().map(|k| k.code()).collect(),
-            average: c.average,
-            notes: c.notes,
-            table: c.table,
-            compare: c.compare,
-            width: width.map_or(0, |w| w.get()),
-            now: state.week,
-            lines_open: c.lines_open,
-            session: state.session.get(),
-        });
+        let request = request_for(state, lang, width.map_or(0, |w| w.get()), view);
         if charts.with_value(Option::is_none) {
             let started = start();
-            failed.set(started.is_none());
+            if started.is_none() {
+                problem.set(Some(Msg::ChartFailed));
+            }
             charts.set_value(started);
         }
         if let Some(area) = area.get_untracked() {
@@ -292,12 +313,30 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                     state.chart.update(|c| c.table = true);
                 }
                 "print" => browser::print(),
+                "export" => {
+                    let nickname = browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty());
+                    let exported = Some(crate::domain::response::rfc3339_utc(browser::now_millis()));
+                    let request =
+                        Request { view: View::Export, exported, nickname, ..request_for(state, lang, 0, view) };
+                    charts.update_value(|charts| {
+                        let Some(charts) = charts else { return };
+                        charts.seq += 1;
+                        export_seq.set_value(Some(charts.seq));
+                        let json = state.history.with_untracked(|history| {
+                            let history = (!charts.history_sent).then_some(history);
+                            serde_json::to_string(&Message { seq: charts.seq, history, request: &request })
+                        });
+                        if let Ok(json) = json {
+                            charts.send(json);
+                        }
+                    });
+                }
                 _ => {}
             }
         }
     };
     view! {
-        {move || failed.get().then(|| view! { <p class="ugb-notice" role="alert">{Msg::ChartFailed.get(lang)}</p> })}
+        {move || problem.get().map(|msg| view! { <p class="ugb-notice" role="alert">{msg.get(lang)}</p> })}
         <div
             class="ugb-results"
             node_ref=area

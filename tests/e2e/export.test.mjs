@@ -1,0 +1,52 @@
+// The canonical export in real Chromium: a real download, checked against the JSON Schema
+// in the repo (ajv) and against what the citizen answered.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { start, newPage, ready, drawn, expectNoAxeViolations, seedHistory, storageValue, who5Response, weeksAgo } from './helpers.mjs';
+
+const SCHEMA = JSON.parse(readFileSync(new URL('../../schema/ugeblik-export-v1.schema.json', import.meta.url), 'utf8'));
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => env?.close());
+
+test('the citizen saves a file that matches the schema and holds every answer; storage is untouched', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  const weeks = [weeksAgo(1), weeksAgo(0)];
+  await seedHistory(page, [who5Response(weeks[0], [3, 3, 3, 3, 3], 'En <b>god</b> uge'), who5Response(weeks[1], [4, 4, 4, 4, 2])]);
+  const stored = await storageValue(page, 'ugeblik.v1.history');
+
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  await expectNoAxeViolations(page, 'the history with the export section');
+  await page.getByLabel('Kaldenavn eller sagsnummer i filen (frivilligt – aldrig dit CPR-nummer)').fill('Sag 42');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Gem fil til din konsulent' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^ugeblik-Sag42-\d{4}-W\d{2}\.json$/);
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+
+  // schemars names Rust's integer types as formats; ajv checks them as ranges.
+  const ajv = new Ajv2020({ allErrors: true });
+  ajv.addFormat('uint8', { type: 'number', validate: (n) => Number.isInteger(n) && n >= 0 && n <= 255 });
+  ajv.addFormat('uint32', { type: 'number', validate: (n) => Number.isInteger(n) && n >= 0 && n <= 4294967295 });
+  const validate = ajv.compile(SCHEMA);
+  assert.ok(validate(file), JSON.stringify(validate.errors));
+  assert.equal(validate({ ...file, format: 'other' }), false, 'the schema does reject another format');
+  assert.equal(validate({ ...file, responses: [{ ...file.responses[0], week: '2026-47' }] }), false, 'and a malformed week');
+  assert.equal(file.format, 'ugeblik-export');
+  assert.equal(file.nickname, 'Sag 42');
+  assert.deepEqual(file.responses.map((r) => [r.week, r.scores?.who5Percent, r.recall]), [[weeks[0], 60, 'P2W'], [weeks[1], 72, 'P2W']]);
+  assert.equal(file.responses[0].note, 'En <b>god</b> uge');
+  assert.deepEqual(file.instruments.map((i) => [i.id, i.validated]), [['who5', true]]);
+  assert.equal(await storageValue(page, 'ugeblik.v1.history'), stored, 'exporting changes nothing stored');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

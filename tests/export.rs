@@ -1,0 +1,102 @@
+//! The canonical export: its content, and its JSON Schema kept in step with the Rust types.
+
+use std::collections::BTreeMap;
+
+use ugeblik::domain::export::{export, file_name, to_json, Export, FORMAT, FORMAT_VERSION};
+use ugeblik::domain::history::History;
+use ugeblik::domain::lang::Lang;
+use ugeblik::domain::response::{Response, Status};
+use ugeblik::domain::week::IsoWeek;
+
+const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/ugeblik-export-v1.schema.json");
+
+fn week(text: &str) -> IsoWeek {
+    text.parse().unwrap()
+}
+
+fn response(
+    id: &str,
+    w: &str,
+    instrument: &str,
+    answers: &[(&str, u8)],
+    status: Status,
+    note: Option<&str>,
+) -> Response {
+    Response {
+        id: id.into(),
+        instrument: instrument.into(),
+        version: "1".into(),
+        week: week(w),
+        authored: "2026-11-20T10:00:00Z".into(),
+        language: Lang::Da,
+        status,
+        answers: answers.iter().map(|(k, v)| (k.to_string(), *v)).collect::<BTreeMap<_, _>>(),
+        note: note.map(str::to_owned),
+    }
+}
+
+fn history() -> History {
+    History {
+        responses: vec![
+            response("b", "2026-W47", "chime5", &[("chime-c", 6)], Status::Partial, None),
+            response(
+                "a",
+                "2026-W46",
+                "who5",
+                &[("1", 4), ("2", 4), ("3", 3), ("4", 3), ("5", 2)],
+                Status::Complete,
+                Some("<b>god</b> uge"),
+            ),
+            response("c", "2026-W47", "who5", &[("1", 4)], Status::Partial, None),
+        ],
+    }
+}
+
+#[test]
+fn the_json_schema_in_the_repo_is_the_one_the_types_give() {
+    let generated = serde_json::to_string_pretty(&schemars::schema_for!(Export)).unwrap() + "\n";
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(SCHEMA_PATH, &generated).unwrap();
+    }
+    let kept = std::fs::read_to_string(SCHEMA_PATH).unwrap_or_default();
+    assert!(
+        kept == generated,
+        "schema/ugeblik-export-v1.schema.json differs from the Rust types in src/domain/export.rs. \
+         If the change is intended, run `UPDATE_SCHEMA=1 cargo test --test export` and bump \
+         FORMAT_VERSION when the change is not backwards compatible."
+    );
+}
+
+#[test]
+fn an_export_holds_every_response_with_its_instrument_recall_and_scores() {
+    let file = export(&history(), "2026-11-22T12:00:00Z", "0.1.0", Some("  Case 42  "));
+    assert_eq!((file.format.as_str(), file.format_version), (FORMAT, FORMAT_VERSION));
+    assert_eq!(file.nickname.as_deref(), Some("Case 42"));
+    let ids: Vec<_> = file.responses.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"], "oldest week first, then by instrument");
+    assert_eq!(file.instruments.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["who5", "chime5"]);
+    assert!(file.instruments[0].validated && !file.instruments[1].validated);
+    let who5 = &file.responses[0];
+    assert_eq!((who5.recall.as_str(), who5.scores.map(|s| (s.who5_raw, s.who5_percent))), ("P2W", Some((16, 64))));
+    assert_eq!(who5.note.as_deref(), Some("<b>god</b> uge"), "kept as the citizen wrote it");
+    assert_eq!(file.responses[1].recall, "P1W");
+    assert_eq!(file.responses[2].scores, None, "a partial WHO-5 has no score");
+}
+
+#[test]
+fn the_file_reads_back_to_the_same_export() {
+    let file = export(&history(), "2026-11-22T12:00:00Z", "0.1.0", None);
+    let text = to_json(&file);
+    assert!(!text.contains("nickname"), "no empty nickname field");
+    let back: Export = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, file);
+    assert_eq!(to_json(&back), text);
+}
+
+#[test]
+fn file_names_carry_the_week_and_only_safe_characters_of_the_nickname() {
+    let mut file = export(&History::default(), "2026-11-22T12:00:00Z", "0.1.0", None);
+    assert_eq!(file_name(&file, week("2026-W47"), "json"), "ugeblik-2026-W47.json");
+    file.nickname = Some("../Sag 42/æ".into());
+    assert_eq!(file_name(&file, week("2026-W47"), "json"), "ugeblik-Sag42-2026-W47.json");
+}
