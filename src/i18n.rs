@@ -73,12 +73,6 @@ Msg {
     HistoryTitle => "Tidligere uger", "Past weeks";
     Note => "Note", "Note";
     AboutTitle => "Om Ugeblik", "About Ugeblik";
-    AboutText => "Ugeblik er et ugentligt spørgeskema til dig, der er i et forløb på vej mod arbejde eller uddannelse. Du og din konsulent kan bruge svarene til at tale om, hvordan det går.", "Ugeblik is a weekly questionnaire for people in a programme on the way to work or education. You and your consultant can use the answers to talk about how things are going.";
-    PrivacyTitle => "Dine data", "Your data";
-    PrivacyText => "Dine svar bliver kun gemt i browseren på denne telefon. Intet bliver sendt nogen steder, og der er ingen reklamer eller statistik.", "Your answers are kept only in the browser on this phone. Nothing is sent anywhere, and there are no ads or tracking.";
-    SourcesTitle => "Spørgeskemaerne", "The questionnaires";
-    Validated => "Valideret måleinstrument", "Validated instrument";
-    NotValidated => "Ikke valideret – til dialog", "Not validated – for dialogue";
     MemoryOnly => "Din browser tillader ikke, at Ugeblik gemmer noget. Du kan godt svare, men svarene forsvinder, når du lukker siden.", "This browser does not let Ugeblik save anything. You can still answer, but your answers will be gone when you close the page.";
     Unreadable => "Nogle gemte data kunne ikke læses. De er lagt til side uændret, så intet er slettet. Vis denne besked til din konsulent.", "Some saved data could not be read. It has been put aside unchanged, so nothing is deleted. Show this message to your consultant.";
     UnreadableNotKept => "Nogle gemte data kunne ikke læses og kunne ikke lægges til side. De bliver ikke rørt, men nye svar gemmes kun, indtil du lukker siden. Vis denne besked til din konsulent.", "Some saved data could not be read and could not be put aside. It is left untouched, but new answers are only kept until you close the page. Show this message to your consultant.";
@@ -137,6 +131,12 @@ ChartMsg {
     TableItem => "Spørgsmål", "Question";
     NotesTitle => "Noter", "Notes";
     And => "og", "and";
+    AboutText => "Ugeblik er et ugentligt spørgeskema til dig, der er i et forløb på vej mod arbejde eller uddannelse. Du og din konsulent kan bruge svarene til at tale om, hvordan det går.", "Ugeblik is a weekly questionnaire for people in a programme on the way to work or education. You and your consultant can use the answers to talk about how things are going.";
+    PrivacyTitle => "Dine data", "Your data";
+    PrivacyText => "Dine svar bliver kun gemt i browseren på denne telefon. Intet bliver sendt nogen steder, og der er ingen reklamer eller statistik.", "Your answers are kept only in the browser on this phone. Nothing is sent anywhere, and there are no ads or tracking.";
+    SourcesTitle => "Spørgeskemaerne", "The questionnaires";
+    Validated => "Valideret måleinstrument", "Validated instrument";
+    NotValidated => "Ikke valideret – til dialog", "Not validated – for dialogue";
     ExportTitle => "Del dine svar", "Share your answers";
     ExportText => "Gem en fil med alle dine svar. Den bliver på telefonen, indtil du selv giver den videre.", "Save a file with all your answers. It stays on the phone until you pass it on yourself.";
     NicknameLabel => "Kaldenavn eller sagsnummer i filen (frivilligt – aldrig dit CPR-nummer)", "Nickname or case number in the file (optional – never your CPR number)";

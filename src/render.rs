@@ -32,6 +32,8 @@ pub enum View {
     History,
     /// The canonical export file (JSON text instead of HTML).
     Export,
+    /// What Ugeblik is, where the data lives, the instruments' sources and notices.
+    About,
 }
 
 /// What to show: the screen, the choices on the progress screen and the room there is.
@@ -110,6 +112,7 @@ pub fn render(history: &History, request: &Request) -> Rendered {
     match request.view {
         View::Progress => progress(history, request),
         View::History => Rendered { html: past_weeks(history, request.lang), cursors: Vec::new(), file: None },
+        View::About => Rendered { html: about(request.lang), cursors: Vec::new(), file: None },
         View::Export => {
             let exported = request.exported.as_deref().unwrap_or("");
             let file = crate::domain::export::export(history, exported, APP_VERSION, request.nickname.as_deref());
@@ -648,4 +651,20 @@ fn export_section(html: &mut Html, lang: Lang) {
         ChartMsg::ExportButton.get(lang),
     );
     html.close("section");
+}
+
+/// What Ugeblik is, where the data lives, and every instrument's source and notice.
+fn about(lang: Lang) -> String {
+    let mut html = Html::new();
+    html.el("p", &[], ChartMsg::AboutText.get(lang));
+    html.el("h3", &[], ChartMsg::PrivacyTitle.get(lang)).el("p", &[], ChartMsg::PrivacyText.get(lang));
+    html.el("h3", &[], ChartMsg::SourcesTitle.get(lang)).open("ul", &[("class", "ugb-sources")]);
+    for instrument in &CATALOGUE {
+        let validity = if instrument.validated { ChartMsg::Validated } else { ChartMsg::NotValidated };
+        html.open("li", &[]).el("strong", &[], instrument.name.get(lang)).text(" – ").text(validity.get(lang));
+        html.open("br", &[]).text(instrument.notice.get(lang)).open("br", &[]);
+        html.el("span", &[("lang", "en")], instrument.source).close("li");
+    }
+    html.close("ul");
+    html.finish()
 }
