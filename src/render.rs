@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::chart::{self, Drawn, Plotted, RadarPlotted, Trend};
 use crate::domain::history::History;
+use crate::domain::import::{self, ImportError};
 use crate::domain::instrument::{current, CATALOGUE};
 use crate::domain::lang::Lang;
+use crate::domain::response::ValidationError;
 use crate::domain::series::{
     line_defs, radar_axes, radar_readings, radar_weeks, summarize, trend, weeks_with, Line, LineKey, Period, Summary,
     Unit,
@@ -34,6 +36,8 @@ pub enum View {
     Export,
     /// What Ugeblik is, where the data lives, the instruments' sources and notices.
     About,
+    /// The history merged with the file in `import` (the stored history's JSON, not HTML).
+    ImportMerge,
 }
 
 /// What to show: the screen, the choices on the progress screen and the room there is.
@@ -68,6 +72,14 @@ pub struct Request {
     pub exported: Option<String>,
     #[serde(default)]
     pub nickname: Option<String>,
+    /// A file the citizen chose to import: previewed in [`View::History`], merged in
+    /// [`View::ImportMerge`].
+    #[serde(default)]
+    pub import: Option<String>,
+    /// For [`View::ImportMerge`]: the ids of the conflicting responses where the file's
+    /// answers win.
+    #[serde(default)]
+    pub take_theirs: Vec<String>,
 }
 
 /// A trend chart's geometry and the text for each week, for the cursor. The page reads
@@ -111,7 +123,17 @@ pub fn render(history: &History, request: &Request) -> Rendered {
     }
     match request.view {
         View::Progress => progress(history, request),
-        View::History => Rendered { html: past_weeks(history, request.lang), cursors: Vec::new(), file: None },
+        View::History => Rendered { html: past_weeks(history, request), cursors: Vec::new(), file: None },
+        View::ImportMerge => {
+            // Only a file that still reads is merged; the page checks the result again.
+            let html = match request.import.as_deref().map(import::read) {
+                Some(Ok(imported)) => {
+                    crate::domain::stored::encode_history(&import::merge(history, &imported, &request.take_theirs))
+                }
+                _ => String::new(),
+            };
+            Rendered { html, cursors: Vec::new(), file: None }
+        }
         View::About => Rendered { html: about(request.lang), cursors: Vec::new(), file: None },
         View::Export => {
             let exported = request.exported.as_deref().unwrap_or("");
@@ -583,9 +605,12 @@ fn notices(html: &mut Html, lang: Lang) {
 
 /// Past weeks, newest first: week number and dates, the WHO-5 percentage, and the CHIME
 /// and job-readiness profiles in short form, with the week's note.
-fn past_weeks(history: &History, lang: Lang) -> String {
+fn past_weeks(history: &History, request: &Request) -> String {
+    let lang = request.lang;
     let mut html = Html::new();
     export_section(&mut html, lang);
+    html.part();
+    import_section(&mut html, history, request);
     html.part();
     let weeks = history.weeks();
     if weeks.is_empty() {
@@ -667,4 +692,144 @@ fn about(lang: Lang) -> String {
     }
     html.close("ul");
     html.finish()
+}
+
+/// "Get answers from a file": the file picker, or what the chosen file would bring (or why
+/// it cannot be read), with the citizen's choices.
+fn import_section(html: &mut Html, history: &History, request: &Request) {
+    let lang = request.lang;
+    html.open("section", &[("class", "ugb-import"), ("aria-labelledby", "ugb-import-title")]);
+    html.el("h3", &[("id", "ugb-import-title")], ChartMsg::ImportTitle.get(lang));
+    let Some(text) = request.import.as_deref() else {
+        html.el("p", &[], ChartMsg::ImportText.get(lang));
+        html.el("label", &[("for", "ugb-import-file")], ChartMsg::ImportChoose.get(lang));
+        html.open("input", &[("id", "ugb-import-file"), ("type", "file"), ("accept", ".json,application/json")]);
+        html.close("section");
+        return;
+    };
+    match import::read(text) {
+        Err(error) => {
+            let message = format!("{} {}", import_error(&error, lang), ChartMsg::ErrNothingChanged.get(lang));
+            html.el("p", &[("class", "ugb-notice"), ("role", "alert"), ("id", "ugb-import-error")], &message);
+            html.el(
+                "button",
+                &[("type", "button"), ("id", "ugb-import-cancel"), ("data-action", "import-cancel")],
+                ChartMsg::ImportCancel.get(lang),
+            );
+        }
+        Ok(imported) => {
+            let seen = import::preview(history, &imported);
+            let (from, to) = seen.span.map_or((String::new(), String::new()), |(a, b)| {
+                (week_label_with_year(lang, a), week_label_with_year(lang, b))
+            });
+            html.el("h4", &[], ChartMsg::PreviewTitle.get(lang));
+            let summary = ChartMsg::PreviewSummary.fill(
+                lang,
+                &[
+                    ("responses", &seen.responses.to_string()),
+                    ("weeks", &seen.weeks.to_string()),
+                    ("from", &from),
+                    ("to", &to),
+                    ("new", &seen.new.to_string()),
+                    ("same", &seen.unchanged.to_string()),
+                ],
+            );
+            html.el("p", &[("id", "ugb-import-summary")], &summary);
+            if let Some(nickname) = &seen.nickname {
+                html.el("p", &[], &ChartMsg::PreviewNickname.fill(lang, &[("nickname", nickname)]));
+            }
+            if !seen.conflicts.is_empty() {
+                html.open("fieldset", &[("class", "ugb-conflicts")]);
+                let legend = ChartMsg::ConflictsLegend.fill(lang, &[("count", &seen.conflicts.len().to_string())]);
+                html.el("legend", &[], &legend);
+                for (n, conflict) in seen.conflicts.iter().enumerate() {
+                    let id = format!("ugb-conflict-{n}");
+                    let name =
+                        crate::domain::instrument::current(&conflict.instrument).map_or("", |i| i.name.get(lang));
+                    let label = ChartMsg::ConflictChoice.fill(
+                        lang,
+                        &[
+                            ("name", name),
+                            ("week", &week_label_with_year(lang, conflict.week)),
+                            ("theirs", conflict.theirs_authored.get(..10).unwrap_or("")),
+                            ("mine", conflict.mine_authored.get(..10).unwrap_or("")),
+                        ],
+                    );
+                    html.open("label", &[("class", "ugb-check"), ("for", &id)]);
+                    html.open("input", &[("type", "checkbox"), ("id", &id), ("data-conflict", &conflict.id)]);
+                    html.text(&label).close("label");
+                }
+                html.close("fieldset");
+            }
+            html.el("p", &[], ChartMsg::BackupHint.get(lang));
+            html.open("div", &[("class", "ugb-toolbar__row")]);
+            html.el(
+                "button",
+                &[("type", "button"), ("id", "ugb-import-backup"), ("data-action", "export")],
+                ChartMsg::BackupButton.get(lang),
+            );
+            html.el(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("id", "ugb-import-confirm"),
+                    ("class", "ugb-primary"),
+                    ("data-action", "import-confirm"),
+                ],
+                ChartMsg::ImportConfirm.get(lang),
+            );
+            html.el(
+                "button",
+                &[("type", "button"), ("id", "ugb-import-cancel"), ("data-action", "import-cancel")],
+                ChartMsg::ImportCancel.get(lang),
+            );
+            html.close("div");
+        }
+    }
+    html.close("section");
+}
+
+/// Why a file cannot be imported, in the citizen's language, saying what and where.
+pub fn import_error(error: &ImportError, lang: Lang) -> String {
+    let n = |v: usize| v.to_string();
+    match error {
+        ImportError::TooLarge { bytes } => {
+            ChartMsg::ErrTooLarge.fill(lang, &[("size", &n(bytes.div_ceil(1024 * 1024)))])
+        }
+        ImportError::NotJson { line, column } => {
+            ChartMsg::ErrNotJson.fill(lang, &[("line", &n(*line)), ("column", &n(*column))])
+        }
+        ImportError::Truncated => ChartMsg::ErrTruncated.get(lang).to_owned(),
+        ImportError::TooDeep => ChartMsg::ErrTooDeep.get(lang).to_owned(),
+        ImportError::NotAnExport => ChartMsg::ErrNotAnExport.get(lang).to_owned(),
+        ImportError::OtherFormat { format } => ChartMsg::ErrOtherFormat.fill(lang, &[("format", format)]),
+        ImportError::TooNew { version } => ChartMsg::ErrTooNew.fill(lang, &[("version", &version.to_string())]),
+        ImportError::Shape { line, column, .. } => {
+            ChartMsg::ErrShape.fill(lang, &[("line", &n(*line)), ("column", &n(*column))])
+        }
+        ImportError::Invalid { index, error } => {
+            ChartMsg::ErrInvalid.fill(lang, &[("index", &n(*index)), ("problem", &validation_text(error, lang))])
+        }
+        ImportError::DuplicateId { index, .. } => ChartMsg::ErrDuplicate.fill(lang, &[("index", &n(*index))]),
+    }
+}
+
+fn validation_text(error: &ValidationError, lang: Lang) -> String {
+    match error {
+        ValidationError::UnknownInstrument { id } => {
+            ChartMsg::ProbUnknownInstrument.fill(lang, &[("id", &id.chars().take(40).collect::<String>())])
+        }
+        ValidationError::UnknownVersion { id: name, version } => ChartMsg::ProbUnknownVersion
+            .fill(lang, &[("id", name), ("version", &version.chars().take(20).collect::<String>())]),
+        ValidationError::UnknownItem { link_id } => {
+            ChartMsg::ProbUnknownItem.fill(lang, &[("item", &link_id.chars().take(40).collect::<String>())])
+        }
+        ValidationError::OutOfRange { link_id, value, max, .. } if value > max => ChartMsg::ProbAbove
+            .fill(lang, &[("item", link_id), ("value", &value.to_string()), ("max", &max.to_string())]),
+        ValidationError::OutOfRange { link_id, value, min, .. } => ChartMsg::ProbBelow
+            .fill(lang, &[("item", link_id), ("value", &value.to_string()), ("min", &min.to_string())]),
+        ValidationError::MissingAnswer { link_id } => ChartMsg::ProbMissing.fill(lang, &[("item", link_id)]),
+        ValidationError::WronglyPartial => ChartMsg::ProbWronglyPartial.get(lang).to_owned(),
+        ValidationError::EmptyId => ChartMsg::ProbEmptyId.get(lang).to_owned(),
+    }
 }

@@ -73,14 +73,14 @@ fn an_export_holds_every_response_with_its_instrument_recall_and_scores() {
     assert_eq!((file.format.as_str(), file.format_version), (FORMAT, FORMAT_VERSION));
     assert_eq!(file.nickname.as_deref(), Some("Case 42"));
     let ids: Vec<_> = file.responses.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, ["a", "b", "c"], "oldest week first, then by instrument");
+    assert_eq!(ids, ["a", "c", "b"], "oldest week first, then in the catalogue's order");
     assert_eq!(file.instruments.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["who5", "chime5"]);
     assert!(file.instruments[0].validated && !file.instruments[1].validated);
     let who5 = &file.responses[0];
     assert_eq!((who5.recall.as_str(), who5.scores.map(|s| (s.who5_raw, s.who5_percent))), ("P2W", Some((16, 64))));
     assert_eq!(who5.note.as_deref(), Some("<b>god</b> uge"), "kept as the citizen wrote it");
-    assert_eq!(file.responses[1].recall, "P1W");
-    assert_eq!(file.responses[2].scores, None, "a partial WHO-5 has no score");
+    assert_eq!(file.responses[2].recall, "P1W");
+    assert_eq!(file.responses[1].scores, None, "a partial WHO-5 has no score");
 }
 
 #[test]

@@ -61,6 +61,8 @@ fn request() -> Request {
         session: false,
         exported: None,
         nickname: None,
+        import: None,
+        take_theirs: Vec::new(),
     }
 }
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 
 /** The one place the first-load budget is kept: 150 KB gzipped, the whole finished app. */
 export const BUDGET_BYTES = 150 * 1024;
-/** Files fetched only on demand, not on first load. */
-const LAZY = /^charts(_bg\.wasm|\.js|_loader\.js)$/;
+/** Files fetched only on demand (the chart worker and the drawn screens' styles). */
+const LAZY = /^(charts(_bg\.wasm|\.js|_loader\.js)|drawn\.css)$/;
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 const rows = readdirSync(dist)

@@ -100,7 +100,10 @@ pub struct Scores {
 /// The export of `history`, made at `exported` (RFC 3339) by app version `app_version`.
 pub fn export(history: &History, exported: &str, app_version: &str, nickname: Option<&str>) -> Export {
     let mut responses: Vec<&super::response::Response> = history.responses.iter().collect();
-    responses.sort_by(|a, b| (a.week, &a.instrument, &a.authored).cmp(&(b.week, &b.instrument, &b.authored)));
+    // Week by week, each week's instruments in the catalogue's order (WHO-5, CHIME, job).
+    let order = |id: &str| CATALOGUE.iter().position(|c| c.id == id).unwrap_or(usize::MAX);
+    responses
+        .sort_by(|a, b| (a.week, order(&a.instrument), &a.authored).cmp(&(b.week, order(&b.instrument), &b.authored)));
     let mut instruments: Vec<InstrumentInfo> = Vec::new();
     let exported_responses = responses
         .into_iter()

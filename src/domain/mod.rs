@@ -6,6 +6,7 @@ pub mod checkin;
 pub mod demo;
 pub mod export;
 pub mod history;
+pub mod import;
 pub mod instrument;
 pub mod lang;
 pub mod response;

@@ -123,3 +123,27 @@ pub fn input_value(id: &str) -> Option<String> {
     let element = web_sys::window()?.document()?.get_element_by_id(id)?;
     Some(element.dyn_into::<web_sys::HtmlInputElement>().ok()?.value())
 }
+
+/// The `attribute` values of the ticked checkboxes that have it, in the section around
+/// `inside`.
+pub fn checked_values(inside: &web_sys::Element, attribute: &str) -> Vec<String> {
+    let Some(section) = inside.closest("section").ok().flatten() else { return Vec::new() };
+    let Ok(list) = section.query_selector_all(&format!("input[{attribute}]:checked")) else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+        .filter_map(|element| element.get_attribute(attribute))
+        .collect()
+}
+
+/// Adds the stylesheet at `href` (relative to the page) to the page, once.
+pub fn ensure_stylesheet(href: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if document.query_selector(&format!("link[href=\"{href}\"]")).ok().flatten().is_some() {
+        return;
+    }
+    let (Ok(link), Some(head)) = (document.create_element("link"), document.head()) else { return };
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", href);
+    let _ = head.append_child(&link);
+}

@@ -23,6 +23,8 @@ use crate::render::{Request, View};
 
 /// Where the worker's loader lies, relative to the page, so a sub-path works.
 const WORKER_URL: &str = "./charts_loader.js";
+/// The drawn screens' styles, linked when the first of them opens.
+const STYLESHEET: &str = "./drawn.css";
 
 #[component]
 pub fn Progress() -> impl IntoView {
@@ -80,7 +82,7 @@ struct Message<'a> {
 }
 
 /// What to ask the worker to draw, from the choices made (tracked when read in an effect).
-fn request_for(state: AppState, lang: Lang, width: u32, view: View) -> Request {
+fn request_for(state: AppState, lang: Lang, width: u32, view: View, import: Option<String>) -> Request {
     state.chart.with(|c| Request {
         view,
         demo: state.demo,
@@ -97,6 +99,8 @@ fn request_for(state: AppState, lang: Lang, width: u32, view: View) -> Request {
         session: state.session.get(),
         exported: None,
         nickname: None,
+        import,
+        take_theirs: Vec::new(),
     })
 }
 
@@ -104,11 +108,17 @@ fn request_for(state: AppState, lang: Lang, width: u32, view: View) -> Request {
 /// language or the width changes, and puts each answer in place (keeping focus where it
 /// was).
 pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: View) -> impl IntoView {
+    browser::ensure_stylesheet(STYLESHEET);
     let area = NodeRef::<Div>::new();
     // What went wrong, if anything: the drawing, or making the export file.
     let problem = RwSignal::new(None::<Msg>);
     // The request that asked for the export file, whose answer is downloaded, not shown.
     let export_seq = StoredValue::new(None::<u32>);
+    // A file chosen for import, previewed until the citizen confirms or cancels; the
+    // request whose answer is the merged history; and the message after an import.
+    let import_text = RwSignal::new_local(None::<String>);
+    let import_seq = StoredValue::new(None::<u32>);
+    let done = RwSignal::new(None::<Msg>);
     let charts: StoredValue<Option<Charts>, LocalStorage> = StoredValue::new_local(None);
     let latest = StoredValue::new(0u32);
     // The parts last put in place, to leave the unchanged ones alone.
@@ -136,6 +146,20 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             if html.is_empty() || !browser::download(name, "application/json", html) {
                 problem.set(Some(Msg::ExportFailed));
             }
+            return;
+        }
+        if seq.is_some() && seq == import_seq.get_value() {
+            import_seq.set_value(None);
+            // The worker's merge is read like stored data: validated again before it is kept.
+            match crate::domain::stored::decode_history(html) {
+                Ok(merged) => {
+                    state.replace_history(merged);
+                    charts.update_value(|c| c.iter_mut().for_each(|c| c.history_sent = false));
+                    done.set(Some(Msg::Imported));
+                }
+                Err(_) => problem.set(Some(Msg::ChartFailed)),
+            }
+            import_text.set(None);
             return;
         }
         if html.is_empty() {
@@ -181,7 +205,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     };
 
     Effect::new(move |_| {
-        let request = request_for(state, lang, width.map_or(0, |w| w.get()), view);
+        let request = request_for(state, lang, width.map_or(0, |w| w.get()), view, import_text.get());
         if charts.with_value(Option::is_none) {
             let started = start();
             if started.is_none() {
@@ -253,6 +277,25 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     };
     let on_change = move |ev: leptos::ev::Event| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if target.id() == "ugb-import-file" {
+            let file =
+                target.dyn_into::<web_sys::HtmlInputElement>().ok().and_then(|i| i.files()).and_then(|f| f.get(0));
+            let Some(file) = file else { return };
+            done.set(None);
+            if file.size() > crate::domain::import::MAX_IMPORT_BYTES as f64 {
+                return problem.set(Some(Msg::ImportTooLarge));
+            }
+            // FileReader rather than a promise: no async machinery in the first load.
+            let Ok(reader) = web_sys::FileReader::new() else { return problem.set(Some(Msg::ChartFailed)) };
+            let read = reader.clone();
+            let on_load = Closure::once_into_js(move || {
+                let text = read.result().ok().and_then(|t| t.as_string());
+                import_text.set(Some(text.unwrap_or_default()));
+            });
+            reader.set_onload(Some(on_load.unchecked_ref()));
+            let _ = reader.read_as_text(&file);
+            return;
+        }
         let week = event_target_value(&ev).parse::<IsoWeek>().ok();
         let line = target.get_attribute("data-line").and_then(|code| LineKey::from_code(&code));
         let toggle = target.get_attribute("data-toggle");
@@ -313,11 +356,32 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                     state.chart.update(|c| c.table = true);
                 }
                 "print" => browser::print(),
+                "import-cancel" => import_text.set(None),
+                "import-confirm" => {
+                    let take_theirs = browser::checked_values(&button, "data-conflict");
+                    let request = Request {
+                        view: View::ImportMerge,
+                        take_theirs,
+                        ..request_for(state, lang, 0, view, import_text.get_untracked())
+                    };
+                    charts.update_value(|charts| {
+                        let Some(charts) = charts else { return };
+                        charts.seq += 1;
+                        import_seq.set_value(Some(charts.seq));
+                        let json = state.history.with_untracked(|history| {
+                            let history = (!charts.history_sent).then_some(history);
+                            serde_json::to_string(&Message { seq: charts.seq, history, request: &request })
+                        });
+                        if let Ok(json) = json {
+                            charts.send(json);
+                        }
+                    });
+                }
                 "export" => {
                     let nickname = browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty());
                     let exported = Some(crate::domain::response::rfc3339_utc(browser::now_millis()));
                     let request =
-                        Request { view: View::Export, exported, nickname, ..request_for(state, lang, 0, view) };
+                        Request { view: View::Export, exported, nickname, ..request_for(state, lang, 0, view, None) };
                     charts.update_value(|charts| {
                         let Some(charts) = charts else { return };
                         charts.seq += 1;
@@ -337,6 +401,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     };
     view! {
         {move || problem.get().map(|msg| view! { <p class="ugb-notice" role="alert">{msg.get(lang)}</p> })}
+        <p class="ugb-done" role="status">{move || done.get().map(|msg| msg.get(lang))}</p>
         <div
             class="ugb-results"
             node_ref=area

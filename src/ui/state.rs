@@ -172,6 +172,13 @@ impl AppState {
         self.save_draft();
     }
 
+    /// Replaces the history (after an import the citizen confirmed) and stores it.
+    pub fn replace_history(self, history: History) {
+        self.history.set(history);
+        let saved = self.history.with_untracked(|history| self.vault.with_value(|v| v.save_history(history)));
+        self.report(saved);
+    }
+
     /// Saves the check-in into the history. The draft is removed only once the history is
     /// safely stored, so a failed write loses nothing.
     pub fn finish(self) {

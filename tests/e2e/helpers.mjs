@@ -77,6 +77,7 @@ export async function storageValue(page, key) {
 /** Waits for the chart worker to have drawn the screen's content (history, progress). */
 export async function drawn(page) {
   await page.locator('.ugb-results[aria-busy="false"]').waitFor();
+  await page.waitForFunction(() => [...document.styleSheets].some((s) => s.href?.endsWith('/drawn.css')));
 }
 
 /** Does `action` and waits until the worker has drawn the screen again. */
