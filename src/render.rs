@@ -72,6 +72,9 @@ pub struct Request {
     pub exported: Option<String>,
     #[serde(default)]
     pub nickname: Option<String>,
+    /// For [`View::Export`]: `json` (the canonical file, the default) or `csv`.
+    #[serde(default)]
+    pub format: Option<String>,
     /// A file the citizen chose to import: previewed in [`View::History`], merged in
     /// [`View::ImportMerge`].
     #[serde(default)]
@@ -138,8 +141,12 @@ pub fn render(history: &History, request: &Request) -> Rendered {
         View::Export => {
             let exported = request.exported.as_deref().unwrap_or("");
             let file = crate::domain::export::export(history, exported, APP_VERSION, request.nickname.as_deref());
-            let name = crate::domain::export::file_name(&file, request.now, "json");
-            Rendered { html: crate::domain::export::to_json(&file), cursors: Vec::new(), file: Some(name) }
+            let (text, extension) = match request.format.as_deref() {
+                Some("csv") => (crate::domain::csv::to_csv(&file), "csv"),
+                _ => (crate::domain::export::to_json(&file), "json"),
+            };
+            let name = crate::domain::export::file_name(&file, request.now, extension);
+            Rendered { html: text, cursors: Vec::new(), file: Some(name) }
         }
     }
 }
@@ -670,12 +677,18 @@ fn export_section(html: &mut Html, lang: Lang) {
     html.el("p", &[], ChartMsg::ExportText.get(lang));
     html.el("label", &[("for", "ugb-nickname")], ChartMsg::NicknameLabel.get(lang));
     html.open("input", &[("id", "ugb-nickname"), ("type", "text"), ("autocomplete", "off"), ("maxlength", "40")]);
+    html.open("div", &[("class", "ugb-toolbar__row")]);
     html.el(
         "button",
         &[("type", "button"), ("id", "ugb-export"), ("class", "ugb-primary"), ("data-action", "export")],
         ChartMsg::ExportButton.get(lang),
     );
-    html.close("section");
+    html.el(
+        "button",
+        &[("type", "button"), ("id", "ugb-export-csv"), ("data-action", "export"), ("data-format", "csv")],
+        ChartMsg::ExportCsvButton.get(lang),
+    );
+    html.close("div").close("section");
 }
 
 /// What Ugeblik is, where the data lives, and every instrument's source and notice.

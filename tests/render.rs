@@ -61,6 +61,7 @@ fn request() -> Request {
         session: false,
         exported: None,
         nickname: None,
+        format: None,
         import: None,
         take_theirs: Vec::new(),
     }

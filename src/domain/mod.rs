@@ -3,6 +3,7 @@
 //! clock: today's date, the time and the language are parameters.
 
 pub mod checkin;
+pub mod csv;
 pub mod demo;
 pub mod export;
 pub mod history;

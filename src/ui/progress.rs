@@ -99,6 +99,7 @@ fn request_for(state: AppState, lang: Lang, width: u32, view: View, import: Opti
         session: state.session.get(),
         exported: None,
         nickname: None,
+        format: None,
         import,
         take_theirs: Vec::new(),
     })
@@ -143,7 +144,8 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         if seq.is_some() && seq == export_seq.get_value() {
             export_seq.set_value(None);
             let name = head.split(' ').nth(2).filter(|n| !n.is_empty()).unwrap_or("ugeblik.json");
-            if html.is_empty() || !browser::download(name, "application/json", html) {
+            let mime = if name.ends_with(".csv") { "text/csv" } else { "application/json" };
+            if html.is_empty() || !browser::download(name, mime, html) {
                 problem.set(Some(Msg::ExportFailed));
             }
             return;
@@ -380,8 +382,14 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                 "export" => {
                     let nickname = browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty());
                     let exported = Some(crate::domain::response::rfc3339_utc(browser::now_millis()));
-                    let request =
-                        Request { view: View::Export, exported, nickname, ..request_for(state, lang, 0, view, None) };
+                    let format = button.get_attribute("data-format");
+                    let request = Request {
+                        view: View::Export,
+                        exported,
+                        nickname,
+                        format,
+                        ..request_for(state, lang, 0, view, None)
+                    };
                     charts.update_value(|charts| {
                         let Some(charts) = charts else { return };
                         charts.seq += 1;

@@ -50,3 +50,25 @@ test('the citizen saves a file that matches the schema and holds every answer; s
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('the spreadsheet file has a byte-order mark, one row per answer and defused formulas', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  await seedHistory(page, [who5Response(weeksAgo(0), [4, 4, 4, 3, 3], '=HYPERLINK("http://x")')]);
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Gem som regneark (CSV)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^ugeblik-\d{4}-W\d{2}\.csv$/);
+  const bytes = readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
+  assert.equal(lines.length, 1 + 5);
+  assert.equal(lines[0].split(';')[0], 'response_id');
+  assert.ok(lines[1].endsWith(`;"'=HYPERLINK(""http://x"")"`), lines[1]);
+  assert.ok(lines.slice(1).every((l) => l.split(';')[12] === '72'), 'the WHO-5 percentage on each row');
+  await context.close();
+});
