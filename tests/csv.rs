@@ -28,7 +28,8 @@ fn csv(history: &History) -> String {
 
 #[test]
 fn one_row_per_answer_in_the_instruments_order_with_bom_and_crlf() {
-    let who5 = response("w", "who5", &[("5", 2), ("1", 4), ("2", 4), ("3", 3), ("4", 3)], Status::Complete, Some("god uge"));
+    let who5 =
+        response("w", "who5", &[("5", 2), ("1", 4), ("2", 4), ("3", 3), ("4", 3)], Status::Complete, Some("god uge"));
     let job = response("j", "jobready7", &[("job-hours", 10), ("job-belief", 7)], Status::Partial, None);
     let text = csv(&History { responses: vec![who5, job] });
     assert!(text.starts_with("\u{FEFF}response_id;week;week_monday;"), "BOM, then the header");
@@ -36,8 +37,14 @@ fn one_row_per_answer_in_the_instruments_order_with_bom_and_crlf() {
     assert_eq!(lines[0], HEADER.join(";"));
     assert_eq!(lines.len(), 1 + 5 + 2);
     assert_eq!(lines[1], "w;2026-W47;2026-11-16;2026-11-20T10:00:00Z;who5;1;true;complete;da;1;Cheerful;4;64;god uge");
-    assert_eq!(lines[5], "w;2026-W47;2026-11-16;2026-11-20T10:00:00Z;who5;1;true;complete;da;5;Interest;2;64;", "the note only once");
-    assert_eq!(lines[6], "j;2026-W47;2026-11-16;2026-11-20T10:00:00Z;jobready7;1;false;partial;da;job-belief;Belief;7;;");
+    assert_eq!(
+        lines[5], "w;2026-W47;2026-11-16;2026-11-20T10:00:00Z;who5;1;true;complete;da;5;Interest;2;64;",
+        "the note only once"
+    );
+    assert_eq!(
+        lines[6],
+        "j;2026-W47;2026-11-16;2026-11-20T10:00:00Z;jobready7;1;false;partial;da;job-belief;Belief;7;;"
+    );
     assert_eq!(lines[7].split(';').nth(9), Some("job-hours"));
 }
 
@@ -56,6 +63,7 @@ fn fields_are_quoted_and_formulas_defused() {
     assert_eq!(field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
     assert_eq!(field("+1"), "'+1");
     assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
-    let text = csv(&History { responses: vec![response("x", "who5", &[("1", 3)], Status::Partial, Some("=1+1; \"ok\""))] });
+    let text =
+        csv(&History { responses: vec![response("x", "who5", &[("1", 3)], Status::Partial, Some("=1+1; \"ok\""))] });
     assert!(text.contains(";\"'=1+1; \"\"ok\"\"\"\r\n"), "{text}");
 }
