@@ -173,6 +173,7 @@ ChartMsg {
     ExportTitle => "Del dine svar", "Share your answers";
     ExportText => "Gem en fil med alle dine svar. Den bliver på telefonen, indtil du selv giver den videre.", "Save a file with all your answers. It stays on the phone until you pass it on yourself.";
     NicknameLabel => "Kaldenavn eller sagsnummer i filen (frivilligt – aldrig dit CPR-nummer)", "Nickname or case number in the file (optional – never your CPR number)";
+    ExportFhirButton => "Gem til fagsystem (FHIR)", "Save for a case system (FHIR)";
     ExportCsvButton => "Gem som regneark (CSV)", "Save as a spreadsheet (CSV)";
     ExportButton => "Gem fil til din konsulent", "Save a file for your consultant";
     HistoryEmpty => "Der er ingen gemte uger endnu.", "There are no saved weeks yet.";

@@ -72,7 +72,7 @@ pub struct Request {
     pub exported: Option<String>,
     #[serde(default)]
     pub nickname: Option<String>,
-    /// For [`View::Export`]: `json` (the canonical file, the default) or `csv`.
+    /// For [`View::Export`]: `json` (the canonical file, the default), `csv` or `fhir`.
     #[serde(default)]
     pub format: Option<String>,
     /// A file the citizen chose to import: previewed in [`View::History`], merged in
@@ -143,6 +143,7 @@ pub fn render(history: &History, request: &Request) -> Rendered {
             let file = crate::domain::export::export(history, exported, APP_VERSION, request.nickname.as_deref());
             let (text, extension) = match request.format.as_deref() {
                 Some("csv") => (crate::domain::csv::to_csv(&file), "csv"),
+                Some("fhir") => (crate::domain::fhir::to_json(&file), "fhir.json"),
                 _ => (crate::domain::export::to_json(&file), "json"),
             };
             let name = crate::domain::export::file_name(&file, request.now, extension);
@@ -687,6 +688,11 @@ fn export_section(html: &mut Html, lang: Lang) {
         "button",
         &[("type", "button"), ("id", "ugb-export-csv"), ("data-action", "export"), ("data-format", "csv")],
         ChartMsg::ExportCsvButton.get(lang),
+    );
+    html.el(
+        "button",
+        &[("type", "button"), ("id", "ugb-export-fhir"), ("data-action", "export"), ("data-format", "fhir")],
+        ChartMsg::ExportFhirButton.get(lang),
     );
     html.close("div").close("section");
 }

@@ -6,6 +6,7 @@ pub mod checkin;
 pub mod csv;
 pub mod demo;
 pub mod export;
+pub mod fhir;
 pub mod history;
 pub mod import;
 pub mod instrument;

