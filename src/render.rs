@@ -79,6 +79,9 @@ pub struct Request {
     /// [`View::ImportMerge`].
     #[serde(default)]
     pub import: Option<String>,
+    /// In the worker: use the file the page posted to it as `import`.
+    #[serde(default)]
+    pub import_file: bool,
     /// For [`View::ImportMerge`]: the ids of the conflicting responses where the file's
     /// answers win.
     #[serde(default)]

@@ -63,6 +63,7 @@ fn request() -> Request {
         nickname: None,
         format: None,
         import: None,
+        import_file: false,
         take_theirs: Vec::new(),
     }
 }

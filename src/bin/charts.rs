@@ -2,11 +2,13 @@
 //! a web worker. The app starts it only when the progress screen opens, so the check-in's
 //! first load never downloads it, and drawing never blocks the page.
 //!
-//! Protocol: once it listens, the worker posts `ready`. Then the page posts a JSON string `{"seq", "history"?, "request"}`; the worker
+//! Protocol: once it listens, the worker posts `ready`. The page may post a `File` (for
+//! import; kept, no answer). Then the page posts a JSON string `{"seq", "history"?, "request"}`; the worker
 //! keeps the last history it was sent and answers with the text `seq`, a newline, and the
 //! HTML (the charts' cursor data rides in `data-` attributes, so the page needs no JSON
 //! parser for the answer). The first line also carries the milliseconds the drawing took
-//! and, for an export, the file's name: `seq millis name`. A message it cannot read gets `0 0` and a newline and nothing else,
+//! and, for an export, the file's name: `seq millis name`, and the body is then a `blob:`
+//! URL of the file. A message it cannot read gets `0 0` and a newline and nothing else,
 //! never a panic.
 
 #[cfg(target_arch = "wasm32")]
@@ -39,6 +41,8 @@ mod worker {
 
     thread_local! {
         static HISTORY: RefCell<History> = RefCell::new(History::default());
+        /// The text of the file the page last posted for import.
+        static FILE: RefCell<Option<String>> = const { RefCell::new(None) };
     }
 
     fn now(scope: &web_sys::DedicatedWorkerGlobalScope) -> f64 {
@@ -52,21 +56,45 @@ mod worker {
                 if let Some(history) = message.history {
                     HISTORY.with(|h| *h.borrow_mut() = history);
                 }
-                let rendered = HISTORY.with(|h| render(&h.borrow(), &message.request));
+                let mut request = message.request;
+                if request.import_file {
+                    request.import = FILE.with(|f| f.borrow().clone());
+                }
+                let rendered = HISTORY.with(|h| render(&h.borrow(), &request));
                 (message.seq, rendered.html, rendered.file.unwrap_or_default())
             }
             Err(_) => (0, String::new(), String::new()),
         }
     }
 
+    /// A `blob:` URL for a file's text, typed by its name. It lives as long as the worker:
+    /// the page ends the worker when the screen closes.
+    fn blob_url(text: &str, name: &str) -> Option<String> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(if name.ends_with(".csv") { "text/csv;charset=utf-8" } else { "application/json" });
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        web_sys::Url::create_object_url_with_blob(&blob).ok()
+    }
+
     pub fn start() {
         let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let replies = scope.clone();
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            // A file chosen for import: read it here (synchronously: this is a worker) and
+            // keep it for the requests that preview and merge it.
+            if let Some(file) = event.data().dyn_ref::<web_sys::Blob>() {
+                let text = web_sys::FileReaderSync::new().ok().and_then(|r| r.read_as_text(file).ok());
+                FILE.with(|f| *f.borrow_mut() = Some(text.unwrap_or_default()));
+                return;
+            }
             let started = now(&replies);
             let (seq, html, file) = handle(&event.data().as_string().unwrap_or_default());
             let millis = now(&replies) - started;
-            let _ = replies.post_message(&JsValue::from_str(&format!("{seq} {millis:.2} {file}\n{html}")));
+            // A file goes to the page as a blob: URL, so the page needs no Blob code of its
+            // own and the file's text never passes through the page's memory.
+            let body = if file.is_empty() { html } else { blob_url(&html, &file).unwrap_or_default() };
+            let _ = replies.post_message(&JsValue::from_str(&format!("{seq} {millis:.2} {file}\n{body}")));
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();

@@ -97,23 +97,18 @@ pub fn focus_id(id: &str) {
     }
 }
 
-/// Offers `text` to the citizen as a file called `name`; false when the browser refused.
-pub fn download(name: &str, mime: &str, text: &str) -> bool {
+/// Offers the file at `url` (a `blob:` URL the chart worker made) to the citizen as a
+/// download called `name`; false when the browser refused.
+pub fn download(name: &str, url: &str) -> bool {
     use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return false };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return false };
     let link = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("a").ok())
         .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
     let Some(link) = link else { return false };
-    link.set_href(&url);
+    link.set_href(url);
     link.set_download(name);
     link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     true
 }
 

@@ -57,16 +57,21 @@ struct Charts {
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
     seq: u32,
     history_sent: bool,
-    /// The worker has said `ready`; until then the latest message waits in `pending`.
+    /// The worker has said `ready`; until then messages wait in `pending`, in order.
     ready: bool,
-    pending: Option<String>,
+    pending: Vec<JsValue>,
 }
 
 impl Charts {
     fn send(&mut self, json: String) {
+        self.post(JsValue::from_str(&json));
+    }
+
+    /// Posts a message (a request, or a file chosen for import), or keeps it until ready.
+    fn post(&mut self, message: JsValue) {
         if !self.ready {
-            self.pending = Some(json);
-        } else if self.worker.post_message(&JsValue::from_str(&json)).is_ok() {
+            self.pending.push(message);
+        } else if self.worker.post_message(&message).is_ok() && message.is_string() {
             self.history_sent = true;
         }
     }
@@ -82,7 +87,7 @@ struct Message<'a> {
 }
 
 /// What to ask the worker to draw, from the choices made (tracked when read in an effect).
-fn request_for(state: AppState, lang: Lang, width: u32, view: View, import: Option<String>) -> Request {
+fn request_for(state: AppState, lang: Lang, width: u32, view: View, import_file: bool) -> Request {
     state.chart.with(|c| Request {
         view,
         demo: state.demo,
@@ -100,7 +105,8 @@ fn request_for(state: AppState, lang: Lang, width: u32, view: View, import: Opti
         exported: None,
         nickname: None,
         format: None,
-        import,
+        import: None,
+        import_file,
         take_theirs: Vec::new(),
     })
 }
@@ -117,7 +123,9 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     let export_seq = StoredValue::new(None::<u32>);
     // A file chosen for import, previewed until the citizen confirms or cancels; the
     // request whose answer is the merged history; and the message after an import.
-    let import_text = RwSignal::new_local(None::<String>);
+    // How many files were chosen since the last import or cancel: a new number asks the
+    // worker to preview the file it was just sent.
+    let importing = RwSignal::new(0u32);
     let import_seq = StoredValue::new(None::<u32>);
     let done = RwSignal::new(None::<Msg>);
     let charts: StoredValue<Option<Charts>, LocalStorage> = StoredValue::new_local(None);
@@ -132,8 +140,8 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             charts.update_value(|c| {
                 if let Some(c) = c {
                     c.ready = true;
-                    if let Some(json) = c.pending.take() {
-                        c.send(json);
+                    for message in std::mem::take(&mut c.pending) {
+                        c.post(message);
                     }
                 }
             });
@@ -144,8 +152,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         if seq.is_some() && seq == export_seq.get_value() {
             export_seq.set_value(None);
             let name = head.split(' ').nth(2).filter(|n| !n.is_empty()).unwrap_or("ugeblik.json");
-            let mime = if name.ends_with(".csv") { "text/csv" } else { "application/json" };
-            if html.is_empty() || !browser::download(name, mime, html) {
+            if html.is_empty() || !browser::download(name, html) {
                 problem.set(Some(Msg::ExportFailed));
             }
             return;
@@ -161,7 +168,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                 }
                 Err(_) => problem.set(Some(Msg::ChartFailed)),
             }
-            import_text.set(None);
+            importing.set(0);
             return;
         }
         if html.is_empty() {
@@ -202,12 +209,12 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             seq: 0,
             history_sent: false,
             ready: false,
-            pending: None,
+            pending: Vec::new(),
         })
     };
 
     Effect::new(move |_| {
-        let request = request_for(state, lang, width.map_or(0, |w| w.get()), view, import_text.get());
+        let request = request_for(state, lang, width.map_or(0, |w| w.get()), view, importing.get() > 0);
         if charts.with_value(Option::is_none) {
             let started = start();
             if started.is_none() {
@@ -287,15 +294,9 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             if file.size() > crate::domain::import::MAX_IMPORT_BYTES as f64 {
                 return problem.set(Some(Msg::ImportTooLarge));
             }
-            // FileReader rather than a promise: no async machinery in the first load.
-            let Ok(reader) = web_sys::FileReader::new() else { return problem.set(Some(Msg::ChartFailed)) };
-            let read = reader.clone();
-            let on_load = Closure::once_into_js(move || {
-                let text = read.result().ok().and_then(|t| t.as_string());
-                import_text.set(Some(text.unwrap_or_default()));
-            });
-            reader.set_onload(Some(on_load.unchecked_ref()));
-            let _ = reader.read_as_text(&file);
+            // The worker reads the file itself: its text never passes through the page.
+            charts.update_value(|c| c.iter_mut().for_each(|c| c.post(file.clone().into())));
+            importing.update(|n| *n += 1);
             return;
         }
         let week = event_target_value(&ev).parse::<IsoWeek>().ok();
@@ -358,13 +359,13 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                     state.chart.update(|c| c.table = true);
                 }
                 "print" => browser::print(),
-                "import-cancel" => import_text.set(None),
+                "import-cancel" => importing.set(0),
                 "import-confirm" => {
                     let take_theirs = browser::checked_values(&button, "data-conflict");
                     let request = Request {
                         view: View::ImportMerge,
                         take_theirs,
-                        ..request_for(state, lang, 0, view, import_text.get_untracked())
+                        ..request_for(state, lang, 0, view, importing.get_untracked() > 0)
                     };
                     charts.update_value(|charts| {
                         let Some(charts) = charts else { return };
@@ -388,7 +389,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                         exported,
                         nickname,
                         format,
-                        ..request_for(state, lang, 0, view, None)
+                        ..request_for(state, lang, 0, view, false)
                     };
                     charts.update_value(|charts| {
                         let Some(charts) = charts else { return };
