@@ -20,7 +20,16 @@ pub fn lang_from_query(search: &str) -> Option<Lang> {
 
 /// Whether the address asks for the demo history (`?demo`).
 pub fn demo_from_query(search: &str) -> bool {
-    query_value(search, "demo").is_some_and(|v| v.is_empty() || v == "1" || v == "true")
+    flag(search, "demo")
+}
+
+/// Whether the address asks for the consultant's viewer (`?viewer`).
+pub fn viewer_from_query(search: &str) -> bool {
+    flag(search, "viewer")
+}
+
+fn flag(search: &str, name: &str) -> bool {
+    query_value(search, name).is_some_and(|v| v.is_empty() || v == "1" || v == "true")
 }
 
 #[cfg(test)]
@@ -51,5 +60,7 @@ mod tests {
         assert!(!demo_from_query("?demo=0"));
         assert!(!demo_from_query("?demonstration"));
         assert!(!demo_from_query(""));
+        assert!(viewer_from_query("?viewer&lang=en"));
+        assert!(!viewer_from_query("?demo"));
     }
 }

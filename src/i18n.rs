@@ -173,6 +173,10 @@ ChartMsg {
     ExportTitle => "Del dine svar", "Share your answers";
     ExportText => "Gem en fil med alle dine svar. Den bliver på telefonen, indtil du selv giver den videre.", "Save a file with all your answers. It stays on the phone until you pass it on yourself.";
     NicknameLabel => "Kaldenavn eller sagsnummer i filen (frivilligt – aldrig dit CPR-nummer)", "Nickname or case number in the file (optional – never your CPR number)";
+    ViewerTitle => "Konsulentvisning – kun til at se", "Consultant's view – for viewing only";
+    ViewerText => "Åbn en fil, som en borger har givet dig, og se graferne. Filen bliver ikke gemt i denne browser, og intet andet her bliver rørt.", "Open a file a citizen gave you and see the charts. The file is not kept in this browser, and nothing else here is touched.";
+    ViewerChoose => "Åbn en borgers fil", "Open a citizen's file";
+    ViewerFile => "Fil: {nickname} · {responses} svar", "File: {nickname} · {responses} answers";
     ExportFhirButton => "Gem til fagsystem (FHIR)", "Save for a case system (FHIR)";
     ExportCsvButton => "Gem som regneark (CSV)", "Save as a spreadsheet (CSV)";
     ExportButton => "Gem fil til din konsulent", "Save a file for your consultant";

@@ -49,6 +49,9 @@ pub struct Request {
     /// Draw the made-up demo history instead of the one sent (`?demo`).
     #[serde(default)]
     pub demo: bool,
+    /// The consultant's viewer (`?viewer`): draw the file in `import`, never the history.
+    #[serde(default)]
+    pub viewer: bool,
     pub lang: Lang,
     pub period: Period,
     /// Line codes ([`LineKey::code`]); unknown codes are ignored.
@@ -123,6 +126,9 @@ pub const DEMO_WEEKS: usize = 40;
 
 /// Renders the requested screen's content for `history` (or the demo history).
 pub fn render(history: &History, request: &Request) -> Rendered {
+    if request.viewer {
+        return viewer(request);
+    }
     if request.demo {
         let demo = crate::domain::demo::history(request.now, DEMO_WEEKS);
         return render(&demo, &Request { demo: false, ..request.clone() });
@@ -853,5 +859,44 @@ fn validation_text(error: &ValidationError, lang: Lang) -> String {
         ValidationError::MissingAnswer { link_id } => ChartMsg::ProbMissing.fill(lang, &[("item", link_id)]),
         ValidationError::WronglyPartial => ChartMsg::ProbWronglyPartial.get(lang).to_owned(),
         ValidationError::EmptyId => ChartMsg::ProbEmptyId.get(lang).to_owned(),
+    }
+}
+
+/// The consultant's viewer: a citizen's file drawn read-only, the picker above it. Nothing
+/// of the file is kept; the viewer's own data is never read.
+fn viewer(request: &Request) -> Rendered {
+    let lang = request.lang;
+    let mut html = Html::new();
+    html.open("section", &[("class", "ugb-viewer"), ("aria-labelledby", "ugb-viewer-title")]);
+    html.el("h3", &[("id", "ugb-viewer-title")], ChartMsg::ViewerTitle.get(lang));
+    html.el("p", &[], ChartMsg::ViewerText.get(lang));
+    html.el("label", &[("for", "ugb-viewer-file")], ChartMsg::ViewerChoose.get(lang));
+    html.open("input", &[("id", "ugb-viewer-file"), ("type", "file"), ("accept", ".json,application/json")]);
+    let drawn = match request.import.as_deref().map(import::read) {
+        None => None,
+        Some(Err(error)) => {
+            html.el("p", &[("class", "ugb-notice"), ("role", "alert")], &import_error(&error, lang));
+            None
+        }
+        Some(Ok(imported)) => {
+            let history = History { responses: imported.responses };
+            let summary = ChartMsg::ViewerFile.fill(
+                lang,
+                &[
+                    ("nickname", imported.nickname.as_deref().unwrap_or("–")),
+                    ("responses", &history.responses.len().to_string()),
+                ],
+            );
+            html.el("p", &[("id", "ugb-viewer-summary"), ("class", "ugb-viewer__file")], &summary);
+            Some(progress(&history, &Request { viewer: false, import: None, ..request.clone() }))
+        }
+    };
+    html.close("section");
+    match drawn {
+        Some(rendered) => {
+            html.part().trusted_svg(&rendered.html);
+            Rendered { html: html.finish(), cursors: rendered.cursors, file: None }
+        }
+        None => Rendered { html: html.finish(), cursors: Vec::new(), file: None },
     }
 }

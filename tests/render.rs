@@ -48,6 +48,7 @@ fn request() -> Request {
     Request {
         view: View::Progress,
         demo: false,
+        viewer: false,
         lang: Lang::En,
         period: Period::Weeks(4),
         lines: default_lines().into_iter().map(|k| k.code()).collect(),

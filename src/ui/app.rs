@@ -16,15 +16,17 @@ use crate::storage::{BrowserStore, KeyValueStore, MemoryStore, Vault};
 /// The whole app: reads storage once, provides the state, and shows one screen at a time.
 #[component]
 pub fn App() -> impl IntoView {
-    let demo = crate::config::demo_from_query(&browser::search());
-    // The demo never touches the citizen's storage: it lives in memory only.
-    let store: Option<Box<dyn KeyValueStore>> = if demo {
+    let search = browser::search();
+    let demo = crate::config::demo_from_query(&search);
+    let viewer = crate::config::viewer_from_query(&search);
+    // The demo and the consultant's viewer never touch this browser's storage.
+    let store: Option<Box<dyn KeyValueStore>> = if demo || viewer {
         Some(Box::new(MemoryStore::new()))
     } else {
         BrowserStore::open().map(|s| Box::new(s) as Box<dyn KeyValueStore>)
     };
     let (vault, loaded) = Vault::open(store, browser::now_millis() as u64);
-    let state = AppState::new(vault, loaded.history, loaded.draft, loaded.settings, loaded.problems, demo);
+    let state = AppState::new(vault, loaded.history, loaded.draft, loaded.settings, loaded.problems, demo, viewer);
     provide_context(state);
 
     Effect::new(move |_| browser::set_document_lang(state.lang.get()));

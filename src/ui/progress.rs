@@ -91,6 +91,7 @@ fn request_for(state: AppState, lang: Lang, width: u32, view: View, import_file:
     state.chart.with(|c| Request {
         view,
         demo: state.demo,
+        viewer: state.viewer,
         lang,
         period: c.period,
         lines: c.lines.iter().map(|k| k.code()).collect(),
@@ -286,7 +287,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     };
     let on_change = move |ev: leptos::ev::Event| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        if target.id() == "ugb-import-file" {
+        if matches!(target.id().as_str(), "ugb-import-file" | "ugb-viewer-file") {
             let file =
                 target.dyn_into::<web_sys::HtmlInputElement>().ok().and_then(|i| i.files()).and_then(|f| f.get(0));
             let Some(file) = file else { return };

@@ -53,6 +53,8 @@ pub struct AppState {
     /// Showing the made-up demo history (`?demo`): the worker draws it; nothing of the
     /// citizen's storage is read or written.
     pub demo: bool,
+    /// The consultant's viewer (`?viewer`): files are drawn read-only; nothing is stored.
+    pub viewer: bool,
     /// The week that contains today.
     pub week: IsoWeek,
     vault: StoredValue<Vault, LocalStorage>,
@@ -69,9 +71,10 @@ impl AppState {
         problems: Vec<Problem>,
         // Showing the made-up demo history: open on the progress screen.
         demo: bool,
+        viewer: bool,
     ) -> AppState {
         let lang = crate::config::lang_from_query(&browser::search()).or(settings.lang).unwrap_or_default();
-        let screen = if demo {
+        let screen = if demo || viewer {
             Screen::Progress
         } else if draft.is_some() {
             Screen::CheckIn
@@ -85,7 +88,8 @@ impl AppState {
             draft: RwSignal::new(draft),
             problems: RwSignal::new(problems),
             chart: RwSignal::new(ChartChoices {
-                period: Period::SIX_MONTHS,
+                // A citizen's file may be old: the viewer shows all of it at first.
+                period: if viewer { Period::All } else { Period::SIX_MONTHS },
                 lines: default_lines(),
                 average: false,
                 notes: false,
@@ -95,6 +99,7 @@ impl AppState {
             }),
             session: RwSignal::new(false),
             demo,
+            viewer,
             week: IsoWeek::containing(browser::today()),
             vault: StoredValue::new_local(vault),
         }

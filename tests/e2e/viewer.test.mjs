@@ -1,0 +1,64 @@
+// The consultant's viewer in real Chromium: citizens' files shown read-only, one after
+// another, and the browser's own storage left exactly as it was.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, newPage, ready, drawn, redrawn, expectNoAxeViolations, seedHistory, who5Response, weeksAgo } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => env?.close());
+
+/** Saves a citizen's file from a profile with these responses. */
+async function citizenFile(responses, nickname) {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  await seedHistory(page, responses);
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  await page.getByLabel('Kaldenavn eller sagsnummer i filen (frivilligt – aldrig dit CPR-nummer)').fill(nickname);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Gem fil til din konsulent' }).click()]);
+  const text = readFileSync(await download.path(), 'utf8');
+  await context.close();
+  return text;
+}
+
+const snapshot = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+
+test("the viewer shows one file after another and leaves this browser's storage untouched", async () => {
+  const first = await citizenFile([who5Response(weeksAgo(2), [2, 2, 2, 2, 2]), who5Response(weeksAgo(1), [3, 3, 3, 3, 3])], 'Sag 1');
+  const second = await citizenFile([who5Response(weeksAgo(3), [4, 4, 4, 4, 4]), who5Response(weeksAgo(2), [5, 5, 5, 5, 5]), who5Response(weeksAgo(0), [1, 1, 1, 1, 1])], 'Sag 2');
+
+  const { context, page } = await newPage(env.browser, { width: 1280, height: 900 });
+  await page.goto(env.url('/'));
+  await ready(page);
+  await seedHistory(page, [who5Response(weeksAgo(0), [4, 4, 4, 4, 2], 'min egen')]);
+  const before = await snapshot(page);
+
+  await page.goto(env.url('/?viewer'));
+  await ready(page);
+  await drawn(page);
+  const picker = page.getByLabel('Åbn en borgers fil');
+  await expectNoAxeViolations(page, 'the viewer before a file');
+  await redrawn(page, () => picker.setInputFiles({ name: 'sag1.json', mimeType: 'application/json', buffer: Buffer.from(first) }));
+  await page.getByText('Fil: Sag 1 · 2 svar').waitFor();
+  await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).check());
+  const values = () => page.locator('#ugb-numbers tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td').textContent));
+  assert.deepEqual(await values(), ['40', '60']);
+  await expectNoAxeViolations(page, 'the viewer with a file');
+
+  await redrawn(page, () => picker.setInputFiles({ name: 'sag2.json', mimeType: 'application/json', buffer: Buffer.from(second) }));
+  await page.getByText('Fil: Sag 2 · 3 svar').waitFor();
+  assert.deepEqual(await values(), ['80', '100', '20']);
+
+  await redrawn(page, () => picker.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "other"}') }));
+  await page.getByRole('alert').getByText('Filen er fra et andet program (other)').waitFor();
+
+  assert.equal(await snapshot(page), before, "the viewer's own storage is untouched");
+  assert.equal(await page.getByText('min egen').count(), 0, "the browser's own data is not shown");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
