@@ -10,3 +10,4 @@ cd "$ROOT"
 build_release
 node tests/size.mjs
 node bench/chart.mjs
+node bench/import.mjs

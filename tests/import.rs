@@ -154,3 +154,16 @@ fn the_preview_counts_new_same_and_conflicting_responses_and_the_merge_follows_t
     );
     assert_eq!(merge(&taken, &imported, &[changed_id]), taken, "importing twice changes nothing more");
 }
+
+#[test]
+fn every_format_version_ever_written_still_imports() {
+    // One fixture per format version; a new version adds its own and keeps this one.
+    let v1 = include_str!("fixtures/export-v1.json");
+    let imported = read(v1).unwrap();
+    assert_eq!(imported.nickname.as_deref(), Some("Sag 42"));
+    assert_eq!(imported.responses.len(), 3);
+    assert_eq!(imported.responses[0].note.as_deref(), Some("Første uge med 15 timer."));
+    assert_eq!(imported.responses[2].week, week("2026-W53"));
+    let who5 = ugeblik::domain::response::who5_score(&imported.responses[0]).unwrap();
+    assert_eq!(who5.percent, 60);
+}
