@@ -685,6 +685,7 @@ fn export_section(html: &mut Html, lang: Lang) {
     html.open("section", &[("class", "ugb-export"), ("aria-labelledby", "ugb-export-title")]);
     html.el("h3", &[("id", "ugb-export-title")], ChartMsg::ExportTitle.get(lang));
     html.el("p", &[], ChartMsg::ExportText.get(lang));
+    html.el("p", &[("class", "ugb-warning")], ChartMsg::EmailWarning.get(lang));
     html.el("label", &[("for", "ugb-nickname")], ChartMsg::NicknameLabel.get(lang));
     html.open("input", &[("id", "ugb-nickname"), ("type", "text"), ("autocomplete", "off"), ("maxlength", "40")]);
     html.open("div", &[("class", "ugb-toolbar__row")]);

@@ -67,14 +67,12 @@ mod worker {
         }
     }
 
-    /// A `blob:` URL for a file's text, typed by its name. It lives as long as the worker:
-    /// the page ends the worker when the screen closes.
-    fn blob_url(text: &str, name: &str) -> Option<String> {
+    /// A file's text as a `File` called `name`, typed by its name.
+    fn file_of(text: &str, name: &str) -> Option<web_sys::File> {
         let parts = js_sys::Array::of1(&JsValue::from_str(text));
-        let options = web_sys::BlobPropertyBag::new();
+        let options = web_sys::FilePropertyBag::new();
         options.set_type(if name.ends_with(".csv") { "text/csv;charset=utf-8" } else { "application/json" });
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        web_sys::Url::create_object_url_with_blob(&blob).ok()
+        web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
     }
 
     pub fn start() {
@@ -91,9 +89,18 @@ mod worker {
             let started = now(&replies);
             let (seq, html, file) = handle(&event.data().as_string().unwrap_or_default());
             let millis = now(&replies) - started;
-            // A file goes to the page as a blob: URL, so the page needs no Blob code of its
-            // own and the file's text never passes through the page's memory.
-            let body = if file.is_empty() { html } else { blob_url(&html, &file).unwrap_or_default() };
+            // A file goes to the page as a `File` (for the phone's share sheet), posted just
+            // before the answer, which carries a blob: URL of it (for a download). The page
+            // needs no Blob code of its own and the text never passes through its memory.
+            let mut body = html;
+            if !file.is_empty() {
+                let made = file_of(&body, &file);
+                body =
+                    made.as_ref().and_then(|f| web_sys::Url::create_object_url_with_blob(f).ok()).unwrap_or_default();
+                if let Some(made) = made {
+                    let _ = replies.post_message(&made);
+                }
+            }
             let _ = replies.post_message(&JsValue::from_str(&format!("{seq} {millis:.2} {file}\n{body}")));
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -142,3 +142,20 @@ pub fn ensure_stylesheet(href: &str) {
     let _ = link.set_attribute("href", href);
     let _ = head.append_child(&link);
 }
+
+/// Offers `file` through the Web Share API, if the browser can share it; false otherwise.
+/// (The API is called through `Reflect`: web-sys has it only behind an unstable flag.)
+pub fn share(file: &wasm_bindgen::JsValue) -> bool {
+    use js_sys::{Array, Function, Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
+    let method = |name: &str| {
+        Reflect::get(&navigator, &JsValue::from_str(name)).ok().and_then(|f| f.dyn_into::<Function>().ok())
+    };
+    let (Some(can_share), Some(share)) = (method("canShare"), method("share")) else { return false };
+    let data = Object::new();
+    let _ = Reflect::set(&data, &JsValue::from_str("files"), &Array::of1(file));
+    let able = can_share.call1(&navigator, &data).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+    // The promise settles when the citizen has chosen; a cancelled share is their choice.
+    able && share.call1(&navigator, &data).is_ok()
+}

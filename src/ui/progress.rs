@@ -133,6 +133,8 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     let latest = StoredValue::new(0u32);
     // The parts last put in place, to leave the unchanged ones alone.
     let placed: StoredValue<Vec<String>, LocalStorage> = StoredValue::new_local(Vec::new());
+    // The last file the worker made, for the phone's share sheet.
+    let shared: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
     // Print was asked for while the table was hidden: print once it is drawn.
     let print_after = StoredValue::new(false);
 
@@ -153,6 +155,11 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         if seq.is_some() && seq == export_seq.get_value() {
             export_seq.set_value(None);
             let name = head.split(' ').nth(2).filter(|n| !n.is_empty()).unwrap_or("ugeblik.json");
+            let file = shared.try_update_value(Option::take).flatten();
+            // The phone's own share sheet where it can share files; a download otherwise.
+            if file.is_some_and(|file| browser::share(&file)) {
+                return;
+            }
             if html.is_empty() || !browser::download(name, html) {
                 problem.set(Some(Msg::ExportFailed));
             }
@@ -198,7 +205,12 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     let start = move || -> Option<Charts> {
         let worker = web_sys::Worker::new(WORKER_URL).ok()?;
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            on_reply(event.data().as_string().unwrap_or_default())
+            let data = event.data();
+            match data.as_string() {
+                Some(text) => on_reply(text),
+                // A file the worker made, announced before its answer: kept for sharing.
+                None => shared.set_value(Some(data)),
+            }
         });
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| problem.set(Some(Msg::ChartFailed)));
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -127,3 +127,31 @@ test('the FHIR file validates against the official FHIR R4 JSON Schema', async (
   assert.deepEqual([kinds.filter((k) => k === 'QuestionnaireResponse').length, kinds.filter((k) => k === 'Observation').length], [2, 2]);
   await context.close();
 });
+
+test("where the phone can share files, the file goes to its share sheet instead of a download", async () => {
+  const { context, page } = await newPage(env.browser);
+  // Headless Chromium on Linux has no share sheet: give the page one that records what it is offered.
+  await page.addInitScript(() => {
+    navigator.canShare = (data) => Array.isArray(data?.files) && data.files.every((f) => f instanceof File);
+    navigator.share = async (data) => {
+      window.__shared = { count: data.files.length, name: data.files[0].name, type: data.files[0].type, text: await data.files[0].text() };
+    };
+  });
+  await page.goto(env.url('/'));
+  await ready(page);
+  await seedHistory(page, [who5Response(weeksAgo(0), [4, 4, 4, 4, 4])]);
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  await page.getByText('Send ikke filen med almindelig e-mail', { exact: false }).waitFor();
+  let downloaded = false;
+  page.on('download', () => (downloaded = true));
+  await page.getByRole('button', { name: 'Gem fil til din konsulent' }).click();
+  await page.waitForFunction(() => window.__shared);
+  const shared = await page.evaluate(() => window.__shared);
+  assert.equal(shared.count, 1);
+  assert.match(shared.name, /^ugeblik-\d{4}-W\d{2}\.json$/);
+  assert.equal(shared.type, 'application/json');
+  assert.equal(JSON.parse(shared.text).responses.length, 1);
+  assert.equal(downloaded, false, 'shared, not downloaded');
+  await context.close();
+});
