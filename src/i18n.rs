@@ -174,6 +174,8 @@ ChartMsg {
     ExportText => "Gem en fil med alle dine svar. Den bliver på telefonen, indtil du selv giver den videre.", "Save a file with all your answers. It stays on the phone until you pass it on yourself.";
     NicknameLabel => "Kaldenavn eller sagsnummer i filen (frivilligt – aldrig dit CPR-nummer)", "Nickname or case number in the file (optional – never your CPR number)";
     EmailWarning => "Send ikke filen med almindelig e-mail: den rummer oplysninger om dit helbred, og Datatilsynet kræver, at de sendes krypteret. Giv den til din konsulent i mødet, eller brug den sikre vej, dit forløb tilbyder (fx sikker e-mail eller Digital Post).", "Do not send the file by ordinary e-mail: it holds information about your health, and the Danish Data Protection Agency requires it to be sent encrypted. Give it to your consultant in the session, or use the secure route your programme offers (such as secure e-mail or Digital Post).";
+    ConsultantsTitle => "Til konsulenter", "For consultants";
+    ConsultantsText => "Har en borger givet dig en fil fra Ugeblik, kan du se den her uden at gemme den:", "If a citizen gave you a file from Ugeblik, you can see it here without keeping it:";
     ViewerTitle => "Konsulentvisning – kun til at se", "Consultant's view – for viewing only";
     ViewerText => "Åbn en fil, som en borger har givet dig, og se graferne. Filen bliver ikke gemt i denne browser, og intet andet her bliver rørt.", "Open a file a citizen gave you and see the charts. The file is not kept in this browser, and nothing else here is touched.";
     ViewerChoose => "Åbn en borgers fil", "Open a citizen's file";

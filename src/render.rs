@@ -712,6 +712,9 @@ fn about(lang: Lang) -> String {
     let mut html = Html::new();
     html.el("p", &[], ChartMsg::AboutText.get(lang));
     html.el("h3", &[], ChartMsg::PrivacyTitle.get(lang)).el("p", &[], ChartMsg::PrivacyText.get(lang));
+    html.el("h3", &[], ChartMsg::ConsultantsTitle.get(lang)).open("p", &[]);
+    html.text(ChartMsg::ConsultantsText.get(lang)).text(" ");
+    html.el("a", &[("href", "?viewer"), ("id", "ugb-viewer-link")], ChartMsg::ViewerChoose.get(lang)).close("p");
     html.el("h3", &[], ChartMsg::SourcesTitle.get(lang)).open("ul", &[("class", "ugb-sources")]);
     for instrument in &CATALOGUE {
         let validity = if instrument.validated { ChartMsg::Validated } else { ChartMsg::NotValidated };

@@ -38,7 +38,10 @@ test("the viewer shows one file after another and leaves this browser's storage 
   await seedHistory(page, [who5Response(weeksAgo(0), [4, 4, 4, 4, 2], 'min egen')]);
   const before = await snapshot(page);
 
-  await page.goto(env.url('/?viewer'));
+  // The way in from the app: "Om Ugeblik" links to the viewer.
+  await page.getByRole('button', { name: 'Om Ugeblik' }).click();
+  await page.getByRole('link', { name: 'Åbn en borgers fil' }).click();
+  await page.waitForURL(/\?viewer$/);
   await ready(page);
   await drawn(page);
   const picker = page.getByLabel('Åbn en borgers fil');
