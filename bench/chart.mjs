@@ -16,123 +16,135 @@ import { LINES, history, median } from './data.mjs';
 const CHART_JS = readFileSync(new URL('../node_modules/chart.js/dist/chart.umd.min.js', import.meta.url), 'utf8');
 const RUNS = 31;
 
-const BENCH_PAGE = '<!DOCTYPE html><html lang="en"><title>Chart.js</title><body><canvas id="cjs"></canvas></body></html>';
-const env = await start({ '/chartjs.html': ['text/html; charset=utf-8', BENCH_PAGE] });
+export async function run() {
+  const BENCH_PAGE = '<!DOCTYPE html><html lang="en"><title>Chart.js</title><body><canvas id="cjs"></canvas></body></html>';
+  const env = await start({ '/chartjs.html': ['text/html; charset=utf-8', BENCH_PAGE] });
 
-/** Ugeblik: the real app with `data` as the citizen's stored history, all lines shown, the
- *  whole period; each run ticks one 0–10 line on or off and waits until the page shows
- *  the new drawing, laid out. */
-async function ugeblik(data) {
-  const { context, page } = await newPage(env.browser, { width: 1280, height: 900 });
-  await page.goto(env.url('/'));
-  await page.evaluate((value) => localStorage.setItem('ugeblik.v1.history', value), JSON.stringify({ version: 1, ...data }));
-  await page.reload();
-  await page.getByRole('button', { name: 'Udvikling' }).click();
-  await page.locator('.ugb-results[aria-busy="false"]').waitFor();
-  const redraw = async (action) => {
-    const before = Number(await page.locator('.ugb-results').getAttribute('data-drawn'));
-    await action();
-    await page.waitForFunction((n) => Number(document.querySelector('.ugb-results').dataset.drawn) > n, before);
-  };
-  await redraw(() => page.getByRole('button', { name: 'Alt', exact: true }).click());
-  await redraw(() => page.getByRole('button', { name: 'Vælg, hvad grafen viser' }).click());
-  for (const box of await page.locator('input[data-line^="jobready7."]').all()) await redraw(() => box.check());
-  const runs = await page.evaluate(async (runs) => {
-    const area = document.querySelector('.ugb-results');
-    const results = [];
-    for (let n = 0; n < runs; n++) {
-      const before = Number(area.dataset.drawn);
-      const drawn = new Promise((ok) => {
-        const watch = new MutationObserver(() => {
-          if (Number(area.dataset.drawn) > before) {
-            watch.disconnect();
-            ok();
-          }
+  /** Ugeblik: the real app with `data` as the citizen's stored history, all lines shown, the
+   *  whole period; each run ticks one 0–10 line on or off and waits until the page shows
+   *  the new drawing, laid out. */
+  async function ugeblik(data) {
+    const { context, page } = await newPage(env.browser, { width: 1280, height: 900 });
+    await page.goto(env.url('/'));
+    await page.evaluate((value) => localStorage.setItem('ugeblik.v1.history', value), JSON.stringify({ version: 1, ...data }));
+    await page.reload();
+    await page.getByRole('button', { name: 'Udvikling' }).click();
+    await page.locator('.ugb-results[aria-busy="false"]').waitFor();
+    const redraw = async (action) => {
+      const before = Number(await page.locator('.ugb-results').getAttribute('data-drawn'));
+      await action();
+      await page.waitForFunction((n) => Number(document.querySelector('.ugb-results').dataset.drawn) > n, before);
+    };
+    await redraw(() => page.getByRole('button', { name: 'Alt', exact: true }).click());
+    await redraw(() => page.getByRole('button', { name: 'Vælg, hvad grafen viser' }).click());
+    for (const box of await page.locator('input[data-line^="jobready7."]').all()) await redraw(() => box.check());
+    const runs = await page.evaluate(async (runs) => {
+      const area = document.querySelector('.ugb-results');
+      const results = [];
+      for (let n = 0; n < runs; n++) {
+        const before = Number(area.dataset.drawn);
+        const drawn = new Promise((ok) => {
+          const watch = new MutationObserver(() => {
+            if (Number(area.dataset.drawn) > before) {
+              watch.disconnect();
+              ok();
+            }
+          });
+          watch.observe(area, { attributes: true });
         });
-        watch.observe(area, { attributes: true });
-      });
-      const started = performance.now();
-      document.getElementById('ugb-line-chime5.chime-h').click();
-      await drawn;
-      area.getBoundingClientRect();
-      results.push({ total: performance.now() - started, worker: Number(area.dataset.millis) });
-    }
-    return results;
-  }, RUNS);
-  const width = await page.locator('#ugb-chart-ratings .ugb-chart__svg svg').evaluate((svg) => Math.round(svg.getBoundingClientRect().width));
-  await context.close();
-  return { runs, width };
-}
-
-/** Chart.js: the same 14 series on one canvas of the same width; a missed week is null (a
- *  gap, spanGaps off); each run hides or shows one line and calls update(). */
-async function chartjs(data, position, width, years) {
-  const { context, page } = await newPage(env.browser, { width: 1280, height: 900 });
-  await page.goto(env.url('/chartjs.html'));
-  await page.addScriptTag({ content: CHART_JS });
-  const runs = await page.evaluate(({ data, position, lines, runs, years, width }) => {
-    const canvas = document.getElementById('cjs');
-    canvas.width = width;
-    canvas.height = Math.round((width * 9) / 20);
-    const weeks = [...new Set(data.responses.map((r) => r.week))];
-    const byWeek = new Map(data.responses.map((r) => [`${r.week}|${r.instrument}`, r]));
-    const totalWeeks = years * 52;
-    const datasets = lines.map((code) => {
-      const [instrument, item] = code.includes('.') ? code.split('.') : ['who5', null];
-      const values = new Array(totalWeeks).fill(null);
-      for (const w of weeks) {
-        const r = byWeek.get(`${w}|${instrument}`);
-        if (r) values[position[w]] = item ? r.answers[item] : Object.values(r.answers).reduce((a, b) => a + b, 0) * 4;
+        const started = performance.now();
+        document.getElementById('ugb-line-chime5.chime-h').click();
+        await drawn;
+        area.getBoundingClientRect();
+        results.push({ total: performance.now() - started, worker: Number(area.dataset.millis) });
       }
-      return { label: code, data: values, spanGaps: false, pointRadius: totalWeeks > 60 ? 0 : 3, borderWidth: 2 };
+      return results;
+    }, RUNS);
+    const width = await page.locator('#ugb-chart-ratings .ugb-chart__svg svg').evaluate((svg) => Math.round(svg.getBoundingClientRect().width));
+    await context.close();
+    return { runs, width };
+  }
+
+  /** Chart.js: the same 14 series on one canvas of the same width; a missed week is null (a
+   *  gap, spanGaps off); each run hides or shows one line and calls update(). */
+  async function chartjs(data, position, width, years) {
+    const { context, page } = await newPage(env.browser, { width: 1280, height: 900 });
+    await page.goto(env.url('/chartjs.html'));
+    await page.addScriptTag({ content: CHART_JS });
+    const runs = await page.evaluate(({ data, position, lines, runs, years, width }) => {
+      const canvas = document.getElementById('cjs');
+      canvas.width = width;
+      canvas.height = Math.round((width * 9) / 20);
+      const weeks = [...new Set(data.responses.map((r) => r.week))];
+      const byWeek = new Map(data.responses.map((r) => [`${r.week}|${r.instrument}`, r]));
+      const totalWeeks = years * 52;
+      const datasets = lines.map((code) => {
+        const [instrument, item] = code.includes('.') ? code.split('.') : ['who5', null];
+        const values = new Array(totalWeeks).fill(null);
+        for (const w of weeks) {
+          const r = byWeek.get(`${w}|${instrument}`);
+          if (r) values[position[w]] = item ? r.answers[item] : Object.values(r.answers).reduce((a, b) => a + b, 0) * 4;
+        }
+        return { label: code, data: values, spanGaps: false, pointRadius: totalWeeks > 60 ? 0 : 3, borderWidth: 2 };
+      });
+      const chart = new Chart(canvas, {
+        type: 'line',
+        data: { labels: Array.from({ length: totalWeeks }, (_, n) => n), datasets },
+        options: { animation: false, responsive: false, plugins: { legend: { display: true } }, scales: { y: { min: 0 } } },
+      });
+      const results = [];
+      for (let n = 0; n < runs; n++) {
+        chart.data.datasets.forEach((d) => (d.hidden = n % 2 === 0 && d.label === 'chime5.chime-h'));
+        const started = performance.now();
+        chart.update('none');
+        results.push(performance.now() - started);
+      }
+      chart.destroy();
+      return results;
+    }, { data, position, lines: LINES, runs: RUNS, years, width });
+    await context.close();
+    return runs;
+  }
+
+  const rows = [];
+  for (const years of [1, 5, 10]) {
+    const { history: data, position } = history(52 * years);
+    const app = await ugeblik(data);
+    const other = await chartjs(data, position, app.width, years);
+    rows.push({
+      years,
+      weeks: 52 * years,
+      width: app.width,
+      total: median(app.runs.map((r) => r.total)),
+      worker: median(app.runs.map((r) => r.worker)),
+      chartjs: median(other),
     });
-    const chart = new Chart(canvas, {
-      type: 'line',
-      data: { labels: Array.from({ length: totalWeeks }, (_, n) => n), datasets },
-      options: { animation: false, responsive: false, plugins: { legend: { display: true } }, scales: { y: { min: 0 } } },
-    });
-    const results = [];
-    for (let n = 0; n < runs; n++) {
-      chart.data.datasets.forEach((d) => (d.hidden = n % 2 === 0 && d.label === 'chime5.chime-h'));
-      const started = performance.now();
-      chart.update('none');
-      results.push(performance.now() - started);
-    }
-    chart.destroy();
-    return results;
-  }, { data, position, lines: LINES, runs: RUNS, years, width });
-  await context.close();
-  return runs;
+  }
+  const version = env.browser.version();
+  await env.close();
+
+
+  return { rows, version };
 }
 
-const rows = [];
-for (const years of [1, 5, 10]) {
-  const { history: data, position } = history(52 * years);
-  const app = await ugeblik(data);
-  const other = await chartjs(data, position, app.width, years);
-  rows.push({
-    years,
-    weeks: 52 * years,
-    width: app.width,
-    total: median(app.runs.map((r) => r.total)),
-    worker: median(app.runs.map((r) => r.worker)),
-    chartjs: median(other),
-  });
-}
-const version = env.browser.version();
-await env.close();
+export function print({ rows, version }) {
+  const f = (ms) => `${ms.toFixed(1)} ms`.padStart(9);
+  console.log(`Chart re-render, median of ${RUNS} runs, headless Chromium ${version}, ${process.arch}.`);
+  console.log(`${LINES.length} lines (WHO-5, 5 CHIME, 8 job readiness: all three instruments), the whole period,`);
+  console.log(`about one week in eight missed; charts ${rows[0].width} px wide (the app's phone-to-laptop column).`);
+  console.log('"page": the real app, from ticking a line on or off to the new drawing in place and laid');
+  console.log('out. "worker": of that, the drawing in the chart worker. Chart.js: update() of the same');
+  console.log('series on a canvas of the same width.');
+  console.log('');
+  console.log('years weeks      page    worker  Chart.js  page/Chart.js  worker/Chart.js');
+  for (const r of rows) {
+    console.log(
+      `${String(r.years).padStart(5)} ${String(r.weeks).padStart(5)} ${f(r.total)} ${f(r.worker)} ${f(r.chartjs)} ${(r.total / r.chartjs).toFixed(2).padStart(13)}× ${(r.worker / r.chartjs).toFixed(2).padStart(15)}×`,
+    );
+  }
 
-const f = (ms) => `${ms.toFixed(1)} ms`.padStart(9);
-console.log(`Chart re-render, median of ${RUNS} runs, headless Chromium ${version}, ${process.arch}.`);
-console.log(`${LINES.length} lines (WHO-5, 5 CHIME, 8 job readiness: all three instruments), the whole period,`);
-console.log(`about one week in eight missed; charts ${rows[0].width} px wide (the app's phone-to-laptop column).`);
-console.log('"page": the real app, from ticking a line on or off to the new drawing in place and laid');
-console.log('out. "worker": of that, the drawing in the chart worker. Chart.js: update() of the same');
-console.log('series on a canvas of the same width.');
-console.log('');
-console.log('years weeks      page    worker  Chart.js  page/Chart.js  worker/Chart.js');
-for (const r of rows) {
-  console.log(
-    `${String(r.years).padStart(5)} ${String(r.weeks).padStart(5)} ${f(r.total)} ${f(r.worker)} ${f(r.chartjs)} ${(r.total / r.chartjs).toFixed(2).padStart(13)}× ${(r.worker / r.chartjs).toFixed(2).padStart(15)}×`,
-  );
+}
+
+if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
+  print(await run());
 }

@@ -12,26 +12,36 @@ export const BUDGET_BYTES = 150 * 1024;
 const LAZY = /^(charts(_bg\.wasm|\.js|_loader\.js)|drawn\.css)$/;
 
 const dist = new URL('../dist/', import.meta.url).pathname;
-const rows = readdirSync(dist)
+
+/** Every file in dist/: name, whether it is fetched later, raw and gzipped bytes. */
+export function measure() {
+  return readdirSync(dist)
   .filter((name) => statSync(join(dist, name)).isFile())
   .map((name) => {
     const bytes = readFileSync(join(dist, name));
     return { name, lazy: LAZY.test(name), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   })
   .sort((a, b) => a.lazy - b.lazy || b.gzip - a.gzip);
-
-const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB';
-console.log('asset'.padEnd(44), 'raw'.padStart(10), 'gzip'.padStart(10));
-for (const row of rows) console.log(`${row.name}${row.lazy ? ' (later)' : ''}`.padEnd(44), kb(row.raw), kb(row.gzip));
-const sum = (list) => list.reduce((total, row) => total + row.gzip, 0);
-const first = sum(rows.filter((row) => !row.lazy));
-console.log('first load'.padEnd(44), ''.padStart(10), kb(first), ` (budget ${kb(BUDGET_BYTES).trim()})`);
-console.log('fetched later'.padEnd(44), ''.padStart(10), kb(sum(rows.filter((row) => row.lazy))));
-if (!rows.some((row) => !row.lazy && row.name.endsWith('.wasm'))) {
-  console.error('no app .wasm in dist/: build first');
-  process.exit(1);
 }
-if (first > BUDGET_BYTES) {
-  console.error(`first load is ${first} bytes gzipped, over the budget of ${BUDGET_BYTES}`);
-  process.exit(1);
+
+if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
+  check(measure());
+}
+
+function check(rows) {
+  const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB';
+  console.log('asset'.padEnd(44), 'raw'.padStart(10), 'gzip'.padStart(10));
+  for (const row of rows) console.log(`${row.name}${row.lazy ? ' (later)' : ''}`.padEnd(44), kb(row.raw), kb(row.gzip));
+  const sum = (list) => list.reduce((total, row) => total + row.gzip, 0);
+  const first = sum(rows.filter((row) => !row.lazy));
+  console.log('first load'.padEnd(44), ''.padStart(10), kb(first), ` (budget ${kb(BUDGET_BYTES).trim()})`);
+  console.log('fetched later'.padEnd(44), ''.padStart(10), kb(sum(rows.filter((row) => row.lazy))));
+  if (!rows.some((row) => !row.lazy && row.name.endsWith('.wasm'))) {
+    console.error('no app .wasm in dist/: build first');
+    process.exit(1);
+  }
+  if (first > BUDGET_BYTES) {
+    console.error(`first load is ${first} bytes gzipped, over the budget of ${BUDGET_BYTES}`);
+    process.exit(1);
+  }
 }

@@ -1,0 +1,87 @@
+// The benchmark command's table (scripts/bench.sh): every figure measured in this run,
+// beside its comparison, and BENCHMARKS.md rewritten with it. Not a test: timings vary
+// with the machine; the size budget is the test (tests/size.mjs).
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem, type, release } from 'node:os';
+import { measure, BUDGET_BYTES } from '../tests/size.mjs';
+import * as peers from './peers.mjs';
+import * as chart from './chart.mjs';
+import * as imports from './import.mjs';
+import * as checkin from './checkin.mjs';
+import * as lighthouse from './lighthouse.mjs';
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+
+const rows = measure();
+const first = rows.filter((r) => !r.lazy);
+const sum = (list) => list.reduce((t, r) => t + r.gzip, 0);
+const kind = (re) => sum(first.filter((r) => re.test(r.name)));
+const total = sum(first);
+const others = peers.run();
+const charts = await chart.run();
+const reading = await imports.run();
+const taps = await checkin.run();
+const scores = await lighthouse.run();
+
+const lines = [];
+const say = (line = '') => lines.push(line);
+say('| What | Ugeblik | Compared with | Ratio | Target |');
+say('|---|---|---|---|---|');
+say(`| First load, gzip: wasm | ${kb(kind(/\.wasm$/))} | | | |`);
+say(`| First load, gzip: js | ${kb(kind(/\.js$/))} | | | |`);
+say(`| First load, gzip: css | ${kb(kind(/\.css$/))} | | | |`);
+say(`| First load, gzip: html | ${kb(kind(/\.html$/))} | | | |`);
+say(`| First load, gzip: service worker | none yet | | | |`);
+say(`| **First load, gzip: total** | **${kb(total)}** | | | ≤ ${kb(BUDGET_BYTES)} |`);
+for (const stack of others) {
+  say(`| … beside ${stack.name} | ${kb(total)} | ${kb(stack.gzip)} | ${ratio(total, stack.gzip)} | ≤ 0.30× |`);
+}
+say(`| Fetched later (chart worker, drawn screens' CSS) | ${kb(sum(rows.filter((r) => r.lazy)))} | | | |`);
+for (const r of charts.rows) {
+  say(`| Chart re-render, ${r.years} year${r.years > 1 ? 's' : ''} (${r.weeks} weeks), page / worker | ${ms(r.total)} / ${ms(r.worker)} | Chart.js ${ms(r.chartjs)} | ${ratio(r.total, r.chartjs)} / ${ratio(r.worker, r.chartjs)} | ${r.years === 10 ? '≤ 10 ms, ≤ 1.00×' : ''} |`);
+}
+say(`| Import + validation of a ten-year export (choose → preview) | ${ms(reading.preview)} (worker ${ms(reading.worker)}) | | | ≤ 50 ms |`);
+say(`| Tap → next question painted (median over ${taps.taps} taps) | ${ms(taps.median)} (slowest ${ms(taps.max)}) | | | |`);
+say(`| Lighthouse mobile: performance / accessibility / best practices | ${scores.performance} / ${scores.accessibility} / ${scores.bestPractices} (LCP ${scores.lcp}, TBT ${scores.tbt}) | | | 100 / 100 / 100 |`);
+
+const machine = `${type()} ${release()}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${kb(totalmem() / 1024).replace(' KB', ' MB')} memory; Node ${process.version}; headless Chromium ${charts.version}`;
+const table = lines.join('\n');
+console.log(table);
+console.log(`\n${machine}`);
+
+writeFileSync(
+  new URL('../BENCHMARKS.md', import.meta.url),
+  `# Benchmarks
+
+The latest run of \`./scripts/bench.sh\` (it installs what it needs, builds the release and
+runs \`node bench/all.mjs\`). Every figure comes from the same run as its comparison.
+
+${table}
+
+Measured on: ${machine}.
+
+How each figure is taken:
+
+- **Sizes**: every file the browser downloads on first load (\`dist/\`), gzip level 9
+  (\`tests/size.mjs\`, which is also the CI budget test). The peers' files come from the
+  npm registry in the same run (\`bench/peers.mjs\`: \`npm pack\` of pinned versions):
+  SurveyJS = \`survey.core.min.js\` + \`survey-js-ui.min.js\` + \`survey-core.min.css\` +
+  Chart.js \`chart.umd.min.js\`; LHC-Forms = the files its README lists for the web
+  component (styles, zone.js, runtime, polyfills, main) + its FHIR R4 library.
+- **Chart re-render** (\`bench/chart.mjs\`): the real app with a 1-, 5- or 10-year history
+  in localStorage, all 14 lines, the whole period; a line is ticked on or off and the time
+  runs until the new drawing is in place and laid out ("page"); "worker" is the drawing in
+  the chart worker. Chart.js: \`update()\` of the same series on a canvas of the same width,
+  animation off. Median of 31.
+- **Import** (\`bench/import.mjs\`): a ten-year export saved by the app, chosen on a fresh
+  profile; until the preview is in place (read, validated, compared, drawn). Median of 11.
+- **Tap → painted** (\`bench/checkin.mjs\`): a whole check-in at 390 × 844; from the click
+  to the first frame after the next question is in the page.
+- **Lighthouse** 12.8.2 (\`bench/lighthouse.mjs\`), mobile, against the release build
+  served with gzip on 127.0.0.1.
+
+Timings on this 2-core machine vary by ±2 ms from run to run.
+`,
+);
