@@ -195,6 +195,9 @@ test('blocked storage (a sandboxed iframe) still works in memory and says nothin
   await frame.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
   await frame.getByRole('button', { name: 'Hele tiden' }).click();
   await frame.getByText('Spørgsmål 2 af 18').waitFor();
+  // The app's stylesheet applies inside the sandbox too: answer buttons are touch-sized.
+  const height = await frame.getByRole('button', { name: 'Hele tiden' }).evaluate((b) => b.getBoundingClientRect().height);
+  assert.ok(height >= 44, `styled in the sandbox: ${height}px`);
   const widget = page.frames().find((f) => f !== page.mainFrame());
   await expectNoAxeViolations(widget, 'the memory-only notice');
   await context.close();
