@@ -84,10 +84,10 @@ ${targetLines.join('\n')}
 
 What the misses would take:
 
-- **Size beside SurveyJS** (0.30× means about 142 KB): the largest part of the first load
-  is data, the instruments' texts in both languages. Loading the language the citizen is
-  not using on demand (which Arabic and Ukrainian need anyway) would take off about 7 KB;
-  so would dropping Leptos's unused \`server_fn\` stream classes from the glue.
+- **Size beside SurveyJS** (0.30× means about 142 KB, so about 7 KB less): the page's
+  copy of serde_json (about 26 KB before compression) could give way to a small reader and
+  writer for the three stored formats (the worker keeps serde_json), about 8 KB gzipped;
+  loading the language the citizen is not using on demand saves about 2 KB per language.
 - **Chart re-render in the page** (the drawing itself is under 5 ms and faster than
   Chart.js): what remains is the message between the page and the worker and the browser
   parsing and laying out the new SVG. Redrawing only the changed line's path, or a canvas
