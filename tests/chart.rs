@@ -35,6 +35,12 @@ fn who5_line(values: &[Option<f32>]) -> Line {
     Line { def: line_defs()[0], values: values.to_vec() }
 }
 
+/// Draws one WHO-5 line (style 0, no average) over `weeks` at `width`.
+fn draw_who5(weeks: &[IsoWeek], line: &Line, width: u32, label: &dyn Fn(IsoWeek) -> String) -> chart::Drawn {
+    let lines = vec![Plotted { line, style: chart::style(0), average: false }];
+    chart::trend(&Trend { weeks, unit: Unit::Percent, lines, width }, label)
+}
+
 fn label(week: IsoWeek) -> String {
     week.week().to_string()
 }
@@ -43,15 +49,7 @@ fn label(week: IsoWeek) -> String {
 fn each_unbroken_stretch_is_its_own_line_and_every_reading_has_a_marker() {
     let weeks = Period::Weeks(6).weeks(&Default::default(), week("2026-W47"));
     let line = who5_line(&[Some(40.0), Some(48.0), None, Some(60.0), Some(64.0), Some(68.0)]);
-    let drawn = chart::trend(
-        &Trend {
-            weeks: &weeks,
-            unit: Unit::Percent,
-            lines: vec![Plotted { line: &line, style: chart::style(0), average: false }],
-            width: 600,
-        },
-        &label,
-    );
+    let drawn = draw_who5(&weeks, &line, 600, &label);
     assert_eq!(count(&drawn.svg, WHO5_STROKE), 1, "the line is one path");
     assert_eq!(shapes(path(&drawn.svg, WHO5_STROKE)), 2, "two stretches around the missed week");
     assert_eq!(shapes(path(&drawn.svg, WHO5_FILL)), 5, "one marker per reading");
@@ -62,8 +60,12 @@ fn each_unbroken_stretch_is_its_own_line_and_every_reading_has_a_marker() {
     );
     assert!(drawn.svg.contains("aria-hidden=\"true\" focusable=\"false\""));
     assert!(drawn.first_x < drawn.last_x);
-    assert_eq!(drawn.week_at(drawn.last_x + 50.0, weeks.len()), 5);
-    assert_eq!(drawn.week_at(drawn.first_x, weeks.len()), 0);
+    let (first, last) = (drawn.first_x as i32, drawn.last_x as i32);
+    assert_eq!(chart::week_at(first, last, weeks.len(), last + 50), 5, "past the end: the last week");
+    assert_eq!(chart::week_at(first, last, weeks.len(), first - 50), 0, "before the start: the first week");
+    let step = (last - first) / 5;
+    assert_eq!(chart::week_at(first, last, weeks.len(), first + 2 * step + step / 3), 2, "nearest week");
+    assert_eq!(chart::week_at(first, last, weeks.len(), first + 2 * step + 2 * step / 3), 3);
 }
 
 #[test]
@@ -74,15 +76,7 @@ fn a_lone_reading_keeps_its_marker_even_in_a_long_period_and_changes_are_ringed(
     values[51] = Some(56.0);
     let line = who5_line(&values);
     let weeks = Period::Weeks(100).weeks(&Default::default(), week("2026-W47"));
-    let drawn = chart::trend(
-        &Trend {
-            weeks: &weeks,
-            unit: Unit::Percent,
-            lines: vec![Plotted { line: &line, style: chart::style(0), average: false }],
-            width: 800,
-        },
-        &label,
-    );
+    let drawn = draw_who5(&weeks, &line, 800, &label);
     // Markers only for the lone reading; the 40 → 52 change (12 points) gets a ring.
     assert_eq!(shapes(path(&drawn.svg, WHO5_FILL)), 1, "{}", drawn.svg);
     assert_eq!(shapes(path(&drawn.svg, RING)), 1);
@@ -118,15 +112,7 @@ fn dashed_styles_get_a_dash_pattern_and_the_average_is_drawn_beside_the_line() {
 fn text_in_the_svg_is_escaped() {
     let weeks = Period::Weeks(2).weeks(&Default::default(), week("2026-W47"));
     let line = who5_line(&[Some(40.0), None]);
-    let drawn = chart::trend(
-        &Trend {
-            weeks: &weeks,
-            unit: Unit::Percent,
-            lines: vec![Plotted { line: &line, style: chart::style(0), average: false }],
-            width: 600,
-        },
-        &|_| "<img src=x onerror=alert(1)>".to_owned(),
-    );
+    let drawn = draw_who5(&weeks, &line, 600, &|_| "<img src=x onerror=alert(1)>".to_owned());
     assert!(!drawn.svg.contains("<img"));
     assert!(drawn.svg.contains(">&lt;img src=x onerror=alert(1)&gt;</text>"));
 }

@@ -98,15 +98,16 @@ pub struct Drawn {
     pub last_x: f32,
 }
 
-impl Drawn {
-    /// The week index nearest to a pixel x, for hover.
-    pub fn week_at(&self, x: f32, weeks: usize) -> usize {
-        if weeks <= 1 || self.last_x <= self.first_x {
-            return 0;
-        }
-        let fraction = (x - self.first_x) / (self.last_x - self.first_x);
-        ((fraction * (weeks - 1) as f32).round().max(0.0) as usize).min(weeks - 1)
+/// The week (of `weeks`, drawn from pixel `first_x` to `last_x`) nearest to pixel `x`, for
+/// the hover cursor. Whole numbers only: the page calls it, and float formatting would cost
+/// its first load.
+pub fn week_at(first_x: i32, last_x: i32, weeks: usize, x: i32) -> usize {
+    let (count, span) = (weeks as i64, i64::from(last_x) - i64::from(first_x));
+    if count <= 1 || span <= 0 {
+        return 0;
     }
+    let index = ((i64::from(x) - i64::from(first_x)) * (count - 1) * 2 + span) / (span * 2);
+    index.clamp(0, count - 1) as usize
 }
 
 fn text_style(size: f64, pos: Pos) -> TextStyle<'static> {

@@ -63,8 +63,15 @@ struct Charts {
 }
 
 impl Charts {
-    fn send(&mut self, json: String) {
-        self.post(JsValue::from_str(&json));
+    /// Sends `request` under the next number, with the history if the worker has not had
+    /// it yet; returns the number, which its answer will carry.
+    fn ask(&mut self, request: &Request, history: &crate::domain::history::History) -> u32 {
+        self.seq += 1;
+        let history = (!self.history_sent).then_some(history);
+        if let Ok(json) = serde_json::to_string(&Message { seq: self.seq, history, request }) {
+            self.post(JsValue::from_str(&json));
+        }
+        self.seq
     }
 
     /// Posts a message (a request, or a file chosen for import), or keeps it until ready.
@@ -226,6 +233,11 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         })
     };
 
+    // Asks the running worker; `None` when there is none.
+    let ask = move |request: &Request| {
+        charts.try_update_value(|c| c.as_mut().map(|c| state.history.with_untracked(|h| c.ask(request, h)))).flatten()
+    };
+
     Effect::new(move |_| {
         let request = request_for(state, lang, width.map_or(0, |w| w.get()), view, importing.get() > 0);
         if charts.with_value(Option::is_none) {
@@ -238,18 +250,9 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         if let Some(area) = area.get_untracked() {
             let _ = area.set_attribute("aria-busy", "true");
         }
-        charts.update_value(|charts| {
-            let Some(charts) = charts else { return };
-            charts.seq += 1;
-            latest.set_value(charts.seq);
-            let json = state.history.with_untracked(|history| {
-                let history = (!charts.history_sent).then_some(history);
-                serde_json::to_string(&Message { seq: charts.seq, history, request: &request })
-            });
-            if let Ok(json) = json {
-                charts.send(json);
-            }
-        });
+        if let Some(seq) = ask(&request) {
+            latest.set_value(seq);
+        }
     });
     on_cleanup(move || {
         charts.update_value(|c| {
@@ -380,18 +383,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                         take_theirs,
                         ..request_for(state, lang, 0, view, importing.get_untracked() > 0)
                     };
-                    charts.update_value(|charts| {
-                        let Some(charts) = charts else { return };
-                        charts.seq += 1;
-                        import_seq.set_value(Some(charts.seq));
-                        let json = state.history.with_untracked(|history| {
-                            let history = (!charts.history_sent).then_some(history);
-                            serde_json::to_string(&Message { seq: charts.seq, history, request: &request })
-                        });
-                        if let Ok(json) = json {
-                            charts.send(json);
-                        }
-                    });
+                    import_seq.set_value(ask(&request));
                 }
                 "export" => {
                     let nickname = browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty());
@@ -404,18 +396,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                         format,
                         ..request_for(state, lang, 0, view, false)
                     };
-                    charts.update_value(|charts| {
-                        let Some(charts) = charts else { return };
-                        charts.seq += 1;
-                        export_seq.set_value(Some(charts.seq));
-                        let json = state.history.with_untracked(|history| {
-                            let history = (!charts.history_sent).then_some(history);
-                            serde_json::to_string(&Message { seq: charts.seq, history, request: &request })
-                        });
-                        if let Ok(json) = json {
-                            charts.send(json);
-                        }
-                    });
+                    export_seq.set_value(ask(&request));
                 }
                 _ => {}
             }
@@ -489,15 +470,9 @@ fn readout_at(plot: &web_sys::Element, lang: Lang, index: usize) -> Option<Strin
     Some(readout(lang, week, &values))
 }
 
-/// The week index nearest to a pixel x of the drawn chart, in whole numbers.
+/// The week index nearest to a pixel x of the drawn chart.
 fn week_at(plot: &web_sys::Element, x: i32) -> usize {
-    let count = week_count(plot) as i32;
-    let (first, last) = (number(plot, "data-first-x"), number(plot, "data-last-x"));
-    let span = last - first;
-    if count <= 1 || span <= 0 {
-        return 0;
-    }
-    (((x - first) * (count - 1) * 2 + span) / (span * 2)).clamp(0, count - 1) as usize
+    crate::chart::week_at(number(plot, "data-first-x"), number(plot, "data-last-x"), week_count(plot), x)
 }
 
 /// Shows the cursor line at week `index` and says which week and values it is on; `None`
