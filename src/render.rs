@@ -91,6 +91,83 @@ pub struct Request {
     pub take_theirs: Vec<String>,
 }
 
+/// The page's message to the worker, `{"seq", "history"?, "request"}`, written by hand
+/// (the page carries no serde_json; see [`crate::domain::json`]). The worker reads it with
+/// serde; `tests/stored_json.rs` proves the two agree.
+pub fn encode_message(seq: u32, history: Option<&History>, request: &Request) -> String {
+    use crate::domain::json::{key, number, string};
+    let out = &mut String::from("{");
+    key(out, "seq");
+    number(out, seq.into());
+    if let Some(history) = history {
+        key(out, "history");
+        crate::domain::stored::write_history_body(out, history);
+    }
+    key(out, "request");
+    out.push('{');
+    key(out, "view");
+    string(
+        out,
+        match request.view {
+            View::Progress => "progress",
+            View::History => "history",
+            View::Export => "export",
+            View::About => "about",
+            View::ImportMerge => "importMerge",
+        },
+    );
+    let flag = |out: &mut String, name: &str, value: bool| {
+        key(out, name);
+        out.push_str(if value { "true" } else { "false" });
+    };
+    let text = |out: &mut String, name: &str, value: Option<&str>| {
+        key(out, name);
+        match value {
+            Some(value) => string(out, value),
+            None => out.push_str("null"),
+        }
+    };
+    flag(out, "demo", request.demo);
+    flag(out, "viewer", request.viewer);
+    text(out, "lang", Some(request.lang.code()));
+    key(out, "period");
+    match request.period {
+        Period::Weeks(n) => {
+            out.push_str("{\"weeks\":");
+            number(out, n.into());
+            out.push('}');
+        }
+        Period::All => out.push_str("\"all\""),
+        Period::Custom(from, to) => {
+            out.push_str("{\"custom\":[");
+            string(out, &from.to_string());
+            out.push(',');
+            string(out, &to.to_string());
+            out.push_str("]}");
+        }
+    }
+    key(out, "lines");
+    crate::domain::json::array(out, &request.lines, |out, line| string(out, line));
+    flag(out, "average", request.average);
+    flag(out, "notes", request.notes);
+    flag(out, "table", request.table);
+    text(out, "compare", request.compare.map(|week| week.to_string()).as_deref());
+    key(out, "width");
+    number(out, request.width.into());
+    text(out, "now", Some(&request.now.to_string()));
+    flag(out, "linesOpen", request.lines_open);
+    flag(out, "session", request.session);
+    text(out, "exported", request.exported.as_deref());
+    text(out, "nickname", request.nickname.as_deref());
+    text(out, "format", request.format.as_deref());
+    text(out, "import", request.import.as_deref());
+    flag(out, "importFile", request.import_file);
+    key(out, "takeTheirs");
+    crate::domain::json::array(out, &request.take_theirs, |out, id| string(out, id));
+    out.push_str("}}");
+    std::mem::take(out)
+}
+
 /// A trend chart's geometry and the text for each week, for the cursor. The page reads
 /// what it needs from the plot's `data-first-x`, `data-last-x`, `data-width`,
 /// `data-first-week` and `data-lines` (`name;v,v,,v|name;…`, empty where not recorded)

@@ -10,6 +10,7 @@ pub mod fhir;
 pub mod history;
 pub mod import;
 pub mod instrument;
+pub mod json;
 pub mod lang;
 pub mod response;
 pub mod series;

@@ -68,9 +68,7 @@ impl Charts {
     fn ask(&mut self, request: &Request, history: &crate::domain::history::History) -> u32 {
         self.seq += 1;
         let history = (!self.history_sent).then_some(history);
-        if let Ok(json) = serde_json::to_string(&Message { seq: self.seq, history, request }) {
-            self.post(JsValue::from_str(&json));
-        }
+        self.post(JsValue::from_str(&crate::render::encode_message(self.seq, history, request)));
         self.seq
     }
 
@@ -82,15 +80,6 @@ impl Charts {
             self.history_sent = true;
         }
     }
-}
-
-/// A request to the worker, with the history when the worker has not had it yet.
-#[derive(serde::Serialize)]
-struct Message<'a> {
-    seq: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    history: Option<&'a crate::domain::history::History>,
-    request: &'a Request,
 }
 
 /// What to ask the worker to draw, from the choices made (tracked when read in an effect).
