@@ -62,6 +62,31 @@ Msg {
     AnswerChosen => "Dit svar: {answer}", "Your answer: {answer}";
     RecallTwoWeeks => "De sidste 2 uger", "The last two weeks";
     RecallThisWeek => "Denne uge", "This week";
+    WorkTitle => "Din uge i praktik eller job", "Your week at work or in a placement";
+    WorkHint => "Udfyld det, der passer. Du kan springe over, hvis du ikke er i praktik eller job.", "Fill in what fits. You can skip this if you are not in a placement or job.";
+    HoursPlanned => "Timer planlagt i denne uge", "Hours planned this week";
+    HoursWorked => "Timer du arbejdede", "Hours you worked";
+    HoursExample => "For eksempel 7,5", "For example 7.5";
+    DaysPlanned => "Dage planlagt (0–7)", "Days planned (0–7)";
+    DaysAttended => "Dage du mødte op (0–7)", "Days you came (0–7)";
+    AbsenceLegend => "Hvis du var væk: hvorfor? (frivilligt)", "If you were away: why? (optional)";
+    AbsenceNone => "Ingen grund angivet", "No reason given";
+    AbsenceIll => "Syg", "Ill";
+    AbsenceOther => "Andet", "Other";
+    AbsenceRatherNot => "Vil helst ikke sige", "Rather not say";
+    ErrHours => "Skriv timer som et tal, for eksempel 7 eller 7,5 (højst 168).", "Write hours as a number, for example 7 or 7.5 (at most 168).";
+    ErrDays => "Skriv dage som et helt tal fra 0 til 7.", "Write days as a whole number from 0 to 7.";
+    ErrAttendedAbove => "Du kan ikke møde flere dage, end der var planlagt.", "You cannot come on more days than were planned.";
+    Suggested => "Tallene fra sidste uge er skrevet ind som forslag.", "Last week's numbers are filled in as a suggestion.";
+    GoalStep => "Mål {n} af {total}", "Goal {n} of {total}";
+    GoalLabel => "Dit mål", "Your goal";
+    GoalMeasure => "Sådan ved vi det: {measure}", "How we will know: {measure}";
+    GoalBy => "Senest {date}", "By {date}";
+    GoalQuestion => "Holdt du dig til det i denne uge?", "Did you keep to it this week?";
+    KeptYes => "Ja", "Yes";
+    KeptPartly => "Delvist", "Partly";
+    KeptNo => "Nej", "No";
+    GoalNote => "Note (frivilligt)", "Note (optional)";
     NoteTitle => "Vil du skrive noget om ugen?", "Would you like to write something about the week?";
     NoteLabel => "Note (frivillig)", "Note (optional)";
     NoteHint => "Noten bliver på din telefon, indtil du selv vælger at dele den.", "The note stays on your phone until you choose to share it.";
@@ -164,6 +189,7 @@ ChartMsg {
     ProbMissing => "markeret som færdigt, men spørgsmål {item} mangler", "marked complete, but question {item} has no answer";
     ProbWronglyPartial => "markeret som ufærdigt, men alle spørgsmål er besvaret", "marked partial, but every question is answered";
     ProbEmptyId => "svaret har intet id", "the answer has no id";
+    ProbProgression => "et mål, en uges arbejde eller en milepæl er forkert ({what})", "a goal, a week's work or a milestone is wrong ({what})";
     AboutText => "Ugeblik er et ugentligt spørgeskema til dig, der er i et forløb på vej mod arbejde eller uddannelse. Du og din konsulent kan bruge svarene til at tale om, hvordan det går.", "Ugeblik is a weekly questionnaire for people in a programme on the way to work or education. You and your consultant can use the answers to talk about how things are going.";
     PrivacyTitle => "Dine data", "Your data";
     PrivacyText => "Dine svar bliver kun gemt i browseren på denne telefon. Intet bliver sendt nogen steder, og der er ingen reklamer eller statistik.", "Your answers are kept only in the browser on this phone. Nothing is sent anywhere, and there are no ads or tracking.";
@@ -251,6 +277,22 @@ pub fn week_dates(lang: Lang, week: IsoWeek) -> String {
             format!("{} {} – {} {} {}", from.day(), m(from), to.day(), m(to), to.year())
         }
         Lang::En => format!("{}–{} {} {}", from.day(), to.day(), m(to), to.year()),
+    }
+}
+
+/// A date: "31. jan. 2027" / "31 Jan 2027".
+pub fn date_label(lang: Lang, date: time::Date) -> String {
+    match lang {
+        Lang::Da => format!("{}. {} {}", date.day(), month_abbrev(lang, date.month()), date.year()),
+        Lang::En => format!("{} {} {}", date.day(), month_abbrev(lang, date.month()), date.year()),
+    }
+}
+
+/// The decimal separator: a comma in Danish.
+pub fn decimal_separator(lang: Lang) -> char {
+    match lang {
+        Lang::Da => ',',
+        Lang::En => '.',
     }
 }
 

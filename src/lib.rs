@@ -8,6 +8,7 @@ pub mod domain;
 pub mod html;
 pub mod i18n;
 pub mod render;
+pub mod steps;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

@@ -940,6 +940,9 @@ fn validation_text(error: &ValidationError, lang: Lang) -> String {
         ValidationError::MissingAnswer { link_id } => ChartMsg::ProbMissing.fill(lang, &[("item", link_id)]),
         ValidationError::WronglyPartial => ChartMsg::ProbWronglyPartial.get(lang).to_owned(),
         ValidationError::EmptyId => ChartMsg::ProbEmptyId.get(lang).to_owned(),
+        ValidationError::Progression(what) => {
+            ChartMsg::ProbProgression.fill(lang, &[("what", &what.chars().take(80).collect::<String>())])
+        }
     }
 }
 
@@ -960,7 +963,7 @@ fn viewer(request: &Request) -> Rendered {
             None
         }
         Some(Ok(imported)) => {
-            let history = History { responses: imported.responses };
+            let history = History { responses: imported.responses, ..Default::default() };
             let summary = ChartMsg::ViewerFile.fill(
                 lang,
                 &[

@@ -1,6 +1,6 @@
 //! The weekly check-in from first question to saved responses, without a browser.
 
-use ugeblik::domain::checkin::{flow, Draft};
+use ugeblik::domain::checkin::{flow, Draft, Stage};
 use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::response::{validate, who5_score, Status};
@@ -41,8 +41,10 @@ fn the_flow_asks_every_item_of_the_three_instruments_in_order() {
 fn a_full_check_in_takes_one_answer_per_question_and_saves_three_valid_responses() {
     let mut draft = Draft::start(week(), &History::default());
     assert_eq!(draft.question().unwrap().number, 1);
-    assert_eq!(draft.question().unwrap().total, 18);
+    assert_eq!(draft.question().unwrap().total, 19, "18 questions and the week's work");
     answer_all(&mut draft, 1); // "Most of the time" (4) on WHO-5, 1 on the 0–10 scales.
+    assert_eq!(draft.stage(), Stage::Work, "the week's work comes after the questions");
+    draft.next();
     assert!(draft.at_note());
     draft.note = "  A good week.  ".into();
     let responses = draft.into_responses("2026-11-20T10:00:00Z", Lang::En, &mut ids());

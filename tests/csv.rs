@@ -31,7 +31,7 @@ fn one_row_per_answer_in_the_instruments_order_with_bom_and_crlf() {
     let who5 =
         response("w", "who5", &[("5", 2), ("1", 4), ("2", 4), ("3", 3), ("4", 3)], Status::Complete, Some("god uge"));
     let job = response("j", "jobready7", &[("job-hours", 10), ("job-belief", 7)], Status::Partial, None);
-    let text = csv(&History { responses: vec![who5, job] });
+    let text = csv(&History { responses: vec![who5, job], ..Default::default() });
     assert!(text.starts_with("\u{FEFF}response_id;week;week_monday;"), "BOM, then the header");
     let lines: Vec<&str> = text.trim_start_matches('\u{FEFF}').split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], HEADER.join(";"));
@@ -50,7 +50,10 @@ fn one_row_per_answer_in_the_instruments_order_with_bom_and_crlf() {
 
 #[test]
 fn a_note_without_answers_keeps_its_row() {
-    let text = csv(&History { responses: vec![response("n", "who5", &[], Status::Partial, Some("kun en note"))] });
+    let text = csv(&History {
+        responses: vec![response("n", "who5", &[], Status::Partial, Some("kun en note"))],
+        ..Default::default()
+    });
     assert!(text.ends_with("who5;1;true;partial;da;;;;;kun en note\r\n"), "{text}");
 }
 
@@ -63,7 +66,9 @@ fn fields_are_quoted_and_formulas_defused() {
     assert_eq!(field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
     assert_eq!(field("+1"), "'+1");
     assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
-    let text =
-        csv(&History { responses: vec![response("x", "who5", &[("1", 3)], Status::Partial, Some("=1+1; \"ok\""))] });
+    let text = csv(&History {
+        responses: vec![response("x", "who5", &[("1", 3)], Status::Partial, Some("=1+1; \"ok\""))],
+        ..Default::default()
+    });
     assert!(text.contains(";\"'=1+1; \"\"ok\"\"\"\r\n"), "{text}");
 }

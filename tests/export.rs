@@ -49,6 +49,7 @@ fn history() -> History {
             ),
             response("c", "2026-W47", "who5", &[("1", 4)], Status::Partial, None),
         ],
+        ..Default::default()
     }
 }
 

@@ -22,7 +22,7 @@ fn export_then_import_then_export_is_identical_for_histories_of_every_length() {
         let history = demo::history(week("2026-W47"), weeks);
         let first = to_json(&export(&history, "2026-11-22T12:00:00Z", "0.1.0", Some("Sag 7")));
         let imported = read(&first).unwrap();
-        let back = History { responses: imported.responses };
+        let back = History { responses: imported.responses, ..Default::default() };
         let second = to_json(&export(&back, "2026-11-22T12:00:00Z", "0.1.0", imported.nickname.as_deref()));
         assert_eq!(first, second, "{weeks} weeks");
     }
@@ -128,7 +128,10 @@ fn the_preview_counts_new_same_and_conflicting_responses_and_the_merge_follows_t
     let mut theirs = demo::history(week("2026-W47"), 6);
     // This phone has the last weeks of the same history.
     let since = theirs.responses[theirs.responses.len() / 2].week;
-    let mine = History { responses: theirs.responses.iter().filter(|r| r.week >= since).cloned().collect() };
+    let mine = History {
+        responses: theirs.responses.iter().filter(|r| r.week >= since).cloned().collect(),
+        ..Default::default()
+    };
     // The file has one of this phone's responses with another answer.
     let changed_id = mine.responses[0].id.clone();
     let changed = theirs.responses.iter_mut().find(|r| r.id == changed_id).unwrap();

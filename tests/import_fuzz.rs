@@ -168,7 +168,7 @@ fn random_history(rng: &mut Rng) -> ugeblik::domain::history::History {
             note: (!note.is_empty()).then(|| note.to_owned()),
         });
     }
-    ugeblik::domain::history::History { responses }
+    ugeblik::domain::history::History { responses, ..Default::default() }
 }
 
 #[test]
@@ -178,7 +178,7 @@ fn export_import_export_is_identical_for_a_thousand_random_histories() {
         let history = random_history(&mut rng);
         let first = to_json(&export(&history, "2026-11-22T12:00:00Z", "0.1.0", None));
         let imported = read(&first).unwrap_or_else(|e| panic!("case {case}: {e:?}"));
-        let back = ugeblik::domain::history::History { responses: imported.responses };
+        let back = ugeblik::domain::history::History { responses: imported.responses, ..Default::default() };
         let second = to_json(&export(&back, "2026-11-22T12:00:00Z", "0.1.0", None));
         assert_eq!(first, second, "case {case}");
     }

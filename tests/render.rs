@@ -41,6 +41,7 @@ fn history() -> History {
             response("2026-W44", "chime5", &[("chime-c", 3), ("chime-h", 4)], None),
             response("2026-W47", "chime5", &[("chime-c", 6), ("chime-h", 7), ("chime-i", 5)], None),
         ],
+        ..Default::default()
     }
 }
 

@@ -52,6 +52,7 @@ fn line(values: &[Option<f32>]) -> Line {
 fn a_missed_week_is_a_gap_and_never_interpolated() {
     let history = History {
         responses: vec![who5("2026-W40", 40), who5("2026-W41", 48), who5("2026-W43", 60), who5("2026-W44", 64)],
+        ..Default::default()
     };
     let weeks = Period::Custom(week("2026-W40"), week("2026-W44")).weeks(&history, week("2026-W47"));
     assert_eq!(weeks.len(), 5);
@@ -65,7 +66,7 @@ fn a_partial_who5_has_no_point_but_its_items_still_count() {
     let mut partial = who5("2026-W45", 40);
     partial.answers.remove("5");
     partial.status = Status::Partial;
-    let history = History { responses: vec![partial] };
+    let history = History { responses: vec![partial], ..Default::default() };
     let weeks = Period::Weeks(3).weeks(&history, week("2026-W47"));
     assert_eq!(weeks, vec![week("2026-W45"), week("2026-W46"), week("2026-W47")]);
     assert_eq!(trend(&history, &weeks, &[LineKey::Who5])[0].values, vec![None, None, None]);
@@ -75,7 +76,7 @@ fn a_partial_who5_has_no_point_but_its_items_still_count() {
 fn item_lines_read_each_answer_and_leave_skipped_items_empty() {
     let mut answers = BTreeMap::new();
     answers.insert("chime-c".to_owned(), 7);
-    let history = History { responses: vec![response("2026-W46", "chime5", answers)] };
+    let history = History { responses: vec![response("2026-W46", "chime5", answers)], ..Default::default() };
     let weeks = Period::Weeks(2).weeks(&history, week("2026-W47"));
     let connected = LineKey::Item { instrument: "chime5", link_id: "chime-c" };
     let hope = LineKey::Item { instrument: "chime5", link_id: "chime-h" };
@@ -150,7 +151,7 @@ fn summaries_say_what_happened() {
 
 #[test]
 fn periods_end_this_week_and_custom_periods_take_either_order() {
-    let history = History { responses: vec![who5("2025-W50", 40)] };
+    let history = History { responses: vec![who5("2025-W50", 40)], ..Default::default() };
     let now = week("2026-W02");
     assert_eq!(Period::EIGHT_WEEKS.weeks(&history, now).len(), 8);
     assert_eq!(Period::SIX_MONTHS.weeks(&history, now).len(), 26);
@@ -159,7 +160,7 @@ fn periods_end_this_week_and_custom_periods_take_either_order() {
     let custom = Period::Custom(week("2026-W01"), week("2025-W52")).weeks(&history, now);
     assert_eq!(custom, vec![week("2025-W52"), week("2026-W01")]);
     // A history that runs past this week (a wrong clock) is still shown to its end.
-    let ahead = History { responses: vec![who5("2026-W05", 40)] };
+    let ahead = History { responses: vec![who5("2026-W05", 40)], ..Default::default() };
     assert_eq!(*Period::EIGHT_WEEKS.weeks(&ahead, now).last().unwrap(), week("2026-W05"));
 }
 

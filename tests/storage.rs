@@ -112,7 +112,7 @@ fn unreadable_values_are_put_aside_unchanged_and_reported() {
     check_unreadable("{}", DecodeError::NoVersion);
     check_unreadable("{\"version\":\"1\"}", DecodeError::NoVersion);
     check_unreadable("", DecodeError::NotJson);
-    check_unreadable("{\"version\":2,\"responses\":[]}", DecodeError::TooNew { found: 2 });
+    check_unreadable("{\"version\":3,\"responses\":[]}", DecodeError::TooNew { found: 3 });
     let out_of_range = HISTORY_V1.replace("\"job-belief\":6", "\"job-belief\":14");
     check_unreadable(&out_of_range, DecodeError::Invalid("response 3: item job-belief: 14 is above 10".into()));
     let duplicate = HISTORY_V1.replace("1f6d2c1e0a02", "1f6d2c1e0a01");

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::history::{instrument_ids, History};
 use super::instrument::{self, Instrument, Item};
 use super::lang::Lang;
+use super::progression::{GoalCheck, Kept, ProgressError, Work};
 use super::response::{status_of, validate, Response, Status, ValidationError};
 use super::week::IsoWeek;
 
@@ -25,6 +26,36 @@ pub struct Draft {
     /// The ids of this week's stored responses that this check-in changes, by instrument id.
     #[serde(default)]
     pub editing: BTreeMap<String, String>,
+    /// The week's work as given on its step; `None` leaves the week's record as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work: Option<Work>,
+    /// One step per goal open when the check-in started, in the order they were set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<GoalAnswer>,
+}
+
+/// The answer to "Did you keep to it this week?" for one goal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalAnswer {
+    /// The goal's id.
+    pub goal: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept: Option<Kept>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What the current step shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Question(Question),
+    /// The week's work: hours and days.
+    Work,
+    /// The goal at this index of [`Draft::goals`].
+    Goal(usize),
+    /// The closing note.
+    Note,
 }
 
 /// The question shown at one step.
@@ -50,8 +81,25 @@ impl Draft {
     /// A fresh check-in for `week`, or, when the week already has saved answers, a check-in
     /// that starts from them and updates the same responses.
     pub fn start(week: IsoWeek, history: &History) -> Draft {
-        let mut draft =
-            Draft { week, step: 0, answers: BTreeMap::new(), note: String::new(), editing: BTreeMap::new() };
+        let mut draft = Draft {
+            week,
+            step: 0,
+            answers: BTreeMap::new(),
+            note: String::new(),
+            editing: BTreeMap::new(),
+            work: history.work_for(week).cloned(),
+            goals: history
+                .open_goals(week)
+                .map(|goal| {
+                    let check = goal.check_for(week);
+                    GoalAnswer {
+                        goal: goal.id.clone(),
+                        kept: check.map(|c| c.kept),
+                        note: check.and_then(|c| c.note.clone()),
+                    }
+                })
+                .collect(),
+        };
         for id in instrument_ids() {
             if let Some(existing) = history.response_for(week, id) {
                 draft.editing.insert(id.to_owned(), existing.id.clone());
@@ -64,15 +112,59 @@ impl Draft {
         draft
     }
 
+    /// Every step before the note: the questions, the week's work, one per goal.
     pub fn total(&self) -> usize {
-        flow().len()
+        flow().len() + 1 + self.goals.len()
+    }
+
+    /// What the current step shows.
+    pub fn stage(&self) -> Stage {
+        let questions = flow().len();
+        match self.question() {
+            Some(question) => Stage::Question(question),
+            None if self.step == questions => Stage::Work,
+            None if self.step < self.total() => Stage::Goal(self.step - questions - 1),
+            None => Stage::Note,
+        }
+    }
+
+    /// Gives the week's work (the step's "next") and moves on.
+    pub fn give_work(&mut self, work: Work) -> Result<(), ProgressError> {
+        work.validate()?;
+        self.work = Some(work);
+        self.next();
+        Ok(())
+    }
+
+    /// Answers the goal step shown and moves on.
+    pub fn keep_goal(&mut self, kept: Kept, note: &str) {
+        if let Stage::Goal(index) = self.stage() {
+            let note = Some(note.trim().to_owned()).filter(|n| !n.is_empty());
+            if let Some(answer) = self.goals.get_mut(index) {
+                answer.kept = Some(kept);
+                answer.note = note;
+            }
+            self.next();
+        }
+    }
+
+    /// The goals' evaluations this check-in saves: one per goal answered.
+    pub fn goal_checks(&self, authored: &str) -> Vec<(String, GoalCheck)> {
+        self.goals
+            .iter()
+            .filter_map(|answer| {
+                let kept = answer.kept?;
+                let check =
+                    GoalCheck { week: self.week, kept, note: answer.note.clone(), authored: authored.to_owned() };
+                Some((answer.goal.clone(), check))
+            })
+            .collect()
     }
 
     /// The question at the current step, or `None` on the closing note screen.
     pub fn question(&self) -> Option<Question> {
-        let flow = flow();
-        let total = flow.len();
-        flow.get(self.step).map(|&(instrument, item)| Question { instrument, item, number: self.step + 1, total })
+        let total = self.total();
+        flow().get(self.step).map(|&(instrument, item)| Question { instrument, item, number: self.step + 1, total })
     }
 
     /// The answer already given to the current question.
@@ -111,9 +203,11 @@ impl Draft {
         self.step >= self.total()
     }
 
-    /// How many questions have an answer.
+    /// How many steps have an answer.
     pub fn answered(&self) -> usize {
-        self.answers.values().map(BTreeMap::len).sum()
+        self.answers.values().map(BTreeMap::len).sum::<usize>()
+            + usize::from(self.work.is_some())
+            + self.goals.iter().filter(|g| g.kept.is_some()).count()
     }
 
     /// Checks a draft read back from storage: each answer must belong to a known question and
@@ -136,6 +230,14 @@ impl Draft {
             };
             validate(&probe)?;
         }
+        if let Some(work) = &self.work {
+            work.validate().map_err(|error| ValidationError::Progression(error.to_string()))?;
+        }
+        for (index, answer) in self.goals.iter().enumerate() {
+            if answer.goal.trim().is_empty() || self.goals[..index].iter().any(|g| g.goal == answer.goal) {
+                return Err(ValidationError::Progression(format!("goal {}: no id, or one given twice", index + 1)));
+            }
+        }
         if self.step > self.total() {
             return Err(ValidationError::OutOfRange {
                 link_id: "step".into(),
@@ -145,6 +247,23 @@ impl Draft {
             });
         }
         Ok(())
+    }
+
+    /// Saves this check-in into `history`: its responses, the week's work (when its step
+    /// was answered) and the goals' evaluations.
+    pub fn save_into(self, history: &mut History, authored: &str, language: Lang, new_id: &mut dyn FnMut() -> String) {
+        let (week, work, checks) = (self.week, self.work.clone(), self.goal_checks(authored));
+        for response in self.into_responses(authored, language, new_id) {
+            history.upsert(response);
+        }
+        if let Some(work) = work {
+            history.set_work(week, work, authored);
+        }
+        for (id, check) in checks {
+            if let Some(goal) = history.goals.iter_mut().find(|g| g.id == id) {
+                goal.evaluate(check);
+            }
+        }
     }
 
     /// The responses this check-in saves: one per instrument with at least one answer,

@@ -78,7 +78,7 @@ pub fn history(last: IsoWeek, weeks: usize) -> History {
             });
         }
     }
-    History { responses }
+    History { responses, ..Default::default() }
 }
 
 const NOTES: [&str; 4] = [

@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashSet;
+
 use super::instrument::{self, Instrument, Item, CATALOGUE};
+use super::progression::{Goal, Milestone, ProgressError, Work, WorkWeek};
 use super::response::{profile, who5_score, Response, Status, Who5Score};
 use super::week::IsoWeek;
 
@@ -11,6 +14,15 @@ use super::week::IsoWeek;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct History {
     pub responses: Vec<Response>,
+    /// Sub-goals, open and closed, in the order they were set.
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    /// The week's work, at most one per week, oldest first.
+    #[serde(default)]
+    pub work: Vec<WorkWeek>,
+    /// Dated events, oldest first.
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
 }
 
 /// One instrument's answers in a week, ready to show.
@@ -34,6 +46,60 @@ pub struct WeekSummary {
 }
 
 impl History {
+    /// Checks the goals, the weeks' work and the milestones: each valid, goal and
+    /// milestone ids unique, at most one work record per week. Says what and where.
+    pub fn check_progression(&self) -> Result<(), String> {
+        let mut ids = HashSet::new();
+        for (index, goal) in self.goals.iter().enumerate() {
+            goal.validate().map_err(|error| format!("goal {}: {error}", index + 1))?;
+            if !ids.insert(goal.id.as_str()) {
+                return Err(format!("goal {}: {}", index + 1, ProgressError::IdTwice(goal.id.clone())));
+            }
+        }
+        let mut weeks = HashSet::new();
+        for (index, work) in self.work.iter().enumerate() {
+            work.work.validate().map_err(|error| format!("work week {}: {error}", index + 1))?;
+            if !weeks.insert(work.week) {
+                return Err(format!("work week {}: {}", index + 1, ProgressError::WeekTwice(work.week)));
+            }
+        }
+        let mut ids = HashSet::new();
+        for (index, milestone) in self.milestones.iter().enumerate() {
+            milestone.validate().map_err(|error| format!("milestone {}: {error}", index + 1))?;
+            if !ids.insert(milestone.id.as_str()) {
+                return Err(format!("milestone {}: {}", index + 1, ProgressError::IdTwice(milestone.id.clone())));
+            }
+        }
+        Ok(())
+    }
+
+    /// The work recorded for `week`.
+    pub fn work_for(&self, week: IsoWeek) -> Option<&Work> {
+        self.work.iter().find(|w| w.week == week).map(|w| &w.work)
+    }
+
+    /// Records the work of `week`, replacing what was recorded; an empty record removes it.
+    pub fn set_work(&mut self, week: IsoWeek, work: Work, authored: &str) {
+        self.work.retain(|w| w.week != week);
+        if !work.is_empty() {
+            let at = self.work.partition_point(|w| w.week < week);
+            self.work.insert(at, WorkWeek { week, work, authored: authored.to_owned() });
+        }
+    }
+
+    /// The goals open in `week`: set in or before it, and not closed before it.
+    pub fn open_goals(&self, week: IsoWeek) -> impl Iterator<Item = &Goal> {
+        self.goals.iter().filter(move |g| g.set <= week && g.closed.as_ref().is_none_or(|c| c.week > week))
+    }
+
+    /// Milestones in date order, each with its week.
+    pub fn milestones_by_week(&self) -> Vec<(IsoWeek, &Milestone)> {
+        let mut out: Vec<(IsoWeek, &Milestone)> =
+            self.milestones.iter().filter_map(|m| m.week().map(|week| (week, m))).collect();
+        out.sort_by(|a, b| a.1.date.cmp(&b.1.date));
+        out
+    }
+
     /// Adds a response, or replaces the one with the same id.
     pub fn upsert(&mut self, response: Response) {
         match self.responses.iter_mut().find(|r| r.id == response.id) {

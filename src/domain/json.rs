@@ -248,13 +248,6 @@ impl Value {
         Err(format!("{what}: expected {expected}, found {}", self.kind()))
     }
 
-    pub fn object(self, what: &str) -> Shape<Object> {
-        match self {
-            Value::Obj(fields) => Ok(Object { fields, what: what.to_owned() }),
-            other => other.expected(what, "an object"),
-        }
-    }
-
     /// The fields of an object used as a map (keys free, a repeated key's last value wins).
     pub fn map(self, what: &str) -> Shape<Vec<(String, Value)>> {
         match self {
@@ -301,40 +294,32 @@ impl Value {
     pub fn nullable(self) -> Option<Value> {
         (self != Value::Null).then_some(self)
     }
-}
 
-/// An object's fields, taken one at a time by name. Like serde's `deny_unknown_fields`, a
-/// field that no one takes is an error, and so is a field given twice.
-pub struct Object {
-    fields: Vec<(String, Value)>,
-    what: String,
-}
-
-impl Object {
-    /// The field `key`, if present.
-    pub fn take(&mut self, key: &str) -> Shape<Option<Value>> {
-        let Some(at) = self.fields.iter().position(|(k, _)| k == key) else { return Ok(None) };
-        let (_, value) = self.fields.swap_remove(at);
-        if self.fields.iter().any(|(k, _)| k == key) {
-            return Err(format!("{}: duplicate field `{key}`", self.what));
+    /// Reads the fields of the object `what`, whose keys are `keys` (at most 32): `read`
+    /// gets each field's place in `keys` and its value. Like serde's
+    /// `deny_unknown_fields`, a key not in `keys` is an error, and so is a key given twice
+    /// or a missing key whose bit is set in `required`.
+    pub fn fields(
+        self,
+        what: &str,
+        keys: &[&str],
+        required: u32,
+        mut read: impl FnMut(usize, Value) -> Shape<()>,
+    ) -> Shape<()> {
+        let Value::Obj(fields) = self else { return self.expected(what, "an object") };
+        let mut seen = 0u32;
+        for (key, value) in fields {
+            let Some(index) = keys.iter().position(|k| *k == key) else {
+                return Err(format!("{what}: unknown field `{key}`"));
+            };
+            if seen & (1 << index) != 0 {
+                return Err(format!("{what}: duplicate field `{key}`"));
+            }
+            seen |= 1 << index;
+            read(index, value)?;
         }
-        Ok(Some(value))
-    }
-
-    /// The field `key`, which must be present (null counts as present).
-    pub fn need(&mut self, key: &str) -> Shape<Value> {
-        self.take(key)?.ok_or_else(|| format!("{}: missing field `{key}`", self.what))
-    }
-
-    /// The field `key` as an optional value: absent and null are both `None`.
-    pub fn optional(&mut self, key: &str) -> Shape<Option<Value>> {
-        Ok(self.take(key)?.and_then(Value::nullable))
-    }
-
-    /// Every field taken: any left is unknown.
-    pub fn end(self) -> Shape<()> {
-        match self.fields.first() {
-            Some((key, _)) => Err(format!("{}: unknown field `{key}`", self.what)),
+        match (0..keys.len()).find(|&index| required & (1 << index) != 0 && seen & (1 << index) == 0) {
+            Some(index) => Err(format!("{what}: missing field `{}`", keys[index])),
             None => Ok(()),
         }
     }
@@ -456,12 +441,19 @@ mod tests {
     }
 
     #[test]
-    fn fields_are_taken_once() {
-        let mut object = parse(r#"{"a":1,"a":2}"#).unwrap().object("x").unwrap();
-        assert_eq!(object.take("a").unwrap_err(), "x: duplicate field `a`");
-        let mut object = parse(r#"{"a":1,"b":null}"#).unwrap().object("x").unwrap();
-        assert_eq!(object.need("c").unwrap_err(), "x: missing field `c`");
-        assert_eq!(object.optional("b").unwrap(), None);
-        assert_eq!(object.end().unwrap_err(), "x: unknown field `a`");
+    fn fields_are_read_once_and_checked() {
+        let read = |text: &str| {
+            let mut got = Vec::new();
+            parse(text).unwrap().fields("x", &["a", "b", "c"], 0b011, |i, v| {
+                got.push((i, v));
+                Ok(())
+            })?;
+            Ok::<_, String>(got)
+        };
+        assert_eq!(read(r#"{"b":null,"a":1}"#).unwrap(), [(1, Value::Null), (0, Value::Num(Some(1)))]);
+        assert_eq!(read(r#"{"a":1,"a":2,"b":1}"#).unwrap_err(), "x: duplicate field `a`");
+        assert_eq!(read(r#"{"a":1,"c":3}"#).unwrap_err(), "x: missing field `b`");
+        assert_eq!(read(r#"{"a":1,"b":2,"d":3}"#).unwrap_err(), "x: unknown field `d`");
+        assert_eq!(read("[]").unwrap_err(), "x: expected an object, found an array");
     }
 }

@@ -12,6 +12,7 @@ pub mod import;
 pub mod instrument;
 pub mod json;
 pub mod lang;
+pub mod progression;
 pub mod response;
 pub mod series;
 pub mod stored;

@@ -113,6 +113,8 @@ pub enum ValidationError {
     /// Marked partial, but every required item is answered.
     WronglyPartial,
     EmptyId,
+    /// A goal, the week's work or a milestone is wrong: says what.
+    Progression(String),
 }
 
 impl From<LookupError> for ValidationError {
@@ -144,6 +146,7 @@ impl fmt::Display for ValidationError {
             }
             ValidationError::WronglyPartial => write!(f, "marked partial but every item is answered"),
             ValidationError::EmptyId => write!(f, "the response has no id"),
+            ValidationError::Progression(what) => write!(f, "{what}"),
         }
     }
 }

@@ -9,16 +9,20 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::checkin::Draft;
+use super::checkin::{Draft, GoalAnswer};
 use super::history::History;
-use super::json::{self, Object, Shape, Value};
+use super::json::{self, Shape, Value};
 use super::lang::Lang;
+use super::progression::{Absence, Closed, Goal, GoalCheck, Kept, Milestone, MilestoneKind, Outcome, Work, WorkWeek};
 use super::response::{validate, Response, Status};
 use super::week::IsoWeek;
 
 /// The newest format version of every stored value. Bump it when a format changes, and
 /// add the upgrade from the old version in the matching `decode_*` function.
-pub const STORE_VERSION: u64 = 1;
+pub const STORE_VERSION: u64 = 2;
+
+// Version 2 added the history's `goals`, `work` and `milestones` and the check-in's `work`
+// and `goals`; every one is optional, so a version 1 value reads as it is.
 
 /// Why a stored value could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,25 +60,6 @@ pub struct Settings {
     pub lang: Option<Lang>,
 }
 
-/// Reads `text` as a stored object after checking its version. The object comes back
-/// with `"version"` taken, and the version.
-fn versioned(text: &str, what: &str) -> Result<(u64, Object), DecodeError> {
-    let mut object = match json::parse(text) {
-        Some(value @ Value::Obj(_)) => value.object(what).map_err(DecodeError::Invalid)?,
-        Some(_) => return Err(DecodeError::NoVersion),
-        None => return Err(DecodeError::NotJson),
-    };
-    let version = match object.take("version") {
-        Ok(Some(Value::Num(Some(version)))) => version,
-        // Missing, not a whole number, or given twice.
-        _ => return Err(DecodeError::NoVersion),
-    };
-    if version > STORE_VERSION {
-        return Err(DecodeError::TooNew { found: version });
-    }
-    Ok((version, object))
-}
-
 fn language(value: Value, what: &str) -> Shape<Lang> {
     let code = value.string(what)?;
     Lang::ALL.into_iter().find(|lang| lang.code() == code).ok_or_else(|| format!("{what}: unknown language {code:?}"))
@@ -102,28 +87,6 @@ fn write_answers(out: &mut String, answers: &BTreeMap<String, u8>) {
     out.push('}');
 }
 
-/// One response, in the shape of the export's `responses` (the serde derive of [`Response`]).
-pub fn read_response(value: Value) -> Shape<Response> {
-    let mut object = value.object("response")?;
-    let response = Response {
-        id: object.need("id")?.string("id")?,
-        instrument: object.need("instrument")?.string("instrument")?,
-        version: object.need("version")?.string("version")?,
-        week: week(object.need("week")?, "week")?,
-        authored: object.need("authored")?.string("authored")?,
-        language: language(object.need("language")?, "language")?,
-        status: match object.need("status")?.string("status")?.as_str() {
-            "complete" => Status::Complete,
-            "partial" => Status::Partial,
-            other => return Err(format!("status: unknown status {other:?}")),
-        },
-        answers: answers(object.need("answers")?, "answers")?,
-        note: object.optional("note")?.map(|note| note.string("note")).transpose()?,
-    };
-    object.end()?;
-    Ok(response)
-}
-
 pub fn write_response(out: &mut String, response: &Response) {
     out.push('{');
     for (key, text) in [("id", &response.id), ("instrument", &response.instrument), ("version", &response.version)] {
@@ -147,12 +110,23 @@ pub fn write_response(out: &mut String, response: &Response) {
     out.push('}');
 }
 
-/// The history as the chart worker reads it: `{"responses":[…]}`.
-pub fn write_history_body(out: &mut String, history: &History) {
-    out.push('{');
+/// The history's fields after `{` (or after `"version":n`), as serde writes [`History`].
+fn write_history_fields(out: &mut String, history: &History) {
     json::key(out, "responses");
     json::array(out, &history.responses, write_response);
+    json::key(out, "goals");
+    json::array(out, &history.goals, write_goal);
+    json::key(out, "work");
+    json::array(out, &history.work, write_work_week);
+    json::key(out, "milestones");
+    json::array(out, &history.milestones, write_milestone);
     out.push('}');
+}
+
+/// The history as the chart worker reads it (the serde derive of [`History`]).
+pub fn write_history_body(out: &mut String, history: &History) {
+    out.push('{');
+    write_history_fields(out, history);
 }
 
 fn start(version: u64) -> String {
@@ -164,33 +138,8 @@ fn start(version: u64) -> String {
 
 pub fn encode_history(history: &History) -> String {
     let mut out = start(STORE_VERSION);
-    json::key(&mut out, "responses");
-    json::array(&mut out, &history.responses, write_response);
-    out.push('}');
+    write_history_fields(&mut out, history);
     out
-}
-
-/// Reads the stored history: every response must validate and ids must be unique.
-pub fn decode_history(text: &str) -> Result<History, DecodeError> {
-    let (_, mut stored) = versioned(text, "history")?;
-    let read = || -> Shape<Vec<Response>> {
-        let mut responses = Vec::new();
-        for (index, value) in stored.need("responses")?.array("responses")?.into_iter().enumerate() {
-            responses.push(read_response(value).map_err(|error| format!("response {}: {error}", index + 1))?);
-        }
-        stored.end()?;
-        Ok(responses)
-    };
-    let responses = read().map_err(DecodeError::Invalid)?;
-    let mut ids = HashSet::new();
-    for (index, response) in responses.iter().enumerate() {
-        let place = index + 1;
-        validate(response).map_err(|error| DecodeError::Invalid(format!("response {place}: {error}")))?;
-        if !ids.insert(response.id.as_str()) {
-            return Err(DecodeError::Invalid(format!("response {place}: id {:?} appears twice", response.id)));
-        }
-    }
-    Ok(History { responses })
 }
 
 pub fn encode_draft(draft: &Draft) -> String {
@@ -216,39 +165,24 @@ pub fn encode_draft(draft: &Draft) -> String {
         json::key(&mut out, instrument);
         json::string(&mut out, id);
     }
-    out.push_str("}}}");
+    out.push('}');
+    if let Some(work) = &draft.work {
+        json::key(&mut out, "work");
+        write_work(&mut out, work);
+    }
+    if !draft.goals.is_empty() {
+        json::key(&mut out, "goals");
+        json::array(&mut out, &draft.goals, |out, answer| {
+            out.push('{');
+            json::key(out, "goal");
+            json::string(out, &answer.goal);
+            write_opt_text(out, "kept", answer.kept.map(Kept::code));
+            write_opt_text(out, "note", answer.note.as_deref());
+            out.push('}');
+        });
+    }
+    out.push_str("}}");
     out
-}
-
-fn read_draft(stored: &mut Object) -> Shape<Draft> {
-    let mut object = stored.need("draft")?.object("draft")?;
-    let mut answers = BTreeMap::new();
-    for (instrument, value) in object.need("answers")?.map("answers")? {
-        let given = self::answers(value, &format!("answers {instrument}"))?;
-        answers.insert(instrument, given);
-    }
-    let mut editing = BTreeMap::new();
-    if let Some(value) = object.take("editing")? {
-        for (instrument, id) in value.map("editing")? {
-            editing.insert(instrument, id.string("editing")?);
-        }
-    }
-    let draft = Draft {
-        week: week(object.need("week")?, "week")?,
-        step: object.need("step")?.whole("step", u32::MAX.into())? as usize,
-        answers,
-        note: object.need("note")?.string("note")?,
-        editing,
-    };
-    object.end()?;
-    Ok(draft)
-}
-
-pub fn decode_draft(text: &str) -> Result<Draft, DecodeError> {
-    let (_, mut stored) = versioned(text, "check-in in progress")?;
-    let draft = read_draft(&mut stored).and_then(|draft| stored.end().map(|()| draft)).map_err(DecodeError::Invalid)?;
-    draft.check().map_err(|error| DecodeError::Invalid(format!("check-in in progress: {error}")))?;
-    Ok(draft)
 }
 
 pub fn encode_settings(settings: &Settings) -> String {
@@ -262,12 +196,396 @@ pub fn encode_settings(settings: &Settings) -> String {
     out
 }
 
-pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
-    let (version, mut stored) = versioned(text, "settings")?;
-    let read = || -> Shape<Settings> {
-        let lang = stored.optional("lang")?.map(|lang| language(lang, "lang")).transpose()?;
-        stored.end()?;
-        Ok(Settings { version, lang })
+fn write_opt_text(out: &mut String, key: &str, value: Option<&str>) {
+    if let Some(value) = value {
+        json::key(out, key);
+        json::string(out, value);
+    }
+}
+
+fn write_opt_number(out: &mut String, key: &str, value: Option<u32>) {
+    if let Some(value) = value {
+        json::key(out, key);
+        json::number(out, value.into());
+    }
+}
+
+pub fn write_work(out: &mut String, work: &Work) {
+    out.push('{');
+    write_opt_number(out, "plannedMinutes", work.planned_minutes);
+    write_opt_number(out, "workedMinutes", work.worked_minutes);
+    write_opt_number(out, "daysPlanned", work.days_planned.map(u32::from));
+    write_opt_number(out, "daysAttended", work.days_attended.map(u32::from));
+    write_opt_text(out, "absence", work.absence.map(Absence::code));
+    out.push('}');
+}
+
+fn write_work_week(out: &mut String, work_week: &WorkWeek) {
+    out.push('{');
+    json::key(out, "week");
+    json::string(out, &work_week.week.to_string());
+    json::key(out, "work");
+    write_work(out, &work_week.work);
+    json::key(out, "authored");
+    json::string(out, &work_week.authored);
+    out.push('}');
+}
+
+fn write_check(out: &mut String, check: &GoalCheck) {
+    out.push('{');
+    json::key(out, "week");
+    json::string(out, &check.week.to_string());
+    json::key(out, "kept");
+    json::string(out, check.kept.code());
+    write_opt_text(out, "note", check.note.as_deref());
+    json::key(out, "authored");
+    json::string(out, &check.authored);
+    out.push('}');
+}
+
+fn write_goal(out: &mut String, goal: &Goal) {
+    out.push('{');
+    for (key, text) in [("id", &goal.id), ("what", &goal.what), ("measure", &goal.measure)] {
+        json::key(out, key);
+        json::string(out, text);
+    }
+    write_opt_text(out, "by", goal.by.as_deref());
+    json::key(out, "set");
+    json::string(out, &goal.set.to_string());
+    json::key(out, "authored");
+    json::string(out, &goal.authored);
+    if let Some(closed) = &goal.closed {
+        json::key(out, "closed");
+        out.push('{');
+        json::key(out, "week");
+        json::string(out, &closed.week.to_string());
+        json::key(out, "outcome");
+        json::string(out, closed.outcome.code());
+        out.push('}');
+    }
+    write_opt_text(out, "replaces", goal.replaces.as_deref());
+    json::key(out, "checks");
+    json::array(out, &goal.checks, write_check);
+    out.push('}');
+}
+
+fn write_milestone(out: &mut String, milestone: &Milestone) {
+    out.push('{');
+    json::key(out, "id");
+    json::string(out, &milestone.id);
+    json::key(out, "date");
+    json::string(out, &milestone.date);
+    json::key(out, "kind");
+    json::string(out, milestone.kind.code());
+    write_opt_text(out, "text", milestone.text.as_deref());
+    json::key(out, "authored");
+    json::string(out, &milestone.authored);
+    out.push('}');
+}
+
+// Reading. Each object is read field by field in one loop ([`Value::fields`]): a struct
+// literal with a `?` per field made the page's wasm about 4 KB (gzipped) larger, for the
+// drop code of every partly built value.
+
+/// Reads `text` as a stored object after checking its version; returns the version and
+/// the object (its `"version"` is read again, and ignored, with the other fields).
+fn versioned(text: &str) -> Result<(u64, Value), DecodeError> {
+    let value = json::parse(text).ok_or(DecodeError::NotJson)?;
+    let Value::Obj(fields) = &value else { return Err(DecodeError::NoVersion) };
+    let mut versions = fields.iter().filter(|(key, _)| key == "version");
+    // Missing, not a whole number, or given twice.
+    let version = match (versions.next(), versions.next()) {
+        (Some((_, Value::Num(Some(version)))), None) => *version,
+        _ => return Err(DecodeError::NoVersion),
     };
-    read().map_err(DecodeError::Invalid)
+    if version > STORE_VERSION {
+        return Err(DecodeError::TooNew { found: version });
+    }
+    Ok((version, value))
+}
+
+fn text(value: Value, what: &str) -> Shape<String> {
+    value.string(what)
+}
+
+/// An optional text: null and absent are both `None`.
+fn text_opt(value: Value, what: &str) -> Shape<Option<String>> {
+    value.nullable().map(|value| value.string(what)).transpose()
+}
+
+fn code<T>(value: Value, what: &str, parse: fn(&str) -> Option<T>) -> Shape<T> {
+    let text = value.string(what)?;
+    parse(&text).ok_or_else(|| format!("{what}: unknown value {text:?}"))
+}
+
+fn code_opt<T>(value: Value, what: &str, parse: fn(&str) -> Option<T>) -> Shape<Option<T>> {
+    value.nullable().map(|value| code(value, what, parse)).transpose()
+}
+
+fn list<T>(value: Value, what: &str, read: fn(Value) -> Shape<T>) -> Shape<Vec<T>> {
+    let mut out = Vec::new();
+    for (index, value) in value.array(what)?.into_iter().enumerate() {
+        out.push(read(value).map_err(|error| format!("{what} {}: {error}", index + 1))?);
+    }
+    Ok(out)
+}
+
+/// One response, in the shape of the export's `responses` (the serde derive of [`Response`]).
+pub fn read_response(value: Value) -> Shape<Response> {
+    let mut r = Response {
+        id: String::new(),
+        instrument: String::new(),
+        version: String::new(),
+        week: IsoWeek::FIRST,
+        authored: String::new(),
+        language: Lang::Da,
+        status: Status::Partial,
+        answers: BTreeMap::new(),
+        note: None,
+    };
+    const KEYS: &[&str] = &["id", "instrument", "version", "week", "authored", "language", "status", "answers", "note"];
+    value.fields("response", KEYS, 0xff, |index, value| {
+        match index {
+            0 => r.id = text(value, "id")?,
+            1 => r.instrument = text(value, "instrument")?,
+            2 => r.version = text(value, "version")?,
+            3 => r.week = week(value, "week")?,
+            4 => r.authored = text(value, "authored")?,
+            5 => r.language = language(value, "language")?,
+            6 => {
+                r.status = code(value, "status", |s| match s {
+                    "complete" => Some(Status::Complete),
+                    "partial" => Some(Status::Partial),
+                    _ => None,
+                })?
+            }
+            7 => r.answers = answers(value, "answers")?,
+            _ => r.note = text_opt(value, "note")?,
+        }
+        Ok(())
+    })?;
+    Ok(r)
+}
+
+fn read_work(value: Value) -> Shape<Work> {
+    let mut work = Work::default();
+    const KEYS: &[&str] = &["plannedMinutes", "workedMinutes", "daysPlanned", "daysAttended", "absence"];
+    value.fields("work", KEYS, 0, |index, value| {
+        let value = value.nullable();
+        let what = KEYS[index];
+        match (index, value) {
+            (_, None) => {}
+            (0, Some(v)) => work.planned_minutes = Some(v.whole(what, u32::MAX.into())? as u32),
+            (1, Some(v)) => work.worked_minutes = Some(v.whole(what, u32::MAX.into())? as u32),
+            (2, Some(v)) => work.days_planned = Some(v.small(what)?),
+            (3, Some(v)) => work.days_attended = Some(v.small(what)?),
+            (_, Some(v)) => work.absence = Some(code(v, what, Absence::parse)?),
+        }
+        Ok(())
+    })?;
+    Ok(work)
+}
+
+fn read_work_week(value: Value) -> Shape<WorkWeek> {
+    let mut read = WorkWeek { week: IsoWeek::FIRST, work: Work::default(), authored: String::new() };
+    value.fields("work week", &["week", "work", "authored"], 0b111, |index, value| {
+        match index {
+            0 => read.week = week(value, "week")?,
+            1 => read.work = read_work(value)?,
+            _ => read.authored = text(value, "authored")?,
+        }
+        Ok(())
+    })?;
+    Ok(read)
+}
+
+fn read_check(value: Value) -> Shape<GoalCheck> {
+    let mut check = GoalCheck { week: IsoWeek::FIRST, kept: Kept::No, note: None, authored: String::new() };
+    value.fields("check", &["week", "kept", "note", "authored"], 0b1011, |index, value| {
+        match index {
+            0 => check.week = week(value, "week")?,
+            1 => check.kept = code(value, "kept", Kept::parse)?,
+            2 => check.note = text_opt(value, "note")?,
+            _ => check.authored = text(value, "authored")?,
+        }
+        Ok(())
+    })?;
+    Ok(check)
+}
+
+fn read_closed(value: Value) -> Shape<Option<Closed>> {
+    let Some(value) = value.nullable() else { return Ok(None) };
+    let mut closed = Closed { week: IsoWeek::FIRST, outcome: Outcome::Reached };
+    value.fields("closed", &["week", "outcome"], 0b11, |index, value| {
+        match index {
+            0 => closed.week = week(value, "week")?,
+            _ => closed.outcome = code(value, "outcome", Outcome::parse)?,
+        }
+        Ok(())
+    })?;
+    Ok(Some(closed))
+}
+
+fn read_goal(value: Value) -> Shape<Goal> {
+    let mut goal = Goal {
+        id: String::new(),
+        what: String::new(),
+        measure: String::new(),
+        by: None,
+        set: IsoWeek::FIRST,
+        authored: String::new(),
+        closed: None,
+        replaces: None,
+        checks: Vec::new(),
+    };
+    const KEYS: &[&str] = &["id", "what", "measure", "by", "set", "authored", "closed", "replaces", "checks"];
+    value.fields("goal", KEYS, 0b11_0111, |index, value| {
+        match index {
+            0 => goal.id = text(value, "id")?,
+            1 => goal.what = text(value, "what")?,
+            2 => goal.measure = text(value, "measure")?,
+            3 => goal.by = text_opt(value, "by")?,
+            4 => goal.set = week(value, "set")?,
+            5 => goal.authored = text(value, "authored")?,
+            6 => goal.closed = read_closed(value)?,
+            7 => goal.replaces = text_opt(value, "replaces")?,
+            _ => goal.checks = list(value, "check", read_check)?,
+        }
+        Ok(())
+    })?;
+    Ok(goal)
+}
+
+fn read_milestone(value: Value) -> Shape<Milestone> {
+    let mut milestone = Milestone {
+        id: String::new(),
+        date: String::new(),
+        kind: MilestoneKind::Other,
+        text: None,
+        authored: String::new(),
+    };
+    value.fields("milestone", &["id", "date", "kind", "text", "authored"], 0b10111, |index, value| {
+        match index {
+            0 => milestone.id = text(value, "id")?,
+            1 => milestone.date = text(value, "date")?,
+            2 => milestone.kind = code(value, "kind", MilestoneKind::parse)?,
+            3 => milestone.text = text_opt(value, "text")?,
+            _ => milestone.authored = text(value, "authored")?,
+        }
+        Ok(())
+    })?;
+    Ok(milestone)
+}
+
+/// Reads the stored history: every response must validate and ids must be unique, and so
+/// must the goals, the weeks' work and the milestones.
+pub fn decode_history(text: &str) -> Result<History, DecodeError> {
+    let (_, value) = versioned(text)?;
+    let mut history = History::default();
+    const KEYS: &[&str] = &["version", "responses", "goals", "work", "milestones"];
+    value
+        .fields("history", KEYS, 0b11, |index, value| {
+            match index {
+                0 => {}
+                1 => history.responses = list(value, "response", read_response)?,
+                2 => history.goals = list(value, "goal", read_goal)?,
+                3 => history.work = list(value, "work week", read_work_week)?,
+                _ => history.milestones = list(value, "milestone", read_milestone)?,
+            }
+            Ok(())
+        })
+        .map_err(DecodeError::Invalid)?;
+    let mut ids = HashSet::new();
+    for (index, response) in history.responses.iter().enumerate() {
+        let place = index + 1;
+        validate(response).map_err(|error| DecodeError::Invalid(format!("response {place}: {error}")))?;
+        if !ids.insert(response.id.as_str()) {
+            return Err(DecodeError::Invalid(format!("response {place}: id {:?} appears twice", response.id)));
+        }
+    }
+    history.check_progression().map_err(DecodeError::Invalid)?;
+    Ok(history)
+}
+
+fn read_goal_answer(value: Value) -> Shape<GoalAnswer> {
+    let mut answer = GoalAnswer { goal: String::new(), kept: None, note: None };
+    value.fields("goal", &["goal", "kept", "note"], 0b1, |index, value| {
+        match index {
+            0 => answer.goal = text(value, "goal")?,
+            1 => answer.kept = code_opt(value, "kept", Kept::parse)?,
+            _ => answer.note = text_opt(value, "note")?,
+        }
+        Ok(())
+    })?;
+    Ok(answer)
+}
+
+fn read_draft(value: Value) -> Shape<Draft> {
+    let mut draft = Draft {
+        week: IsoWeek::FIRST,
+        step: 0,
+        answers: BTreeMap::new(),
+        note: String::new(),
+        editing: BTreeMap::new(),
+        work: None,
+        goals: Vec::new(),
+    };
+    const KEYS: &[&str] = &["week", "step", "answers", "note", "editing", "work", "goals"];
+    value.fields("draft", KEYS, 0b1111, |index, value| {
+        match index {
+            0 => draft.week = week(value, "week")?,
+            1 => draft.step = value.whole("step", u32::MAX.into())? as usize,
+            2 => {
+                for (instrument, value) in value.map("answers")? {
+                    let given = answers(value, &format!("answers {instrument}"))?;
+                    draft.answers.insert(instrument, given);
+                }
+            }
+            3 => draft.note = text(value, "note")?,
+            4 => {
+                for (instrument, id) in value.map("editing")? {
+                    draft.editing.insert(instrument, id.string("editing")?);
+                }
+            }
+            5 => draft.work = value.nullable().map(read_work).transpose()?,
+            _ => draft.goals = list(value, "goal", read_goal_answer)?,
+        }
+        Ok(())
+    })?;
+    Ok(draft)
+}
+
+pub fn decode_draft(text: &str) -> Result<Draft, DecodeError> {
+    let (version, value) = versioned(text)?;
+    let mut draft = None;
+    value
+        .fields("check-in in progress", &["version", "draft"], 0b11, |index, value| {
+            if index == 1 {
+                draft = Some(read_draft(value)?);
+            }
+            Ok(())
+        })
+        .map_err(DecodeError::Invalid)?;
+    let mut draft = draft.ok_or(DecodeError::NoVersion)?;
+    // Version 1 had no work or goal steps: its last step was the note, which now comes
+    // after the week's work.
+    if version == 1 && draft.step >= super::checkin::flow().len() {
+        draft.step = draft.total();
+    }
+    draft.check().map_err(|error| DecodeError::Invalid(format!("check-in in progress: {error}")))?;
+    Ok(draft)
+}
+
+pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
+    let (version, value) = versioned(text)?;
+    let mut lang = None;
+    value
+        .fields("settings", &["version", "lang"], 0b1, |index, value| {
+            if index == 1 {
+                lang = value.nullable().map(|v| language(v, "lang")).transpose()?;
+            }
+            Ok(())
+        })
+        .map_err(DecodeError::Invalid)?;
+    Ok(Settings { version, lang })
 }

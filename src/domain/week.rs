@@ -37,6 +37,9 @@ impl fmt::Display for WeekError {
 impl std::error::Error for WeekError {}
 
 impl IsoWeek {
+    /// A placeholder for a value being read, always replaced before use.
+    pub const FIRST: IsoWeek = IsoWeek { year: 1, week: 1 };
+
     /// The week `week` of ISO year `year`, if that year has it.
     pub fn new(year: i32, week: u8) -> Result<IsoWeek, WeekError> {
         Date::from_iso_week_date(year, week, Weekday::Monday)

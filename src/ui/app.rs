@@ -1,3 +1,4 @@
+use leptos::either::EitherOf6;
 use leptos::prelude::*;
 
 use super::about::About;
@@ -49,12 +50,12 @@ pub fn App() -> impl IntoView {
                 {demo.then(|| view! { <p class="ugb-demo" role="note">{move || Msg::DemoBanner.get(state.lang.get())}</p> })}
                 <Notices/>
                 {move || match state.screen.get() {
-                    Screen::Home => view! { <Home/> }.into_any(),
-                    Screen::CheckIn => view! { <CheckIn/> }.into_any(),
-                    Screen::Saved => view! { <Saved/> }.into_any(),
-                    Screen::History => view! { <HistoryScreen/> }.into_any(),
-                    Screen::About => view! { <About/> }.into_any(),
-                    Screen::Progress => view! { <Progress/> }.into_any(),
+                    Screen::Home => EitherOf6::A(view! { <Home/> }),
+                    Screen::CheckIn => EitherOf6::B(view! { <CheckIn/> }),
+                    Screen::Saved => EitherOf6::C(view! { <Saved/> }),
+                    Screen::History => EitherOf6::D(view! { <HistoryScreen/> }),
+                    Screen::About => EitherOf6::E(view! { <About/> }),
+                    Screen::Progress => EitherOf6::F(view! { <Progress/> }),
                 }}
             </main>
         </div>

@@ -112,11 +112,43 @@ pub fn download(name: &str, url: &str) -> bool {
     true
 }
 
-/// The value of the text field with `id`, if there is one.
+/// The value of the text field (input or textarea) with `id`, if there is one.
 pub fn input_value(id: &str) -> Option<String> {
     use wasm_bindgen::JsCast;
     let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+    match element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        Some(area) => Some(area.value()),
+        None => Some(element.dyn_into::<web_sys::HtmlInputElement>().ok()?.value()),
+    }
+}
+
+/// The value of the ticked radio button called `name`.
+pub fn checked_radio(name: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    let element = document.query_selector(&format!("input[name=\"{name}\"]:checked")).ok()??;
     Some(element.dyn_into::<web_sys::HtmlInputElement>().ok()?.value())
+}
+
+/// Sets the text of the element with `id` (as text, never markup).
+pub fn set_text(id: &str, text: &str) {
+    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        element.set_text_content(Some(text));
+    }
+}
+
+/// Marks the field `id` as the one in error (`aria-invalid`), and no other.
+pub fn mark_invalid(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(list) = document.query_selector_all("[aria-invalid]") {
+        for element in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+            let _ = element.remove_attribute("aria-invalid");
+        }
+    }
+    if let Some(element) = document.get_element_by_id(id) {
+        let _ = element.set_attribute("aria-invalid", "true");
+    }
 }
 
 /// The `attribute` values of the ticked checkboxes that have it, in the section around

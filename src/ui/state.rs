@@ -6,6 +6,7 @@ use super::browser;
 use crate::domain::checkin::Draft;
 use crate::domain::history::History;
 use crate::domain::lang::Lang;
+use crate::domain::progression::{Kept, ProgressError, Work};
 use crate::domain::series::{default_lines, LineKey, Period};
 use crate::domain::stored::Settings;
 use crate::domain::week::IsoWeek;
@@ -151,6 +152,23 @@ impl AppState {
         self.save_draft();
     }
 
+    /// Gives the week's work and moves on; a step that does not add up changes nothing.
+    pub fn give_work(self, work: Work) -> Result<(), ProgressError> {
+        let mut result = Ok(());
+        self.draft.update(|draft| {
+            if let Some(draft) = draft {
+                result = draft.give_work(work);
+            }
+        });
+        self.save_draft();
+        result
+    }
+
+    pub fn keep_goal(self, kept: Kept, note: &str) {
+        self.draft.update(|draft| draft.iter_mut().for_each(|d| d.keep_goal(kept, note)));
+        self.save_draft();
+    }
+
     pub fn next(self) {
         self.draft.update(|draft| draft.iter_mut().for_each(Draft::next));
         self.save_draft();
@@ -189,8 +207,8 @@ impl AppState {
     pub fn finish(self) {
         let Some(draft) = self.draft.get_untracked() else { return };
         let authored = crate::domain::response::rfc3339_utc(browser::now_millis());
-        let responses = draft.into_responses(&authored, self.lang.get_untracked(), &mut browser::random_id);
-        self.history.update(|history| responses.into_iter().for_each(|r| history.upsert(r)));
+        let lang = self.lang.get_untracked();
+        self.history.update(|history| draft.save_into(history, &authored, lang, &mut browser::random_id));
         let saved = self.history.with_untracked(|history| self.vault.with_value(|v| v.save_history(history)));
         let ok = saved.is_ok();
         self.report(saved);

@@ -33,7 +33,7 @@ async function expectOptionsFitAndAreLarge(page) {
 
 /** Answers the question on screen: the WHO-5 by its label, the 0–10 and hour scales by number. */
 async function answer(page, n) {
-  const progress = page.getByText(new RegExp(`^Spørgsmål ${n} af 18$`));
+  const progress = page.getByText(new RegExp(`^Spørgsmål ${n} af 19$`));
   await progress.waitFor();
   const label = n <= 5 ? WHO5_ANSWER_DA : String(n <= 10 ? 7 : n <= 17 ? 6 : 15);
   await page.getByRole('button', { name: label, exact: true }).click();
@@ -50,7 +50,7 @@ test('a full check-in on a phone, then the week is in the history after a reload
   await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
   taps++;
   for (let n = 1; n <= 18; n++) {
-    await page.getByText(new RegExp(`^Spørgsmål ${n} af 18$`)).waitFor();
+    await page.getByText(new RegExp(`^Spørgsmål ${n} af 19$`)).waitFor();
     const heading = page.getByRole('heading', { level: 2 });
     const group = page.getByRole('group', { name: await heading.innerText() });
     assert.ok(await group.isVisible(), `question ${n} names its group of answers`);
@@ -60,12 +60,19 @@ test('a full check-in on a phone, then the week is in the history after a reload
     await answer(page, n);
     taps++;
   }
+  // The week's work: skipped in one tap by a citizen who has no placement.
+  await page.getByRole('heading', { name: 'Din uge i praktik eller job' }).waitFor();
+  await page.getByText('Spørgsmål 19 af 19').waitFor();
+  await expectNoAxeViolations(page, 'the week\'s work');
+  await page.getByRole('button', { name: 'Spring over' }).click();
+  taps++;
   await page.getByRole('heading', { name: 'Vil du skrive noget om ugen?' }).waitFor();
   await expectNoAxeViolations(page, 'the note');
   await page.getByLabel('Note (frivillig)').fill('Første uge med 15 timer.');
   await page.getByRole('button', { name: 'Gem svarene' }).click();
   taps++;
-  assert.ok(taps <= 20, `a check-in took ${taps} taps`);
+  // Start, 18 answers, the week's work, save.
+  assert.ok(taps <= 21, `a check-in took ${taps} taps`);
   await page.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).waitFor();
   await expectNoAxeViolations(page, 'the thank-you');
 
@@ -94,18 +101,18 @@ test('a check-in left half-way resumes at the same question after a reload and i
   await ready(page);
   await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
   for (let n = 1; n <= 7; n++) await answer(page, n);
-  await page.getByText('Spørgsmål 8 af 18').waitFor();
+  await page.getByText('Spørgsmål 8 af 19').waitFor();
   await page.reload();
-  await page.getByText('Spørgsmål 8 af 18').waitFor();
+  await page.getByText('Spørgsmål 8 af 19').waitFor();
   await page.getByRole('heading', { name: /følt dig okay med den, du er/ }).waitFor();
 
   await page.close();
   const tab = await context.newPage();
   await tab.goto(env.url('/'));
-  await tab.getByText('Spørgsmål 8 af 18').waitFor();
+  await tab.getByText('Spørgsmål 8 af 19').waitFor();
   // Back shows the answer given before the break.
   await tab.getByRole('button', { name: 'Tilbage' }).click();
-  await tab.getByText('Spørgsmål 7 af 18').waitFor();
+  await tab.getByText('Spørgsmål 7 af 19').waitFor();
   assert.equal(await tab.getByRole('button', { name: '7', exact: true }).getAttribute('aria-pressed'), 'true');
   await context.close();
 });
@@ -116,14 +123,15 @@ test('changing this week updates the saved answers instead of adding a second we
   await ready(page);
   await page.getByRole('button', { name: "Start this week's questions" }).click();
   for (let n = 1; n <= 5; n++) await page.getByRole('button', { name: 'All of the time' }).click();
-  for (let n = 6; n <= 18; n++) await page.getByRole('button', { name: 'Skip' }).click();
+  for (let n = 6; n <= 19; n++) await page.getByRole('button', { name: 'Skip' }).click();
   await page.getByRole('button', { name: 'Save answers' }).click();
   await page.getByRole('button', { name: 'To the start page' }).click();
   await page.getByRole('button', { name: "Change this week's answers" }).click();
-  await page.getByText('Question 1 of 18').waitFor();
+  await page.getByText('Question 1 of 19').waitFor();
   assert.equal(await page.getByRole('button', { name: 'All of the time' }).getAttribute('aria-pressed'), 'true');
   await page.getByRole('button', { name: 'At no time' }).click();
   for (let n = 2; n <= 18; n++) await page.getByRole('button', { name: /^(Next|Skip)$/ }).click();
+  await page.getByRole('button', { name: 'Skip' }).click();
   await page.getByRole('button', { name: 'Save answers' }).click();
   await page.getByRole('button', { name: 'See past weeks' }).click();
   await drawn(page);
@@ -160,7 +168,7 @@ test('the check-in works by keyboard alone', async () => {
   await ready(page);
   await page.getByRole('button', { name: "Start this week's questions" }).focus();
   await page.keyboard.press('Enter');
-  await page.getByText('Question 1 of 18').waitFor();
+  await page.getByText('Question 1 of 19').waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'ugb-question-text');
   // Focus moves to the question when it changes; from there: help, then the first answer.
   await page.keyboard.press('Tab');
@@ -168,7 +176,7 @@ test('the check-in works by keyboard alone', async () => {
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Most of the time');
   await page.keyboard.press('Enter');
-  await page.getByText('Question 2 of 18').waitFor();
+  await page.getByText('Question 2 of 19').waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'ugb-question-text', null, { timeout: 2000 });
   await context.close();
 });
@@ -178,8 +186,8 @@ test('a narrow 320 px phone shows every screen without sideways scrolling', asyn
   await page.goto(env.url('/'));
   await ready(page);
   await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
-  for (let n = 1; n <= 18; n++) {
-    await page.getByText(new RegExp(`^Spørgsmål ${n} af 18$`)).waitFor();
+  for (let n = 1; n <= 19; n++) {
+    await page.getByText(new RegExp(`^Spørgsmål ${n} af 19$`)).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `question ${n} scrolls sideways by ${overflow}px`);
     await page.getByRole('button', { name: 'Spring over' }).click();
@@ -194,7 +202,7 @@ test('blocked storage (a sandboxed iframe) still works in memory and says nothin
   await frame.getByText('Din browser tillader ikke, at Ugeblik gemmer noget.', { exact: false }).waitFor();
   await frame.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
   await frame.getByRole('button', { name: 'Hele tiden' }).click();
-  await frame.getByText('Spørgsmål 2 af 18').waitFor();
+  await frame.getByText('Spørgsmål 2 af 19').waitFor();
   // The app's stylesheet applies inside the sandbox too: answer buttons are touch-sized.
   const height = await frame.getByRole('button', { name: 'Hele tiden' }).evaluate((b) => b.getBoundingClientRect().height);
   assert.ok(height >= 44, `styled in the sandbox: ${height}px`);
@@ -227,7 +235,7 @@ test('a note with markup shows as text', async () => {
   await page.goto(env.url('/?lang=en'));
   await ready(page);
   await page.getByRole('button', { name: "Start this week's questions" }).click();
-  for (let n = 1; n <= 18; n++) await page.getByRole('button', { name: 'Skip' }).click();
+  for (let n = 1; n <= 19; n++) await page.getByRole('button', { name: 'Skip' }).click();
   const payload = '<img src=x onerror="window.__pwned=1">';
   await page.getByLabel('Note (optional)').fill(payload);
   await page.getByRole('button', { name: 'Save answers' }).click();

@@ -1,0 +1,171 @@
+//! The check-in's steps for the week's work and for each open goal, written as HTML.
+//!
+//! Why HTML and not Leptos views: a form's worth of reactive view code cost the first load
+//! about 25 KB (measured); these steps have no state of their own until the citizen goes
+//! on, so the page puts this HTML in place and reads the fields when a button is pressed
+//! (`ui::check_in`). Pure and host-tested; every text is escaped by [`Html`].
+
+use crate::domain::lang::Lang;
+use crate::domain::progression::{format_hours, parse_date, Absence, Goal, Kept, Work};
+use crate::html::Html;
+use crate::i18n::{date_label, decimal_separator, Msg};
+
+/// The ids of the work step's fields, in the order they are read.
+pub const HOURS_PLANNED: &str = "ugb-hours-planned";
+pub const HOURS_WORKED: &str = "ugb-hours-worked";
+pub const DAYS_PLANNED: &str = "ugb-days-planned";
+pub const DAYS_ATTENDED: &str = "ugb-days-attended";
+/// The radio buttons' name, and the error line's id.
+pub const ABSENCE: &str = "ugb-absence";
+pub const WORK_ERROR: &str = "ugb-work-error";
+pub const GOAL_NOTE: &str = "ugb-goal-note";
+
+/// The buttons under a step: back, skip and, for the work step, next (which submits).
+fn step_nav(html: &mut Html, lang: Lang, next: bool) {
+    html.open("div", &[("class", "ugb-stepnav")]);
+    html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "back")], Msg::Back.get(lang));
+    html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "skip")], Msg::Skip.get(lang));
+    if next {
+        html.el("button", &[("type", "submit"), ("class", "ugb-primary")], Msg::Next.get(lang));
+    }
+    html.close("div");
+}
+
+/// The work step: hours planned and worked, days planned and attended (all optional) and
+/// why the citizen was away. `start` fills the fields; `suggested` says they are last
+/// week's plan.
+pub fn work_step(lang: Lang, start: &Work, suggested: bool) -> String {
+    let mut html = Html::new();
+    html.el("h2", &[("id", "ugb-work-title"), ("tabindex", "-1")], Msg::WorkTitle.get(lang));
+    html.open("p", &[("class", "ugb-hint")]).text(Msg::WorkHint.get(lang));
+    if suggested {
+        html.text(" ").text(Msg::Suggested.get(lang));
+    }
+    html.close("p");
+    html.open("form", &[("novalidate", ""), ("aria-labelledby", "ugb-work-title")]);
+    html.open("div", &[("class", "ugb-work__grid")]);
+    let separator = decimal_separator(lang);
+    let hours = |minutes: Option<u32>| minutes.map(|m| format_hours(m, separator)).unwrap_or_default();
+    let days = |days: Option<u8>| days.map(|d| d.to_string()).unwrap_or_default();
+    let fields = [
+        (HOURS_PLANNED, Msg::HoursPlanned, hours(start.planned_minutes), "decimal"),
+        (HOURS_WORKED, Msg::HoursWorked, hours(start.worked_minutes), "decimal"),
+        (DAYS_PLANNED, Msg::DaysPlanned, days(start.days_planned), "numeric"),
+        (DAYS_ATTENDED, Msg::DaysAttended, days(start.days_attended), "numeric"),
+    ];
+    for (id, label, value, mode) in &fields {
+        html.open("div", &[("class", "ugb-field")]);
+        html.el("label", &[("for", id)], label.get(lang));
+        html.open(
+            "input",
+            &[
+                ("id", id),
+                ("type", "text"),
+                ("inputmode", mode),
+                ("autocomplete", "off"),
+                ("maxlength", "8"),
+                ("aria-describedby", WORK_ERROR),
+                ("value", value),
+            ],
+        );
+        html.close("div");
+    }
+    html.close("div");
+    html.el("p", &[("class", "ugb-hint")], Msg::HoursExample.get(lang));
+    html.open("fieldset", &[("class", "ugb-reasons")]).el("legend", &[], Msg::AbsenceLegend.get(lang));
+    let reasons = [
+        (None, Msg::AbsenceNone),
+        (Some(Absence::Ill), Msg::AbsenceIll),
+        (Some(Absence::Other), Msg::AbsenceOther),
+        (Some(Absence::RatherNotSay), Msg::AbsenceRatherNot),
+    ];
+    for (reason, label) in reasons {
+        let code = reason.map_or("", Absence::code);
+        let id = format!("{ABSENCE}-{}", reason.map_or("none", Absence::code));
+        html.open("label", &[("class", "ugb-choice"), ("for", &id)]);
+        let mut attrs = vec![("type", "radio"), ("id", id.as_str()), ("name", ABSENCE), ("value", code)];
+        if start.absence == reason {
+            attrs.push(("checked", ""));
+        }
+        html.open("input", &attrs).text(label.get(lang)).close("label");
+    }
+    html.close("fieldset");
+    html.el("p", &[("id", WORK_ERROR), ("class", "ugb-error"), ("role", "alert")], "");
+    step_nav(&mut html, lang, true);
+    html.close("form");
+    html.finish()
+}
+
+/// A goal's step: what it is, how we will know, by when, an optional note, and "Did you
+/// keep to it this week?" as three buttons (`data-kept`). `given` is pressed.
+pub fn goal_step(lang: Lang, goal: Option<&Goal>, given: Option<Kept>, note: &str) -> String {
+    let mut html = Html::new();
+    html.el("p", &[("class", "ugb-question__section")], Msg::GoalLabel.get(lang));
+    let what = goal.map_or("", |g| g.what.as_str());
+    html.el("h2", &[("id", "ugb-goal-title"), ("class", "ugb-question__text"), ("tabindex", "-1")], what);
+    if let Some(goal) = goal {
+        html.open("p", &[]);
+        if !goal.measure.trim().is_empty() {
+            html.text(&Msg::GoalMeasure.fill(lang, &[("measure", &goal.measure)]));
+        }
+        if let Some(by) = goal.by.as_deref().and_then(parse_date) {
+            html.open("br", &[]).text(&Msg::GoalBy.fill(lang, &[("date", &date_label(lang, by))]));
+        }
+        html.close("p");
+    }
+    html.el("label", &[("for", GOAL_NOTE)], Msg::GoalNote.get(lang));
+    html.el("textarea", &[("id", GOAL_NOTE), ("rows", "2"), ("maxlength", "500")], note);
+    html.el("p", &[("id", "ugb-goal-question"), ("class", "ugb-goal__question")], Msg::GoalQuestion.get(lang));
+    html.open(
+        "div",
+        &[("class", "ugb-options ugb-options--list"), ("role", "group"), ("aria-labelledby", "ugb-goal-question")],
+    );
+    for (kept, text) in [(Kept::Yes, Msg::KeptYes), (Kept::Partly, Msg::KeptPartly), (Kept::No, Msg::KeptNo)] {
+        let pressed = if given == Some(kept) { "true" } else { "false" };
+        html.el("button", &[("type", "button"), ("aria-pressed", pressed), ("data-kept", kept.code())], text.get(lang));
+    }
+    html.close("div");
+    step_nav(&mut html, lang, false);
+    html.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::week::IsoWeek;
+
+    #[test]
+    fn the_work_step_shows_its_start_and_escapes_nothing_it_should_not() {
+        let work =
+            Work { planned_minutes: Some(450), days_planned: Some(3), absence: Some(Absence::Ill), ..Work::default() };
+        let html = work_step(Lang::Da, &work, true);
+        assert!(html.contains(r#"id="ugb-hours-planned" type="text" inputmode="decimal""#));
+        assert!(html.contains(r#"value="7,5""#));
+        assert!(html.contains(r#"id="ugb-days-planned" type="text" inputmode="numeric" autocomplete="off" maxlength="8" aria-describedby="ugb-work-error" value="3""#));
+        assert!(html.contains(r#"id="ugb-absence-ill" name="ugb-absence" value="ill" checked="""#));
+        assert!(!html.contains(r#"value="" checked"#), "no reason is not ticked when one was given");
+        assert!(html.contains(Msg::Suggested.get(Lang::Da)));
+        assert!(work_step(Lang::En, &work, false).contains(r#"value="7.5""#));
+    }
+
+    #[test]
+    fn a_goals_words_are_text_never_markup() {
+        let goal = Goal {
+            id: "g".into(),
+            what: "<img src=x onerror=alert(1)>".into(),
+            measure: "\"><script>alert(2)</script>".into(),
+            by: Some("2027-01-31".into()),
+            set: "2026-W47".parse::<IsoWeek>().unwrap(),
+            authored: String::new(),
+            closed: None,
+            replaces: None,
+            checks: Vec::new(),
+        };
+        let html = goal_step(Lang::En, Some(&goal), Some(Kept::Partly), "</textarea><b>x</b>");
+        assert!(!html.contains("<img") && !html.contains("<script") && !html.contains("<b>"));
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(html.contains("By 31 Jan 2027"));
+        assert!(html.contains(r#"aria-pressed="true" data-kept="partly""#));
+        assert!(html.contains(r#"aria-pressed="false" data-kept="yes""#));
+    }
+}

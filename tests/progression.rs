@@ -1,0 +1,217 @@
+//! Goals, the week's work and milestones, without a browser: a goal's life cycle through
+//! weekly check-ins, attendance, hours as citizens type them, and the stored upgrade.
+
+use ugeblik::domain::checkin::{flow, Draft, Stage};
+use ugeblik::domain::history::History;
+use ugeblik::domain::lang::Lang;
+use ugeblik::domain::progression::{
+    format_hours, parse_hours, Absence, Goal, Kept, Milestone, MilestoneKind, Outcome, ProgressError, Work,
+};
+use ugeblik::domain::stored::{decode_draft, decode_history, encode_history};
+use ugeblik::domain::week::IsoWeek;
+
+fn week(text: &str) -> IsoWeek {
+    text.parse().unwrap()
+}
+
+fn goal(id: &str, what: &str, set: &str) -> Goal {
+    Goal {
+        id: id.into(),
+        what: what.into(),
+        measure: "my mentor and I agree".into(),
+        by: Some("2027-01-31".into()),
+        set: week(set),
+        authored: "2026-11-02T10:00:00Z".into(),
+        closed: None,
+        replaces: None,
+        checks: Vec::new(),
+    }
+}
+
+/// Runs a check-in for `week` that skips every question and the work step and answers
+/// each goal step with `kept`.
+fn check_in(history: &mut History, week_text: &str, kept: &[(Kept, &str)]) {
+    let mut draft = Draft::start(week(week_text), history);
+    while draft.question().is_some() {
+        draft.next();
+    }
+    assert_eq!(draft.stage(), Stage::Work);
+    draft.next();
+    for (answer, note) in kept {
+        assert!(matches!(draft.stage(), Stage::Goal(_)), "a goal step for each open goal");
+        draft.keep_goal(*answer, note);
+    }
+    assert_eq!(draft.stage(), Stage::Note);
+    let mut n = 0;
+    draft.save_into(history, &format!("{week_text}T"), Lang::Da, &mut || {
+        n += 1;
+        format!("r{n}")
+    });
+}
+
+#[test]
+fn a_goal_is_set_evaluated_three_weeks_running_and_closed() {
+    let mut history = History::default();
+    history.goals.push(goal("g1", "Take on only one task at a time", "2026-W45"));
+
+    // Not asked before the week it was set.
+    assert!(Draft::start(week("2026-W44"), &history).goals.is_empty());
+
+    check_in(&mut history, "2026-W45", &[(Kept::Partly, " too many tasks on Tuesday ")]);
+    check_in(&mut history, "2026-W46", &[(Kept::Yes, "")]);
+    check_in(&mut history, "2026-W47", &[(Kept::Yes, "")]);
+    let checks: Vec<_> = history.goals[0].checks.iter().map(|c| (c.week.to_string(), c.kept)).collect();
+    assert_eq!(
+        checks,
+        [("2026-W45".into(), Kept::Partly), ("2026-W46".into(), Kept::Yes), ("2026-W47".into(), Kept::Yes)]
+    );
+    assert_eq!(history.goals[0].checks[0].note.as_deref(), Some("too many tasks on Tuesday"));
+    assert_eq!(history.goals[0].checks[1].note, None);
+
+    // Answering a week again replaces that week's answer, and the step starts from it.
+    let draft = Draft::start(week("2026-W47"), &history);
+    assert_eq!(draft.goals[0].kept, Some(Kept::Yes));
+    check_in(&mut history, "2026-W47", &[(Kept::No, "")]);
+    assert_eq!(history.goals[0].checks.len(), 3);
+    assert_eq!(history.goals[0].checks[2].kept, Kept::No);
+
+    // Closed as reached in week 48: no longer asked from that week, but kept with its history.
+    history.goals[0].close(week("2026-W48"), Outcome::Reached, "2026-11-23T10:00:00Z");
+    assert!(Draft::start(week("2026-W48"), &history).goals.is_empty());
+    assert_eq!(Draft::start(week("2026-W47"), &history).goals.len(), 1, "an earlier week still asks");
+    assert_eq!(history.goals.len(), 1);
+    assert_eq!(history.goals[0].checks.len(), 3);
+
+    // It survives storage.
+    assert_eq!(decode_history(&encode_history(&history)).unwrap(), history);
+}
+
+#[test]
+fn a_changed_goal_is_closed_and_its_successor_names_it() {
+    let mut history = History::default();
+    history.goals.push(goal("g1", "Work four hours without a break", "2026-W40"));
+    history.goals[0].close(week("2026-W44"), Outcome::Changed, "t");
+    let mut next = goal("g2", "Work four hours with one break", "2026-W44");
+    next.replaces = Some("g1".into());
+    history.goals.push(next);
+    let draft = Draft::start(week("2026-W44"), &history);
+    assert_eq!(draft.goals.iter().map(|g| g.goal.as_str()).collect::<Vec<_>>(), ["g2"]);
+    history.check_progression().unwrap();
+}
+
+#[test]
+fn goals_that_are_not_valid_are_refused_with_the_reason() {
+    let mut history = History::default();
+    history.goals.push(goal("g1", "  ", "2026-W40"));
+    assert_eq!(history.check_progression().unwrap_err(), "goal 1: the goal says nothing");
+    history.goals[0].what = "ok".into();
+    history.goals[0].by = Some("2026-02-30".into());
+    assert!(history.check_progression().unwrap_err().contains("not a date"));
+    history.goals[0].by = None;
+    history.goals.push(goal("g1", "again", "2026-W41"));
+    assert_eq!(history.check_progression().unwrap_err(), "goal 2: id \"g1\" appears twice");
+}
+
+#[test]
+fn attendance_is_days_attended_of_days_planned() {
+    let work = |planned, attended| Work { days_planned: planned, days_attended: attended, ..Work::default() };
+    assert_eq!(work(Some(4), Some(3)).attendance_percent(), Some(75));
+    assert_eq!(work(Some(3), Some(2)).attendance_percent(), Some(67));
+    assert_eq!(work(Some(5), Some(5)).attendance_percent(), Some(100));
+    assert_eq!(work(Some(5), Some(0)).attendance_percent(), Some(0));
+    assert_eq!(work(Some(0), Some(0)).attendance_percent(), None, "nothing planned: no rate");
+    assert_eq!(work(None, Some(2)).attendance_percent(), None);
+    assert_eq!(work(Some(3), None).attendance_percent(), None);
+    assert_eq!(work(Some(3), Some(4)).validate(), Err(ProgressError::AttendedAbovePlanned));
+    assert!(matches!(work(Some(8), None).validate(), Err(ProgressError::TooMany { max: 7, .. })));
+}
+
+#[test]
+fn hours_are_read_as_citizens_type_them() {
+    assert_eq!(parse_hours(""), Some(None));
+    assert_eq!(parse_hours(" 7 "), Some(Some(420)));
+    assert_eq!(parse_hours("7,5"), Some(Some(450)));
+    assert_eq!(parse_hours("7.5"), Some(Some(450)));
+    assert_eq!(parse_hours("7½"), Some(Some(450)));
+    assert_eq!(parse_hours("7:30"), Some(Some(450)));
+    assert_eq!(parse_hours("0,25"), Some(Some(15)));
+    assert_eq!(parse_hours(",5"), Some(Some(30)));
+    assert_eq!(parse_hours("168"), Some(Some(168 * 60)));
+    for bad in ["169", "7,555", "7:60", "7:5", "-2", "seven", "7,", "1e2", "7 5"] {
+        assert_eq!(parse_hours(bad), None, "{bad:?}");
+    }
+    assert_eq!(format_hours(450, ','), "7,5");
+    assert_eq!(format_hours(420, '.'), "7");
+    assert_eq!(format_hours(15, ','), "0,25");
+    assert_eq!(format_hours(20, ','), "0,33");
+    for minutes in (0..=600).step_by(15) {
+        assert_eq!(parse_hours(&format_hours(minutes, ',')), Some(Some(minutes)));
+    }
+}
+
+#[test]
+fn the_weeks_work_is_remembered_and_replaced_by_week() {
+    let mut history = History::default();
+    let mut draft = Draft::start(week("2026-W46"), &history);
+    draft.step = flow().len();
+    let work = Work {
+        planned_minutes: Some(240),
+        worked_minutes: Some(180),
+        days_planned: Some(2),
+        days_attended: Some(1),
+        absence: Some(Absence::Ill),
+    };
+    draft.give_work(work.clone()).unwrap();
+    assert_eq!(draft.stage(), Stage::Note);
+    draft.save_into(&mut history, "2026-11-13T10:00:00Z", Lang::Da, &mut || "x".into());
+    assert_eq!(history.work_for(week("2026-W46")), Some(&work));
+    // Editing the week starts from what was given; an emptied step removes the record.
+    let mut again = Draft::start(week("2026-W46"), &history);
+    assert_eq!(again.work, Some(work));
+    again.step = flow().len();
+    again.give_work(Work::default()).unwrap();
+    again.save_into(&mut history, "t", Lang::Da, &mut || "y".into());
+    assert_eq!(history.work_for(week("2026-W46")), None);
+    // A step that does not add up is refused and nothing moves.
+    let mut wrong = Draft::start(week("2026-W47"), &history);
+    wrong.step = flow().len();
+    let error = wrong.give_work(Work { days_planned: Some(1), days_attended: Some(2), ..Work::default() });
+    assert_eq!(error, Err(ProgressError::AttendedAbovePlanned));
+    assert_eq!(wrong.stage(), Stage::Work);
+}
+
+#[test]
+fn milestones_fall_in_the_week_of_their_date_and_must_say_something() {
+    let milestone = Milestone {
+        id: "m1".into(),
+        date: "2026-11-18".into(),
+        kind: MilestoneKind::PlacementStarted,
+        text: Some("Café Solsiden".into()),
+        authored: "t".into(),
+    };
+    assert_eq!(milestone.week(), Some(week("2026-W47")));
+    milestone.validate().unwrap();
+    let other = Milestone { kind: MilestoneKind::Other, text: Some(" ".into()), ..milestone.clone() };
+    assert_eq!(other.validate(), Err(ProgressError::EmptyMilestone));
+    let bad = Milestone { date: "18-11-2026".into(), ..milestone };
+    assert!(matches!(bad.validate(), Err(ProgressError::BadDate(_))));
+}
+
+#[test]
+fn a_version_1_check_in_on_its_note_resumes_on_the_note() {
+    let n = flow().len();
+    let text =
+        format!("{{\"version\":1,\"draft\":{{\"week\":\"2026-W47\",\"step\":{n},\"answers\":{{}},\"note\":\"hej\"}}}}");
+    let draft = decode_draft(&text).unwrap();
+    assert_eq!(draft.stage(), Stage::Note);
+    assert_eq!(draft.note, "hej");
+    let text = text.replace(&format!("\"step\":{n}"), "\"step\":3");
+    assert_eq!(decode_draft(&text).unwrap().step, 3);
+}
+
+#[test]
+fn the_stored_history_of_version_1_reads_with_no_goals() {
+    let history = decode_history(include_str!("fixtures/store-v1-history.json")).unwrap();
+    assert!(!history.responses.is_empty());
+    assert!(history.goals.is_empty() && history.work.is_empty() && history.milestones.is_empty());
+}
