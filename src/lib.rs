@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod config;
 pub mod domain;
+pub mod goals;
 pub mod html;
 pub mod i18n;
 pub mod render;

@@ -12,14 +12,17 @@ use crate::domain::history::History;
 use crate::domain::import::{self, ImportError};
 use crate::domain::instrument::{current, CATALOGUE};
 use crate::domain::lang::Lang;
+use crate::domain::progression::{format_hours, parse_date, Kept, Milestone};
 use crate::domain::response::ValidationError;
 use crate::domain::series::{
-    line_defs, radar_axes, radar_readings, radar_weeks, summarize, trend, weeks_with, Line, LineKey, Period, Summary,
-    Unit,
+    goal_rows, line_defs, milestones_in, radar_axes, radar_readings, radar_weeks, summarize, trend, weeks_with, Line,
+    LineKey, Period, Summary, Unit,
 };
 use crate::domain::week::IsoWeek;
 use crate::html::Html;
-use crate::i18n::{join, signed, week_dates, week_label, week_label_with_year, whole, ChartMsg};
+use crate::i18n::{
+    date_label, decimal_separator, join, signed, week_dates, week_label, week_label_with_year, whole, ChartMsg,
+};
 
 const RADAR_INSTRUMENTS: [&str; 2] = ["chime5", "jobready7"];
 
@@ -38,6 +41,11 @@ pub enum View {
     About,
     /// The history merged with the file in `import` (the stored history's JSON, not HTML).
     ImportMerge,
+    /// Goals and milestones, for a session ([`crate::goals`]).
+    Goals,
+    /// The edit in `form` applied: the stored history's JSON, or the goals screen with the
+    /// form's error.
+    Edit,
 }
 
 /// What to show: the screen, the choices on the progress screen and the room there is.
@@ -89,6 +97,10 @@ pub struct Request {
     /// answers win.
     #[serde(default)]
     pub take_theirs: Vec<String>,
+    /// For [`View::Edit`]: the form's fields, `[name, value, name, value, …]`, with `edit`
+    /// (what to do), `id` (a fresh id) and `at` (the time).
+    #[serde(default)]
+    pub form: Vec<String>,
 }
 
 /// The page's message to the worker, `{"seq", "history"?, "request"}`, written by hand
@@ -114,6 +126,8 @@ pub fn encode_message(seq: u32, history: Option<&History>, request: &Request) ->
             View::Export => "export",
             View::About => "about",
             View::ImportMerge => "importMerge",
+            View::Goals => "goals",
+            View::Edit => "edit",
         },
     );
     let flag = |out: &mut String, name: &str, value: bool| {
@@ -164,6 +178,8 @@ pub fn encode_message(seq: u32, history: Option<&History>, request: &Request) ->
     flag(out, "importFile", request.import_file);
     key(out, "takeTheirs");
     crate::domain::json::array(out, &request.take_theirs, |out, id| string(out, id));
+    key(out, "form");
+    crate::domain::json::array(out, &request.form, |out, value| string(out, value));
     out.push_str("}}");
     std::mem::take(out)
 }
@@ -224,6 +240,14 @@ pub fn render(history: &History, request: &Request) -> Rendered {
             Rendered { html, cursors: Vec::new(), file: None }
         }
         View::About => Rendered { html: about(request.lang), cursors: Vec::new(), file: None },
+        View::Goals => Rendered { html: crate::goals::screen(history, request, None), cursors: Vec::new(), file: None },
+        View::Edit => {
+            let html = match crate::goals::apply(history, &request.form, request.now) {
+                Ok(edited) => crate::domain::stored::encode_history(&edited),
+                Err(error) => crate::goals::screen(history, request, Some(error)),
+            };
+            Rendered { html, cursors: Vec::new(), file: None }
+        }
         View::Export => {
             let exported = request.exported.as_deref().unwrap_or("");
             let file = crate::domain::export::export(history, exported, APP_VERSION, request.nickname.as_deref());
@@ -246,8 +270,16 @@ fn progress(history: &History, request: &Request) -> Rendered {
         return Rendered { html: html.finish(), cursors: Vec::new(), file: None };
     }
     let weeks = request.period.weeks(history, request.now);
-    let keys: Vec<LineKey> = request.lines.iter().filter_map(|c| LineKey::from_code(c)).collect();
+    // The week's work is drawn only for a history that has any.
+    let keys: Vec<LineKey> = request
+        .lines
+        .iter()
+        .filter_map(|c| LineKey::from_code(c))
+        .filter(|k| !k.is_work() || !history.work.is_empty())
+        .collect();
     let lines = trend(history, &weeks, &keys);
+    let milestones = milestones_in(history, &weeks);
+    let marks: Vec<usize> = milestones.iter().map(|(index, _)| *index).collect();
     let mut html = Html::new();
     // The parts, each replaced in the page only when it changed: controls, period,
     // one per unit's chart, the radars' choice, the radars, the table, the notices.
@@ -271,10 +303,14 @@ fn progress(history: &History, request: &Request) -> Rendered {
             .collect();
         if !of_unit.is_empty() {
             let index = cursors.len();
-            cursors.push(trend_figure(&mut html, index, unit, &weeks, &of_unit, request));
+            cursors.push(trend_figure(&mut html, index, unit, &weeks, &of_unit, &marks, request));
         }
         html.part();
     }
+    goals_figure(&mut html, history, &weeks, &marks, request);
+    html.part();
+    milestone_list(&mut html, &milestones, lang);
+    html.part();
     let (choices, compare) = compare_choices(history, &weeks, request.compare);
     compare_select(&mut html, &choices, compare, lang);
     html.part();
@@ -364,9 +400,14 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
     );
     if request.lines_open {
         html.open("div", &[("class", "ugb-lines")]);
-        for instrument in CATALOGUE.iter().filter(|i| current(i.id) == Some(*i)) {
-            html.open("fieldset", &[]).el("legend", &[], instrument.name.get(lang));
-            for def in line_defs().into_iter().filter(|d| d.instrument.id == instrument.id) {
+        let groups = CATALOGUE
+            .iter()
+            .filter(|i| current(i.id) == Some(*i))
+            .map(|i| (Some(i.id), i.name.get(lang)))
+            .chain([(None, ChartMsg::WorkLines.get(lang))]);
+        for (group, legend) in groups {
+            html.open("fieldset", &[]).el("legend", &[], legend);
+            for def in line_defs().into_iter().filter(|d| d.instrument.map(|i| i.id) == group) {
                 let code = def.key.code();
                 let id = format!("ugb-line-{code}");
                 let checked = request.lines.contains(&code);
@@ -417,6 +458,7 @@ fn unit_title(unit: Unit) -> ChartMsg {
         Unit::Percent => ChartMsg::ChartPercent,
         Unit::Rating => ChartMsg::ChartRating,
         Unit::Hours => ChartMsg::ChartHours,
+        Unit::Attendance => ChartMsg::ChartAttendance,
     }
 }
 
@@ -425,14 +467,14 @@ fn summary_text(line: &Line, weeks: &[IsoWeek], lang: Lang) -> String {
     match summarize(line, weeks) {
         Summary::NoReadings => ChartMsg::SummaryNone.fill(lang, &[("name", name)]),
         Summary::One { week, value } => ChartMsg::SummaryOne
-            .fill(lang, &[("name", name), ("value", &whole(value)), ("week", &week_label(lang, week))]),
+            .fill(lang, &[("name", name), ("value", &figure(line, value, lang)), ("week", &week_label(lang, week))]),
         Summary::Rose { from, to, weeks } | Summary::Fell { from, to, weeks } => {
             let msg = if to > from { ChartMsg::SummaryRose } else { ChartMsg::SummaryFell };
-            msg.fill(lang, &[("name", name), ("from", &whole(from)), ("to", &whole(to)), ("weeks", &weeks.to_string())])
+            let (from, to) = (figure(line, from, lang), figure(line, to, lang));
+            msg.fill(lang, &[("name", name), ("from", &from), ("to", &to), ("weeks", &weeks.to_string())])
         }
-        Summary::Same { value, weeks } => {
-            ChartMsg::SummarySame.fill(lang, &[("name", name), ("value", &whole(value)), ("weeks", &weeks.to_string())])
-        }
+        Summary::Same { value, weeks } => ChartMsg::SummarySame
+            .fill(lang, &[("name", name), ("value", &figure(line, value, lang)), ("weeks", &weeks.to_string())]),
     }
 }
 
@@ -457,7 +499,7 @@ fn trend_key(html: &mut Html, unit: Unit, lines: &[(&Line, chart::LineStyle)], a
             ChartMsg::ChangeFigures.fill(
                 lang,
                 &[
-                    ("latest", &whole(change.latest.1)),
+                    ("latest", &figure(line, change.latest.1, lang)),
                     ("first", &signed(change.since_first())),
                     ("previous", &previous),
                 ],
@@ -492,6 +534,7 @@ fn trend_figure(
     unit: Unit,
     weeks: &[IsoWeek],
     lines: &[(&Line, chart::LineStyle)],
+    milestones: &[usize],
     request: &Request,
 ) -> Cursor {
     let lang = request.lang;
@@ -504,6 +547,7 @@ fn trend_figure(
                 .map(|(line, style)| Plotted { line, style: *style, average: request.average })
                 .collect(),
             width: request.width,
+            milestones,
         },
         &|w| w.week().to_string(),
     );
@@ -514,7 +558,7 @@ fn trend_figure(
     html.el("h3", &[("id", &title_id)], unit_title(unit).get(lang));
     html.el("p", &[("id", &summary_id), ("class", "ugb-chart__summary")], &summary).close("figcaption");
     let values: Vec<Vec<Option<String>>> =
-        lines.iter().map(|(line, _)| line.values.iter().map(|v| v.map(whole)).collect()).collect();
+        lines.iter().map(|(line, _)| line.values.iter().map(|v| v.map(|v| figure(line, v, lang))).collect()).collect();
     let cursor =
         Cursor { first_x: drawn.first_x as i32, last_x: drawn.last_x as i32, width: drawn.width, weeks: weeks.len() };
     let index_text = index.to_string();
@@ -551,8 +595,80 @@ fn trend_figure(
     html.el("span", &[("class", "ugb-chart__cursor"), ("aria-hidden", "true"), ("hidden", "")], "").close("div");
     html.el("p", &[("class", "ugb-chart__readout"), ("aria-live", "polite")], "");
     trend_key(html, unit, lines, request.average, lang);
+    if !milestones.is_empty() {
+        html.el("p", &[("class", "ugb-chart__note")], ChartMsg::MilestoneSeeList.get(lang));
+    }
     html.close("figure");
     cursor
+}
+
+/// A value as the chart's texts write it: hours with up to two decimals, others whole.
+fn figure(line: &Line, value: f32, lang: Lang) -> String {
+    if line.def.unit == Unit::Hours && line.def.key.is_work() {
+        format_hours((value * 60.0).round() as u32, decimal_separator(lang))
+    } else {
+        whole(value)
+    }
+}
+
+/// Each goal's weekly answers as a row of marks, on the trend charts' time axis, with a
+/// list that says the same in words.
+fn goals_figure(html: &mut Html, history: &History, weeks: &[IsoWeek], milestones: &[usize], request: &Request) {
+    let lang = request.lang;
+    let rows = goal_rows(history, weeks);
+    if rows.is_empty() {
+        return;
+    }
+    let drawn_rows: Vec<(String, Vec<Option<Kept>>)> = rows.iter().map(|r| (r.what.clone(), r.marks.clone())).collect();
+    let drawn = chart::goal_rows(weeks, &drawn_rows, milestones, request.width, &|w| w.week().to_string());
+    html.open("figure", &[("class", "ugb-chart ugb-chart--goals"), ("id", "ugb-chart-goals")]);
+    html.open("figcaption", &[]).el("h3", &[("id", "ugb-chart-goals-title")], ChartMsg::GoalsChartTitle.get(lang));
+    html.close("figcaption");
+    let summary: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            let given: Vec<String> = weeks
+                .iter()
+                .zip(&row.marks)
+                .filter_map(|(w, m)| {
+                    m.map(|k| format!("{} {}", week_label(lang, *w), crate::goals::kept_text(k).get(lang)))
+                })
+                .collect();
+            format!("{}: {}", row.what, if given.is_empty() { "–".to_owned() } else { join(lang, &given) })
+        })
+        .collect();
+    html.open(
+        "div",
+        &[
+            ("class", "ugb-chart__svg"),
+            ("role", "img"),
+            ("aria-labelledby", "ugb-chart-goals-title"),
+            ("aria-describedby", "ugb-chart-goals-list"),
+        ],
+    );
+    html.trusted_svg(&drawn.svg).close("div");
+    html.el("p", &[("class", "ugb-chart__note")], ChartMsg::GoalsChartKey.get(lang));
+    html.open("ul", &[("id", "ugb-chart-goals-list"), ("class", "ugb-chart__key")]);
+    for line in &summary {
+        html.el("li", &[], line);
+    }
+    html.close("ul").close("figure");
+}
+
+/// The milestones shown on the charts, numbered as their markers.
+fn milestone_list(html: &mut Html, milestones: &[(usize, &Milestone)], lang: Lang) {
+    if milestones.is_empty() {
+        return;
+    }
+    html.open("div", &[("class", "ugb-milestone-list")]);
+    html.el("p", &[("id", "ugb-milestone-key")], ChartMsg::MilestoneKey.get(lang));
+    html.open("ol", &[("aria-labelledby", "ugb-milestone-key")]);
+    for (_, milestone) in milestones {
+        let when = parse_date(&milestone.date).map(|d| date_label(lang, d)).unwrap_or_default();
+        html.open("li", &[]).el("strong", &[], &when).text(" – ").text(&crate::goals::milestone_text(milestone, lang));
+        html.close("li");
+    }
+    html.close("ol").close("div");
 }
 
 /// The choice of the earlier week the radars compare with.
@@ -581,6 +697,7 @@ fn unit_code(unit: Unit) -> &'static str {
         Unit::Percent => "who5",
         Unit::Rating => "ratings",
         Unit::Hours => "hours",
+        Unit::Attendance => "attendance",
     }
 }
 
@@ -678,7 +795,7 @@ fn table(html: &mut Html, history: &History, weeks: &[IsoWeek], lines: &[Line], 
         html.open("tr", &[]).open("th", &[("scope", "row")]).text(&week_label_with_year(lang, *week)).text(" ");
         html.el("span", &[("class", "ugb-dates")], &week_dates(lang, *week)).close("th");
         for line in lines {
-            html.el("td", &[], &line.values[i].map(whole).unwrap_or_else(|| "–".to_owned()));
+            html.el("td", &[], &line.values[i].map(|v| figure(line, v, lang)).unwrap_or_else(|| "–".to_owned()));
         }
         if show_notes {
             html.el("td", &[("class", "ugb-table__note")], note.as_deref().unwrap_or(""));
@@ -844,6 +961,17 @@ fn import_section(html: &mut Html, history: &History, request: &Request) {
                 ],
             );
             html.el("p", &[("id", "ugb-import-summary")], &summary);
+            if seen.goals + seen.work + seen.milestones > 0 {
+                let also = ChartMsg::PreviewProgression.fill(
+                    lang,
+                    &[
+                        ("goals", &seen.goals.to_string()),
+                        ("work", &seen.work.to_string()),
+                        ("milestones", &seen.milestones.to_string()),
+                    ],
+                );
+                html.el("p", &[("id", "ugb-import-progression")], &also);
+            }
             if let Some(nickname) = &seen.nickname {
                 html.el("p", &[], &ChartMsg::PreviewNickname.fill(lang, &[("nickname", nickname)]));
             }
@@ -920,6 +1048,7 @@ pub fn import_error(error: &ImportError, lang: Lang) -> String {
             ChartMsg::ErrInvalid.fill(lang, &[("index", &n(*index)), ("problem", &validation_text(error, lang))])
         }
         ImportError::DuplicateId { index, .. } => ChartMsg::ErrDuplicate.fill(lang, &[("index", &n(*index))]),
+        ImportError::Progression(what) => ChartMsg::ErrProgression.fill(lang, &[("what", what)]),
     }
 }
 

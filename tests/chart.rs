@@ -38,7 +38,7 @@ fn who5_line(values: &[Option<f32>]) -> Line {
 /// Draws one WHO-5 line (style 0, no average) over `weeks` at `width`.
 fn draw_who5(weeks: &[IsoWeek], line: &Line, width: u32, label: &dyn Fn(IsoWeek) -> String) -> chart::Drawn {
     let lines = vec![Plotted { line, style: chart::style(0), average: false }];
-    chart::trend(&Trend { weeks, unit: Unit::Percent, lines, width }, label)
+    chart::trend(&Trend { weeks, unit: Unit::Percent, lines, width, milestones: &[] }, label)
 }
 
 fn label(week: IsoWeek) -> String {
@@ -94,6 +94,7 @@ fn dashed_styles_get_a_dash_pattern_and_the_average_is_drawn_beside_the_line() {
             unit: Unit::Rating,
             lines: vec![Plotted { line: &line, style, average: true }],
             width: 600,
+            milestones: &[],
         },
         &label,
     );
@@ -133,6 +134,7 @@ fn week_labels_thin_out_but_the_latest_week_is_always_labelled() {
                 .map(|(n, line)| Plotted { line, style: chart::style(n), average: false })
                 .collect(),
             width: 720,
+            milestones: &[],
         },
         &|w| format!("U{}", w.week()),
     );

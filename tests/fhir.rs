@@ -36,7 +36,8 @@ fn a_collection_with_questionnaires_responses_and_who5_observations() {
     assert!(first["item"][0]["answer"][0]["valueCoding"]["code"].is_string());
     let chime = responses.iter().find(|r| r["questionnaire"].as_str().unwrap().contains("chime5")).unwrap();
     assert!(chime["item"][0]["answer"][0]["valueInteger"].is_u64());
-    let observations = of_type(&bundle, "Observation");
+    let observations: Vec<_> =
+        of_type(&bundle, "Observation").into_iter().filter(|o| !o["derivedFrom"].is_null()).collect();
     assert_eq!(observations.len(), 2, "one per complete WHO-5");
     let reference = observations[0]["derivedFrom"][0]["reference"].as_str().unwrap();
     let entry = bundle["entry"].as_array().unwrap().iter().find(|e| e["fullUrl"] == reference).unwrap();
@@ -46,4 +47,37 @@ fn a_collection_with_questionnaires_responses_and_who5_observations() {
         !to_json(&export(&demo::history("2026-W47".parse().unwrap(), 2), "t", "v", None)).contains("loinc"),
         "no invented LOINC code"
     );
+}
+
+#[test]
+fn goals_their_evaluations_the_weeks_work_and_milestones() {
+    let bundle = bundle(30);
+    let goals = of_type(&bundle, "Goal");
+    assert_eq!(goals.len(), 2);
+    let reached = goals.iter().find(|g| g["lifecycleStatus"] == "completed").unwrap();
+    assert_eq!(reached["achievementStatus"]["coding"][0]["code"], "achieved");
+    assert_eq!(reached["subject"]["reference"], "Patient/citizen");
+    assert_eq!(goals.iter().filter(|g| g["lifecycleStatus"] == "active").count(), 1);
+    let patients = of_type(&bundle, "Patient");
+    assert_eq!(patients.len(), 1);
+    assert_eq!(patients[0].as_object().unwrap().len(), 2, "an anonymous subject: resourceType and id, nothing else");
+    let observations = of_type(&bundle, "Observation");
+    let kept: Vec<_> = observations.iter().filter(|o| o["code"]["coding"][0]["code"] == "goal-kept").collect();
+    assert!(!kept.is_empty());
+    let goal_url = format!("{}/Goal/{}", ugeblik::domain::fhir::BASE, reached["id"].as_str().unwrap());
+    assert!(kept.iter().any(|o| o["focus"][0]["reference"] == goal_url.as_str()));
+    assert!(kept
+        .iter()
+        .all(|o| ["yes", "partly", "no"].contains(&o["valueCodeableConcept"]["coding"][0]["code"].as_str().unwrap())));
+    let work: Vec<_> = observations.iter().filter(|o| o["code"]["coding"][0]["code"] == "work-week").collect();
+    assert!(!work.is_empty());
+    let planned = &work[0]["component"][0];
+    assert_eq!(
+        (planned["valueQuantity"]["unit"].as_str(), planned["valueQuantity"]["system"].as_str()),
+        (Some("h"), Some("http://unitsofmeasure.org"))
+    );
+    assert!(work[0]["effectivePeriod"]["start"].is_string());
+    let milestones: Vec<_> = observations.iter().filter(|o| o["code"]["text"] == "Milestone").collect();
+    assert_eq!(milestones[0]["code"]["coding"][0]["code"], "placement-started");
+    assert_eq!(milestones[0]["valueString"], "Café Solsiden");
 }

@@ -215,3 +215,114 @@ fn the_stored_history_of_version_1_reads_with_no_goals() {
     assert!(!history.responses.is_empty());
     assert!(history.goals.is_empty() && history.work.is_empty() && history.milestones.is_empty());
 }
+
+#[test]
+fn the_export_keeps_goals_work_and_milestones_and_imports_them_back() {
+    use ugeblik::domain::export::{export, to_json, FORMAT_VERSION};
+    use ugeblik::domain::import::{merge, preview, read};
+    let history = ugeblik::domain::demo::history(week("2026-W47"), 30);
+    assert!(!history.goals.is_empty() && !history.work.is_empty() && !history.milestones.is_empty());
+    let file = export(&history, "2026-11-20T10:00:00Z", "test", None);
+    assert_eq!(file.format_version, FORMAT_VERSION);
+    let imported = read(&to_json(&file)).unwrap();
+    let seen = preview(&History::default(), &imported);
+    assert_eq!((seen.goals, seen.work, seen.milestones), (2, history.work.len(), history.milestones.len()));
+    let merged = merge(&History::default(), &imported, &[]);
+    assert_eq!(merged.goals, history.goals);
+    assert_eq!(merged.work, history.work);
+    assert_eq!(merged.milestones, history.milestones);
+    assert_eq!(merged.responses.len(), history.responses.len());
+    // Importing the same file again changes nothing.
+    assert_eq!(merge(&merged, &imported, &[]), merged);
+}
+
+#[test]
+fn a_format_1_file_imports_with_no_goals_and_a_format_2_file_with_them() {
+    use ugeblik::domain::import::read;
+    let old = read(include_str!("fixtures/export-v1.json")).unwrap();
+    assert!(old.goals.is_empty() && old.work.is_empty() && old.milestones.is_empty());
+    let new = read(include_str!("fixtures/export-v2.json")).unwrap();
+    assert_eq!(new.nickname.as_deref(), Some("Sag 43"));
+    assert_eq!(new.goals.len(), 2);
+    assert_eq!(new.goals[0].closed.as_ref().map(|c| c.outcome), Some(Outcome::Reached));
+    assert_eq!(new.goals[1].checks.len(), 3);
+    assert_eq!(new.work.len(), 3);
+    assert_eq!(new.work[0].work.planned_minutes, Some(10 * 60));
+    assert_eq!(new.milestones[0].kind, MilestoneKind::PlacementStarted);
+}
+
+#[test]
+fn merging_keeps_both_sides_goal_evaluations_and_the_newer_of_each() {
+    use ugeblik::domain::import::{merge, Imported};
+    use ugeblik::domain::progression::GoalCheck;
+    let check = |w: &str, kept, at: &str| GoalCheck { week: week(w), kept, note: None, authored: at.into() };
+    let mut mine = History::default();
+    let mut goal_here = goal("g1", "Møde til tiden", "2026-W40");
+    goal_here.checks = vec![check("2026-W40", Kept::Yes, "2026-10-02"), check("2026-W41", Kept::No, "2026-10-09")];
+    mine.goals.push(goal_here.clone());
+    let mut goal_there = goal_here.clone();
+    goal_there.checks = vec![check("2026-W41", Kept::Partly, "2026-10-10"), check("2026-W42", Kept::Yes, "2026-10-16")];
+    goal_there.close(week("2026-W43"), Outcome::Reached, "2026-11-05T10:00:00Z");
+    let imported = Imported {
+        responses: Vec::new(),
+        nickname: None,
+        goals: vec![goal_there, goal("g2", "Nyt mål", "2026-W42")],
+        work: Vec::new(),
+        milestones: Vec::new(),
+    };
+    let merged = merge(&mine, &imported, &[]);
+    assert_eq!(merged.goals.len(), 2);
+    let kept: Vec<_> = merged.goals[0].checks.iter().map(|c| (c.week.to_string(), c.kept)).collect();
+    assert_eq!(
+        kept,
+        [("2026-W40".into(), Kept::Yes), ("2026-W41".into(), Kept::Partly), ("2026-W42".into(), Kept::Yes)]
+    );
+    assert_eq!(merged.goals[0].closed.as_ref().map(|c| c.outcome), Some(Outcome::Reached), "the newer goal wins");
+}
+
+#[test]
+fn the_csv_has_a_row_per_goal_evaluation_work_figure_and_milestone() {
+    use ugeblik::domain::csv::to_csv;
+    use ugeblik::domain::export::export;
+    let mut history = History::default();
+    let mut g = goal("g1", "One task at a time", "2026-W45");
+    g.evaluate(ugeblik::domain::progression::GoalCheck {
+        week: week("2026-W46"),
+        kept: Kept::Partly,
+        note: Some("=SUM(A1)".into()),
+        authored: "2026-11-13T10:00:00Z".into(),
+    });
+    history.goals.push(g);
+    let work = Work {
+        planned_minutes: Some(450),
+        days_planned: Some(3),
+        days_attended: Some(2),
+        absence: Some(Absence::Ill),
+        ..Work::default()
+    };
+    history.set_work(week("2026-W46"), work, "2026-11-13T10:00:00Z");
+    history.milestones.push(Milestone {
+        id: "m1".into(),
+        date: "2026-11-10".into(),
+        kind: MilestoneKind::PlacementStarted,
+        text: Some("Café; \"Sol\"".into()),
+        authored: "t".into(),
+    });
+    let csv = to_csv(&export(&history, "2026-11-20T10:00:00Z", "test", None));
+    let rows: Vec<&str> = csv.lines().collect();
+    assert!(
+        rows.iter().any(|r| r.starts_with(
+            "g1;2026-W46;2026-11-09;2026-11-13T10:00:00Z;goal;;false;open;;kept;One task at a time;1;;'=SUM(A1)"
+        )),
+        "{csv}"
+    );
+    assert!(rows.iter().any(|r| r.contains(";work;;false;;;planned_minutes;Hours planned (minutes);450;;")), "{csv}");
+    assert!(rows.iter().any(|r| r.contains(";work;;false;;;days_attended;Days attended;2;;")), "{csv}");
+    assert!(rows.iter().any(|r| r.contains(";work;;false;;;absence;ill;;;")), "{csv}");
+    assert!(
+        rows.iter().any(|r| r.starts_with(
+            "m1;2026-W46;2026-11-09;t;milestone;;false;;;placement-started;Placement started;;;\"Café; \"\"Sol\"\"\""
+        )),
+        "{csv}"
+    );
+}

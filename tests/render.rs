@@ -67,6 +67,7 @@ fn request() -> Request {
         import: None,
         import_file: false,
         take_theirs: Vec::new(),
+        form: Vec::new(),
     }
 }
 

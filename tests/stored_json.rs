@@ -235,7 +235,15 @@ fn the_worker_reads_the_pages_message() {
     for case in 0..200 {
         let maybe = |rng: &mut Rng| (rng.below(2) == 0).then(|| rng.text());
         let request = Request {
-            view: [View::Progress, View::History, View::Export, View::About, View::ImportMerge][rng.below(5)],
+            view: [
+                View::Progress,
+                View::History,
+                View::Export,
+                View::About,
+                View::ImportMerge,
+                View::Goals,
+                View::Edit,
+            ][rng.below(7)],
             demo: rng.below(2) == 0,
             viewer: rng.below(2) == 0,
             lang: Lang::ALL[rng.below(2)],
@@ -260,6 +268,7 @@ fn the_worker_reads_the_pages_message() {
             import: maybe(&mut rng),
             import_file: rng.below(2) == 0,
             take_theirs: (0..rng.below(3)).map(|_| rng.text()).collect(),
+            form: (0..rng.below(5)).map(|_| rng.text()).collect(),
         };
         let history = (case % 2 == 0).then(|| history(&mut rng));
         let text = encode_message(case, history.as_ref(), &request);

@@ -18,6 +18,7 @@ use plotters::prelude::*;
 use backend::PathBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::domain::progression::Kept;
 use crate::domain::series::{Line, RadarAxis, RadarReading, Unit, WHO5_LOW_MAX, WHO5_POOR_BELOW};
 use crate::domain::week::IsoWeek;
 
@@ -85,6 +86,27 @@ pub struct Trend<'a> {
     pub lines: Vec<Plotted<'a>>,
     /// Width in pixels of the place it is shown in; the height follows.
     pub width: u32,
+    /// Milestones: the index of the week each falls in, drawn as a numbered marker.
+    pub milestones: &'a [usize],
+}
+
+/// The ink of milestone markers, dashed (the backend dashes strokes by colour).
+const MILESTONE: RGBColor = RGBColor(70, 70, 70);
+const MILESTONE_DASH: &str = "5 4";
+
+/// A line's points as steps: each value holds across its whole week.
+fn steps(run: &[(usize, f32)], n: usize) -> Vec<(f32, f32)> {
+    let end = n as f32 - 0.5;
+    run.iter().flat_map(|&(i, v)| [((i as f32 - 0.5).max(-0.5), v), ((i as f32 + 0.5).min(end), v)]).collect()
+}
+
+/// A numbered milestone marker at week `index`: a dashed line over the plot and the
+/// number in a circle at its top.
+fn milestone_marker<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, top: (i32, i32), bottom_y: i32, number: usize) {
+    let _ = root.draw(&PathElement::new(vec![(top.0, top.1 + 9), (top.0, bottom_y)], MILESTONE.stroke_width(1)));
+    let _ = root.draw(&Circle::new((top.0, top.1), 8, WHITE.filled()));
+    let _ = root.draw(&Circle::new((top.0, top.1), 8, MILESTONE.stroke_width(2)));
+    let _ = root.draw(&Text::new(number.to_string(), top, text_style(11.0, Pos::new(HPos::Center, VPos::Center))));
 }
 
 /// A drawn chart and where its plotting area lies, for the hover and focus cursor.
@@ -124,6 +146,7 @@ fn y_ticks(unit: Unit) -> &'static [f32] {
         Unit::Percent => &[0.0, 20.0, 28.0, 40.0, 50.0, 60.0, 80.0, 100.0],
         Unit::Rating => &[0.0, 2.0, 4.0, 6.0, 8.0, 10.0],
         Unit::Hours => &[0.0, 10.0, 20.0, 30.0, 37.0],
+        Unit::Attendance => &[0.0, 25.0, 50.0, 75.0, 100.0],
     }
 }
 
@@ -143,13 +166,17 @@ pub fn trend(chart: &Trend<'_>, week_label: &dyn Fn(IsoWeek) -> String) -> Drawn
     let (first_x, last_x);
     {
         let root = with_dashes(PathBackend::new(&mut svg, (width, height)), chart.lines.iter().map(|p| p.style))
+            .dash((MILESTONE.0, MILESTONE.1, MILESTONE.2), 1, MILESTONE_DASH)
             .into_drawing_area();
+        // Hours above a full-time week stretch the axis rather than leave the plot.
+        let highest = chart.lines.iter().flat_map(|p| p.line.values.iter().flatten()).fold(0f32, |a, &b| a.max(b));
+        let top = if highest > chart.unit.max() { (highest / 5.0).ceil() * 5.0 } else { chart.unit.max() };
         let built = ChartBuilder::on(&root)
-            .margin_top(10)
+            .margin_top(if chart.milestones.is_empty() { 10 } else { 24 })
             .margin_right(14)
             .x_label_area_size(44)
             .y_label_area_size(38)
-            .build_cartesian_2d(-0.5f32..(n as f32 - 0.5), 0f32..chart.unit.max());
+            .build_cartesian_2d(-0.5f32..(n as f32 - 0.5), 0f32..top);
         let Ok(mut plot) = built else { return empty(width, height) };
         let x_end = n as f32 - 0.5;
         if chart.unit == Unit::Percent {
@@ -198,9 +225,15 @@ pub fn trend(chart: &Trend<'_>, week_label: &dyn Fn(IsoWeek) -> String) -> Drawn
             }
             // All stretches first, then the markers: each becomes one path.
             let runs = plotted.line.runs();
-            for run in runs.iter().filter(|r| r.len() > 1) {
-                let points = run.iter().map(|(i, v)| (*i as f32, *v));
-                let _ = plot.draw_series(LineSeries::new(points, color.stroke_width(2)));
+            if plotted.line.def.key.is_step() {
+                for run in &runs {
+                    let _ = plot.draw_series(LineSeries::new(steps(run, n), color.stroke_width(2)));
+                }
+            } else {
+                for run in runs.iter().filter(|r| r.len() > 1) {
+                    let points = run.iter().map(|(i, v)| (*i as f32, *v));
+                    let _ = plot.draw_series(LineSeries::new(points, color.stroke_width(2)));
+                }
             }
             for run in runs.iter().filter(|r| markers_everywhere || r.len() == 1) {
                 for (i, v) in run {
@@ -214,6 +247,86 @@ pub fn trend(chart: &Trend<'_>, week_label: &dyn Fn(IsoWeek) -> String) -> Drawn
                     let _ = root.draw(&Circle::new((px, py), 9, RING.stroke_width(2)));
                 }
             }
+        }
+        for (number, &index) in chart.milestones.iter().enumerate() {
+            let (x, top_y) = plot.backend_coord(&(index as f32, top));
+            let bottom_y = plot.backend_coord(&(0.0, 0.0)).1;
+            milestone_marker(&root, (x, top_y - 10), bottom_y, number + 1);
+        }
+        first_x = plot.backend_coord(&(0.0, 0.0)).0 as f32;
+        last_x = plot.backend_coord(&((n - 1) as f32, 0.0)).0 as f32;
+        let _ = root.present();
+    }
+    Drawn { svg, width, height, first_x, last_x }
+}
+
+/// Draws each goal's weekly answers as a row of marks under a time axis that lines up with
+/// the trend charts': yes a filled circle, partly a half-filled circle, no a cross (never
+/// colour alone), with the milestones' markers.
+pub fn goal_rows(
+    weeks: &[IsoWeek],
+    rows: &[(String, Vec<Option<Kept>>)],
+    milestones: &[usize],
+    width: u32,
+    week_label: &dyn Fn(IsoWeek) -> String,
+) -> Drawn {
+    let width = width.clamp(280, 1600);
+    let n = weeks.len().max(1);
+    let row_height = 40u32;
+    let top_margin = if milestones.is_empty() { 4 } else { 24 };
+    let height = top_margin + row_height * rows.len().max(1) as u32 + 44;
+    let mut svg = String::with_capacity(2048 + 64 * n * rows.len());
+    let (first_x, last_x);
+    {
+        let root = PathBackend::new(&mut svg, (width, height))
+            .dash((MILESTONE.0, MILESTONE.1, MILESTONE.2), 1, MILESTONE_DASH)
+            .into_drawing_area();
+        let built = ChartBuilder::on(&root)
+            .margin_top(top_margin)
+            .margin_right(14)
+            .x_label_area_size(44)
+            .y_label_area_size(38)
+            .build_cartesian_2d(-0.5f32..(n as f32 - 0.5), 0f32..rows.len().max(1) as f32);
+        let Ok(plot) = built else { return empty(width, height) };
+        let x_end = n as f32 - 0.5;
+        for (r, (name, marks)) in rows.iter().enumerate() {
+            // Row r from the top: its band is [rows - r - 1, rows - r].
+            let y = (rows.len() - r) as f32 - 0.62;
+            let _ = root
+                .draw(&PathElement::new(vec![plot.backend_coord(&(-0.5, y)), plot.backend_coord(&(x_end, y))], GRID));
+            let (lx, ly) = plot.backend_coord(&(-0.5, (rows.len() - r) as f32));
+            let label: String = name.chars().take(60).collect();
+            let _ = root.draw(&Text::new(label, (lx + 2, ly + 2), text_style(12.0, Pos::new(HPos::Left, VPos::Top))));
+            for (i, mark) in marks.iter().enumerate() {
+                let Some(kept) = mark else { continue };
+                let at = plot.backend_coord(&(i as f32, y));
+                let _ = match kept {
+                    Kept::Yes => root.draw(&Circle::new(at, 6, INK.filled())),
+                    Kept::Partly => {
+                        let _ = root.draw(&Circle::new(at, 6, INK.stroke_width(2)));
+                        root.draw(&Polygon::new(
+                            vec![(at.0, at.1 - 6), (at.0 + 6, at.1), (at.0, at.1 + 6)],
+                            INK.filled(),
+                        ))
+                    }
+                    Kept::No => root.draw(&Cross::new(at, 5, INK.stroke_width(2))),
+                };
+            }
+        }
+        let stride = x_stride(n, width);
+        let bottom = plot.backend_coord(&(0.0, 0.0)).1;
+        let _ = root
+            .draw(&PathElement::new(vec![plot.backend_coord(&(-0.5, 0.0)), plot.backend_coord(&(x_end, 0.0))], INK));
+        for (i, week) in weeks.iter().enumerate() {
+            if (n - 1 - i).is_multiple_of(stride) {
+                let (px, _) = plot.backend_coord(&(i as f32, 0.0));
+                let style = text_style(12.0, Pos::new(HPos::Center, VPos::Top));
+                let _ = root.draw(&Text::new(week_label(*week), (px, bottom + 6), style));
+            }
+        }
+        for (number, &index) in milestones.iter().enumerate() {
+            let (x, top_y) = plot.backend_coord(&(index as f32, rows.len().max(1) as f32));
+            milestone_marker(&root, (x, top_y - 10), bottom, number + 1);
         }
         first_x = plot.backend_coord(&(0.0, 0.0)).0 as f32;
         last_x = plot.backend_coord(&((n - 1) as f32, 0.0)).0 as f32;

@@ -9,9 +9,17 @@
 //!   so a spreadsheet never runs it as a formula.
 //! - The note is on the first row of its response only; a response with a note and no
 //!   answers has one row with an empty item.
+//! - After the answers (format 2): one row per goal evaluation (`instrument` `goal`, item
+//!   `kept`, value 2 yes, 1 partly, 0 no, `status` the goal's state, `item_label` the goal,
+//!   `note` the week's note); one row per figure of a week's work (`instrument` `work`,
+//!   items `planned_minutes`, `worked_minutes`, `days_planned`, `days_attended`, and
+//!   `absence` with the reason in `item_label`); one row per milestone (`instrument`
+//!   `milestone`, item its kind, `note` its words).
 
 use super::export::Export;
 use super::instrument;
+use super::progression::{parse_date, Absence, Kept};
+use super::week::IsoWeek;
 
 /// The columns, in order.
 pub const HEADER: [&str; 14] = [
@@ -41,6 +49,119 @@ pub fn field(text: &str) -> String {
         format!("\"{}\"", defused.replace('"', "\"\""))
     } else {
         defused
+    }
+}
+
+fn monday_of(week: IsoWeek) -> String {
+    let monday = week.monday();
+    format!("{:04}-{:02}-{:02}", monday.year(), u8::from(monday.month()), monday.day())
+}
+
+/// A row of the 14 columns, each already a field.
+fn row(out: &mut String, cells: [String; 14]) {
+    out.push_str(&cells.join(";"));
+    out.push_str("\r\n");
+}
+
+/// The goals', the work's and the milestones' rows.
+fn progression_rows(out: &mut String, export: &Export) {
+    let blank = String::new;
+    for goal in &export.goals {
+        let status = goal.closed.as_ref().map_or("open", |c| c.outcome.code());
+        for check in &goal.checks {
+            let value = match check.kept {
+                Kept::Yes => "2",
+                Kept::Partly => "1",
+                Kept::No => "0",
+            };
+            row(
+                out,
+                [
+                    field(&goal.id),
+                    check.week.to_string(),
+                    monday_of(check.week),
+                    field(&check.authored),
+                    "goal".into(),
+                    blank(),
+                    "false".into(),
+                    status.into(),
+                    blank(),
+                    "kept".into(),
+                    field(&goal.what),
+                    value.into(),
+                    blank(),
+                    field(check.note.as_deref().unwrap_or("")),
+                ],
+            );
+        }
+    }
+    for week in &export.work {
+        let work = &week.work;
+        let figures = [
+            ("planned_minutes", "Hours planned (minutes)", work.planned_minutes),
+            ("worked_minutes", "Hours worked (minutes)", work.worked_minutes),
+            ("days_planned", "Days planned", work.days_planned.map(u32::from)),
+            ("days_attended", "Days attended", work.days_attended.map(u32::from)),
+        ];
+        let cells = |item: &str, label: &str, value: String| {
+            [
+                field(&format!("work-{}", week.week)),
+                week.week.to_string(),
+                monday_of(week.week),
+                field(&week.authored),
+                "work".into(),
+                blank(),
+                "false".into(),
+                blank(),
+                blank(),
+                item.into(),
+                label.into(),
+                value,
+                blank(),
+                blank(),
+            ]
+        };
+        for (item, label, value) in figures {
+            if let Some(value) = value {
+                row(out, cells(item, label, value.to_string()));
+            }
+        }
+        if let Some(absence) = work.absence {
+            row(out, cells("absence", Absence::code(absence), String::new()));
+        }
+    }
+    for milestone in &export.milestones {
+        let week = parse_date(&milestone.date).map(IsoWeek::containing);
+        row(
+            out,
+            [
+                field(&milestone.id),
+                week.map(|w| w.to_string()).unwrap_or_default(),
+                week.map(monday_of).unwrap_or_default(),
+                field(&milestone.authored),
+                "milestone".into(),
+                blank(),
+                "false".into(),
+                blank(),
+                blank(),
+                milestone.kind.code().into(),
+                kind_label(milestone.kind).into(),
+                blank(),
+                blank(),
+                field(milestone.text.as_deref().unwrap_or("")),
+            ],
+        );
+    }
+}
+
+fn kind_label(kind: super::progression::MilestoneKind) -> &'static str {
+    use super::progression::MilestoneKind::*;
+    match kind {
+        PlacementStarted => "Placement started",
+        HoursChanged => "Hours changed",
+        PlacementEnded => "Placement ended",
+        NewMentor => "New mentor",
+        Other => "Other",
     }
 }
 
@@ -86,5 +207,6 @@ pub fn to_csv(export: &Export) -> String {
             out.push_str("\r\n");
         }
     }
+    progression_rows(&mut out, export);
     out
 }

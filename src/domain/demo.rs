@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use super::history::History;
 use super::instrument::{current, Scale};
 use super::lang::Lang;
+use super::progression::{Absence, Goal, GoalCheck, Kept, Milestone, MilestoneKind, Outcome, Work};
 use super::response::{status_of, Response};
 use super::week::IsoWeek;
 
@@ -78,7 +79,90 @@ pub fn history(last: IsoWeek, weeks: usize) -> History {
             });
         }
     }
-    History { responses, ..Default::default() }
+    let mut history = History { responses, ..Default::default() };
+    progression(&mut history, first, weeks, &mut noise);
+    history
+}
+
+/// A placement whose hours step up (2 → 4 → 7 → 10 → 15), attendance with the odd sick
+/// day, two goals evaluated weekly (the first reached halfway) and the milestones.
+fn progression(history: &mut History, first: i32, weeks: usize, noise: &mut Noise) {
+    if weeks < 5 {
+        return;
+    }
+    let week_at = |fraction: f32| IsoWeek::from_ordinal(first + (fraction * weeks as f32) as i32);
+    let stamp = |week: IsoWeek| {
+        let monday = week.monday();
+        format!("{:04}-{:02}-{:02}T09:00:00Z", monday.year(), u8::from(monday.month()), monday.day())
+    };
+    let start = (weeks / 5).max(1);
+    let mut last_hours = 0;
+    for n in start..weeks {
+        let Some(week) = IsoWeek::from_ordinal(first + n as i32) else { continue };
+        let progress = n as f32 / weeks.max(2) as f32;
+        let hours: u32 = [2, 4, 7, 10, 15][((progress * 5.0) as usize).min(4)];
+        let days: u8 = [1, 2, 2, 3, 4][((progress * 5.0) as usize).min(4)];
+        let ill = noise.next().is_multiple_of(6);
+        let attended = if ill { days - 1 } else { days };
+        let worked = if ill { hours * 60 * u32::from(attended) / u32::from(days) } else { hours * 60 };
+        let work = Work {
+            planned_minutes: Some(hours * 60),
+            worked_minutes: Some(worked),
+            days_planned: Some(days),
+            days_attended: Some(attended),
+            absence: ill.then_some(Absence::Ill),
+        };
+        history.set_work(week, work, &stamp(week));
+        if hours != last_hours {
+            let (kind, text) = if last_hours == 0 {
+                (MilestoneKind::PlacementStarted, "Café Solsiden".to_owned())
+            } else {
+                (MilestoneKind::HoursChanged, format!("{last_hours} → {hours}"))
+            };
+            let monday = week.monday();
+            history.milestones.push(Milestone {
+                id: format!("demo-milestone-{week}"),
+                date: format!("{:04}-{:02}-{:02}", monday.year(), u8::from(monday.month()), monday.day()),
+                kind,
+                text: Some(text),
+                authored: stamp(week),
+            });
+            last_hours = hours;
+        }
+    }
+    let (Some(first_set), Some(halfway)) = (week_at(0.1), week_at(0.5)) else { return };
+    for (id, what, measure, set, closed) in [
+        (
+            "demo-goal-1",
+            "Tage én opgave ad gangen",
+            "Min mentor og jeg er enige om, at det går",
+            first_set,
+            Some(halfway),
+        ),
+        ("demo-goal-2", "Møde til tiden alle planlagte dage", "Fremmødet viser det", halfway, None),
+    ] {
+        let mut goal = Goal {
+            id: id.to_owned(),
+            what: what.to_owned(),
+            measure: measure.to_owned(),
+            by: None,
+            set,
+            authored: stamp(set),
+            closed: None,
+            replaces: None,
+            checks: Vec::new(),
+        };
+        let end = closed.map_or(first + weeks as i32, |c| c.ordinal());
+        for ordinal in set.ordinal()..end {
+            let Some(week) = IsoWeek::from_ordinal(ordinal) else { continue };
+            let kept = [Kept::Yes, Kept::Partly, Kept::Yes, Kept::No][(noise.next() % 4) as usize];
+            goal.evaluate(GoalCheck { week, kept, note: None, authored: stamp(week) });
+        }
+        if let Some(closed) = closed {
+            goal.close(closed, Outcome::Reached, &stamp(closed));
+        }
+        history.goals.push(goal);
+    }
 }
 
 const NOTES: [&str; 4] = [

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::history::History;
 use super::instrument::{self, CATALOGUE};
 use super::lang::Lang;
+use super::progression::{Goal, Milestone, WorkWeek};
 use super::response::{who5_score, Status};
 use super::week::IsoWeek;
 
@@ -19,7 +20,8 @@ use super::week::IsoWeek;
 pub const FORMAT: &str = "ugeblik-export";
 /// The newest format version. Bump it when the format changes, keep a fixture of the old
 /// one in `tests/fixtures/`, and add its migration to the import.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+// Version 2 added `goals`, `work` and `milestones`; a version 1 file reads with none.
 
 /// A whole export file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -42,6 +44,15 @@ pub struct Export {
     pub instruments: Vec<InstrumentInfo>,
     /// Every response, oldest week first.
     pub responses: Vec<ExportedResponse>,
+    /// Sub-goals, open and closed, each with its weekly evaluations (format 2).
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    /// The work of each week: hours planned and worked in minutes, days (format 2).
+    #[serde(default)]
+    pub work: Vec<WorkWeek>,
+    /// Dated events: placements started and ended, hours changed, new mentor (format 2).
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
 }
 
 /// What an instrument version is and where it comes from.
@@ -145,6 +156,9 @@ pub fn export(history: &History, exported: &str, app_version: &str, nickname: Op
         nickname: nickname.map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned),
         instruments,
         responses: exported_responses,
+        goals: history.goals.clone(),
+        work: history.work.clone(),
+        milestones: history.milestones_by_week().into_iter().map(|(_, m)| m.clone()).collect(),
     }
 }
 

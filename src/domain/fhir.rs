@@ -5,13 +5,21 @@
 //!
 //! Canonical URLs live under the project's own base, [`BASE`]. No LOINC code exists for
 //! the WHO-5 and none is invented; the questionnaire carries KL's SNOMED CT code.
+//!
+//! Format 2's progression (see the README): each goal is a `Goal` (its subject an
+//! anonymous `Patient` with no identifier at all, since R4 requires a subject), each
+//! weekly evaluation an `Observation` whose `focus` is the goal; each week's work one
+//! `Observation` with components (hours in UCUM `h`, days, the absence reason); each
+//! milestone an `Observation` on its date. Codes are Ugeblik's own, under [`BASE`].
 
 use serde::Serialize;
 
 use super::export::{Export, ExportedResponse};
 use super::instrument::{self, Instrument, Scale};
 use super::lang::Lang;
+use super::progression::Outcome;
 use super::response::Status;
+use super::week::IsoWeek;
 
 /// The base of every canonical URL Ugeblik defines.
 pub const BASE: &str = "https://ugeblik.dk/fhir";
@@ -42,9 +50,70 @@ enum Resource {
     Questionnaire(Box<Questionnaire>),
     Response(Box<QuestionnaireResponse>),
     Observation(Box<Observation>),
+    Goal(Box<GoalResource>),
+    Patient(Box<Patient>),
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Patient {
+    resource_type: &'static str,
+    id: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct GoalResource {
+    resource_type: &'static str,
+    id: String,
+    identifier: Vec<Identifier>,
+    lifecycle_status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    achievement_status: Option<CodeableConcept>,
+    description: CodeableConcept,
+    subject: Reference,
+    start_date: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    target: Vec<GoalTarget>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status_date: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct GoalTarget {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail_string: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due_date: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Identifier {
+    system: String,
+    value: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Period {
+    start: String,
+    end: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Component {
+    code: CodeableConcept,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_quantity: Option<Quantity>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_integer: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_codeable_concept: Option<CodeableConcept>,
+}
+
+#[derive(Serialize, Default)]
 struct Coding {
     system: String,
     code: String,
@@ -52,7 +121,7 @@ struct Coding {
     display: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 struct CodeableConcept {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     coding: Vec<Coding>,
@@ -127,21 +196,34 @@ enum Answer {
     ValueInteger(u8),
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 struct Observation {
     resource_type: &'static str,
     id: String,
     status: &'static str,
     code: CodeableConcept,
-    effective_date_time: String,
-    value_quantity: Quantity,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    focus: Vec<Reference>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effective_date_time: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effective_period: Option<Period>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_quantity: Option<Quantity>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_codeable_concept: Option<CodeableConcept>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_string: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     derived_from: Vec<Reference>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    component: Vec<Component>,
 }
 
 #[derive(Serialize)]
 struct Quantity {
-    value: u8,
+    value: f64,
     unit: &'static str,
     system: &'static str,
     code: &'static str,
@@ -294,14 +376,165 @@ pub fn bundle(export: &Export) -> Bundle {
                         coding: Vec::new(),
                         text: "WHO-5 Well-Being Index, percentage score (raw × 4)".to_owned(),
                     },
-                    effective_date_time: response.authored.clone(),
-                    value_quantity: Quantity { value: scores.who5_percent, unit: "%", system: UCUM, code: "%" },
+                    effective_date_time: Some(response.authored.clone()),
+                    value_quantity: Some(Quantity {
+                        value: f64::from(scores.who5_percent),
+                        unit: "%",
+                        system: UCUM,
+                        code: "%",
+                    }),
                     derived_from: vec![Reference { reference: url }],
+                    ..Observation::default()
                 })),
             });
         }
     }
+    progression(export, &mut entry);
     Bundle { resource_type: "Bundle", kind: "collection", timestamp: export.exported.clone(), entry }
+}
+
+/// A code of one of Ugeblik's own code systems.
+fn own(system: &str, code: &str, text: &str) -> CodeableConcept {
+    CodeableConcept {
+        coding: vec![Coding { system: format!("{BASE}/CodeSystem/{system}"), code: code.to_owned(), display: None }],
+        text: text.to_owned(),
+    }
+}
+
+fn date_of(week: IsoWeek, sunday: bool) -> String {
+    let day = if sunday { week.sunday() } else { week.monday() };
+    format!("{:04}-{:02}-{:02}", day.year(), u8::from(day.month()), day.day())
+}
+
+fn week_period(week: IsoWeek) -> Period {
+    Period { start: date_of(week, false), end: date_of(week, true) }
+}
+
+fn observation(id: String, code: CodeableConcept) -> Observation {
+    Observation { resource_type: "Observation", id, status: "final", code, ..Observation::default() }
+}
+
+fn push_observation(entry: &mut Vec<Entry>, observation: Observation) {
+    entry.push(Entry {
+        full_url: format!("{BASE}/Observation/{}", observation.id),
+        resource: Resource::Observation(Box::new(observation)),
+    });
+}
+
+fn hours(minutes: u32) -> Quantity {
+    Quantity { value: f64::from(minutes) / 60.0, unit: "h", system: UCUM, code: "h" }
+}
+
+/// The goals, their evaluations, the weeks' work and the milestones.
+fn progression(export: &Export, entry: &mut Vec<Entry>) {
+    if !export.goals.is_empty() {
+        entry.push(Entry {
+            full_url: format!("{BASE}/Patient/citizen"),
+            resource: Resource::Patient(Box::new(Patient { resource_type: "Patient", id: "citizen" })),
+        });
+    }
+    for goal in &export.goals {
+        let id = fhir_id(&format!("goal-{}", goal.id));
+        let url = format!("{BASE}/Goal/{id}");
+        let (lifecycle, achievement) = match goal.closed.as_ref().map(|c| c.outcome) {
+            None => ("active", None),
+            Some(Outcome::Reached) => ("completed", Some(("achieved", "Achieved"))),
+            Some(Outcome::Changed) => ("cancelled", Some(("not-achieved", "Not achieved (changed)"))),
+            Some(Outcome::Dropped) => ("cancelled", Some(("not-achieved", "Not achieved (dropped)"))),
+        };
+        let target = GoalTarget {
+            detail_string: Some(goal.measure.clone()).filter(|m| !m.trim().is_empty()),
+            due_date: goal.by.clone(),
+        };
+        let has_target = target.detail_string.is_some() || target.due_date.is_some();
+        entry.push(Entry {
+            full_url: url.clone(),
+            resource: Resource::Goal(Box::new(GoalResource {
+                resource_type: "Goal",
+                id,
+                identifier: vec![Identifier { system: format!("{BASE}/goal-id"), value: goal.id.clone() }],
+                lifecycle_status: lifecycle,
+                achievement_status: achievement.map(|(code, text)| CodeableConcept {
+                    coding: vec![Coding {
+                        system: "http://terminology.hl7.org/CodeSystem/goal-achievement".to_owned(),
+                        code: code.to_owned(),
+                        display: None,
+                    }],
+                    text: text.to_owned(),
+                }),
+                description: CodeableConcept { coding: Vec::new(), text: goal.what.clone() },
+                subject: Reference { reference: "Patient/citizen".to_owned() },
+                start_date: date_of(goal.set, false),
+                target: if has_target { vec![target] } else { Vec::new() },
+                status_date: goal.closed.as_ref().map(|c| date_of(c.week, false)),
+            })),
+        });
+        for check in &goal.checks {
+            let mut kept = observation(
+                fhir_id(&format!("goal-{}-{}", goal.id, check.week)),
+                own("observation", "goal-kept", "Kept to the goal this week"),
+            );
+            kept.focus = vec![Reference { reference: url.clone() }];
+            kept.effective_period = Some(week_period(check.week));
+            kept.value_codeable_concept = Some(own("goal-kept", check.kept.code(), check.kept.code()));
+            kept.value_string = None;
+            push_observation(entry, kept);
+        }
+    }
+    for week in &export.work {
+        let work = &week.work;
+        let mut observation =
+            observation(fhir_id(&format!("work-{}", week.week)), own("observation", "work-week", "The week's work"));
+        observation.effective_period = Some(week_period(week.week));
+        let part = |code: &str, text: &str| own("work", code, text);
+        let mut component = Vec::new();
+        if let Some(m) = work.planned_minutes {
+            component.push(Component {
+                value_quantity: Some(hours(m)),
+                ..component_of(part("hours-planned", "Hours planned"))
+            });
+        }
+        if let Some(m) = work.worked_minutes {
+            component.push(Component {
+                value_quantity: Some(hours(m)),
+                ..component_of(part("hours-worked", "Hours worked"))
+            });
+        }
+        if let Some(d) = work.days_planned {
+            component.push(Component {
+                value_integer: Some(d.into()),
+                ..component_of(part("days-planned", "Days planned"))
+            });
+        }
+        if let Some(d) = work.days_attended {
+            component.push(Component {
+                value_integer: Some(d.into()),
+                ..component_of(part("days-attended", "Days attended"))
+            });
+        }
+        if let Some(a) = work.absence {
+            let reason = own("absence", a.code(), a.code());
+            component.push(Component {
+                value_codeable_concept: Some(reason),
+                ..component_of(part("absence", "Absence reason"))
+            });
+        }
+        observation.component = component;
+        push_observation(entry, observation);
+    }
+    for milestone in &export.milestones {
+        let mut observation = observation(
+            fhir_id(&format!("milestone-{}", milestone.id)),
+            own("milestone", milestone.kind.code(), "Milestone"),
+        );
+        observation.effective_date_time = Some(milestone.date.clone());
+        observation.value_string = milestone.text.clone();
+        push_observation(entry, observation);
+    }
+}
+
+fn component_of(code: CodeableConcept) -> Component {
+    Component { code, value_quantity: None, value_integer: None, value_codeable_concept: None }
 }
 
 /// The Bundle as the text of the file.

@@ -9,6 +9,7 @@ use serde_json::error::Category;
 
 use super::export::{Export, ExportedResponse, FORMAT, FORMAT_VERSION};
 use super::history::History;
+use super::progression::{Goal, Milestone, WorkWeek};
 use super::response::{validate, Response, ValidationError};
 use super::week::IsoWeek;
 
@@ -58,6 +59,8 @@ pub enum ImportError {
         id: String,
         index: usize,
     },
+    /// A goal, a week's work or a milestone is wrong: says which and why (in English).
+    Progression(String),
 }
 
 /// What an import would do, shown before the citizen confirms.
@@ -73,6 +76,10 @@ pub struct Preview {
     /// Responses this phone has with different answers: the citizen decides.
     pub conflicts: Vec<Conflict>,
     pub nickname: Option<String>,
+    /// How many goals, weeks of work and milestones the file has.
+    pub goals: usize,
+    pub work: usize,
+    pub milestones: usize,
 }
 
 /// One response that differs between the phone and the file.
@@ -90,6 +97,9 @@ pub struct Conflict {
 pub struct Imported {
     pub responses: Vec<Response>,
     pub nickname: Option<String>,
+    pub goals: Vec<Goal>,
+    pub work: Vec<WorkWeek>,
+    pub milestones: Vec<Milestone>,
 }
 
 /// Only the head of a file, to learn which format and version it is before reading the
@@ -123,8 +133,8 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
     }
     let export: Export = match head.format_version {
         Some(version) if version > FORMAT_VERSION => return Err(ImportError::TooNew { version }),
-        // Version 1 is the first; older versions get their migration here.
-        Some(1) => serde_json::from_str(text).map_err(|e| ImportError::Shape {
+        // Version 1 had no goals, work or milestones: it reads as version 2 without them.
+        Some(1 | 2) => serde_json::from_str(text).map_err(|e| ImportError::Shape {
             line: e.line(),
             column: e.column(),
             detail: e.to_string(),
@@ -142,7 +152,16 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
         }
         responses.push(response);
     }
-    Ok(Imported { responses, nickname: export.nickname })
+    let progression =
+        History { responses: Vec::new(), goals: export.goals, work: export.work, milestones: export.milestones };
+    progression.check_progression().map_err(|what| ImportError::Progression(what.chars().take(120).collect()))?;
+    Ok(Imported {
+        responses,
+        nickname: export.nickname,
+        goals: progression.goals,
+        work: progression.work,
+        milestones: progression.milestones,
+    })
 }
 
 /// The stored form of an exported response. Recall and scores are derived from the
@@ -189,6 +208,9 @@ pub fn preview(history: &History, imported: &Imported) -> Preview {
         unchanged,
         conflicts,
         nickname: imported.nickname.clone(),
+        goals: imported.goals.len(),
+        work: imported.work.len(),
+        milestones: imported.milestones.len(),
     }
 }
 
@@ -202,5 +224,44 @@ pub fn merge(history: &History, imported: &Imported, take_theirs: &[String]) -> 
             merged.upsert(theirs.clone());
         }
     }
+    merge_progression(&mut merged, imported);
     merged
+}
+
+/// Goals, weeks of work and milestones merge by id (by week for work): what only one side
+/// has is kept; where both have it, the later changed wins, and a goal keeps every week's
+/// evaluation from both sides (the later given, where both evaluated a week).
+fn merge_progression(merged: &mut History, imported: &Imported) {
+    for theirs in &imported.goals {
+        match merged.goals.iter_mut().find(|g| g.id == theirs.id) {
+            None => merged.goals.push(theirs.clone()),
+            Some(mine) => {
+                let checks = std::mem::take(&mut mine.checks);
+                if theirs.authored > mine.authored {
+                    *mine = Goal { checks: Vec::new(), ..theirs.clone() };
+                }
+                mine.checks = checks;
+                for check in &theirs.checks {
+                    match mine.check_for(check.week) {
+                        Some(own) if own.authored >= check.authored => {}
+                        _ => mine.evaluate(check.clone()),
+                    }
+                }
+            }
+        }
+    }
+    for theirs in &imported.work {
+        let newer =
+            merged.work.iter().find(|w| w.week == theirs.week).is_none_or(|mine| theirs.authored > mine.authored);
+        if newer {
+            merged.set_work(theirs.week, theirs.work.clone(), &theirs.authored);
+        }
+    }
+    for theirs in &imported.milestones {
+        match merged.milestones.iter_mut().find(|m| m.id == theirs.id) {
+            None => merged.milestones.push(theirs.clone()),
+            Some(mine) if theirs.authored > mine.authored => *mine = theirs.clone(),
+            Some(_) => {}
+        }
+    }
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::history::History;
 use super::instrument::{Instrument, Scale, CATALOGUE, WHO5_ID};
 use super::lang::Text;
+use super::progression::{Kept, Work};
 use super::response::{who5_score, Response};
 use super::week::IsoWeek;
 
@@ -52,8 +53,10 @@ pub enum Unit {
     Percent,
     /// A 0–10 self-rating.
     Rating,
-    /// Hours a week, 0–37.
+    /// Hours a week, 0–37 (the chart grows for more).
     Hours,
+    /// Days attended of days planned, 0–100 %.
+    Attendance,
 }
 
 impl Unit {
@@ -62,17 +65,21 @@ impl Unit {
             Unit::Percent => 100.0,
             Unit::Rating => 10.0,
             Unit::Hours => 37.0,
+            Unit::Attendance => 100.0,
         }
     }
 
-    pub const ALL: [Unit; 3] = [Unit::Percent, Unit::Rating, Unit::Hours];
+    pub const ALL: [Unit; 4] = [Unit::Percent, Unit::Rating, Unit::Hours, Unit::Attendance];
 }
 
-/// Which line: the WHO-5 percentage or one item of an instrument.
+/// Which line: the WHO-5 percentage, one item of an instrument, or the week's work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LineKey {
     Who5,
     Item { instrument: &'static str, link_id: &'static str },
+    HoursPlanned,
+    HoursWorked,
+    Attendance,
 }
 
 impl LineKey {
@@ -81,7 +88,20 @@ impl LineKey {
         match self {
             LineKey::Who5 => WHO5_ID.to_owned(),
             LineKey::Item { instrument, link_id } => format!("{instrument}.{link_id}"),
+            LineKey::HoursPlanned => "work.planned".to_owned(),
+            LineKey::HoursWorked => "work.worked".to_owned(),
+            LineKey::Attendance => "work.attendance".to_owned(),
         }
+    }
+
+    /// Whether the line is drawn as steps: hours hold for the week, they do not glide.
+    pub fn is_step(self) -> bool {
+        matches!(self, LineKey::HoursPlanned | LineKey::HoursWorked)
+    }
+
+    /// Whether the line comes from the week's work rather than an instrument.
+    pub fn is_work(self) -> bool {
+        matches!(self, LineKey::HoursPlanned | LineKey::HoursWorked | LineKey::Attendance)
     }
 }
 
@@ -99,8 +119,9 @@ pub struct LineDef {
     /// Short name, for the legend and the table.
     pub name: Text,
     pub unit: Unit,
-    /// Where the line comes from (the instrument's name), for grouping the chooser.
-    pub instrument: &'static Instrument,
+    /// Where the line comes from, for grouping the chooser: an instrument, or `None` for
+    /// the week's work.
+    pub instrument: Option<&'static Instrument>,
 }
 
 /// Every line the charts can show, in the catalogue's order: the WHO-5 percentage, then
@@ -113,7 +134,12 @@ pub fn line_defs() -> Vec<LineDef> {
             continue;
         }
         if instrument.id == WHO5_ID {
-            defs.push(LineDef { key: LineKey::Who5, name: instrument.name, unit: Unit::Percent, instrument });
+            defs.push(LineDef {
+                key: LineKey::Who5,
+                name: instrument.name,
+                unit: Unit::Percent,
+                instrument: Some(instrument),
+            });
             continue;
         }
         for item in instrument.items {
@@ -122,19 +148,27 @@ pub fn line_defs() -> Vec<LineDef> {
                 _ => Unit::Rating,
             };
             let key = LineKey::Item { instrument: instrument.id, link_id: item.link_id };
-            defs.push(LineDef { key, name: item.short, unit, instrument });
+            defs.push(LineDef { key, name: item.short, unit, instrument: Some(instrument) });
         }
+    }
+    for (key, da, en, unit) in [
+        (LineKey::HoursPlanned, "Timer planlagt", "Hours planned", Unit::Hours),
+        (LineKey::HoursWorked, "Timer arbejdet", "Hours worked", Unit::Hours),
+        (LineKey::Attendance, "Fremmøde", "Attendance", Unit::Attendance),
+    ] {
+        defs.push(LineDef { key, name: Text { da, en }, unit, instrument: None });
     }
     defs
 }
 
-/// The lines shown before the citizen chooses: the WHO-5 and the CHIME items.
+/// The lines shown before the citizen chooses: the WHO-5, the CHIME items and the week's
+/// work (drawn only for a history that has any).
 pub fn default_lines() -> Vec<LineKey> {
     line_defs()
         .into_iter()
         .filter(|d| match d.key {
-            LineKey::Who5 => true,
             LineKey::Item { instrument, .. } => instrument == "chime5",
+            _ => true,
         })
         .map(|d| d.key)
         .collect()
@@ -298,6 +332,12 @@ impl<'a> WeekTable<'a> {
 /// The lines `keys` over `weeks` (consecutive weeks, as from [`Period::weeks`]).
 pub fn trend(history: &History, weeks: &[IsoWeek], keys: &[LineKey]) -> Vec<Line> {
     let table = WeekTable::new(history, weeks);
+    let mut work: Vec<Option<&Work>> = vec![None; weeks.len()];
+    for record in &history.work {
+        if let Some(slot) = usize::try_from(record.week.ordinal() - table.first).ok().and_then(|i| work.get_mut(i)) {
+            *slot = Some(&record.work);
+        }
+    }
     debug_assert!(weeks.first().is_none_or(|w| w.ordinal() == table.first));
     let defs = line_defs();
     keys.iter()
@@ -311,6 +351,9 @@ pub fn trend(history: &History, weeks: &[IsoWeek], keys: &[LineKey]) -> Vec<Line
                     LineKey::Item { instrument, link_id } => {
                         table.response(i, instrument).and_then(|r| r.answers.get(link_id)).map(|v| f32::from(*v))
                     }
+                    LineKey::HoursPlanned => work[i].and_then(|w| w.planned_minutes).map(|m| m as f32 / 60.0),
+                    LineKey::HoursWorked => work[i].and_then(|w| w.worked_minutes).map(|m| m as f32 / 60.0),
+                    LineKey::Attendance => work[i].and_then(Work::attendance_percent).map(f32::from),
                 })
                 .collect();
             Line { def: *def, values }
@@ -407,4 +450,45 @@ pub fn summarize(line: &Line, weeks: &[IsoWeek]) -> Summary {
     } else {
         Summary::Same { value: to, weeks: span }
     }
+}
+
+/// A goal's weekly answers over a period, for the row of marks under the time axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalRow {
+    pub id: String,
+    pub what: String,
+    /// One per week of the period: the answer, or `None` where not evaluated.
+    pub marks: Vec<Option<Kept>>,
+}
+
+/// The goals that were open at some time in `weeks` (consecutive), each with its marks.
+pub fn goal_rows(history: &History, weeks: &[IsoWeek]) -> Vec<GoalRow> {
+    let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else { return Vec::new() };
+    history
+        .goals
+        .iter()
+        .filter(|g| g.set <= *last && g.closed.as_ref().is_none_or(|c| c.week >= *first))
+        .map(|goal| GoalRow {
+            id: goal.id.clone(),
+            what: goal.what.clone(),
+            marks: weeks.iter().map(|w| goal.check_for(*w).map(|c| c.kept)).collect(),
+        })
+        .collect()
+}
+
+/// The milestones in `weeks` (consecutive): the index of the week and the milestone, in
+/// date order, numbered from 1 by the caller.
+pub fn milestones_in<'a>(
+    history: &'a History,
+    weeks: &[IsoWeek],
+) -> Vec<(usize, &'a crate::domain::progression::Milestone)> {
+    let Some(first) = weeks.first() else { return Vec::new() };
+    history
+        .milestones_by_week()
+        .into_iter()
+        .filter_map(|(week, m)| {
+            let index = usize::try_from(week.ordinal() - first.ordinal()).ok().filter(|i| *i < weeks.len())?;
+            Some((index, m))
+        })
+        .collect()
 }

@@ -1,11 +1,11 @@
-use leptos::either::EitherOf6;
+use leptos::either::EitherOf7;
 use leptos::prelude::*;
 
 use super::about::About;
 use super::browser;
 use super::check_in::CheckIn;
 use super::header::Header;
-use super::history::HistoryScreen;
+use super::history::{GoalsScreen, HistoryScreen};
 use super::home::Home;
 use super::notices::Notices;
 use super::progress::Progress;
@@ -50,12 +50,13 @@ pub fn App() -> impl IntoView {
                 {demo.then(|| view! { <p class="ugb-demo" role="note">{move || Msg::DemoBanner.get(state.lang.get())}</p> })}
                 <Notices/>
                 {move || match state.screen.get() {
-                    Screen::Home => EitherOf6::A(view! { <Home/> }),
-                    Screen::CheckIn => EitherOf6::B(view! { <CheckIn/> }),
-                    Screen::Saved => EitherOf6::C(view! { <Saved/> }),
-                    Screen::History => EitherOf6::D(view! { <HistoryScreen/> }),
-                    Screen::About => EitherOf6::E(view! { <About/> }),
-                    Screen::Progress => EitherOf6::F(view! { <Progress/> }),
+                    Screen::Home => EitherOf7::A(view! { <Home/> }),
+                    Screen::CheckIn => EitherOf7::B(view! { <CheckIn/> }),
+                    Screen::Saved => EitherOf7::C(view! { <Saved/> }),
+                    Screen::History => EitherOf7::D(view! { <HistoryScreen/> }),
+                    Screen::About => EitherOf7::E(view! { <About/> }),
+                    Screen::Progress => EitherOf7::F(view! { <Progress/> }),
+                    Screen::Goals => EitherOf7::G(view! { <GoalsScreen/> }),
                 }}
             </main>
         </div>

@@ -163,6 +163,26 @@ pub fn checked_values(inside: &web_sys::Element, attribute: &str) -> Vec<String>
         .collect()
 }
 
+/// The named fields of the form around `inside`, as `[name, value, name, value, …]`:
+/// text fields, selects and the ticked radio buttons and checkboxes.
+pub fn form_fields(inside: &web_sys::Element) -> Vec<String> {
+    use wasm_bindgen::JsCast;
+    let Some(form) = inside.closest("form").ok().flatten() else { return Vec::new() };
+    let Ok(list) = form.query_selector_all("input[name],select[name],textarea[name]") else { return Vec::new() };
+    let mut fields = Vec::new();
+    for element in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+        let value = js_sys::Reflect::get(&element, &"value".into()).ok().and_then(|v| v.as_string());
+        let skipped = element
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .is_some_and(|input| matches!(input.type_().as_str(), "radio" | "checkbox") && !input.checked());
+        if let (Some(name), Some(value), false) = (element.get_attribute("name"), value, skipped) {
+            fields.push(name);
+            fields.push(value);
+        }
+    }
+    fields
+}
+
 /// Adds the stylesheet at `href` (relative to the page) to the page, once.
 pub fn ensure_stylesheet(href: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };

@@ -55,6 +55,7 @@ pub fn Header() -> impl IntoView {
                     <ul>
                         {nav_item(Screen::Home, Msg::NavThisWeek)}
                         {nav_item(Screen::Progress, Msg::NavProgress)}
+                        {nav_item(Screen::Goals, Msg::NavGoals)}
                         {nav_item(Screen::History, Msg::NavHistory)}
                         {nav_item(Screen::About, Msg::NavAbout)}
                     </ul>

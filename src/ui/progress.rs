@@ -105,6 +105,7 @@ fn request_for(state: AppState, lang: Lang, width: u32, view: View, import_file:
         import: None,
         import_file,
         take_theirs: Vec::new(),
+        form: Vec::new(),
     })
 }
 
@@ -125,6 +126,8 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     let importing = RwSignal::new(0u32);
     let import_seq = StoredValue::new(None::<u32>);
     let done = RwSignal::new(None::<Msg>);
+    // The request whose answer is an edit of the goals or milestones.
+    let edit_seq = StoredValue::new(None::<u32>);
     let charts: StoredValue<Option<Charts>, LocalStorage> = StoredValue::new_local(None);
     let latest = StoredValue::new(0u32);
     // The parts last put in place, to leave the unchanged ones alone.
@@ -174,6 +177,23 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             }
             importing.set(0);
             return;
+        }
+        if seq.is_some() && seq == edit_seq.get_value() {
+            edit_seq.set_value(None);
+            // Stored: the new history, read like stored data. Not: the screen with the
+            // form's error, drawn in place below.
+            if html.starts_with('{') {
+                match crate::domain::stored::decode_history(html) {
+                    Ok(edited_history) => {
+                        state.replace_history(edited_history);
+                        charts.update_value(|c| c.iter_mut().for_each(|c| c.history_sent = false));
+                        done.set(Some(Msg::EditSaved));
+                    }
+                    Err(_) => problem.set(Some(Msg::ChartFailed)),
+                }
+                return;
+            }
+            latest.set_value(seq.unwrap_or_default());
         }
         if html.is_empty() {
             return problem.set(Some(Msg::ChartFailed));
@@ -228,6 +248,8 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     };
 
     Effect::new(move |_| {
+        // A new history (an edit or an import) is drawn anew.
+        state.history.track();
         let request = request_for(state, lang, width.map_or(0, |w| w.get()), view, importing.get() > 0);
         if charts.with_value(Option::is_none) {
             let started = start();
@@ -308,6 +330,14 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         let line = target.get_attribute("data-line").and_then(|code| LineKey::from_code(&code));
         let toggle = target.get_attribute("data-toggle");
         let id = target.id();
+        // Only the chart's own controls redraw: a form field (a goal being written) must
+        // not, or the drawing would replace what is being typed.
+        if line.is_none()
+            && toggle.is_none()
+            && !matches!(id.as_str(), "ugb-period-from" | "ugb-period-to" | "ugb-compare")
+        {
+            return;
+        }
         state.chart.update(|c| {
             if let Some(key) = line {
                 match c.lines.iter().position(|k| *k == key) {
@@ -373,6 +403,15 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                         ..request_for(state, lang, 0, view, importing.get_untracked() > 0)
                     };
                     import_seq.set_value(ask(&request));
+                }
+                "edit" => {
+                    done.set(None);
+                    let mut form = browser::form_fields(&button);
+                    let edit = button.get_attribute("data-edit").unwrap_or_default();
+                    let at = crate::domain::response::rfc3339_utc(browser::now_millis());
+                    form.extend(["edit".into(), edit, "id".into(), browser::random_id(), "at".into(), at]);
+                    let request = Request { view: View::Edit, form, ..request_for(state, lang, 0, view, false) };
+                    edit_seq.set_value(ask(&request));
                 }
                 "export" => {
                     let nickname = browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty());

@@ -21,6 +21,7 @@ pub enum Screen {
     History,
     About,
     Progress,
+    Goals,
 }
 
 /// What the progress screen shows: kept while the citizen moves between screens. One
