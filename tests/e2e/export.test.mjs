@@ -155,3 +155,57 @@ test("where the phone can share files, the file goes to its share sheet instead 
   assert.equal(downloaded, false, 'shared, not downloaded');
   await context.close();
 });
+
+test('goals, the weeks’ work and milestones: the JSON matches its schema and the FHIR file validates against R4', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  const week = weeksAgo(1);
+  const history = {
+    version: 2,
+    responses: [who5Response(week, [3, 3, 3, 3, 3])],
+    goals: [
+      {
+        id: 'g1',
+        what: 'Tage én opgave ad gangen',
+        measure: 'Min mentor og jeg er enige',
+        by: '2027-01-31',
+        set: weeksAgo(3),
+        authored: '2026-01-01T10:00:00Z',
+        checks: [{ week, kept: 'partly', note: 'Svært tirsdag', authored: '2026-01-02T10:00:00Z' }],
+      },
+      { id: 'g0', what: 'Møde til tiden', measure: '', set: weeksAgo(6), authored: '2026-01-01T10:00:00Z', closed: { week: weeksAgo(3), outcome: 'reached' }, checks: [] },
+    ],
+    work: [{ week, work: { plannedMinutes: 450, workedMinutes: 300, daysPlanned: 3, daysAttended: 2, absence: 'ill' }, authored: '2026-01-02T10:00:00Z' }],
+    milestones: [{ id: 'm1', date: '2026-10-05', kind: 'placement-started', text: 'Café Solsiden', authored: '2026-01-01T10:00:00Z' }],
+  };
+  await page.evaluate((value) => localStorage.setItem('ugeblik.v1.history', value), JSON.stringify(history));
+  await page.reload();
+  await ready(page);
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  const save = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    return JSON.parse(readFileSync(await download.path(), 'utf8'));
+  };
+  const file = await save('Gem fil til din konsulent');
+  const ajv = new Ajv2020({ allErrors: true });
+  ajv.addFormat('uint8', { type: 'number', validate: (n) => Number.isInteger(n) && n >= 0 && n <= 255 });
+  ajv.addFormat('uint32', { type: 'number', validate: (n) => Number.isInteger(n) && n >= 0 && n <= 4294967295 });
+  const validate = ajv.compile(SCHEMA);
+  assert.ok(validate(file), JSON.stringify(validate.errors));
+  assert.equal(validate({ ...file, goals: [{ ...file.goals[0], kept: 'sort-of' }] }), false, 'the schema knows the goals');
+  assert.deepEqual([file.goals.length, file.work.length, file.milestones.length], [2, 1, 1]);
+
+  const bundle = await save('Gem til fagsystem (FHIR)');
+  const fhir = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  fhir.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
+  const valid = fhir.compile(fhirR4Schema());
+  assert.ok(valid(bundle), JSON.stringify(valid.errors?.slice(0, 5)));
+  const kinds = bundle.entry.map((e) => e.resource.resourceType);
+  assert.deepEqual([kinds.filter((k) => k === 'Goal').length, kinds.filter((k) => k === 'Patient').length], [2, 1]);
+  const broken = structuredClone(bundle);
+  broken.entry.find((e) => e.resource.resourceType === 'Goal').resource.lifecycleStatus = 'sort-of';
+  assert.equal(valid(broken), false, 'the schema checks the goals too');
+  await context.close();
+});
