@@ -264,7 +264,7 @@ pub fn render(history: &History, request: &Request) -> Rendered {
 
 fn progress(history: &History, request: &Request) -> Rendered {
     let lang = request.lang;
-    if history.responses.is_empty() {
+    if history.span().is_none() {
         let mut html = Html::new();
         html.el("p", &[], ChartMsg::ProgressEmpty.get(lang));
         return Rendered { html: html.finish(), cursors: Vec::new(), file: None };
@@ -1092,7 +1092,12 @@ fn viewer(request: &Request) -> Rendered {
             None
         }
         Some(Ok(imported)) => {
-            let history = History { responses: imported.responses, ..Default::default() };
+            let history = History {
+                responses: imported.responses,
+                goals: imported.goals,
+                work: imported.work,
+                milestones: imported.milestones,
+            };
             let summary = ChartMsg::ViewerFile.fill(
                 lang,
                 &[

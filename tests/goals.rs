@@ -49,7 +49,15 @@ fn request(form: Vec<String>) -> Request {
 fn a_goal_is_set_changed_into_a_new_one_and_closed() {
     let now = week("2026-W47");
     let history = History::default();
-    let set = form(&[("edit", "goal-new"), ("what", "  Work four hours without a break "), ("measure", "Mentor agrees"), ("by", "2027-01-31")], "g1");
+    let set = form(
+        &[
+            ("edit", "goal-new"),
+            ("what", "  Work four hours without a break "),
+            ("measure", "Mentor agrees"),
+            ("by", "2027-01-31"),
+        ],
+        "g1",
+    );
     let history = apply(&history, &set, now).unwrap();
     assert_eq!(history.goals.len(), 1);
     assert_eq!(history.goals[0].what, "Work four hours without a break");
@@ -57,10 +65,22 @@ fn a_goal_is_set_changed_into_a_new_one_and_closed() {
     assert_eq!(history.goals[0].set, now);
 
     // Changed: the new goal names the old, which is closed as changed; both are kept.
-    let change = form(&[("edit", "goal-new"), ("what", "Work four hours with one break"), ("measure", ""), ("by", ""), ("replaces", "g1")], "g2");
+    let change = form(
+        &[
+            ("edit", "goal-new"),
+            ("what", "Work four hours with one break"),
+            ("measure", ""),
+            ("by", ""),
+            ("replaces", "g1"),
+        ],
+        "g2",
+    );
     let history = apply(&history, &change, week("2026-W48")).unwrap();
     assert_eq!(history.goals.len(), 2);
-    assert_eq!(history.goals[0].closed.as_ref().map(|c| (c.outcome, c.week)), Some((Outcome::Changed, week("2026-W48"))));
+    assert_eq!(
+        history.goals[0].closed.as_ref().map(|c| (c.outcome, c.week)),
+        Some((Outcome::Changed, week("2026-W48")))
+    );
     assert_eq!(history.goals[1].replaces.as_deref(), Some("g1"));
     assert_eq!(history.open_goals(week("2026-W48")).count(), 1);
 
@@ -79,9 +99,21 @@ fn a_form_that_does_not_add_up_is_refused_with_its_message_and_changes_nothing()
     let cases = [
         (form(&[("edit", "goal-new"), ("what", "   ")], "g"), "goal-new", ChartMsg::ErrGoalWhat),
         (form(&[("edit", "goal-new"), ("what", "x"), ("by", "31-01-2027")], "g"), "goal-new", ChartMsg::ErrDate),
-        (form(&[("edit", "milestone-new"), ("date", "2026-02-30"), ("kind", "new-mentor")], "m"), "milestone-new", ChartMsg::ErrDate),
-        (form(&[("edit", "milestone-new"), ("date", "2026-11-18"), ("kind", "other"), ("text", " ")], "m"), "milestone-new", ChartMsg::ErrMilestoneText),
-        (form(&[("edit", "goal-close"), ("goal", "nope"), ("outcome", "reached")], "x"), "goal-close", ChartMsg::ErrOutcome),
+        (
+            form(&[("edit", "milestone-new"), ("date", "2026-02-30"), ("kind", "new-mentor")], "m"),
+            "milestone-new",
+            ChartMsg::ErrDate,
+        ),
+        (
+            form(&[("edit", "milestone-new"), ("date", "2026-11-18"), ("kind", "other"), ("text", " ")], "m"),
+            "milestone-new",
+            ChartMsg::ErrMilestoneText,
+        ),
+        (
+            form(&[("edit", "goal-close"), ("goal", "nope"), ("outcome", "reached")], "x"),
+            "goal-close",
+            ChartMsg::ErrOutcome,
+        ),
         (form(&[("edit", "goal-new"), ("what", "x")], ""), "goal-new", ChartMsg::ErrOutcome),
     ];
     for (form, which, message) in cases {
@@ -105,7 +137,20 @@ fn a_failed_goal_keeps_what_was_typed_escaped() {
 fn milestones_are_added_listed_by_date_and_removed() {
     let now = week("2026-W47");
     let add = |history: &History, id: &str, date: &str| {
-        apply(history, &form(&[("edit", "milestone-new"), ("date", date), ("kind", "placement-started"), ("text", "Café <b>Sol</b>")], id), now).unwrap()
+        apply(
+            history,
+            &form(
+                &[
+                    ("edit", "milestone-new"),
+                    ("date", date),
+                    ("kind", "placement-started"),
+                    ("text", "Café <b>Sol</b>"),
+                ],
+                id,
+            ),
+            now,
+        )
+        .unwrap()
     };
     let history = add(&History::default(), "m2", "2026-11-18");
     let history = add(&history, "m1", "2026-10-05");
@@ -140,4 +185,21 @@ fn hours_and_attendance_are_series_with_gaps_and_goals_rows_of_marks() {
     assert_eq!(rows.len(), 1, "the goal closed before the period is not a row");
     assert_eq!(rows[0].marks.len(), 4);
     assert!(rows[0].marks.iter().all(Option::is_some), "evaluated every week");
+}
+
+#[test]
+fn the_consultants_viewer_draws_a_format_2_files_work_goals_and_milestones() {
+    let file = include_str!("fixtures/export-v2.json");
+    let viewer = Request {
+        view: View::Progress,
+        viewer: true,
+        period: Period::All,
+        import: Some(file.to_owned()),
+        ..request(Vec::new())
+    };
+    let html = render(&History::default(), &viewer).html;
+    assert!(html.contains("ugb-chart-hours"), "hours");
+    assert!(html.contains("ugb-chart-attendance"), "attendance");
+    assert!(html.contains("ugb-chart-goals"), "goals week by week");
+    assert!(html.contains("ugb-milestone-list"), "milestones");
 }

@@ -130,11 +130,20 @@ impl History {
             .find_map(|r| r.note.clone().filter(|n| !n.trim().is_empty()))
     }
 
-    /// The first and the last week with a response.
+    /// The first and the last week with anything recorded: a response, a week's work, a
+    /// goal set or answered, a milestone.
     pub fn span(&self) -> Option<(IsoWeek, IsoWeek)> {
-        let first = self.responses.iter().map(|r| r.week).min()?;
-        let last = self.responses.iter().map(|r| r.week).max()?;
-        Some((first, last))
+        let weeks = self
+            .responses
+            .iter()
+            .map(|r| r.week)
+            .chain(self.work.iter().map(|w| w.week))
+            .chain(self.goals.iter().flat_map(|g| std::iter::once(g.set).chain(g.checks.iter().map(|c| c.week))))
+            .chain(self.milestones.iter().filter_map(Milestone::week));
+        weeks.fold(None, |span, week| match span {
+            None => Some((week, week)),
+            Some((first, last)) => Some((first.min(week), last.max(week))),
+        })
     }
 
     /// Every week with responses, newest first.

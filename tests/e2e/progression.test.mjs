@@ -37,11 +37,12 @@ async function stored(page) {
 }
 
 /** A check-in that skips the questions and the week's work, answers the goal step with `kept`. */
-async function checkIn(page, goal, kept, note) {
+async function checkIn(page, goal, kept, note, axe = false) {
   await page.getByRole('button', { name: /^(Start ugens spørgsmål|Ret ugens svar)$/ }).click();
   for (let n = 1; n <= 19; n++) await page.getByRole('button', { name: 'Spring over' }).click();
   await page.getByRole('heading', { name: goal }).waitFor();
   await page.getByText('Mål 1 af 1').waitFor();
+  if (axe) await expectNoAxeViolations(page, 'the goal step');
   if (note) await page.getByLabel('Note (frivilligt)').fill(note);
   await page.getByRole('group', { name: 'Holdt du dig til det i denne uge?' }).getByRole('button', { name: kept, exact: true }).click();
   await page.getByRole('heading', { name: 'Vil du skrive noget om ugen?' }).waitFor();
@@ -75,8 +76,7 @@ test('a goal is set in a session, answered three weeks running and closed as rea
     await page.clock.setFixedTime(monday(n));
     await page.goto(env.url('/'));
     await ready(page);
-    await checkIn(page, 'Tage én opgave ad gangen', ...answers[i]);
-    if (i === 0) await expectNoAxeViolations(page, 'after the first goal answer');
+    await checkIn(page, 'Tage én opgave ad gangen', answers[i][0], answers[i][1], i === 0);
   }
 
   await page.getByRole('button', { name: 'Mål', exact: true }).click();
