@@ -240,10 +240,13 @@ fn work_screen(state: AppState, week: IsoWeek, lang: Lang) -> impl IntoView {
 
 /// One open goal ([`steps::goal_step`]): "Did you keep to it this week?" and a note.
 fn goal_screen(state: AppState, index: usize, week: IsoWeek, lang: Lang) -> impl IntoView {
-    let (answer, count) = state
+    let (answer, count, step, total) = state
         .draft
         .with_untracked(|d| {
-            d.as_ref().map(|d| (d.goals.get(index).map(|g| (g.goal.clone(), g.kept, g.note.clone())), d.goals.len()))
+            d.as_ref().map(|d| {
+                let answer = d.goals.get(index).map(|g| (g.goal.clone(), g.kept, g.note.clone()));
+                (answer, d.goals.len(), d.step, d.total())
+            })
         })
         .unwrap_or_default();
     let (id, given, note) = answer.unwrap_or_default();
@@ -257,7 +260,7 @@ fn goal_screen(state: AppState, index: usize, week: IsoWeek, lang: Lang) -> impl
     let label = Msg::GoalStep.fill(lang, &[("n", &(index + 1).to_string()), ("total", &count.to_string())]);
     view! {
         <section class="ugb-screen ugb-question ugb-goal" aria-labelledby="ugb-goal-title">
-            {step_progress(label, index + 1, count, week, lang)}
+            {step_progress(label, step + 1, total, week, lang)}
             <div inner_html=html on:click=click></div>
         </section>
     }
