@@ -85,14 +85,19 @@ ${targetLines.join('\n')}
 What the misses would take:
 
 - **Size beside SurveyJS** (0.30× means about 142 KB, so about 7 KB less): the page's
-  copy of serde_json (about 26 KB before compression) could give way to a small reader and
-  writer for the three stored formats (the worker keeps serde_json), about 8 KB gzipped;
-  loading the language the citizen is not using on demand saves about 2 KB per language.
+  own JSON reader and writer instead of serde_json saved 14 KB, which goals, the week's
+  work and milestones then used. What is left: loading the language the citizen is not
+  using on demand (about 3 KB per language), and writing more of the page's static
+  screens (start page, header, notices) as HTML instead of Leptos views (every distinct
+  view and event handler is its own compiled code: switching screens with `Either`
+  instead of `AnyView` alone saved 5 KB).
 - **Chart re-render in the page** (the drawing itself is under 5 ms and faster than
   Chart.js): what remains is the message between the page and the worker and the browser
   parsing and laying out the new SVG. Redrawing only the changed line's path, or a canvas
-  for periods of several years, would bring the ten-year case under 10 ms; the 1- and
-  5-year cases are already about Chart.js's time.
+  for periods of several years, would bring the ten-year case under 10 ms. The page's
+  times vary by machine more than by version: on the machine of the latest run, the
+  build from before goals and work measured 15.9 / 18.7 / 23.5 ms (1 / 5 / 10 years)
+  against this one's 13.6 / 21.0 / 25.9 ms in back-to-back runs.
 
 How each figure is taken:
 

@@ -10,7 +10,7 @@ export async function run() {
   const { context, page } = await newPage(env.browser, { width: 390, height: 844 });
   await page.goto(env.url('/'));
   await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
-  await page.getByText('Spørgsmål 1 af 18').waitFor();
+  await page.getByText('Spørgsmål 1 af 19').waitFor();
   const frames = await page.evaluate(async () => {
     const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
     const times = [];
