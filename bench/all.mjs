@@ -95,9 +95,9 @@ What the misses would take:
   Chart.js): what remains is the message between the page and the worker and the browser
   parsing and laying out the new SVG. Redrawing only the changed line's path, or a canvas
   for periods of several years, would bring the ten-year case under 10 ms. The page's
-  times vary by machine more than by version: on the machine of the latest run, the
-  build from before goals and work measured 15.9 / 18.7 / 23.5 ms (1 / 5 / 10 years)
-  against this one's 13.6 / 21.0 / 25.9 ms in back-to-back runs.
+  times vary by machine more than by version: compare two builds back to back on one
+  machine (the build before goals and work measured within this machine's noise of the
+  one after it).
 
 How each figure is taken:
 
