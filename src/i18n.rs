@@ -184,7 +184,7 @@ ChartMsg {
     ErrInvalid => "Svar nr. {index} i filen: {problem}.", "Answer {index} in the file: {problem}.";
     ErrDuplicate => "Svar nr. {index} i filen har samme id som et andet svar.", "Answer {index} in the file has the same id as another answer.";
     ErrProgression => "Filen kan ikke hentes: et mål, en uges arbejde eller en milepæl er forkert ({what}).", "The file cannot be read: a goal, a week's work or a milestone is wrong ({what}).";
-    PreviewProgression => "Filen har også {goals} mål, {work} ugers arbejde og {milestones} milepæle. Det nyeste af hvert bliver gemt.", "The file also has {goals} goals, {work} weeks of work and {milestones} milestones. The newest of each is kept.";
+    PreviewProgression => "Filen har også mål: {goals}, uger med arbejde: {work}, milepæle: {milestones}. Det nyeste af hvert bliver gemt.", "The file also has goals: {goals}, weeks of work: {work}, milestones: {milestones}. The newest of each is kept.";
     ErrNothingChanged => "Intet er ændret på telefonen.", "Nothing on this phone has changed.";
     ProbUnknownInstrument => "ukendt spørgeskema »{id}«", "unknown questionnaire “{id}”";
     ProbUnknownVersion => "ukendt version »{version}« af {id}", "unknown version “{version}” of {id}";

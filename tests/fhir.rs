@@ -74,7 +74,7 @@ fn goals_their_evaluations_the_weeks_work_and_milestones() {
     let planned = &work[0]["component"][0];
     assert_eq!(
         (planned["valueQuantity"]["unit"].as_str(), planned["valueQuantity"]["system"].as_str()),
-        (Some("h"), Some("http://unitsofmeasure.org"))
+        (Some("min"), Some("http://unitsofmeasure.org"))
     );
     assert!(work[0]["effectivePeriod"]["start"].is_string());
     let milestones: Vec<_> = observations.iter().filter(|o| o["code"]["text"] == "Milestone").collect();

@@ -326,3 +326,20 @@ fn the_csv_has_a_row_per_goal_evaluation_work_figure_and_milestone() {
         "{csv}"
     );
 }
+
+#[test]
+fn the_stored_values_of_format_2_read_back_and_are_written_the_same() {
+    use ugeblik::domain::stored::encode_draft;
+    let text = include_str!("fixtures/store-v2-history.json");
+    let history = decode_history(text).unwrap();
+    assert_eq!(history.goals.len(), 2);
+    assert!(!history.work.is_empty());
+    assert_eq!(history.milestones.len(), 1);
+    assert_eq!(encode_history(&history), text, "this version writes format 2 exactly as the fixture");
+    let text = include_str!("fixtures/store-v2-draft.json");
+    let draft = decode_draft(text).unwrap();
+    assert_eq!(draft.stage(), Stage::Goal(0), "a check-in paused on a goal resumes there");
+    assert_eq!(draft.work.as_ref().and_then(|w| w.planned_minutes), Some(600));
+    assert_eq!(draft.goals[0].kept, Some(Kept::Partly));
+    assert_eq!(encode_draft(&draft), text);
+}

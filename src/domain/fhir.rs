@@ -9,7 +9,7 @@
 //! Format 2's progression (see the README): each goal is a `Goal` (its subject an
 //! anonymous `Patient` with no identifier at all, since R4 requires a subject), each
 //! weekly evaluation an `Observation` whose `focus` is the goal; each week's work one
-//! `Observation` with components (hours in UCUM `h`, days, the absence reason); each
+//! `Observation` with components (time in UCUM `min`, days, the absence reason); each
 //! milestone an `Observation` on its date. Codes are Ugeblik's own, under [`BASE`].
 
 use serde::Serialize;
@@ -223,7 +223,7 @@ struct Observation {
 
 #[derive(Serialize)]
 struct Quantity {
-    value: f64,
+    value: u32,
     unit: &'static str,
     system: &'static str,
     code: &'static str,
@@ -378,7 +378,7 @@ pub fn bundle(export: &Export) -> Bundle {
                     },
                     effective_date_time: Some(response.authored.clone()),
                     value_quantity: Some(Quantity {
-                        value: f64::from(scores.who5_percent),
+                        value: u32::from(scores.who5_percent),
                         unit: "%",
                         system: UCUM,
                         code: "%",
@@ -421,8 +421,9 @@ fn push_observation(entry: &mut Vec<Entry>, observation: Observation) {
     });
 }
 
-fn hours(minutes: u32) -> Quantity {
-    Quantity { value: f64::from(minutes) / 60.0, unit: "h", system: UCUM, code: "h" }
+/// Time in whole minutes (UCUM `min`): exact, as the export keeps it.
+fn minutes(minutes: u32) -> Quantity {
+    Quantity { value: minutes, unit: "min", system: UCUM, code: "min" }
 }
 
 /// The goals, their evaluations, the weeks' work and the milestones.
@@ -490,13 +491,13 @@ fn progression(export: &Export, entry: &mut Vec<Entry>) {
         let mut component = Vec::new();
         if let Some(m) = work.planned_minutes {
             component.push(Component {
-                value_quantity: Some(hours(m)),
+                value_quantity: Some(minutes(m)),
                 ..component_of(part("hours-planned", "Hours planned"))
             });
         }
         if let Some(m) = work.worked_minutes {
             component.push(Component {
-                value_quantity: Some(hours(m)),
+                value_quantity: Some(minutes(m)),
                 ..component_of(part("hours-worked", "Hours worked"))
             });
         }

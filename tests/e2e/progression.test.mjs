@@ -263,7 +263,7 @@ test('an export imported on a fresh phone keeps the goals, the work and the mile
   await page.getByRole('button', { name: 'Tidligere uger' }).click();
   await drawn(page);
   await page.getByLabel('Vælg en fil fra Ugeblik').setInputFiles({ name: 'ugeblik.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-  await page.getByText('Filen har også 1 mål, 1 ugers arbejde og 1 milepæle.', { exact: false }).waitFor();
+  await page.getByText('Filen har også mål: 1, uger med arbejde: 1, milepæle: 1.', { exact: false }).waitFor();
   await page.getByRole('button', { name: 'Hent svarene' }).click();
   await page.getByText('Svarene fra filen er hentet.').waitFor();
   const kept = await stored(page);
