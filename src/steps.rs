@@ -1,9 +1,11 @@
-//! The check-in's steps for the week's work and for each open goal, written as HTML.
+//! Parts of the page written as HTML: the header with the menu and the language switch,
+//! and the check-in's steps for the week's work and for each open goal.
 //!
-//! Why HTML and not Leptos views: a form's worth of reactive view code cost the first load
-//! about 25 KB (measured); these steps have no state of their own until the citizen goes
-//! on, so the page puts this HTML in place and reads the fields when a button is pressed
-//! (`ui::check_in`). Pure and host-tested; every text is escaped by [`Html`].
+//! Why HTML and not Leptos views: every distinct view and event handler is compiled code
+//! the first load carries (the header measured 3 KB gzipped as views, the work step's form
+//! 7 KB). These parts have no state of their own, so the page puts the HTML in place and
+//! acts on the `data-` attribute of the button pressed (`ui::header`, `ui::check_in`).
+//! Pure and host-tested; every text is escaped by [`Html`].
 
 use crate::domain::lang::Lang;
 use crate::domain::progression::{format_hours, parse_date, Absence, Goal, Kept, Work};
@@ -19,6 +21,43 @@ pub const DAYS_ATTENDED: &str = "ugb-days-attended";
 pub const ABSENCE: &str = "ugb-absence";
 pub const WORK_ERROR: &str = "ugb-work-error";
 pub const GOAL_NOTE: &str = "ugb-goal-note";
+
+/// The menu's screens: the code the page acts on (`data-screen`) and the item's text.
+pub const MENU: [(&str, Msg); 5] = [
+    ("home", Msg::NavThisWeek),
+    ("progress", Msg::NavProgress),
+    ("goals", Msg::NavGoals),
+    ("history", Msg::NavHistory),
+    ("about", Msg::NavAbout),
+];
+
+/// The header: the app's name, the language switch (`data-lang`) and the menu
+/// (`data-screen`), with `current` (a code of [`MENU`]) marked as the page shown.
+pub fn header(lang: Lang, current: &str) -> String {
+    let mut html = Html::new();
+    html.open("div", &[("class", "ugb-header__top")]);
+    html.el("h1", &[("class", "ugb-brand")], Msg::AppName.get(lang));
+    html.open("div", &[("class", "ugb-lang"), ("role", "group"), ("aria-label", Msg::LanguageGroup.get(lang))]);
+    for option in Lang::ALL {
+        let pressed = if option == lang { "true" } else { "false" };
+        html.el(
+            "button",
+            &[("type", "button"), ("lang", option.code()), ("aria-pressed", pressed), ("data-lang", option.code())],
+            option.endonym(),
+        );
+    }
+    html.close("div").close("div");
+    html.open("nav", &[("class", "ugb-nav"), ("aria-label", Msg::MainNav.get(lang))]).open("ul", &[]);
+    for (code, text) in MENU {
+        let mut attrs = vec![("type", "button"), ("class", "ugb-nav__item"), ("data-screen", code)];
+        if code == current {
+            attrs.push(("aria-current", "page"));
+        }
+        html.open("li", &[]).el("button", &attrs, text.get(lang)).close("li");
+    }
+    html.close("ul").close("nav");
+    html.finish()
+}
 
 /// The buttons under a step: back, skip and, for the work step, next (which submits).
 fn step_nav(html: &mut Html, lang: Lang, next: bool) {
@@ -133,6 +172,17 @@ pub fn goal_step(lang: Lang, goal: Option<&Goal>, given: Option<Kept>, note: &st
 mod tests {
     use super::*;
     use crate::domain::week::IsoWeek;
+
+    #[test]
+    fn the_header_marks_the_page_shown_and_the_language_chosen() {
+        let html = header(Lang::En, "goals");
+        assert!(html.contains(r#"<nav class="ugb-nav" aria-label="Main menu"><ul>"#));
+        assert!(html.contains(r#"data-screen="goals" aria-current="page">Goals</button>"#));
+        assert_eq!(html.matches("aria-current").count(), 1);
+        assert!(html.contains(r#"lang="en" aria-pressed="true" data-lang="en">English</button>"#));
+        assert!(html.contains(r#"lang="da" aria-pressed="false" data-lang="da">Dansk</button>"#));
+        assert!(header(Lang::Da, "home").contains(">Denne uge</button>"));
+    }
 
     #[test]
     fn the_work_step_shows_its_start_and_escapes_nothing_it_should_not() {
