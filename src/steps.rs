@@ -140,7 +140,9 @@ pub fn work_step(lang: Lang, start: &Work, suggested: bool) -> String {
 pub fn goal_step(lang: Lang, goal: Option<&Goal>, given: Option<Kept>, note: &str) -> String {
     let mut html = Html::new();
     html.el("p", &[("class", "ugb-question__section")], Msg::GoalLabel.get(lang));
-    let what = goal.map_or("", |g| g.what.as_str());
+    // A goal the history no longer has (an import replaced it mid check-in) still gets a
+    // heading, never an empty one.
+    let what = goal.map_or(Msg::GoalLabel.get(lang), |g| g.what.as_str());
     html.el("h2", &[("id", "ugb-goal-title"), ("class", "ugb-question__text"), ("tabindex", "-1")], what);
     if let Some(goal) = goal {
         html.open("p", &[]);
@@ -217,5 +219,7 @@ mod tests {
         assert!(html.contains("By 31 Jan 2027"));
         assert!(html.contains(r#"aria-pressed="true" data-kept="partly""#));
         assert!(html.contains(r#"aria-pressed="false" data-kept="yes""#));
+        let lost = goal_step(Lang::Da, None, None, "");
+        assert!(lost.contains(r#"tabindex="-1">Dit mål</h2>"#), "{lost}");
     }
 }
