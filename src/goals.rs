@@ -36,16 +36,24 @@ fn clip(text: &str, max: usize) -> String {
 pub fn apply(history: &History, form: &[String], now: IsoWeek) -> Result<History, FormError> {
     let mut history = history.clone();
     let (id, at) = (field(form, "id"), field(form, "at"));
-    let error = |form, message| FormError { form, message };
-    match field(form, "edit") {
+    // Which form sent it: its error is shown beside it.
+    let which = match field(form, "edit") {
+        "goal-new" => "goal-new",
+        "goal-close" => "goal-close",
+        "milestone-new" => "milestone-new",
+        "milestone-remove" => "milestone-remove",
+        _ => return Err(FormError { form: "", message: ChartMsg::ErrOutcome }),
+    };
+    let error = |message| FormError { form: which, message };
+    match which {
         "goal-new" => {
             let what = clip(field(form, "what"), 300);
             if what.is_empty() {
-                return Err(error("goal-new", ChartMsg::ErrGoalWhat));
+                return Err(error(ChartMsg::ErrGoalWhat));
             }
             let by = clip(field(form, "by"), 10);
             if !by.is_empty() && parse_date(&by).is_none() {
-                return Err(error("goal-new", ChartMsg::ErrDate));
+                return Err(error(ChartMsg::ErrDate));
             }
             let replaces = field(form, "replaces");
             let replaced = history.goals.iter_mut().find(|g| g.id == replaces && g.is_open());
@@ -66,42 +74,33 @@ pub fn apply(history: &History, form: &[String], now: IsoWeek) -> Result<History
             });
         }
         "goal-close" => {
-            let outcome = Outcome::parse(field(form, "outcome")).ok_or(error("goal-close", ChartMsg::ErrOutcome))?;
+            let outcome = Outcome::parse(field(form, "outcome")).ok_or(error(ChartMsg::ErrOutcome))?;
             let goal = field(form, "goal");
             match history.goals.iter_mut().find(|g| g.id == goal && g.is_open()) {
                 Some(goal) => goal.close(now, outcome, at),
-                None => return Err(error("goal-close", ChartMsg::ErrOutcome)),
+                None => return Err(error(ChartMsg::ErrOutcome)),
             }
         }
         "milestone-new" => {
             let date = clip(field(form, "date"), 10);
             if parse_date(&date).is_none() {
-                return Err(error("milestone-new", ChartMsg::ErrDate));
+                return Err(error(ChartMsg::ErrDate));
             }
             let kind = MilestoneKind::parse(field(form, "kind")).unwrap_or(MilestoneKind::Other);
             let text = Some(clip(field(form, "text"), 200)).filter(|t| !t.is_empty());
             if kind == MilestoneKind::Other && text.is_none() {
-                return Err(error("milestone-new", ChartMsg::ErrMilestoneText));
+                return Err(error(ChartMsg::ErrMilestoneText));
             }
             history.milestones.push(Milestone { id: id.to_owned(), date, kind, text, authored: at.to_owned() });
         }
-        "milestone-remove" => {
+        _ => {
             let milestone = field(form, "milestone");
             history.milestones.retain(|m| m.id != milestone);
         }
-        _ => return Err(error("", ChartMsg::ErrOutcome)),
     }
     // What the page will check again when it stores it.
-    history.check_progression().map_err(|_| error(field_form(form), ChartMsg::ErrOutcome))?;
+    history.check_progression().map_err(|_| error(ChartMsg::ErrOutcome))?;
     Ok(history)
-}
-
-fn field_form(form: &[String]) -> &'static str {
-    match field(form, "edit") {
-        "goal-new" => "goal-new",
-        "milestone-new" => "milestone-new",
-        _ => "goal-close",
-    }
 }
 
 pub fn kept_text(kept: Kept) -> ChartMsg {

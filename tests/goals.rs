@@ -3,15 +3,13 @@
 use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::progression::{MilestoneKind, Outcome};
-use ugeblik::domain::series::{default_lines, goal_rows, trend, LineKey, Period};
-use ugeblik::domain::week::IsoWeek;
+use ugeblik::domain::series::{goal_rows, trend, LineKey, Period};
 use ugeblik::goals::{apply, screen};
 use ugeblik::i18n::ChartMsg;
 use ugeblik::render::{render, Request, View};
 
-fn week(text: &str) -> IsoWeek {
-    text.parse().unwrap()
-}
+mod common;
+use common::week;
 
 fn form(fields: &[(&str, &str)], id: &str) -> Vec<String> {
     let mut form: Vec<String> = fields.iter().flat_map(|(k, v)| [k.to_string(), v.to_string()]).collect();
@@ -20,29 +18,7 @@ fn form(fields: &[(&str, &str)], id: &str) -> Vec<String> {
 }
 
 fn request(form: Vec<String>) -> Request {
-    Request {
-        view: View::Edit,
-        demo: false,
-        viewer: false,
-        lang: Lang::En,
-        period: Period::Weeks(8),
-        lines: default_lines().into_iter().map(|k| k.code()).collect(),
-        average: false,
-        notes: false,
-        table: false,
-        compare: None,
-        width: 600,
-        now: week("2026-W47"),
-        lines_open: false,
-        session: false,
-        exported: None,
-        nickname: None,
-        format: None,
-        import: None,
-        import_file: false,
-        take_theirs: Vec::new(),
-        form,
-    }
+    Request { view: View::Edit, period: Period::Weeks(8), table: false, form, ..common::request() }
 }
 
 #[test]

@@ -7,21 +7,8 @@ use ugeblik::domain::export::{export, to_json};
 use ugeblik::domain::import::read;
 use ugeblik::domain::week::IsoWeek;
 
-/// xorshift64*: deterministic, so a failure can be replayed from its case number.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod common;
+use common::Rng;
 
 const TOKENS: [&str; 24] = [
     "{",

@@ -6,13 +6,11 @@ use ugeblik::domain::history::History;
 use ugeblik::domain::instrument::{current, find};
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::response::{status_of, Response};
-use ugeblik::domain::series::{default_lines, Period};
-use ugeblik::domain::week::IsoWeek;
+use ugeblik::domain::series::Period;
 use ugeblik::render::{render, Request, View};
 
-fn week(text: &str) -> IsoWeek {
-    text.parse().unwrap()
-}
+mod common;
+use common::{request, week};
 
 fn response(week_text: &str, instrument: &str, answers: &[(&str, u8)], note: Option<&str>) -> Response {
     let answers: BTreeMap<String, u8> = answers.iter().map(|(k, v)| (k.to_string(), *v)).collect();
@@ -42,32 +40,6 @@ fn history() -> History {
             response("2026-W47", "chime5", &[("chime-c", 6), ("chime-h", 7), ("chime-i", 5)], None),
         ],
         ..Default::default()
-    }
-}
-
-fn request() -> Request {
-    Request {
-        view: View::Progress,
-        demo: false,
-        viewer: false,
-        lang: Lang::En,
-        period: Period::Weeks(4),
-        lines: default_lines().into_iter().map(|k| k.code()).collect(),
-        average: false,
-        notes: false,
-        table: true,
-        compare: None,
-        width: 600,
-        now: week("2026-W47"),
-        lines_open: false,
-        session: false,
-        exported: None,
-        nickname: None,
-        format: None,
-        import: None,
-        import_file: false,
-        take_theirs: Vec::new(),
-        form: Vec::new(),
     }
 }
 

@@ -27,28 +27,8 @@ use ugeblik::domain::stored::{
 use ugeblik::domain::week::IsoWeek;
 use ugeblik::render::{encode_message, Request, View};
 
-/// xorshift64*: deterministic, so a failure can be replayed from its case number.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    /// A text with quotes, backslashes, control characters, non-Latin and astral letters.
-    fn text(&mut self) -> String {
-        const PIECES: [&str; 14] =
-            ["a", "Æ", "ø", " ", "\"", "\\", "\n", "\t", "\u{1}", "\u{1f}", "\u{7f}", "😀", "مرحبا", "</script>"];
-        (0..self.below(12)).map(|_| PIECES[self.below(PIECES.len())]).collect()
-    }
-}
+mod common;
+use common::Rng;
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

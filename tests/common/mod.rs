@@ -1,0 +1,63 @@
+//! Helpers several host test files share: a deterministic random source and the worker
+//! request the screens are drawn for. Each test file uses some of them.
+#![allow(dead_code)]
+
+use ugeblik::domain::lang::Lang;
+use ugeblik::domain::series::{default_lines, Period};
+use ugeblik::domain::week::IsoWeek;
+use ugeblik::render::{Request, View};
+
+/// xorshift64*: deterministic, so a failure can be replayed from its case number.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    /// A text with quotes, backslashes, control characters, non-Latin and astral letters.
+    pub fn text(&mut self) -> String {
+        const PIECES: [&str; 14] =
+            ["a", "Æ", "ø", " ", "\"", "\\", "\n", "\t", "\u{1}", "\u{1f}", "\u{7f}", "😀", "مرحبا", "</script>"];
+        (0..self.below(12)).map(|_| PIECES[self.below(PIECES.len())]).collect()
+    }
+}
+
+pub fn week(text: &str) -> IsoWeek {
+    text.parse().unwrap()
+}
+
+/// The progress screen in English, the last four weeks to 2026-W47, the default lines,
+/// the table shown, 600 px wide.
+pub fn request() -> Request {
+    Request {
+        view: View::Progress,
+        demo: false,
+        viewer: false,
+        lang: Lang::En,
+        period: Period::Weeks(4),
+        lines: default_lines().into_iter().map(|k| k.code()).collect(),
+        average: false,
+        notes: false,
+        table: true,
+        compare: None,
+        width: 600,
+        now: week("2026-W47"),
+        lines_open: false,
+        session: false,
+        exported: None,
+        nickname: None,
+        format: None,
+        import: None,
+        import_file: false,
+        take_theirs: Vec::new(),
+        form: Vec::new(),
+    }
+}
