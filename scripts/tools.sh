@@ -82,7 +82,7 @@ ensure_build_tools() {
 
 # The release build that is served and tested: trunk, then the JavaScript glue minified.
 build_release() {
-  (cd "$ROOT" && trunk build --release && node scripts/minify.mjs)
+  (cd "$ROOT" && trunk build --release && node scripts/minify.mjs && node scripts/offline.mjs)
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

@@ -109,7 +109,12 @@ Msg {
     NavGoals => "Mål", "Goals";
     GoalsTitle => "Mål og milepæle", "Goals and milestones";
     EditSaved => "Gemt.", "Saved.";
+    Sent => "Dine svar er sendt.", "Your answers have been sent.";
     ProgressTitle => "Udvikling over tid", "Progress over time";
+    BackupNever => "Du har ikke gemt en kopi af dine svar endnu. Mister du telefonen, er svarene væk.", "You have not saved a copy of your answers yet. If you lose the phone, the answers are gone.";
+    BackupWeeks => "Din sidste kopi af svarene er fra for {weeks} uger siden.", "Your last copy of the answers is from {weeks} weeks ago.";
+    BackupNow => "Gem en kopi nu", "Save a copy now";
+    ConfigIgnored => "Indstillingen „{name}“ i adressen har en værdi, Ugeblik ikke forstår („{value}“). Standarden bruges i stedet.", "The setting “{name}” in the address has a value Ugeblik does not understand (“{value}”). The default is used instead.";
     DemoBanner => "Demo: opdigtede svar, ikke dine. Intet her bliver gemt.", "Demo: made-up answers, not yours. Nothing here is saved.";
     ExportFailed => "Filen kunne ikke laves. Dine svar er ikke berørt. Prøv igen.", "The file could not be made. Your answers are not affected. Try again.";
     ImportTooLarge => "Filen er for stor. En fil fra Ugeblik fylder under 5 MB. Intet er ændret på telefonen.", "The file is too large. A file from Ugeblik is under 5 MB. Nothing on this phone has changed.";
@@ -263,6 +268,10 @@ ChartMsg {
     ExportFhirButton => "Gem til fagsystem (FHIR)", "Save for a case system (FHIR)";
     ExportCsvButton => "Gem som regneark (CSV)", "Save as a spreadsheet (CSV)";
     ExportButton => "Gem fil til din konsulent", "Save a file for your consultant";
+    SendTitle => "Send til {portal}", "Send to {portal}";
+    SendButton => "Send mine svar til {portal}", "Send my answers to {portal}";
+    SendConfirm => "Du er ved at sende alle dine svar ({weeks} uger, med noter, mål og arbejde) til {portal}. De forlader telefonen. Vil du sende dem?", "You are about to send all your answers ({weeks} weeks, with notes, goals and work) to {portal}. They leave the phone. Do you want to send them?";
+    SendYes => "Ja, send mine svar", "Yes, send my answers";
     HistoryEmpty => "Der er ingen gemte uger endnu.", "There are no saved weeks yet.";
     Who5Score => "Trivsel (WHO-5): {percent} af 100", "Well-being (WHO-5): {percent} of 100";
     Who5Partial => "Trivsel (WHO-5): ikke alle 5 besvaret, ingen score", "Well-being (WHO-5): not all 5 answered, no score";

@@ -8,6 +8,7 @@ pub mod domain;
 pub mod goals;
 pub mod html;
 pub mod i18n;
+pub mod protocol;
 pub mod render;
 pub mod steps;
 pub mod storage;

@@ -101,6 +101,13 @@ pub struct Request {
     /// (what to do), `id` (a fresh id) and `at` (the time).
     #[serde(default)]
     pub form: Vec<String>,
+    /// When a portal embeds the widget: its name (the provider's, or its address), for the
+    /// "send to the portal" button on the history screen.
+    #[serde(default)]
+    pub portal: Option<String>,
+    /// The citizen asked to send their answers to the portal: ask them to confirm.
+    #[serde(default)]
+    pub sending: bool,
 }
 
 /// The page's message to the worker, `{"seq", "history"?, "request"}`, written by hand
@@ -180,6 +187,8 @@ pub fn encode_message(seq: u32, history: Option<&History>, request: &Request) ->
     crate::domain::json::array(out, &request.take_theirs, |out, id| string(out, id));
     key(out, "form");
     crate::domain::json::array(out, &request.form, |out, value| string(out, value));
+    text(out, "portal", request.portal.as_deref());
+    flag(out, "sending", request.sending);
     out.push_str("}}");
     std::mem::take(out)
 }
@@ -252,6 +261,10 @@ pub fn render(history: &History, request: &Request) -> Rendered {
             let exported = request.exported.as_deref().unwrap_or("");
             let file = crate::domain::export::export(history, exported, APP_VERSION, request.nickname.as_deref());
             let (text, extension) = match request.format.as_deref() {
+                // For the portal: the canonical file's text itself, posted by the page.
+                Some("portal") => {
+                    return Rendered { html: crate::domain::export::to_json(&file), cursors: Vec::new(), file: None };
+                }
                 Some("csv") => (crate::domain::csv::to_csv(&file), "csv"),
                 Some("fhir") => (crate::domain::fhir::to_json(&file), "fhir.json"),
                 _ => (crate::domain::export::to_json(&file), "json"),
@@ -819,7 +832,7 @@ fn notices(html: &mut Html, lang: Lang) {
 fn past_weeks(history: &History, request: &Request) -> String {
     let lang = request.lang;
     let mut html = Html::new();
-    export_section(&mut html, lang);
+    export_section(&mut html, history, request);
     html.part();
     import_section(&mut html, history, request);
     html.part();
@@ -875,7 +888,8 @@ fn past_weeks(history: &History, request: &Request) -> String {
 }
 
 /// "Save a file for your consultant": the nickname field and the button the page acts on.
-fn export_section(html: &mut Html, lang: Lang) {
+fn export_section(html: &mut Html, history: &History, request: &Request) {
+    let lang = request.lang;
     html.open("section", &[("class", "ugb-export"), ("aria-labelledby", "ugb-export-title")]);
     html.el("h3", &[("id", "ugb-export-title")], ChartMsg::ExportTitle.get(lang));
     html.el("p", &[], ChartMsg::ExportText.get(lang));
@@ -898,7 +912,45 @@ fn export_section(html: &mut Html, lang: Lang) {
         &[("type", "button"), ("id", "ugb-export-fhir"), ("data-action", "export"), ("data-format", "fhir")],
         ChartMsg::ExportFhirButton.get(lang),
     );
-    html.close("div").close("section");
+    html.close("div");
+    if let Some(portal) = request.portal.as_deref() {
+        send_section(html, history, lang, portal, request.sending);
+    }
+    html.close("section");
+}
+
+/// Sending the answers to the portal that embeds the widget: a button, then a plain
+/// confirmation of what leaves the phone and to whom. Nothing is sent before "Send".
+fn send_section(html: &mut Html, history: &History, lang: Lang, portal: &str, confirming: bool) {
+    html.open("div", &[("class", "ugb-send"), ("role", "group"), ("aria-labelledby", "ugb-send-title")]);
+    html.el("h4", &[("id", "ugb-send-title")], &ChartMsg::SendTitle.fill(lang, &[("portal", portal)]));
+    if !confirming {
+        html.el(
+            "button",
+            &[("type", "button"), ("id", "ugb-send-ask"), ("data-action", "send-ask")],
+            &ChartMsg::SendButton.fill(lang, &[("portal", portal)]),
+        );
+    } else {
+        let weeks = history.weeks().len().to_string();
+        html.el(
+            "p",
+            &[("class", "ugb-warning"), ("role", "alert")],
+            &ChartMsg::SendConfirm.fill(lang, &[("portal", portal), ("weeks", &weeks)]),
+        );
+        html.open("div", &[("class", "ugb-toolbar__row")]);
+        html.el(
+            "button",
+            &[("type", "button"), ("id", "ugb-send"), ("class", "ugb-primary"), ("data-action", "send")],
+            ChartMsg::SendYes.get(lang),
+        );
+        html.el(
+            "button",
+            &[("type", "button"), ("id", "ugb-send-cancel"), ("data-action", "send-cancel")],
+            ChartMsg::ImportCancel.get(lang),
+        );
+        html.close("div");
+    }
+    html.close("div");
 }
 
 /// What Ugeblik is, where the data lives, and every instrument's source and notice.

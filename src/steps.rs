@@ -1,5 +1,6 @@
 //! Parts of the page written as HTML: the header with the menu and the language switch,
-//! and the check-in's steps for the week's work and for each open goal.
+//! the start page, the thank-you after saving, the notices, and the check-in's steps for
+//! the week's work and for each open goal.
 //!
 //! Why HTML and not Leptos views: every distinct view and event handler is compiled code
 //! the first load carries (the header measured 3 KB gzipped as views, the work step's form
@@ -10,7 +11,8 @@
 use crate::domain::lang::Lang;
 use crate::domain::progression::{format_hours, parse_date, Absence, Goal, Kept, Work};
 use crate::html::Html;
-use crate::i18n::{date_label, decimal_separator, Msg};
+use crate::domain::week::IsoWeek;
+use crate::i18n::{date_label, decimal_separator, week_dates, week_label, Msg};
 
 /// The ids of the work step's fields, in the order they are read.
 pub const HOURS_PLANNED: &str = "ugb-hours-planned";
@@ -33,10 +35,15 @@ pub const MENU: [(&str, Msg); 5] = [
 
 /// The header: the app's name, the language switch (`data-lang`) and the menu
 /// (`data-screen`), with `current` (a code of [`MENU`]) marked as the page shown.
-pub fn header(lang: Lang, current: &str) -> String {
+pub fn header(lang: Lang, current: &str, provider: Option<&str>) -> String {
     let mut html = Html::new();
     html.open("div", &[("class", "ugb-header__top")]);
-    html.el("h1", &[("class", "ugb-brand")], Msg::AppName.get(lang));
+    html.open("div", &[]).el("h1", &[("class", "ugb-brand")], Msg::AppName.get(lang));
+    // The provider's name, from the portal that embeds the widget: text, never markup.
+    if let Some(provider) = provider {
+        html.el("p", &[("class", "ugb-provider")], provider);
+    }
+    html.close("div");
     html.open("div", &[("class", "ugb-lang"), ("role", "group"), ("aria-label", Msg::LanguageGroup.get(lang))]);
     for option in Lang::ALL {
         let pressed = if option == lang { "true" } else { "false" };
@@ -56,6 +63,54 @@ pub fn header(lang: Lang, current: &str) -> String {
         html.open("li", &[]).el("button", &attrs, text.get(lang)).close("li");
     }
     html.close("ul").close("nav");
+    html.finish()
+}
+
+/// The start page: this week, what the citizen can do (`data-act="start"`), and a reminder
+/// to save a copy of everything when the last one is old (`data-act="backup"`).
+pub fn home(lang: Lang, week: IsoWeek, info: Option<&str>, action: Msg, backup: Option<&str>) -> String {
+    let mut html = Html::new();
+    html.open("section", &[("class", "ugb-screen ugb-home"), ("aria-labelledby", "ugb-home-title")]);
+    html.el("h2", &[("id", "ugb-home-title"), ("tabindex", "-1")], &week_label(lang, week));
+    html.el("p", &[("class", "ugb-dates")], &week_dates(lang, week));
+    html.el("p", &[], Msg::IntroText.get(lang));
+    if let Some(info) = info {
+        html.el("p", &[], info);
+    }
+    html.el("button", &[("type", "button"), ("class", "ugb-primary"), ("data-act", "start")], action.get(lang));
+    if let Some(backup) = backup {
+        html.open("div", &[("class", "ugb-backup"), ("role", "note")]).el("p", &[], backup);
+        html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "backup")], Msg::BackupNow.get(lang));
+        html.close("div");
+    }
+    html.close("section");
+    html.finish()
+}
+
+/// The thank-you after saving: on to the history (`data-act="history"`) or the start page
+/// (`data-act="home"`).
+pub fn saved(lang: Lang) -> String {
+    let mut html = Html::new();
+    html.open("section", &[("class", "ugb-screen ugb-saved"), ("aria-labelledby", "ugb-saved-title")]);
+    html.el("h2", &[("id", "ugb-saved-title"), ("tabindex", "-1")], Msg::SavedTitle.get(lang));
+    html.el("p", &[], Msg::SavedText.get(lang));
+    html.el("button", &[("type", "button"), ("class", "ugb-primary"), ("data-act", "history")], Msg::SeeHistory.get(lang));
+    html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "home")], Msg::ToStart.get(lang));
+    html.close("section");
+    html.finish()
+}
+
+/// Plain messages (about the stored data, the address's settings): each a text and, for
+/// whoever helps the citizen, a detail.
+pub fn notices(items: &[(String, Option<String>)]) -> String {
+    let mut html = Html::new();
+    for (text, detail) in items {
+        html.open("div", &[("class", "ugb-notice")]).el("p", &[], text);
+        if let Some(detail) = detail {
+            html.el("p", &[("class", "ugb-notice__detail")], detail);
+        }
+        html.close("div");
+    }
     html.finish()
 }
 
@@ -173,17 +228,23 @@ pub fn goal_step(lang: Lang, goal: Option<&Goal>, given: Option<Kept>, note: &st
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::week::IsoWeek;
 
     #[test]
     fn the_header_marks_the_page_shown_and_the_language_chosen() {
-        let html = header(Lang::En, "goals");
+        let html = header(Lang::En, "goals", None);
+        assert!(!html.contains("ugb-provider"));
         assert!(html.contains(r#"<nav class="ugb-nav" aria-label="Main menu"><ul>"#));
         assert!(html.contains(r#"data-screen="goals" aria-current="page">Goals</button>"#));
         assert_eq!(html.matches("aria-current").count(), 1);
         assert!(html.contains(r#"lang="en" aria-pressed="true" data-lang="en">English</button>"#));
         assert!(html.contains(r#"lang="da" aria-pressed="false" data-lang="da">Dansk</button>"#));
-        assert!(header(Lang::Da, "home").contains(">Denne uge</button>"));
+        assert!(header(Lang::Da, "home", None).contains(">Denne uge</button>"));
+    }
+
+    #[test]
+    fn the_providers_name_is_text() {
+        let html = header(Lang::Da, "home", Some("Jobcenter <b>Aarhus</b> & \"Co\""));
+        assert!(html.contains(r#"<p class="ugb-provider">Jobcenter &lt;b&gt;Aarhus&lt;/b&gt; &amp; &quot;Co&quot;</p>"#));
     }
 
     #[test]

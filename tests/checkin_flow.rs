@@ -1,6 +1,6 @@
 //! The weekly check-in from first question to saved responses, without a browser.
 
-use ugeblik::domain::checkin::{flow, Draft, Stage};
+use ugeblik::domain::checkin::{flow, skipped, Draft, Stage};
 use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::response::{validate, who5_score, Status};
@@ -147,4 +147,56 @@ fn history_lists_weeks_newest_first_with_scores_and_profiles() {
     assert_eq!(chime[1], ("chime-h", Some(4)));
     assert_eq!(chime[2], ("chime-i", None));
     assert_eq!(weeks[1].entries[0].who5, None, "a partial WHO-5 has no score");
+}
+
+/// A check-in after the portal chose its instruments (`?instruments=`, `?who5=`).
+fn configured(asked: Option<&[&str]>, fortnightly: bool, week: IsoWeek, history: &History) -> Draft {
+    Draft::start_without(week, history, skipped(asked, fortnightly, week, history))
+}
+
+#[test]
+fn a_portal_that_chose_two_instruments_gets_only_their_questions() {
+    let mut draft = configured(Some(&["who5", "jobready7"]), false, week(), &History::default());
+    assert_eq!(draft.skipped, ["chime5"]);
+    assert_eq!(draft.question().unwrap().total, 5 + 8 + 1, "five WHO-5 items, eight of job readiness, the work");
+    let asked: Vec<&str> = draft.flow().iter().map(|(i, _)| i.id).collect();
+    assert!(!asked.contains(&"chime5") && asked.contains(&"who5") && asked.contains(&"jobready7"));
+    answer_all(&mut draft, 2);
+    draft.next();
+    assert!(draft.at_note());
+    let responses = draft.into_responses("2026-11-20T10:00:00Z", Lang::Da, &mut ids());
+    let saved: Vec<&str> = responses.iter().map(|r| r.instrument.as_str()).collect();
+    assert_eq!(saved, ["who5", "jobready7"], "nothing is saved for the instrument not asked");
+}
+
+#[test]
+fn the_who5_every_second_week_is_asked_in_the_week_after_one_without_it() {
+    let mut history = History::default();
+    let mut week = week();
+    let mut asked = Vec::new();
+    for _ in 0..5 {
+        let mut draft = configured(None, true, week, &history);
+        asked.push(!draft.skipped.contains(&"who5".to_owned()));
+        answer_all(&mut draft, 1);
+        draft.next();
+        draft.save_into(&mut history, "2026-11-20T10:00:00Z", Lang::Da, &mut ids());
+        week = week.plus(1).unwrap();
+    }
+    assert_eq!(asked, [true, false, true, false, true]);
+    // A week that already has WHO-5 answers asks them again when the week is changed.
+    let first = "2026-W47".parse().unwrap();
+    assert!(configured(None, true, first, &history).skipped.is_empty());
+    // Every week when the portal did not ask for a fortnightly rhythm.
+    assert!(configured(None, false, week, &history).skipped.is_empty());
+}
+
+#[test]
+fn a_stored_check_in_that_skips_an_unknown_instrument_is_refused() {
+    let mut draft = Draft::start(week(), &History::default());
+    draft.skipped = vec!["phq9".into()];
+    assert!(draft.check().is_err());
+    draft.skipped = vec!["who5".into(), "who5".into()];
+    assert!(draft.check().is_err());
+    draft.skipped = vec!["who5".into()];
+    draft.check().unwrap();
 }

@@ -8,8 +8,10 @@ import { join } from 'node:path';
 
 /** The one place the first-load budget is kept: 150 KB gzipped, the whole finished app. */
 export const BUDGET_BYTES = 150 * 1024;
-/** Files fetched only on demand (the chart worker and the drawn screens' styles). */
-const LAZY = /^(charts(_bg\.wasm|\.js|_loader\.js)|drawn\.css)$/;
+/** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
+// The icons are fetched only when the app is added to the home screen; embed.js only by
+// portals that use the element.
+const LAZY = /^(charts(_bg\.wasm|\.js|_loader\.js)|drawn\.css|icon[-.].*|embed\.js)$/;
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 

@@ -4,7 +4,7 @@
 use ugeblik::domain::checkin::Draft;
 use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
-use ugeblik::domain::stored::{DecodeError, Settings};
+use ugeblik::domain::stored::{decode_settings, encode_settings, DecodeError, Settings};
 use ugeblik::storage::{
     KeyValueStore, MemoryStore, Problem, Vault, ASIDE_PREFIX, DRAFT_KEY, HISTORY_KEY, SETTINGS_KEY,
 };
@@ -76,7 +76,7 @@ fn what_is_saved_is_what_is_loaded() {
     let draft = Draft::start("2026-W47".parse().unwrap(), &history);
     vault.save_history(&history).unwrap();
     vault.save_draft(Some(&draft)).unwrap();
-    vault.save_settings(&Settings { version: 0, lang: Some(Lang::En) }).unwrap();
+    vault.save_settings(&Settings { version: 0, lang: Some(Lang::En), backup: None }).unwrap();
     let (vault, loaded) = open(&store);
     assert_eq!(loaded.history, history);
     assert_eq!(loaded.draft, Some(draft));
@@ -158,4 +158,35 @@ fn a_draft_with_answers_off_the_scale_is_not_resumed() {
     let (_, loaded) = open(&store);
     assert_eq!(loaded.draft, None);
     assert!(matches!(loaded.problems.as_slice(), [Problem::Unreadable { key, .. }] if key == DRAFT_KEY));
+}
+
+#[test]
+fn the_start_page_reminds_of_a_backup_four_weeks_after_the_last_one() {
+    use ugeblik::domain::history::BackupAge;
+    use ugeblik::domain::progression::parse_date;
+    let day = |text: &str| parse_date(text).unwrap();
+    let mut history = History::default();
+    let today = day("2026-11-23");
+    assert_eq!(history.backup_reminder(today, None), None, "nothing to lose yet");
+    let mut draft = Draft::start("2026-W47".parse().unwrap(), &history);
+    draft.answer(3).unwrap();
+    let mut n = 0;
+    draft.save_into(&mut history, "2026-11-16T10:00:00Z", Lang::Da, &mut || {
+        n += 1;
+        format!("id-{n}")
+    });
+    assert_eq!(history.backup_reminder(day("2026-11-22"), None), None, "a week-old history");
+    assert_eq!(history.backup_reminder(day("2026-11-30"), None), Some(BackupAge::Never));
+    assert_eq!(history.backup_reminder(today, Some(day("2026-10-27"))), None, "27 days: still fresh");
+    assert_eq!(history.backup_reminder(today, Some(day("2026-10-26"))), Some(BackupAge::Weeks(4)));
+    assert_eq!(history.backup_reminder(today, Some(day("2026-08-01"))), Some(BackupAge::Weeks(16)));
+}
+
+#[test]
+fn the_day_of_the_last_backup_is_kept_and_a_bad_one_refused() {
+    let settings = Settings { version: 2, lang: None, backup: Some("2026-11-23".into()) };
+    assert_eq!(decode_settings(&encode_settings(&settings)).unwrap(), settings);
+    assert!(decode_settings(r#"{"version":2,"lang":null,"backup":"2026-02-30"}"#).is_err());
+    assert!(decode_settings(r#"{"version":2,"lang":null,"backup":"<img src=x>"}"#).is_err());
+    assert!(decode_settings(r#"{"version":2,"lang":null,"backup":7}"#).is_err());
 }

@@ -166,6 +166,9 @@ fn draft(rng: &mut Rng) -> Draft {
     let history = history(rng);
     let week = history.responses[rng.below(history.responses.len())].week;
     let mut draft = Draft::start(week, &history);
+    if rng.below(3) == 0 {
+        draft.skipped = vec!["who5".into(), "jobready7".into()][..1 + rng.below(2)].to_vec();
+    }
     draft.step = rng.below(draft.total() + 1);
     draft.note = rng.text();
     if rng.below(2) == 0 {
@@ -200,8 +203,8 @@ fn the_page_writes_what_serde_writes() {
         assert_eq!(ours, serde_json::to_string(&DraftV1 { version: STORE_VERSION, draft: draft.clone() }).unwrap());
         assert_eq!(decode_draft(&ours).unwrap(), draft);
     }
-    for lang in [None, Some(Lang::Da), Some(Lang::En)] {
-        let settings = Settings { version: STORE_VERSION, lang };
+    for (lang, backup) in [(None, None), (Some(Lang::Da), Some("2026-11-23".to_owned())), (Some(Lang::En), None)] {
+        let settings = Settings { version: STORE_VERSION, lang, backup };
         let ours = encode_settings(&settings);
         assert_eq!(ours, serde_json::to_string(&settings).unwrap());
         assert_eq!(decode_settings(&ours).unwrap(), settings);
@@ -262,7 +265,7 @@ fn the_worker_reads_the_pages_message() {
 /// Cuts, repeats, replaces and inserts pieces of a valid stored value, at character
 /// boundaries (storage holds strings, never invalid UTF-8).
 fn mutate(rng: &mut Rng, seed: &str) -> String {
-    const TOKENS: [&str; 35] = [
+    const TOKENS: [&str; 37] = [
         "{",
         "}",
         "[",
@@ -294,6 +297,8 @@ fn mutate(rng: &mut Rng, seed: &str) -> String {
         "18446744073709551616",
         "\"extra\"",
         "\"goals\"",
+        "\"skipped\"",
+        "\"chime5\"",
         "\"work\"",
         "\"kept\"",
         "\"partly\"",
@@ -332,7 +337,7 @@ fn the_page_accepts_exactly_what_serde_accepts() {
     let seeds = [
         encode_history(&small),
         encode_draft(&draft(&mut rng)),
-        encode_settings(&Settings { version: 1, lang: Some(Lang::En) }),
+        encode_settings(&Settings { version: 1, lang: Some(Lang::En), backup: None }),
         include_str!("fixtures/store-v1-history.json").to_owned(),
     ];
     for case in 0..60_000 {

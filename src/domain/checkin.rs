@@ -32,6 +32,10 @@ pub struct Draft {
     /// One step per goal open when the check-in started, in the order they were set.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<GoalAnswer>,
+    /// The instruments this check-in does not ask (the portal's choice, or the WHO-5 in
+    /// its week off), by id; empty: it asks them all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<String>,
 }
 
 /// The answer to "Did you keep to it this week?" for one goal.
@@ -68,12 +72,38 @@ pub struct Question {
     pub total: usize,
 }
 
-/// Every question of a check-in, in order: the current version of each instrument.
+/// Every question of a full check-in, in order: the current version of each instrument.
 pub fn flow() -> Vec<(&'static Instrument, &'static Item)> {
+    flow_without(&[])
+}
+
+/// The questions of a check-in that leaves out the instruments in `skipped`.
+fn flow_without(skipped: &[String]) -> Vec<(&'static Instrument, &'static Item)> {
     instrument_ids()
         .into_iter()
+        .filter(|id| !skipped.iter().any(|s| s == id))
         .filter_map(instrument::current)
         .flat_map(|instrument| instrument.items.iter().map(move |item| (instrument, item)))
+        .collect()
+}
+
+/// Which instruments a new check-in for `week` leaves out: those the portal did not
+/// choose (`asked`, `None` for all), and with `who5_fortnightly` the WHO-5 in a week
+/// after one that has WHO-5 answers. An instrument the week already has answers for is
+/// always asked, so that changing the week's answers never hides them.
+pub fn skipped(asked: Option<&[&str]>, who5_fortnightly: bool, week: IsoWeek, history: &History) -> Vec<String> {
+    let answered_in = |week: Option<IsoWeek>, id: &str| {
+        week.and_then(|w| history.response_for(w, id)).is_some_and(|r| !r.answers.is_empty())
+    };
+    instrument_ids()
+        .into_iter()
+        .filter(|id| !answered_in(Some(week), id))
+        .filter(|id| {
+            let chosen = asked.is_none_or(|asked| asked.contains(id));
+            let off_week = *id == instrument::WHO5_ID && who5_fortnightly && answered_in(week.plus(-1), id);
+            !chosen || off_week
+        })
+        .map(str::to_owned)
         .collect()
 }
 
@@ -81,6 +111,12 @@ impl Draft {
     /// A fresh check-in for `week`, or, when the week already has saved answers, a check-in
     /// that starts from them and updates the same responses.
     pub fn start(week: IsoWeek, history: &History) -> Draft {
+        Draft::start_without(week, history, Vec::new())
+    }
+
+    /// [`Draft::start`] for a check-in that leaves out the instruments in `skipped`
+    /// (see [`skipped`]).
+    pub fn start_without(week: IsoWeek, history: &History, skipped: Vec<String>) -> Draft {
         let mut draft = Draft {
             week,
             step: 0,
@@ -99,8 +135,9 @@ impl Draft {
                     }
                 })
                 .collect(),
+            skipped,
         };
-        for id in instrument_ids() {
+        for id in instrument_ids().into_iter().filter(|id| !draft.skipped.iter().any(|s| s == id)) {
             if let Some(existing) = history.response_for(week, id) {
                 draft.editing.insert(id.to_owned(), existing.id.clone());
                 draft.answers.insert(id.to_owned(), existing.answers.clone());
@@ -112,14 +149,19 @@ impl Draft {
         draft
     }
 
+    /// The questions this check-in asks.
+    pub fn flow(&self) -> Vec<(&'static Instrument, &'static Item)> {
+        flow_without(&self.skipped)
+    }
+
     /// Every step before the note: the questions, the week's work, one per goal.
     pub fn total(&self) -> usize {
-        flow().len() + 1 + self.goals.len()
+        self.flow().len() + 1 + self.goals.len()
     }
 
     /// What the current step shows.
     pub fn stage(&self) -> Stage {
-        let questions = flow().len();
+        let questions = self.flow().len();
         match self.question() {
             Some(question) => Stage::Question(question),
             None if self.step == questions => Stage::Work,
@@ -164,7 +206,7 @@ impl Draft {
     /// The question at the current step, or `None` on the closing note screen.
     pub fn question(&self) -> Option<Question> {
         let total = self.total();
-        flow().get(self.step).map(|&(instrument, item)| Question { instrument, item, number: self.step + 1, total })
+        self.flow().get(self.step).map(|&(instrument, item)| Question { instrument, item, number: self.step + 1, total })
     }
 
     /// The answer already given to the current question.
@@ -214,6 +256,11 @@ impl Draft {
     /// lie on its scale, and the step must exist. Anything else means the stored value is
     /// not one this app wrote.
     pub fn check(&self) -> Result<(), ValidationError> {
+        for (index, id) in self.skipped.iter().enumerate() {
+            if instrument::current(id).is_none() || self.skipped[..index].contains(id) {
+                return Err(ValidationError::UnknownInstrument { id: id.clone() });
+            }
+        }
         for (id, answers) in &self.answers {
             let instrument =
                 instrument::current(id).ok_or_else(|| ValidationError::UnknownInstrument { id: id.clone() })?;

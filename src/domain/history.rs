@@ -175,6 +175,35 @@ impl History {
     }
 }
 
+/// How old the citizen's last saved copy of everything is, when the start page should
+/// remind them to save one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackupAge {
+    /// No copy saved yet.
+    Never,
+    /// The last copy was saved this many whole weeks ago.
+    Weeks(i64),
+}
+
+/// After how many weeks without a saved copy the start page reminds the citizen.
+pub const BACKUP_WEEKS: i64 = 4;
+
+impl History {
+    /// The reminder the start page shows, if any: [`BACKUP_WEEKS`] weeks after the last
+    /// copy, or, when there has never been one, once something was recorded two weeks or
+    /// more before `today`. Nothing for an empty history: there is nothing to lose.
+    pub fn backup_reminder(&self, today: time::Date, last: Option<time::Date>) -> Option<BackupAge> {
+        let (first, _) = self.span()?;
+        match last {
+            Some(last) => {
+                let weeks = (today - last).whole_weeks();
+                (weeks >= BACKUP_WEEKS).then_some(BackupAge::Weeks(weeks))
+            }
+            None => ((today - first.monday()).whole_weeks() >= 2).then_some(BackupAge::Never),
+        }
+    }
+}
+
 /// Instrument ids in catalogue order, each once.
 pub fn instrument_ids() -> Vec<&'static str> {
     let mut ids: Vec<&'static str> = Vec::new();

@@ -160,6 +160,11 @@ impl fmt::Display for ProgressError {
 
 impl std::error::Error for ProgressError {}
 
+/// Writes a date as `YYYY-MM-DD`.
+pub fn format_date(date: time::Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+}
+
 /// Reads `YYYY-MM-DD` as a calendar date.
 pub fn parse_date(text: &str) -> Option<time::Date> {
     let bytes = text.as_bytes();

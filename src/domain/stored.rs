@@ -58,6 +58,10 @@ impl std::error::Error for DecodeError {}
 pub struct Settings {
     pub version: u64,
     pub lang: Option<Lang>,
+    /// The day the citizen last saved the JSON file of everything (`YYYY-MM-DD`): the
+    /// start page reminds them when it gets old.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup: Option<String>,
 }
 
 fn language(value: Value, what: &str) -> Shape<Lang> {
@@ -181,6 +185,10 @@ pub fn encode_draft(draft: &Draft) -> String {
             out.push('}');
         });
     }
+    if !draft.skipped.is_empty() {
+        json::key(&mut out, "skipped");
+        json::array(&mut out, &draft.skipped, |out, id| json::string(out, id));
+    }
     out.push_str("}}");
     out
 }
@@ -192,6 +200,7 @@ pub fn encode_settings(settings: &Settings) -> String {
         Some(lang) => json::string(&mut out, lang.code()),
         None => out.push_str("null"),
     }
+    write_opt_text(&mut out, "backup", settings.backup.as_deref());
     out.push('}');
     out
 }
@@ -529,8 +538,9 @@ fn read_draft(value: Value) -> Shape<Draft> {
         editing: BTreeMap::new(),
         work: None,
         goals: Vec::new(),
+        skipped: Vec::new(),
     };
-    const KEYS: &[&str] = &["week", "step", "answers", "note", "editing", "work", "goals"];
+    const KEYS: &[&str] = &["week", "step", "answers", "note", "editing", "work", "goals", "skipped"];
     value.fields("draft", KEYS, 0b1111, |index, value| {
         match index {
             0 => draft.week = week(value, "week")?,
@@ -548,7 +558,8 @@ fn read_draft(value: Value) -> Shape<Draft> {
                 }
             }
             5 => draft.work = value.nullable().map(read_work).transpose()?,
-            _ => draft.goals = list(value, "goal", read_goal_answer)?,
+            6 => draft.goals = list(value, "goal", read_goal_answer)?,
+            _ => draft.skipped = list(value, "skipped", |v| v.string("skipped"))?,
         }
         Ok(())
     })?;
@@ -578,14 +589,22 @@ pub fn decode_draft(text: &str) -> Result<Draft, DecodeError> {
 
 pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
     let (version, value) = versioned(text)?;
-    let mut lang = None;
+    let mut settings = Settings { version, ..Settings::default() };
     value
-        .fields("settings", &["version", "lang"], 0b1, |index, value| {
-            if index == 1 {
-                lang = value.nullable().map(|v| language(v, "lang")).transpose()?;
+        .fields("settings", &["version", "lang", "backup"], 0b1, |index, value| {
+            match index {
+                1 => settings.lang = value.nullable().map(|v| language(v, "lang")).transpose()?,
+                2 => {
+                    let day = value.string("backup")?;
+                    if super::progression::parse_date(&day).is_none() {
+                        return Err(format!("backup: not a date: {day:?}"));
+                    }
+                    settings.backup = Some(day);
+                }
+                _ => {}
             }
             Ok(())
         })
         .map_err(DecodeError::Invalid)?;
-    Ok(Settings { version, lang })
+    Ok(settings)
 }

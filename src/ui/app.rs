@@ -2,14 +2,13 @@ use leptos::either::EitherOf7;
 use leptos::prelude::*;
 
 use super::about::About;
-use super::browser;
+use super::{browser, embed};
 use super::check_in::CheckIn;
 use super::header::Header;
 use super::history::{GoalsScreen, HistoryScreen};
-use super::home::Home;
+use super::home::{Home, Saved};
 use super::notices::Notices;
 use super::progress::Progress;
-use super::saved::Saved;
 use super::state::{AppState, Screen};
 use crate::i18n::Msg;
 use crate::storage::{BrowserStore, KeyValueStore, MemoryStore, Vault};
@@ -17,9 +16,8 @@ use crate::storage::{BrowserStore, KeyValueStore, MemoryStore, Vault};
 /// The whole app: reads storage once, provides the state, and shows one screen at a time.
 #[component]
 pub fn App() -> impl IntoView {
-    let search = browser::search();
-    let demo = crate::config::demo_from_query(&search);
-    let viewer = crate::config::viewer_from_query(&search);
+    let config = crate::config::Config::from_query(&browser::search());
+    let (demo, viewer) = (config.demo, config.viewer);
     // The demo and the consultant's viewer never touch this browser's storage.
     let store: Option<Box<dyn KeyValueStore>> = if demo || viewer {
         Some(Box::new(MemoryStore::new()))
@@ -27,8 +25,11 @@ pub fn App() -> impl IntoView {
         BrowserStore::open().map(|s| Box::new(s) as Box<dyn KeyValueStore>)
     };
     let (vault, loaded) = Vault::open(store, browser::now_millis() as u64);
-    let state = AppState::new(vault, loaded.history, loaded.draft, loaded.settings, loaded.problems, demo, viewer);
+    embed::apply_theme(&config);
+    let state = AppState::new(vault, loaded.history, loaded.draft, loaded.settings, loaded.problems, config);
     provide_context(state);
+    state.config.with_value(|config| embed::start(state, config));
+    embed::register_service_worker();
 
     Effect::new(move |_| browser::set_document_lang(state.lang.get()));
     // When the citizen moves to another screen or question, focus its heading so a screen

@@ -85,14 +85,29 @@ pub fn focused_id() -> Option<String> {
     Some(active.id()).filter(|id| !id.is_empty())
 }
 
+/// What a click inside a part written as HTML asks for: the `attribute` (`data-act`,
+/// `data-kept`) of the button pressed.
+pub fn pressed(event: &web_sys::MouseEvent, attribute: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest(&format!("[{attribute}]")).ok()??.get_attribute(attribute)
+}
+
+/// Clicks the element with `id`, if there is one.
+pub fn click(id: &str) {
+    if let Some(element) = html_element(id) {
+        element.click();
+    }
+}
+
+fn html_element(id: &str) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?.document()?.get_element_by_id(id)?.dyn_into::<web_sys::HtmlElement>().ok()
+}
+
 /// Focuses the element with `id`, if there is one.
 pub fn focus_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(element) = html_element(id) {
         let _ = element.focus();
     }
 }

@@ -1,7 +1,7 @@
 use leptos::either::EitherOf5;
 use leptos::prelude::*;
 
-use super::browser;
+use super::browser::{self, pressed};
 use super::state::AppState;
 use crate::domain::checkin::{Question, Stage};
 use crate::domain::instrument::{Recall, Scale};
@@ -161,14 +161,6 @@ fn step_progress(label: String, number: usize, total: usize, week: IsoWeek, lang
             </div>
         </div>
     }
-}
-
-/// What a click inside a step written as HTML asks for: the `data-act` or `data-kept` of
-/// the button pressed.
-fn pressed(event: &web_sys::MouseEvent, attribute: &str) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target.closest(&format!("[{attribute}]")).ok()??.get_attribute(attribute)
 }
 
 /// The back and skip buttons of a step written as HTML.

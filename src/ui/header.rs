@@ -17,7 +17,7 @@ pub fn Header() -> impl IntoView {
             Screen::History => "history",
             Screen::About => "about",
         };
-        steps::header(state.lang.get(), current)
+        state.config.with_value(|c| steps::header(state.lang.get(), current, c.provider.as_deref()))
     };
     let click = move |event: web_sys::MouseEvent| {
         use wasm_bindgen::JsCast;

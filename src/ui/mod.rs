@@ -6,12 +6,12 @@ mod about;
 mod app;
 mod browser;
 mod check_in;
+mod embed;
 mod header;
 mod history;
 mod home;
 mod notices;
 mod progress;
-mod saved;
 mod state;
 
 pub use app::App;

@@ -84,6 +84,10 @@ impl Charts {
 
 /// What to ask the worker to draw, from the choices made (tracked when read in an effect).
 fn request_for(state: AppState, lang: Lang, width: u32, view: View, import_file: bool) -> Request {
+    // Embedded by a configured portal: the history screen offers to send to it, by name.
+    let portal = super::embed::embedded().then(|| {
+        state.config.with_value(|c| c.provider.clone().or_else(|| c.parent_origins.first().cloned()).unwrap_or_default())
+    });
     state.chart.with(|c| Request {
         view,
         demo: state.demo,
@@ -106,6 +110,8 @@ fn request_for(state: AppState, lang: Lang, width: u32, view: View, import_file:
         import_file,
         take_theirs: Vec::new(),
         form: Vec::new(),
+        portal,
+        sending: false,
     })
 }
 
@@ -128,6 +134,10 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     let done = RwSignal::new(None::<Msg>);
     // The request whose answer is an edit of the goals or milestones.
     let edit_seq = StoredValue::new(None::<u32>);
+    // The citizen asked to send to the portal (the confirmation shows), and the request
+    // whose answer is the file to send.
+    let sending = RwSignal::new(false);
+    let send_seq = StoredValue::new(None::<u32>);
     let charts: StoredValue<Option<Charts>, LocalStorage> = StoredValue::new_local(None);
     let latest = StoredValue::new(0u32);
     // The parts last put in place, to leave the unchanged ones alone.
@@ -151,16 +161,33 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         }
         let (head, html) = text.split_once('\n').unwrap_or(("", ""));
         let seq = head.split(' ').next().and_then(|s| s.parse::<u32>().ok());
+        if seq.is_some() && seq == send_seq.get_value() {
+            send_seq.set_value(None);
+            sending.set(false);
+            if html.is_empty() {
+                return problem.set(Some(Msg::ExportFailed));
+            }
+            super::embed::send_export(html);
+            done.set(Some(Msg::Sent));
+            return;
+        }
         if seq.is_some() && seq == export_seq.get_value() {
             export_seq.set_value(None);
             let name = head.split(' ').nth(2).filter(|n| !n.is_empty()).unwrap_or("ugeblik.json");
             let file = shared.try_update_value(Option::take).flatten();
+            // The file of everything (not a spreadsheet or FHIR file) is the citizen's backup.
+            let backup = name.ends_with(".json") && !name.ends_with(".fhir.json");
             // The phone's own share sheet where it can share files; a download otherwise.
             if file.is_some_and(|file| browser::share(&file)) {
+                if backup {
+                    state.backed_up();
+                }
                 return;
             }
             if html.is_empty() || !browser::download(name, html) {
                 problem.set(Some(Msg::ExportFailed));
+            } else if backup {
+                state.backed_up();
             }
             return;
         }
@@ -216,6 +243,11 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             print_after.set_value(false);
             browser::print();
         }
+        // The start page's one-tap backup: the export button, once it is drawn.
+        if view == View::History && state.back_up_pending.get_value() {
+            state.back_up_pending.set_value(false);
+            browser::click("ugb-export");
+        }
     };
 
     let start = move || -> Option<Charts> {
@@ -250,7 +282,10 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     Effect::new(move |_| {
         // A new history (an edit or an import) is drawn anew.
         state.history.track();
-        let request = request_for(state, lang, width.map_or(0, |w| w.get()), view, importing.get() > 0);
+        let request = Request {
+            sending: sending.get(),
+            ..request_for(state, lang, width.map_or(0, |w| w.get()), view, importing.get() > 0)
+        };
         if charts.with_value(Option::is_none) {
             let started = start();
             if started.is_none() {
@@ -395,6 +430,18 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                 }
                 "print" => browser::print(),
                 "import-cancel" => importing.set(0),
+                "send-ask" => sending.set(true),
+                "send-cancel" => sending.set(false),
+                "send" => {
+                    let request = Request {
+                        view: View::Export,
+                        exported: Some(crate::domain::response::rfc3339_utc(browser::now_millis())),
+                        nickname: browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty()),
+                        format: Some("portal".into()),
+                        ..request_for(state, lang, 0, view, false)
+                    };
+                    send_seq.set_value(ask(&request));
+                }
                 "import-confirm" => {
                     let take_theirs = browser::checked_values(&button, "data-conflict");
                     let request = Request {

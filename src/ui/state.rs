@@ -2,8 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::browser;
-use crate::domain::checkin::Draft;
+use super::{browser, embed};
+use crate::config::Config;
+use crate::domain::checkin::{skipped, Draft};
+use crate::domain::instrument::WHO5_ID;
+use crate::domain::response::who5_score;
 use crate::domain::history::History;
 use crate::domain::lang::Lang;
 use crate::domain::progression::{Kept, ProgressError, Work};
@@ -59,6 +62,12 @@ pub struct AppState {
     pub viewer: bool,
     /// The week that contains today.
     pub week: IsoWeek,
+    /// What the address (or the portal that embeds the widget) configured.
+    pub config: StoredValue<Config>,
+    /// The day the citizen last saved the file of everything (`YYYY-MM-DD`), if ever.
+    pub backup: RwSignal<Option<String>>,
+    /// The start page's "save a copy now" was tapped: the history screen saves it.
+    pub back_up_pending: StoredValue<bool>,
     vault: StoredValue<Vault, LocalStorage>,
 }
 
@@ -71,11 +80,11 @@ impl AppState {
         draft: Option<Draft>,
         settings: Settings,
         problems: Vec<Problem>,
-        // Showing the made-up demo history: open on the progress screen.
-        demo: bool,
-        viewer: bool,
+        config: Config,
     ) -> AppState {
-        let lang = crate::config::lang_from_query(&browser::search()).or(settings.lang).unwrap_or_default();
+        // Showing the made-up demo history or a file: open on the progress screen.
+        let (demo, viewer) = (config.demo, config.viewer);
+        let lang = config.lang.or(settings.lang).unwrap_or_default();
         let screen = if demo || viewer {
             Screen::Progress
         } else if draft.is_some() {
@@ -103,6 +112,9 @@ impl AppState {
             demo,
             viewer,
             week: IsoWeek::containing(browser::today()),
+            config: StoredValue::new(config),
+            backup: RwSignal::new(settings.backup),
+            back_up_pending: StoredValue::new(false),
             vault: StoredValue::new_local(vault),
         }
     }
@@ -122,10 +134,31 @@ impl AppState {
         self.report(result);
     }
 
+    fn save_settings(self) {
+        let settings =
+            Settings { version: 0, lang: Some(self.lang.get_untracked()), backup: self.backup.get_untracked() };
+        let result = self.vault.with_value(|v| v.save_settings(&settings));
+        self.report(result);
+    }
+
     pub fn set_lang(self, lang: Lang) {
         self.lang.set(lang);
-        let result = self.vault.with_value(|v| v.save_settings(&Settings { version: 0, lang: Some(lang) }));
-        self.report(result);
+        self.save_settings();
+    }
+
+    /// Opens the screen with the export and saves the file of everything there, as soon
+    /// as it is drawn: the start page's one-tap backup.
+    pub fn back_up_now(self) {
+        self.back_up_pending.set_value(true);
+        self.screen.set(Screen::History);
+    }
+
+    /// Remembers that the citizen saved the file of everything today.
+    pub fn backed_up(self) {
+        if !self.demo && !self.viewer {
+            self.backup.set(Some(crate::domain::progression::format_date(browser::today())));
+            self.save_settings();
+        }
     }
 
     pub fn show(self, screen: Screen) {
@@ -136,7 +169,12 @@ impl AppState {
     /// week's saved answers, if any.
     pub fn start_check_in(self) {
         if self.draft.with_untracked(Option::is_none) {
-            let draft = self.history.with_untracked(|history| Draft::start(self.week, history));
+            let draft = self.history.with_untracked(|history| {
+                let skipped = self.config.with_value(|c| {
+                    skipped(c.instruments.as_deref(), c.who5_fortnightly, self.week, history)
+                });
+                Draft::start_without(self.week, history, skipped)
+            });
             self.draft.set(Some(draft));
             self.save_draft();
         }
@@ -207,6 +245,7 @@ impl AppState {
     /// safely stored, so a failed write loses nothing.
     pub fn finish(self) {
         let Some(draft) = self.draft.get_untracked() else { return };
+        let week = draft.week;
         let authored = crate::domain::response::rfc3339_utc(browser::now_millis());
         let lang = self.lang.get_untracked();
         self.history.update(|history| draft.save_into(history, &authored, lang, &mut browser::random_id));
@@ -216,7 +255,19 @@ impl AppState {
         self.draft.set(None);
         if ok {
             self.save_draft();
+            embed::ask_persistent_storage();
         }
+        // The portal hears that a check-in was saved: the week, the instruments answered
+        // and the WHO-5 percentage, nothing more.
+        let summary = self.history.with_untracked(|history| {
+            let answered: Vec<&str> = crate::domain::history::instrument_ids()
+                .into_iter()
+                .filter(|id| history.response_for(week, id).is_some_and(|r| !r.answers.is_empty()))
+                .collect();
+            let who5 = history.response_for(week, WHO5_ID).and_then(who5_score).map(|s| s.percent);
+            crate::protocol::completed(week, &answered, who5)
+        });
+        embed::completed(&summary);
         self.screen.set(Screen::Saved);
     }
 }

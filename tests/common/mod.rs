@@ -59,5 +59,7 @@ pub fn request() -> Request {
         import_file: false,
         take_theirs: Vec::new(),
         form: Vec::new(),
+        portal: None,
+        sending: false,
     }
 }

@@ -131,3 +131,21 @@ export async function seedHistory(page, responses) {
   await page.reload();
   await ready(page);
 }
+
+/** Answers a whole check-in in Danish on `scope` (a page or a frame) from its start page:
+ *  `questions` questions, the week's work skipped, saved. */
+export async function checkIn(scope, questions = 18) {
+  await scope.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+  for (let n = 1; n <= questions; n++) {
+    await scope.getByText(`Spørgsmål ${n} af ${questions + 1}`, { exact: true }).waitFor();
+    const who5 = scope.getByRole('button', { name: 'Det meste af tiden', exact: true });
+    const hours = scope.getByRole('button', { name: '15', exact: true });
+    if (await who5.count()) await who5.click();
+    else if (await hours.count()) await hours.click();
+    else await scope.getByRole('button', { name: '7', exact: true }).click();
+  }
+  await scope.getByRole('heading', { name: 'Din uge i praktik eller job' }).waitFor();
+  await scope.getByRole('button', { name: 'Spring over' }).click();
+  await scope.getByRole('button', { name: 'Gem svarene' }).click();
+  await scope.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).waitFor();
+}

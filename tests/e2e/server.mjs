@@ -12,13 +12,15 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
 };
 
-/** Serves `root` on 127.0.0.1; `extra` maps URL paths to [content type, body]. */
-export async function serve(root, { port = 0, extra = {} } = {}) {
+/** Serves `root` on 127.0.0.1; `extra` maps URL paths to [content type, body]; `prefix`
+ *  serves `root` under a sub-path (`/portal/ugeblik/`) and nothing outside it. */
+export async function serve(root, { port = 0, extra = {}, prefix = '/' } = {}) {
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -33,7 +35,11 @@ export async function serve(root, { port = 0, extra = {} } = {}) {
       res.end(body);
       return;
     }
-    let path = normalize(decodeURIComponent(url.pathname));
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    let path = normalize(decodeURIComponent('/' + url.pathname.slice(prefix.length)));
     if (path.endsWith('/')) path += 'index.html';
     const file = join(base, path);
     if (!file.startsWith(base)) {
@@ -62,6 +68,12 @@ export async function serve(root, { port = 0, extra = {} } = {}) {
   return {
     url: `http://127.0.0.1:${actual}`,
     requests,
-    close: () => new Promise((ok) => server.close(ok)),
+    port: actual,
+    // Connections the browser keeps alive end too: after this the origin is unreachable.
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        server.closeAllConnections();
+      }),
   };
 }

@@ -1,0 +1,78 @@
+// Ugeblik's service worker: after the first visit the app loads and works with the
+// network off. The build (scripts/offline.mjs) writes VERSION and FILES above this line:
+// the files of the first load and a hash of their content.
+//
+// - Install: caches the first load's files (the page revalidated with the server, so a
+//   stale HTTP cache is not frozen in), then takes over at once.
+//   The citizen's data lives in localStorage, which a new version never touches.
+// - Fetch: the app's own files from the cache first. The page itself (with any query,
+//   such as ?lang=en) from the network when it answers, else from the cache: online, a
+//   reload shows the new version at once; offline, the cached one. Parts fetched later
+//   (the chart worker, the drawn screens' styles) are kept the first time they are
+//   fetched, so the screens opened once online open offline too. Other origins are
+//   never touched.
+// - Activate: removes the caches of older versions.
+/* global VERSION, FILES */
+const CACHE = `ugeblik-${VERSION}`;
+const PAGE = new URL('./', self.location).href;
+
+/** A file to cache: one whose name carries a content hash may come from the HTTP cache
+ *  (it never changes); any other is revalidated with the server. */
+function request(file) {
+  const hashed = /-[0-9a-f]{12,16}(_bg)?\.[a-z]+$/.test(file);
+  return new Request(new URL(file, self.location), { cache: hashed ? 'default' : 'no-cache' });
+}
+
+/** `promise`, or a rejection after `ms` milliseconds (a network that hangs is no network). */
+function timeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    setTimeout(reject, ms);
+    promise.then(resolve, reject);
+  });
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(FILES.map(request)))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('ugeblik-') && key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin || !url.href.startsWith(PAGE)) return;
+  if (request.mode === 'navigate') {
+    // The page itself, whatever the query: from the network when it answers within a few
+    // seconds (so a new version shows on the next load), else the cached page.
+    event.respondWith(
+      timeout(fetch(request), 4000).catch(() =>
+        caches.match(PAGE, { ignoreVary: true }).then((cached) => cached || Response.error()),
+      ),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.open(CACHE).then((cache) =>
+      cache.match(request, { ignoreSearch: true, ignoreVary: true }).then(
+        (cached) =>
+          cached ||
+          fetch(request).then((response) => {
+            if (response.ok && response.type === 'basic') cache.put(request, response.clone());
+            return response;
+          }),
+      ),
+    ),
+  );
+});

@@ -1,0 +1,230 @@
+// Embedding in a portal: the iframe protocol between two origins on 127.0.0.1 (the app on
+// one port, the portal's example page on another, a third origin on a third), the
+// <ugeblik-widget> element with the portal's hostile CSS, the theme, and the address's
+// settings. Real Chromium, the real build, the examples from examples/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+import { start, newPage, ready, drawn, checkIn, expectNoAxeViolations } from './helpers.mjs';
+
+const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
+// A page of a third origin: it tries to drive the widget and records what it receives.
+const INTRUDER = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Intruder</title></head><body>
+<script>window.got = []; addEventListener('message', (e) => window.got.push(e.data));
+function attack() { for (const w of [parent.frames[0], parent]) {
+  w.postMessage({ type: 'ugeblik:request-export', version: 1 }, '*');
+  w.postMessage({ type: 'ugeblik:request-height', version: 1 }, '*'); } }</script></body></html>`;
+
+let env;
+let portal;
+let intruder;
+before(async () => {
+  env = await start();
+  portal = await serve(EXAMPLES);
+  intruder = await serve(EXAMPLES, { extra: { '/intruder.html': ['text/html; charset=utf-8', INTRUDER] } });
+});
+after(async () => {
+  await env?.close();
+  await portal?.close();
+  await intruder?.close();
+});
+
+const app = () => `${env.url('/')}`;
+/** The frame of the widget (found by its origin: the element's is in a closed shadow root). */
+function widgetFrame(page) {
+  return page.frames().find((f) => f.url().startsWith(env.server.url));
+}
+async function received(page, type) {
+  await page.waitForFunction((t) => window.received.some((m) => (m.type ?? m.event) === t), type);
+  return page.evaluate((t) => window.received.filter((m) => (m.type ?? m.event) === t), type);
+}
+
+test('a portal on another origin hears ready, the height and the completed check-in, and nothing more', async () => {
+  const { context, page } = await newPage(env.browser, { width: 900, height: 900 });
+  await page.goto(`${portal.url}/iframe-host.html?app=${encodeURIComponent(app())}`);
+  const [hello] = await received(page, 'ugeblik:ready');
+  assert.deepEqual(hello, { type: 'ugeblik:ready', version: 1, lang: 'da' });
+  const frame = page.frameLocator('iframe[title="Ugeblik – ugens spørgsmål"]');
+  await frame.getByRole('heading', { level: 2 }).waitFor();
+  // The provider's name from the address, as text.
+  await frame.getByText('Eksempel Kommune', { exact: true }).waitFor();
+  await expectNoAxeViolations(page, 'the iframe example page');
+
+  // The height: posted, applied by the host, and the widget needs no scrollbar.
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'ugeblik:height'));
+  const widget = widgetFrame(page);
+  const fits = async () => {
+    const { scroll, inner } = await widget.evaluate(() => ({
+      scroll: document.documentElement.scrollHeight,
+      inner: window.innerHeight,
+    }));
+    return scroll <= inner;
+  };
+  await page.waitForFunction(async () => true);
+  for (let i = 0; i < 20 && !(await fits()); i++) await page.waitForTimeout(100);
+  assert.ok(await fits(), 'the iframe is as tall as the widget: no scrollbar');
+
+  await checkIn(widget);
+  const [done] = await received(page, 'ugeblik:checkin-completed');
+  assert.equal(done.version, 1);
+  assert.match(done.week, /^\d{4}-W\d{2}$/);
+  assert.deepEqual(done.instruments, ['who5', 'chime5', 'jobready7']);
+  assert.equal(done.who5Percent, 80);
+  assert.deepEqual(Object.keys(done).sort(), ['instruments', 'type', 'version', 'week', 'who5Percent']);
+  // Nothing but the protocol's messages, and never the answers, unasked.
+  const types = await page.evaluate(() => [...new Set(window.received.map((m) => m.type))].sort());
+  assert.deepEqual(types, ['ugeblik:checkin-completed', 'ugeblik:height', 'ugeblik:ready']);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a third origin cannot drive the widget; the portal asks, and the file goes only when the citizen confirms', async () => {
+  const { context, page } = await newPage(env.browser, { width: 900, height: 900 });
+  await page.goto(`${portal.url}/iframe-host.html?app=${encodeURIComponent(app())}`);
+  await received(page, 'ugeblik:ready');
+  const widget = widgetFrame(page);
+  await checkIn(widget);
+  await widget.getByRole('button', { name: 'Til forsiden' }).click();
+  await widget.getByRole('button', { name: 'Start ugens spørgsmål' }).or(widget.getByRole('button', { name: 'Ret ugens svar' })).waitFor();
+
+  // A sibling frame from a third origin posts the host's requests to the widget.
+  await page.evaluate((src) => {
+    const frame = document.createElement('iframe');
+    frame.src = src;
+    frame.title = 'Intruder';
+    document.body.append(frame);
+    return new Promise((ok) => frame.addEventListener('load', ok));
+  }, `${intruder.url}/intruder.html`);
+  const evil = page.frames().find((f) => f.url().startsWith(intruder.url));
+  const before = await page.evaluate(() => window.received.length);
+  await evil.evaluate(() => attack());
+  await page.waitForTimeout(500);
+  assert.equal(await widget.getByRole('heading', { name: 'Tidligere uger' }).count(), 0, 'the third origin changed nothing');
+  assert.equal(await page.evaluate(() => window.received.length), before, 'no answer to the third origin’s request either');
+  assert.deepEqual(await evil.evaluate(() => window.got), [], 'the widget posted nothing to the third origin');
+
+  // The portal asks: the widget shows where the citizen may send, and sends nothing yet.
+  await page.getByRole('button', { name: 'Bed om borgerens svar' }).click();
+  await widget.getByRole('heading', { name: 'Tidligere uger' }).waitFor();
+  await drawn(widget);
+  await widget.getByRole('button', { name: 'Send mine svar til Eksempel Kommune' }).click();
+  await widget.getByText(/Du er ved at sende alle dine svar \(1 uger/).waitFor();
+  await expectNoAxeViolations(widget, 'the confirmation to send');
+  await widget.getByRole('button', { name: 'Fortryd' }).click();
+  await widget.getByRole('button', { name: 'Send mine svar til Eksempel Kommune' }).click();
+  assert.equal((await page.evaluate(() => window.received)).filter((m) => m.type === 'ugeblik:export').length, 0);
+  await widget.getByRole('button', { name: 'Ja, send mine svar' }).click();
+  const [sent] = await received(page, 'ugeblik:export');
+  assert.equal(sent.format, 'ugeblik-export');
+  const file = JSON.parse(sent.json);
+  assert.equal(file.format, 'ugeblik-export');
+  assert.equal(file.responses.length, 3);
+  await widget.getByText('Dine svar er sendt.').waitFor();
+  assert.deepEqual(await evil.evaluate(() => window.got), [], 'the file went to the portal only');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a widget told to trust another origin posts nothing to the page that embeds it', async () => {
+  const { context, page } = await newPage(env.browser, { width: 900, height: 900 });
+  await page.goto(`${portal.url}/iframe-host.html?app=${encodeURIComponent(app())}`);
+  await received(page, 'ugeblik:ready');
+  // The same portal page, with the widget told its parent is the third origin.
+  await page.evaluate(({ app, wrong }) => {
+    window.received.length = 0;
+    const frame = document.getElementById('ugeblik');
+    frame.src = `${app}?parentOrigin=${encodeURIComponent(wrong)}&lang=en`;
+  }, { app: app(), wrong: intruder.url });
+  const widget = page.frameLocator('#ugeblik');
+  await widget.getByRole('button', { name: "Start this week's questions" }).or(widget.getByRole('heading', { level: 2 })).first().waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => window.received), [], 'nothing posted to an origin not configured');
+  await context.close();
+});
+
+test('the element: the portal’s CSS does not reach the widget, the widget does not restyle the portal, the theme applies', async () => {
+  const { context, page } = await newPage(env.browser, { width: 900, height: 1000 });
+  const url = `${portal.url}/element-host.html?app=${encodeURIComponent(app())}`;
+  // The portal's own button, as styled before any widget exists (the page without it).
+  await page.route('**/embed.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'export function mount() { return new EventTarget(); }' }));
+  await page.goto(url);
+  const style = (selector) =>
+    page.locator(selector).evaluate((el) => {
+      const s = getComputedStyle(el);
+      return [s.fontFamily, s.fontSize, s.borderTopStyle, s.backgroundColor, s.color, s.lineHeight, s.padding].join('|');
+    });
+  const hostButton = await style('#host-button');
+  const hostText = await style('main > p:first-of-type');
+  await page.unroute('**/embed.js');
+  await page.goto(url);
+  const [ready_] = await received(page, 'ugeblik-ready');
+  assert.equal(ready_.detail.type, 'ugeblik:ready');
+  const widget = widgetFrame(page);
+  await ready(widget);
+  assert.equal(await style('#host-button'), hostButton, 'the widget restyled the portal’s button');
+  assert.equal(await style('main > p:first-of-type'), hostText, 'the widget restyled the portal’s text');
+
+  // Inside: the widget's own styles and the documented theme, none of the portal's.
+  const start = widget.getByRole('button', { name: 'Start ugens spørgsmål' });
+  const inside = await start.evaluate((b) => {
+    const s = getComputedStyle(b);
+    return { font: s.fontFamily, border: s.borderTopStyle, background: s.backgroundColor, radius: s.borderTopLeftRadius, height: b.getBoundingClientRect().height };
+  });
+  assert.match(inside.font, /^Verdana/, 'the theme’s font, not the portal’s');
+  assert.notEqual(inside.border, 'dashed');
+  assert.equal(inside.background, 'rgb(0, 90, 48)', 'the theme’s accent');
+  assert.equal(inside.radius, '4px', 'the theme’s radius');
+  assert.ok(inside.height >= 44);
+  // The portal's `iframe { width: 40px !important }` does not shrink the widget.
+  const box = await page.locator('ugeblik-widget').boundingBox();
+  assert.ok(box.width > 600 && box.height > 300, `the widget is ${box.width}×${box.height}`);
+  await widget.getByText('Jobforløb Nord', { exact: true }).waitFor();
+  await expectNoAxeViolations(page, 'the element example page');
+  await expectNoAxeViolations(widget, 'the widget in the element');
+
+  // The portal chose two instruments: five WHO-5 and eight job-readiness questions.
+  await checkIn(widget, 13);
+  const [done] = await received(page, 'ugeblik-checkin-completed');
+  assert.deepEqual(done.detail.instruments, ['who5', 'jobready7']);
+  assert.equal(done.detail.who5Percent, 80);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('settings the widget does not understand are explained, and the defaults are used', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/?instruments=who5,phq9&who5=monthly&theme-accent=url(https://evil.example/x)&parentOrigin=*&lang=xx'));
+  await ready(page);
+  for (const name of ['instruments', 'who5', 'theme-accent', 'parentOrigin', 'lang']) {
+    await page.getByText(new RegExp(`Indstillingen „${name}“ i adressen har en værdi, Ugeblik ikke forstår`)).waitFor();
+  }
+  // The defaults: Danish, every instrument, the default accent.
+  assert.equal(await page.locator('html').getAttribute('lang'), 'da');
+  const accent = await page.getByRole('button', { name: 'Start ugens spørgsmål' }).evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(accent, 'rgb(11, 92, 173)');
+  await expectNoAxeViolations(page, 'the start page with the settings explained');
+  await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+  await page.getByText('Spørgsmål 1 af 19', { exact: true }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the WHO-5 every second week: asked, then not the week after', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.clock.install({ time: new Date('2026-11-18T10:00:00') });
+  await page.goto(env.url('/?who5=fortnightly'));
+  await ready(page);
+  await checkIn(page, 18);
+  await page.clock.setFixedTime(new Date('2026-11-25T10:00:00'));
+  await page.reload();
+  await ready(page);
+  await checkIn(page, 13);
+  await page.clock.setFixedTime(new Date('2026-12-02T10:00:00'));
+  await page.reload();
+  await ready(page);
+  await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+  await page.getByText('Spørgsmål 1 af 19', { exact: true }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
