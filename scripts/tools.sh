@@ -3,7 +3,8 @@
 # from GitHub. Reuses any tool already installed at the right version.
 #
 #   scripts/tools.sh          build tools: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/tools.sh --test   the same, plus Debian's chromium and chromium-driver
+#   scripts/tools.sh --test   the same, plus Debian's chromium, chromium-driver and
+#                             python3-icalendar
 #
 # Sourced by scripts/serve.sh and scripts/test.sh; also runnable on its own.
 set -euo pipefail
@@ -71,6 +72,18 @@ ensure_chromium() {
     { $sudo apt-get update </dev/null && $sudo apt-get install -y --no-install-recommends chromium chromium-driver </dev/null; }
 }
 
+# The calendar parser the reminder's test reads the .ics file with (Debian's package, for
+# Debian's own python3).
+ensure_icalendar() {
+  if /usr/bin/python3 -c 'import icalendar, dateutil' 2>/dev/null; then return; fi
+  say "installing Debian's python3-icalendar"
+  local sudo=""
+  if [[ "$(id -u)" != 0 ]]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y --no-install-recommends python3-icalendar </dev/null ||
+    { $sudo apt-get update </dev/null && $sudo apt-get install -y --no-install-recommends python3-icalendar </dev/null; }
+}
+
 ensure_build_tools() {
   ensure_rust_parts
   ensure_trunk
@@ -87,6 +100,6 @@ build_release() {
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   ensure_build_tools
-  if [[ "${1:-}" == "--test" ]]; then ensure_chromium; fi
+  if [[ "${1:-}" == "--test" ]]; then ensure_chromium; ensure_icalendar; fi
   say "all tools present"
 fi

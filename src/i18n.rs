@@ -268,6 +268,18 @@ ChartMsg {
     ExportFhirButton => "Gem til fagsystem (FHIR)", "Save for a case system (FHIR)";
     ExportCsvButton => "Gem som regneark (CSV)", "Save as a spreadsheet (CSV)";
     ExportButton => "Gem fil til din konsulent", "Save a file for your consultant";
+    ReminderTitle => "Påmindelse i din kalender", "A reminder in your calendar";
+    ReminderText => "Få en påmindelse hver uge i telefonens egen kalender. Ugeblik sender ingenting: du får en fil, der lægger en fast aftale i din kalender.", "Get a reminder every week in the phone's own calendar. Ugeblik sends nothing: you get a file that puts a repeating appointment in your calendar.";
+    ReminderDay => "Dag", "Day";
+    ReminderTime => "Klokken", "Time";
+    ReminderButton => "Føj til min kalender", "Add to my calendar";
+    Monday => "Mandag", "Monday";
+    Tuesday => "Tirsdag", "Tuesday";
+    Wednesday => "Onsdag", "Wednesday";
+    Thursday => "Torsdag", "Thursday";
+    Friday => "Fredag", "Friday";
+    Saturday => "Lørdag", "Saturday";
+    Sunday => "Søndag", "Sunday";
     SendTitle => "Send til {portal}", "Send to {portal}";
     SendButton => "Send mine svar til {portal}", "Send my answers to {portal}";
     SendConfirm => "Du er ved at sende alle dine svar ({weeks} uger, med noter, mål og arbejde) til {portal}. De forlader telefonen. Vil du sende dem?", "You are about to send all your answers ({weeks} weeks, with notes, goals and work) to {portal}. They leave the phone. Do you want to send them?";
@@ -278,6 +290,19 @@ ChartMsg {
     Skipped => "sprunget over", "skipped";
     ProgressEmpty => "Der er ingen svar endnu. Grafen kommer, når du har svaret for en uge.", "There are no answers yet. The chart appears once you have answered for a week.";
 }
+}
+
+impl ChartMsg {
+    /// The days of the week, Monday first.
+    pub const WEEKDAYS: [ChartMsg; 7] = [
+        ChartMsg::Monday,
+        ChartMsg::Tuesday,
+        ChartMsg::Wednesday,
+        ChartMsg::Thursday,
+        ChartMsg::Friday,
+        ChartMsg::Saturday,
+        ChartMsg::Sunday,
+    ];
 }
 
 /// `template` with each `{name}` replaced by its value.

@@ -265,6 +265,7 @@ pub fn render(history: &History, request: &Request) -> Rendered {
                 Some("portal") => {
                     return Rendered { html: crate::domain::export::to_json(&file), cursors: Vec::new(), file: None };
                 }
+                Some("ics") => return reminder_file(request),
                 Some("csv") => (crate::domain::csv::to_csv(&file), "csv"),
                 Some("fhir") => (crate::domain::fhir::to_json(&file), "fhir.json"),
                 _ => (crate::domain::export::to_json(&file), "json"),
@@ -273,6 +274,25 @@ pub fn render(history: &History, request: &Request) -> Rendered {
             Rendered { html: text, cursors: Vec::new(), file: Some(name) }
         }
     }
+}
+
+/// The reminder's calendar file from the form (`day`, `time`) and what the page adds
+/// (`today`, `uid`, `link`, `at`); nothing when the form is not one the screen drew.
+fn reminder_file(request: &Request) -> Rendered {
+    let field = |name: &str| {
+        request.form.chunks(2).find(|pair| pair[0] == name).and_then(|pair| pair.get(1)).map_or("", String::as_str)
+    };
+    let today = crate::domain::progression::parse_date(field("today"));
+    let reminder = crate::domain::ics::Reminder::parse(field("day"), field("time"));
+    let html = match (reminder, today) {
+        (Ok(reminder), Some(today)) => {
+            let at = request.exported.as_deref().unwrap_or("");
+            reminder.to_ics(request.lang, today, at, field("uid"), field("link"))
+        }
+        _ => String::new(),
+    };
+    let file = (!html.is_empty()).then(|| "ugeblik-paamindelse.ics".to_owned());
+    Rendered { html, cursors: Vec::new(), file }
 }
 
 fn progress(history: &History, request: &Request) -> Rendered {
@@ -833,6 +853,7 @@ fn past_weeks(history: &History, request: &Request) -> String {
     let lang = request.lang;
     let mut html = Html::new();
     export_section(&mut html, history, request);
+    reminder_section(&mut html, request);
     html.part();
     import_section(&mut html, history, request);
     html.part();
@@ -917,6 +938,38 @@ fn export_section(html: &mut Html, history: &History, request: &Request) {
         send_section(html, history, lang, portal, request.sending);
     }
     html.close("section");
+}
+
+/// The weekly reminder: a day and a time, and a calendar file for the phone's own
+/// calendar (the page's `export` action with `data-format="ics"`; see [`crate::domain::ics`]).
+fn reminder_section(html: &mut Html, request: &Request) {
+    let lang = request.lang;
+    html.open("section", &[("class", "ugb-reminder"), ("aria-labelledby", "ugb-reminder-title")]);
+    html.el("h3", &[("id", "ugb-reminder-title")], ChartMsg::ReminderTitle.get(lang));
+    html.el("p", &[], ChartMsg::ReminderText.get(lang));
+    html.open("form", &[("class", "ugb-reminder__form")]);
+    html.open("div", &[("class", "ugb-field")]);
+    html.el("label", &[("for", "ugb-reminder-day")], ChartMsg::ReminderDay.get(lang));
+    html.open("select", &[("id", "ugb-reminder-day"), ("name", "day")]);
+    let today = request.now.monday().weekday();
+    for ((code, weekday), name) in crate::domain::ics::DAYS.iter().zip(ChartMsg::WEEKDAYS) {
+        let mut attrs = vec![("value", *code)];
+        if *weekday == today {
+            attrs.push(("selected", ""));
+        }
+        html.el("option", &attrs, name.get(lang));
+    }
+    html.close("select").close("div");
+    html.open("div", &[("class", "ugb-field")]);
+    html.el("label", &[("for", "ugb-reminder-time")], ChartMsg::ReminderTime.get(lang));
+    html.open("input", &[("id", "ugb-reminder-time"), ("name", "time"), ("type", "time"), ("value", "09:00"), ("required", "")]);
+    html.close("div");
+    html.el(
+        "button",
+        &[("type", "button"), ("id", "ugb-reminder"), ("data-action", "export"), ("data-format", "ics")],
+        ChartMsg::ReminderButton.get(lang),
+    );
+    html.close("form").close("section");
 }
 
 /// Sending the answers to the portal that embeds the widget: a button, then a plain

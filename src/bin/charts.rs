@@ -71,7 +71,11 @@ mod worker {
     fn file_of(text: &str, name: &str) -> Option<web_sys::File> {
         let parts = js_sys::Array::of1(&JsValue::from_str(text));
         let options = web_sys::FilePropertyBag::new();
-        options.set_type(if name.ends_with(".csv") { "text/csv;charset=utf-8" } else { "application/json" });
+        options.set_type(match name.rsplit('.').next() {
+            Some("csv") => "text/csv;charset=utf-8",
+            Some("ics") => "text/calendar;charset=utf-8",
+            _ => "application/json",
+        });
         web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
     }
 

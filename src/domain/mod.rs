@@ -8,6 +8,7 @@ pub mod demo;
 pub mod export;
 pub mod fhir;
 pub mod history;
+pub mod ics;
 pub mod import;
 pub mod instrument;
 pub mod json;

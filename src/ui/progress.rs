@@ -464,11 +464,19 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                     let nickname = browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty());
                     let exported = Some(crate::domain::response::rfc3339_utc(browser::now_millis()));
                     let format = button.get_attribute("data-format");
+                    // The reminder's form, and what its calendar file needs from the page.
+                    let mut form = browser::form_fields(&button);
+                    if !form.is_empty() {
+                        let today = crate::domain::progression::format_date(browser::today());
+                        form.extend(["today".into(), today, "uid".into(), browser::random_id()]);
+                        form.extend(["link".into(), browser::app_address()]);
+                    }
                     let request = Request {
                         view: View::Export,
                         exported,
                         nickname,
                         format,
+                        form,
                         ..request_for(state, lang, 0, view, false)
                     };
                     export_seq.set_value(ask(&request));
