@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 const source = new URL('../static/sw.js', import.meta.url).pathname;
@@ -19,5 +20,7 @@ const version = hash.digest('hex').slice(0, 16);
 // The page is cached as the directory ('./'): that is the address the phone opens.
 const list = files.map((name) => (name === 'index.html' ? './' : `./${name}`));
 const worker = `const VERSION = ${JSON.stringify(version)};\nconst FILES = ${JSON.stringify(list)};\n${readFileSync(source, 'utf8')}`;
-writeFileSync(join(dist, 'sw.js'), worker);
+const small = await minify(worker, { ecma: 2020, compress: { passes: 2 }, mangle: true });
+if (typeof small.code !== 'string') throw new Error('terser gave nothing for sw.js');
+writeFileSync(join(dist, 'sw.js'), small.code);
 console.log(`sw.js: version ${version}, ${files.length} files cached for offline use`);

@@ -138,15 +138,13 @@ pub fn decode(raw: &str) -> String {
         let hex = |b: u8| (b as char).to_digit(16);
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -314,7 +312,8 @@ mod tests {
 
     #[test]
     fn only_real_origins_are_trusted() {
-        let config = Config::from_query("?parentOrigin=https%3A%2F%2Fportal.example&parentOrigin=http://127.0.0.1:8081");
+        let config =
+            Config::from_query("?parentOrigin=https%3A%2F%2Fportal.example&parentOrigin=http://127.0.0.1:8081");
         assert_eq!(config.parent_origins, ["https://portal.example", "http://127.0.0.1:8081"]);
         assert!(config.trusts("https://portal.example") && config.trusts("http://127.0.0.1:8081"));
         assert!(!config.trusts("https://portal.example.evil") && !config.trusts("http://127.0.0.1:8082"));
@@ -350,7 +349,11 @@ mod tests {
         let config = Config::from_query("?theme-accent=%23005a30&theme-radius=4px&theme-font=Verdana,+sans-serif");
         assert_eq!(
             config.theme,
-            [("--ugb-accent", "#005a30".into()), ("--ugb-radius", "4px".into()), ("--ugb-font", "Verdana, sans-serif".into())]
+            [
+                ("--ugb-accent", "#005a30".into()),
+                ("--ugb-radius", "4px".into()),
+                ("--ugb-font", "Verdana, sans-serif".into())
+            ]
         );
         assert!(config.errors.is_empty());
         assert_eq!(theme_value(Kind::Length, "0").as_deref(), Some("0"));

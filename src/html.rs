@@ -73,6 +73,12 @@ impl Html {
         self
     }
 
+    /// A fragment another [`Html`] wrote (and so escaped): a step's body in its screen.
+    pub fn written(&mut self, fragment: &str) -> &mut Html {
+        self.0.push_str(fragment);
+        self
+    }
+
     /// A chart drawn by [`crate::chart`].
     pub fn trusted_svg(&mut self, svg: &str) -> &mut Html {
         self.0.push_str(svg);

@@ -114,7 +114,7 @@ Msg {
     BackupNever => "Du har ikke gemt en kopi af dine svar endnu. Mister du telefonen, er svarene væk.", "You have not saved a copy of your answers yet. If you lose the phone, the answers are gone.";
     BackupWeeks => "Din sidste kopi af svarene er fra for {weeks} uger siden.", "Your last copy of the answers is from {weeks} weeks ago.";
     BackupNow => "Gem en kopi nu", "Save a copy now";
-    ConfigIgnored => "Indstillingen „{name}“ i adressen har en værdi, Ugeblik ikke forstår („{value}“). Standarden bruges i stedet.", "The setting “{name}” in the address has a value Ugeblik does not understand (“{value}”). The default is used instead.";
+    ConfigIgnored => "Indstillingen „{name}“ i adressen forstås ikke („{value}“). Standarden bruges.", "The setting “{name}” in the address is not understood (“{value}”). The default is used.";
     DemoBanner => "Demo: opdigtede svar, ikke dine. Intet her bliver gemt.", "Demo: made-up answers, not yours. Nothing here is saved.";
     ExportFailed => "Filen kunne ikke laves. Dine svar er ikke berørt. Prøv igen.", "The file could not be made. Your answers are not affected. Try again.";
     ImportTooLarge => "Filen er for stor. En fil fra Ugeblik fylder under 5 MB. Intet er ændret på telefonen.", "The file is too large. A file from Ugeblik is under 5 MB. Nothing on this phone has changed.";

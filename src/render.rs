@@ -962,7 +962,10 @@ fn reminder_section(html: &mut Html, request: &Request) {
     html.close("select").close("div");
     html.open("div", &[("class", "ugb-field")]);
     html.el("label", &[("for", "ugb-reminder-time")], ChartMsg::ReminderTime.get(lang));
-    html.open("input", &[("id", "ugb-reminder-time"), ("name", "time"), ("type", "time"), ("value", "09:00"), ("required", "")]);
+    html.open(
+        "input",
+        &[("id", "ugb-reminder-time"), ("name", "time"), ("type", "time"), ("value", "09:00"), ("required", "")],
+    );
     html.close("div");
     html.el(
         "button",

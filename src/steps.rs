@@ -8,10 +8,12 @@
 //! acts on the `data-` attribute of the button pressed (`ui::header`, `ui::check_in`).
 //! Pure and host-tested; every text is escaped by [`Html`].
 
+use crate::domain::checkin::Question;
+use crate::domain::instrument::{Recall, Scale};
 use crate::domain::lang::Lang;
 use crate::domain::progression::{format_hours, parse_date, Absence, Goal, Kept, Work};
-use crate::html::Html;
 use crate::domain::week::IsoWeek;
+use crate::html::Html;
 use crate::i18n::{date_label, decimal_separator, week_dates, week_label, Msg};
 
 /// The ids of the work step's fields, in the order they are read.
@@ -23,6 +25,9 @@ pub const DAYS_ATTENDED: &str = "ugb-days-attended";
 pub const ABSENCE: &str = "ugb-absence";
 pub const WORK_ERROR: &str = "ugb-work-error";
 pub const GOAL_NOTE: &str = "ugb-goal-note";
+/// The closing note's field, and the question's heading (which names its answers' group).
+pub const NOTE_FIELD: &str = "ugb-note-field";
+const QUESTION_HEADING: &str = "ugb-question-text";
 
 /// The menu's screens: the code the page acts on (`data-screen`) and the item's text.
 pub const MENU: [(&str, Msg); 5] = [
@@ -80,7 +85,11 @@ pub fn home(lang: Lang, week: IsoWeek, info: Option<&str>, action: Msg, backup: 
     html.el("button", &[("type", "button"), ("class", "ugb-primary"), ("data-act", "start")], action.get(lang));
     if let Some(backup) = backup {
         html.open("div", &[("class", "ugb-backup"), ("role", "note")]).el("p", &[], backup);
-        html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "backup")], Msg::BackupNow.get(lang));
+        html.el(
+            "button",
+            &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "backup")],
+            Msg::BackupNow.get(lang),
+        );
         html.close("div");
     }
     html.close("section");
@@ -94,16 +103,23 @@ pub fn saved(lang: Lang) -> String {
     html.open("section", &[("class", "ugb-screen ugb-saved"), ("aria-labelledby", "ugb-saved-title")]);
     html.el("h2", &[("id", "ugb-saved-title"), ("tabindex", "-1")], Msg::SavedTitle.get(lang));
     html.el("p", &[], Msg::SavedText.get(lang));
-    html.el("button", &[("type", "button"), ("class", "ugb-primary"), ("data-act", "history")], Msg::SeeHistory.get(lang));
+    html.el(
+        "button",
+        &[("type", "button"), ("class", "ugb-primary"), ("data-act", "history")],
+        Msg::SeeHistory.get(lang),
+    );
     html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "home")], Msg::ToStart.get(lang));
     html.close("section");
     html.finish()
 }
 
 /// Plain messages (about the stored data, the address's settings): each a text and, for
-/// whoever helps the citizen, a detail.
-pub fn notices(items: &[(String, Option<String>)]) -> String {
+/// whoever helps the citizen, a detail; first the demo's banner, when it shows.
+pub fn notices(demo: Option<&str>, items: &[(String, Option<String>)]) -> String {
     let mut html = Html::new();
+    if let Some(demo) = demo {
+        html.el("p", &[("class", "ugb-demo")], demo);
+    }
     for (text, detail) in items {
         html.open("div", &[("class", "ugb-notice")]).el("p", &[], text);
         if let Some(detail) = detail {
@@ -111,6 +127,108 @@ pub fn notices(items: &[(String, Option<String>)]) -> String {
         }
         html.close("div");
     }
+    html.finish()
+}
+
+/// Above every step: its position ("Spørgsmål 3 af 19" or "Mål 1 af 2"), the week, and a
+/// bar (decorative: the text says it).
+pub fn step_progress(html: &mut Html, lang: Lang, label: &str, number: usize, total: usize, week: IsoWeek) {
+    let done = (number.saturating_sub(1) * 100 / total.max(1)).to_string();
+    html.open("div", &[("class", "ugb-progress")]).open("p", &[]);
+    html.el("span", &[], label).text(" · ").el("span", &[], &week_label(lang, week)).close("p");
+    html.open("progress", &[("class", "ugb-progress__bar"), ("max", "100"), ("value", &done), ("aria-hidden", "true")]);
+    html.close("progress").close("div");
+}
+
+/// One question: the instrument and its recall period, the item (the heading the answers'
+/// group is named by), help, one button per answer (`data-value`; the one given pressed),
+/// the scale's legend, back and skip (`data-act`), and the instrument's notice.
+pub fn question_step(lang: Lang, question: &Question, answer: Option<u8>, week: IsoWeek) -> String {
+    let (instrument, item) = (question.instrument, question.item);
+    let mut html = Html::new();
+    html.open("section", &[("class", "ugb-screen ugb-question"), ("aria-labelledby", QUESTION_HEADING)]);
+    let label =
+        Msg::Progress.fill(lang, &[("n", &question.number.to_string()), ("total", &question.total.to_string())]);
+    step_progress(&mut html, lang, &label, question.number, question.total, week);
+    let recall = match instrument.recall {
+        Recall::LastTwoWeeks => Msg::RecallTwoWeeks,
+        Recall::ThisWeek => Msg::RecallThisWeek,
+    };
+    html.open("p", &[("class", "ugb-question__section")]);
+    html.text(instrument.name.get(lang)).text(" · ").text(recall.get(lang)).close("p");
+    html.open("h2", &[("id", QUESTION_HEADING), ("class", "ugb-question__text"), ("tabindex", "-1")]);
+    let lead = instrument.lead_in.get(lang);
+    if !lead.is_empty() {
+        html.el("span", &[("class", "ugb-question__lead")], lead);
+    }
+    html.text(item.text.get(lang)).close("h2");
+    html.open("details", &[("class", "ugb-help")]).el("summary", &[], Msg::WhatWeMean.get(lang));
+    html.el("p", &[], item.help.get(lang)).close("details");
+    let scale_class = match item.scale {
+        Scale::Who5 => "ugb-options ugb-options--list",
+        Scale::Rating { .. } => "ugb-options ugb-options--rating",
+        Scale::Hours { .. } => "ugb-options ugb-options--hours",
+    };
+    html.open("div", &[("class", scale_class), ("role", "group"), ("aria-labelledby", QUESTION_HEADING)]);
+    for value in item.scale.values() {
+        let text = match item.scale.who5_label(value) {
+            Some(text) => text.get(lang).to_owned(),
+            None => value.to_string(),
+        };
+        let pressed = if answer == Some(value) { "true" } else { "false" };
+        html.el("button", &[("type", "button"), ("aria-pressed", pressed), ("data-value", &value.to_string())], &text);
+    }
+    html.close("div");
+    let legend = match item.scale {
+        Scale::Who5 => None,
+        Scale::Rating { low, high } => {
+            Some(Msg::ScaleLegend.fill(lang, &[("low", low.get(lang)), ("high", high.get(lang))]))
+        }
+        Scale::Hours { .. } => Some(Msg::HoursLegend.get(lang).to_owned()),
+    };
+    if let Some(legend) = legend {
+        html.el("p", &[("class", "ugb-legend")], &legend);
+    }
+    html.open("div", &[("class", "ugb-stepnav")]);
+    html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "back")], Msg::Back.get(lang));
+    let onward = if answer.is_some() { Msg::Next } else { Msg::Skip };
+    html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "skip")], onward.get(lang));
+    html.close("div");
+    html.el("p", &[("class", "ugb-instrument-notice")], instrument.notice.get(lang));
+    html.close("section");
+    html.finish()
+}
+
+/// The closing note (`NOTE_FIELD`, kept as it is typed) and save (`data-act="save"`).
+pub fn note_step(lang: Lang, note: &str) -> String {
+    let mut html = Html::new();
+    html.open("section", &[("class", "ugb-screen ugb-note"), ("aria-labelledby", "ugb-note-title")]);
+    html.el("h2", &[("id", "ugb-note-title"), ("tabindex", "-1")], Msg::NoteTitle.get(lang));
+    html.el("label", &[("for", NOTE_FIELD)], Msg::NoteLabel.get(lang));
+    let attrs = [("id", NOTE_FIELD), ("rows", "5"), ("maxlength", "2000"), ("aria-describedby", "ugb-note-hint")];
+    // The parser drops one newline right after <textarea>: this one, never the note's own.
+    html.open("textarea", &attrs).text("\n").text(note).close("textarea");
+    html.el("p", &[("id", "ugb-note-hint"), ("class", "ugb-hint")], Msg::NoteHint.get(lang));
+    html.open("div", &[("class", "ugb-stepnav")]);
+    html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "back")], Msg::Back.get(lang));
+    html.el("button", &[("type", "button"), ("class", "ugb-primary"), ("data-act", "save")], Msg::Save.get(lang));
+    html.close("div").close("section");
+    html.finish()
+}
+
+/// A step written by [`work_step`] or [`goal_step`], in its screen with its position.
+pub fn step_screen(
+    lang: Lang,
+    class: &str,
+    heading: &str,
+    progress: (&str, usize, usize, IsoWeek),
+    body: &str,
+) -> String {
+    let mut html = Html::new();
+    html.open("section", &[("class", class), ("aria-labelledby", heading)]);
+    step_progress(&mut html, lang, progress.0, progress.1, progress.2, progress.3);
+    html.written(body);
+    html.close("section");
     html.finish()
 }
 
@@ -244,7 +362,9 @@ mod tests {
     #[test]
     fn the_providers_name_is_text() {
         let html = header(Lang::Da, "home", Some("Jobcenter <b>Aarhus</b> & \"Co\""));
-        assert!(html.contains(r#"<p class="ugb-provider">Jobcenter &lt;b&gt;Aarhus&lt;/b&gt; &amp; &quot;Co&quot;</p>"#));
+        assert!(
+            html.contains(r#"<p class="ugb-provider">Jobcenter &lt;b&gt;Aarhus&lt;/b&gt; &amp; &quot;Co&quot;</p>"#)
+        );
     }
 
     #[test]

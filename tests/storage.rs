@@ -190,3 +190,11 @@ fn the_day_of_the_last_backup_is_kept_and_a_bad_one_refused() {
     assert!(decode_settings(r#"{"version":2,"lang":null,"backup":"<img src=x>"}"#).is_err());
     assert!(decode_settings(r#"{"version":2,"lang":null,"backup":7}"#).is_err());
 }
+
+#[test]
+fn dates_are_written_as_iso_dates() {
+    use ugeblik::domain::progression::{format_date, parse_date};
+    for text in ["2026-11-23", "0999-01-01", "2024-02-29", "9999-12-31"] {
+        assert_eq!(format_date(parse_date(text).unwrap()), text);
+    }
+}

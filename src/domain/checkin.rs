@@ -206,7 +206,12 @@ impl Draft {
     /// The question at the current step, or `None` on the closing note screen.
     pub fn question(&self) -> Option<Question> {
         let total = self.total();
-        self.flow().get(self.step).map(|&(instrument, item)| Question { instrument, item, number: self.step + 1, total })
+        self.flow().get(self.step).map(|&(instrument, item)| Question {
+            instrument,
+            item,
+            number: self.step + 1,
+            total,
+        })
     }
 
     /// The answer already given to the current question.

@@ -74,7 +74,7 @@ impl Reminder {
         let lines = [
             "BEGIN:VCALENDAR".to_owned(),
             "VERSION:2.0".to_owned(),
-            format!("PRODID:-//Ugeblik//Ugeblik {}//{}", env!("CARGO_PKG_VERSION"), lang.code().to_uppercase()),
+            format!("PRODID:-//Ugeblik//Ugeblik {}//{}", env!("CARGO_PKG_VERSION"), lang.code().to_ascii_uppercase()),
             "CALSCALE:GREGORIAN".to_owned(),
             "METHOD:PUBLISH".to_owned(),
             "BEGIN:VEVENT".to_owned(),
@@ -145,10 +145,7 @@ mod tests {
 
     #[test]
     fn the_form_is_read_strictly() {
-        assert_eq!(
-            Reminder::parse("we", "09:30"),
-            Ok(Reminder { weekday: Weekday::Wednesday, hour: 9, minute: 30 })
-        );
+        assert_eq!(Reminder::parse("we", "09:30"), Ok(Reminder { weekday: Weekday::Wednesday, hour: 9, minute: 30 }));
         assert_eq!(Reminder::parse("SU", "23:59").unwrap().weekday, Weekday::Sunday);
         for (day, time, error) in [
             ("XX", "09:00", ReminderError::Day),
@@ -178,7 +175,13 @@ mod tests {
     #[test]
     fn the_file_has_crlf_lines_folded_at_75_octets_and_escaped_text() {
         let reminder = Reminder { weekday: Weekday::Wednesday, hour: 9, minute: 5 };
-        let ics = reminder.to_ics(Lang::Da, date(2026, 11, 23).unwrap(), "2026-11-23T19:30:00Z", "abc", "https://x.example/u/");
+        let ics = reminder.to_ics(
+            Lang::Da,
+            date(2026, 11, 23).unwrap(),
+            "2026-11-23T19:30:00Z",
+            "abc",
+            "https://x.example/u/",
+        );
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert!(ics.contains("\r\nDTSTART:20261125T090500\r\n"));

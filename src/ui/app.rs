@@ -1,16 +1,12 @@
-use leptos::either::EitherOf7;
+use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::about::About;
-use super::{browser, embed};
-use super::check_in::CheckIn;
+use super::check_in::HtmlScreens;
 use super::header::Header;
-use super::history::{GoalsScreen, HistoryScreen};
-use super::home::{Home, Saved};
+use super::history::drawn_screen;
 use super::notices::Notices;
-use super::progress::Progress;
 use super::state::{AppState, Screen};
-use crate::i18n::Msg;
+use super::{browser, embed};
 use crate::storage::{BrowserStore, KeyValueStore, MemoryStore, Vault};
 
 /// The whole app: reads storage once, provides the state, and shows one screen at a time.
@@ -44,20 +40,20 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // The screens written as HTML are one view that redraws itself as the screen changes;
+    // each screen the worker draws is its own.
+    let drawn = Memo::new(move |_| {
+        Some(state.screen.get()).filter(|s| !matches!(s, Screen::Home | Screen::CheckIn | Screen::Saved))
+    });
+
     view! {
         <div class="ugb-app" class:ugb-app--session=move || state.session.get() lang=move || state.lang.get().code()>
             <Header/>
             <main class="ugb-main" id="ugb-main">
-                {demo.then(|| view! { <p class="ugb-demo" role="note">{move || Msg::DemoBanner.get(state.lang.get())}</p> })}
                 <Notices/>
-                {move || match state.screen.get() {
-                    Screen::Home => EitherOf7::A(view! { <Home/> }),
-                    Screen::CheckIn => EitherOf7::B(view! { <CheckIn/> }),
-                    Screen::Saved => EitherOf7::C(view! { <Saved/> }),
-                    Screen::History => EitherOf7::D(view! { <HistoryScreen/> }),
-                    Screen::About => EitherOf7::E(view! { <About/> }),
-                    Screen::Progress => EitherOf7::F(view! { <Progress/> }),
-                    Screen::Goals => EitherOf7::G(view! { <GoalsScreen/> }),
+                {move || match drawn.get() {
+                    None => Either::Left(view! { <HtmlScreens/> }),
+                    Some(screen) => Either::Right(drawn_screen(screen)),
                 }}
             </main>
         </div>

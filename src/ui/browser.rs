@@ -88,6 +88,12 @@ pub fn print() {
     }
 }
 
+/// The id of the element an event happened on.
+pub fn target_id(event: &web_sys::Event) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    Some(event.target()?.dyn_into::<web_sys::Element>().ok()?.id())
+}
+
 /// The id of the element that has focus, if it has one.
 pub fn focused_id() -> Option<String> {
     let active = web_sys::window()?.document()?.active_element()?;

@@ -1,32 +1,36 @@
 use leptos::prelude::*;
 
 use super::progress::results;
-use super::state::AppState;
+use super::state::{AppState, Screen};
 use crate::i18n::Msg;
 use crate::render::View;
 
-/// Past weeks, newest first, each in short form, with export and import: drawn by the
-/// chart worker, like the progress screen, so that the first load does not carry it.
-#[component]
-pub fn HistoryScreen() -> impl IntoView {
-    drawn_screen(Msg::HistoryTitle, View::History)
+/// A screen the chart worker draws, so that the first load does not carry it: progress
+/// (charts fitted to the width there is), past weeks with export, import and the
+/// reminder, goals and milestones for a session with the consultant, and what Ugeblik is.
+pub fn drawn_screen(screen: Screen) -> impl IntoView {
+    let (title, view) = match screen {
+        Screen::Progress => (Msg::ProgressTitle, View::Progress),
+        Screen::Goals => (Msg::GoalsTitle, View::Goals),
+        Screen::About => (Msg::AboutTitle, View::About),
+        _ => (Msg::HistoryTitle, View::History),
+    };
+    let width = (screen == Screen::Progress).then(super::progress::fitted_width);
+    drawing(title, view, width)
 }
 
-/// Goals and milestones, for a session with the consultant: drawn by the chart worker.
-#[component]
-pub fn GoalsScreen() -> impl IntoView {
-    drawn_screen(Msg::GoalsTitle, View::Goals)
-}
-
-/// A screen whose content the worker draws: its heading, then the drawing.
-fn drawn_screen(title: Msg, view: View) -> impl IntoView {
+/// A screen whose content the worker draws: its heading, then the drawing, fitted to
+/// `width` where the drawing depends on it (the charts). One function for all of them:
+/// each distinct view is code the first load carries.
+fn drawing(title: Msg, view: View, width: Option<RwSignal<u32>>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let class = if width.is_some() { "ugb-screen ugb-trends" } else { "ugb-screen" };
     move || {
         let lang = state.lang.get();
         view! {
-            <section class="ugb-screen" aria-labelledby="ugb-drawn-title">
+            <section class=class aria-labelledby="ugb-drawn-title">
                 <h2 id="ugb-drawn-title" tabindex="-1">{title.get(lang)}</h2>
-                {results(state, lang, None, view)}
+                {results(state, lang, width, view)}
             </section>
         }
     }

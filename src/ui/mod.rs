@@ -2,7 +2,6 @@
 //! context and change it only through [`state::AppState`]'s methods. Every visible text
 //! comes from `crate::i18n` or the instrument catalogue.
 
-mod about;
 mod app;
 mod browser;
 mod check_in;

@@ -6,7 +6,8 @@ use crate::i18n::Msg;
 use crate::steps;
 use crate::storage::Problem;
 
-/// Plain messages about the stored data: storage refused, values put aside, failed saves.
+/// Plain messages: the demo's banner, settings in the address not understood, and about
+/// the stored data: storage refused, values put aside, failed saves.
 /// A live region, so a save that fails later is announced too. HTML ([`steps::notices`]).
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -14,9 +15,11 @@ pub fn Notices() -> impl IntoView {
     let html = move || {
         let lang = state.lang.get();
         // Settings in the address that were not understood: the defaults are used.
-        let config = state.config.with_value(|c| c.errors.clone()).into_iter().map(|(name, value)| {
-            (Msg::ConfigIgnored.fill(lang, &[("name", &name), ("value", &value)]), None)
-        });
+        let config = state
+            .config
+            .with_value(|c| c.errors.clone())
+            .into_iter()
+            .map(|(name, value)| (Msg::ConfigIgnored.fill(lang, &[("name", &name), ("value", &value)]), None));
         let problems = state.problems.get().into_iter().map(|problem| {
             let (msg, detail) = match &problem {
                 Problem::MemoryOnly => (Msg::MemoryOnly, None),
@@ -31,7 +34,9 @@ pub fn Notices() -> impl IntoView {
                 .map(|key| Msg::ProblemDetail.fill(lang, &[("key", &key), ("reason", &problem_reason(&problem))]));
             (msg.get(lang).to_owned(), detail)
         });
-        steps::notices(&config.chain(problems).collect::<Vec<_>>())
+        // The demo says so above everything: made-up answers, nothing kept.
+        let demo = state.demo.then(|| Msg::DemoBanner.get(lang));
+        steps::notices(demo, &config.chain(problems).collect::<Vec<_>>())
     };
     view! { <div class="ugb-notices" role="status" inner_html=html></div> }
 }

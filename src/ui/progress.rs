@@ -26,8 +26,9 @@ const WORKER_URL: &str = "./charts_loader.js";
 /// The drawn screens' styles, linked when the first of them opens.
 const STYLESHEET: &str = "./drawn.css";
 
-#[component]
-pub fn Progress() -> impl IntoView {
+/// The width the progress screen's charts are drawn for: the app's, measured again when
+/// the window or the session view changes it.
+pub fn fitted_width() -> RwSignal<u32> {
     let state = expect_context::<AppState>();
     let width = RwSignal::new(browser::app_width());
     let measure = move || request_animation_frame(move || width.set(browser::app_width()));
@@ -38,16 +39,7 @@ pub fn Progress() -> impl IntoView {
         state.session.track();
         measure();
     });
-
-    move || {
-        let lang = state.lang.get();
-        view! {
-            <section class="ugb-screen ugb-trends" aria-labelledby="ugb-progress-title">
-                <h2 id="ugb-progress-title" tabindex="-1">{Msg::ProgressTitle.get(lang)}</h2>
-                {results(state, lang, Some(width), View::Progress)}
-            </section>
-        }
-    }
+    width
 }
 
 /// The running worker and its handlers (kept alive as long as the worker).
@@ -86,7 +78,9 @@ impl Charts {
 fn request_for(state: AppState, lang: Lang, width: u32, view: View, import_file: bool) -> Request {
     // Embedded by a configured portal: the history screen offers to send to it, by name.
     let portal = super::embed::embedded().then(|| {
-        state.config.with_value(|c| c.provider.clone().or_else(|| c.parent_origins.first().cloned()).unwrap_or_default())
+        state
+            .config
+            .with_value(|c| c.provider.clone().or_else(|| c.parent_origins.first().cloned()).unwrap_or_default())
     });
     state.chart.with(|c| Request {
         view,

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use super::{browser, embed};
 use crate::config::Config;
 use crate::domain::checkin::{skipped, Draft};
-use crate::domain::instrument::WHO5_ID;
-use crate::domain::response::who5_score;
 use crate::domain::history::History;
+use crate::domain::instrument::WHO5_ID;
 use crate::domain::lang::Lang;
 use crate::domain::progression::{Kept, ProgressError, Work};
+use crate::domain::response::who5_score;
 use crate::domain::series::{default_lines, LineKey, Period};
 use crate::domain::stored::Settings;
 use crate::domain::week::IsoWeek;
@@ -170,9 +170,9 @@ impl AppState {
     pub fn start_check_in(self) {
         if self.draft.with_untracked(Option::is_none) {
             let draft = self.history.with_untracked(|history| {
-                let skipped = self.config.with_value(|c| {
-                    skipped(c.instruments.as_deref(), c.who5_fortnightly, self.week, history)
-                });
+                let skipped = self
+                    .config
+                    .with_value(|c| skipped(c.instruments.as_deref(), c.who5_fortnightly, self.week, history));
                 Draft::start_without(self.week, history, skipped)
             });
             self.draft.set(Some(draft));
