@@ -252,6 +252,8 @@ fn the_worker_reads_the_pages_message() {
             import_file: rng.below(2) == 0,
             take_theirs: (0..rng.below(3)).map(|_| rng.text()).collect(),
             form: (0..rng.below(5)).map(|_| rng.text()).collect(),
+            portal: maybe(&mut rng),
+            sending: rng.below(2) == 0,
         };
         let history = (case % 2 == 0).then(|| history(&mut rng));
         let text = encode_message(case, history.as_ref(), &request);
