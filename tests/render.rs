@@ -174,3 +174,59 @@ fn the_export_view_gives_the_canonical_file() {
     );
     assert_eq!(file.app_version, ugeblik::render::APP_VERSION);
 }
+
+#[test]
+fn the_portal_button_shows_only_in_a_portal_and_asks_before_anything_is_sent() {
+    let history = history();
+    let shown = |portal: Option<&str>, sending: bool| {
+        let request = Request { view: View::History, portal: portal.map(str::to_owned), sending, ..request() };
+        render(&history, &request).html
+    };
+    assert!(!shown(None, false).contains("data-action=\"send"), "no portal, no button");
+    let ask = shown(Some("Jobcenter <Nord>"), false);
+    assert!(ask.contains(">Send my answers to Jobcenter &lt;Nord&gt;</button>"));
+    assert!(!ask.contains("data-action=\"send\""), "nothing sends before the citizen confirms");
+    let confirm = shown(Some("Jobcenter <Nord>"), true);
+    assert!(confirm.contains("You are about to send all your answers (3 weeks, with notes, goals and work) to Jobcenter &lt;Nord&gt;."));
+    assert!(confirm.contains("data-action=\"send\"") && confirm.contains("data-action=\"send-cancel\""));
+    // What is sent is the canonical export, exactly the file a download gives.
+    let export = |format: &str| {
+        let request = Request {
+            view: View::Export,
+            exported: Some("2026-11-20T10:00:00Z".into()),
+            format: Some(format.into()),
+            ..request()
+        };
+        render(&history, &request)
+    };
+    let (sent, file) = (export("portal"), export("json"));
+    assert_eq!(sent.html, file.html);
+    assert_eq!(sent.file, None, "text for the page to post, not a file");
+    assert!(file.file.is_some());
+}
+
+#[test]
+fn the_reminder_form_offers_every_day_and_makes_a_calendar_file() {
+    let html = render(&history(), &Request { view: View::History, ..request() }).html;
+    assert!(html.contains(r#"<select id="ugb-reminder-day" name="day">"#));
+    assert_eq!(html.matches("<option value=").count(), 7);
+    assert!(html.contains(r#"<option value="MO" selected="">Monday</option>"#), "this week's Monday first");
+    assert!(html.contains(r#"type="time" value="09:00""#));
+    let file = |form: &[&str]| {
+        let request = Request {
+            view: View::Export,
+            format: Some("ics".into()),
+            exported: Some("2026-11-23T19:30:00Z".into()),
+            form: form.iter().map(|s| s.to_string()).collect(),
+            ..request()
+        };
+        render(&history(), &request)
+    };
+    let made = file(&["day", "FR", "time", "08:15", "today", "2026-11-23", "uid", "u1", "link", "https://x.example/"]);
+    assert_eq!(made.file.as_deref(), Some("ugeblik-paamindelse.ics"));
+    assert!(made.html.contains("DTSTART:20261127T081500\r\n") && made.html.contains("RRULE:FREQ=WEEKLY;BYDAY=FR\r\n"));
+    assert!(made.html.contains("SUMMARY:Ugeblik: this week's questions\r\n"));
+    // A form the screen did not draw makes no file (the page says the export failed).
+    let bad = file(&["day", "XX", "time", "08:15", "today", "2026-11-23"]);
+    assert_eq!((bad.html.as_str(), bad.file), ("", None));
+}
