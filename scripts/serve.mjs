@@ -1,8 +1,14 @@
 // Serves the built app (dist/) on http://127.0.0.1:8080, exactly as the browser tests see
-// it. Usage: node scripts/serve.mjs [port]
+// it. Usage: node scripts/serve.mjs [port] [folder]; `node scripts/serve.mjs 8081 examples`
+// serves the example portal pages from another origin.
 import { serve } from '../tests/e2e/server.mjs';
 
 const port = Number(process.argv[2] ?? 8080);
-const server = await serve(new URL('../dist/', import.meta.url).pathname, { port });
-console.log(`Ugeblik is served on ${server.url}/  (demo history: ${server.url}/?demo, English: ${server.url}/?lang=en)`);
+const folder = process.argv[3] ?? 'dist';
+const server = await serve(new URL(`../${folder}/`, import.meta.url).pathname, { port });
+if (folder === 'dist') {
+  console.log(`Ugeblik is served on ${server.url}/  (demo history: ${server.url}/?demo, English: ${server.url}/?lang=en)`);
+} else {
+  console.log(`${folder}/ is served on ${server.url}/`);
+}
 console.log('Ctrl-C stops it.');
