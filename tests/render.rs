@@ -187,7 +187,9 @@ fn the_portal_button_shows_only_in_a_portal_and_asks_before_anything_is_sent() {
     assert!(ask.contains(">Send my answers to Jobcenter &lt;Nord&gt;</button>"));
     assert!(!ask.contains("data-action=\"send\""), "nothing sends before the citizen confirms");
     let confirm = shown(Some("Jobcenter <Nord>"), true);
-    assert!(confirm.contains("You are about to send all your answers (3 weeks, with notes, goals and work) to Jobcenter &lt;Nord&gt;."));
+    assert!(confirm.contains(
+        "You are about to send all your answers (3 weeks, with notes, goals and work) to Jobcenter &lt;Nord&gt;."
+    ));
     assert!(confirm.contains("data-action=\"send\"") && confirm.contains("data-action=\"send-cancel\""));
     // What is sent is the canonical export, exactly the file a download gives.
     let export = |format: &str| {
