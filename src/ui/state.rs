@@ -66,6 +66,9 @@ pub struct AppState {
     pub config: StoredValue<Config>,
     /// The day the citizen last saved the file of everything (`YYYY-MM-DD`), if ever.
     pub backup: RwSignal<Option<String>>,
+    /// The language the citizen chose with the switch (stored; the address's `?lang=`
+    /// shows a language without choosing it).
+    chosen: StoredValue<Option<Lang>>,
     /// The start page's "save a copy now" was tapped: the history screen saves it.
     pub back_up_pending: StoredValue<bool>,
     vault: StoredValue<Vault, LocalStorage>,
@@ -114,6 +117,7 @@ impl AppState {
             week: IsoWeek::containing(browser::today()),
             config: StoredValue::new(config),
             backup: RwSignal::new(settings.backup),
+            chosen: StoredValue::new(settings.lang),
             back_up_pending: StoredValue::new(false),
             vault: StoredValue::new_local(vault),
         }
@@ -135,14 +139,14 @@ impl AppState {
     }
 
     fn save_settings(self) {
-        let settings =
-            Settings { version: 0, lang: Some(self.lang.get_untracked()), backup: self.backup.get_untracked() };
+        let settings = Settings { version: 0, lang: self.chosen.get_value(), backup: self.backup.get_untracked() };
         let result = self.vault.with_value(|v| v.save_settings(&settings));
         self.report(result);
     }
 
     pub fn set_lang(self, lang: Lang) {
         self.lang.set(lang);
+        self.chosen.set_value(Some(lang));
         self.save_settings();
     }
 

@@ -46,7 +46,9 @@ test('persistent storage is asked for, and the start page reminds of a backup th
   const file = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(file.format, 'ugeblik-export');
   assert.equal(file.responses.length, 3);
-  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('ugeblik.v1.settings'))).backup, '2026-11-16');
+  const settings = JSON.parse(await page.evaluate(() => localStorage.getItem('ugeblik.v1.settings')));
+  assert.equal(settings.backup, '2026-11-16');
+  assert.equal(settings.lang, null, 'saving a copy does not choose a language for the citizen');
   await page.getByRole('button', { name: 'Denne uge' }).click();
   await page.getByRole('button', { name: 'Start ugens spørgsmål' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Gem en kopi nu' }).count(), 0, 'a fresh copy: no reminder');
