@@ -74,12 +74,16 @@ pub fn start(state: AppState, config: &Config) {
         let field = |name: &str| Reflect::get(&data, &JsValue::from_str(name)).ok();
         let kind = field("type").and_then(|v| v.as_string());
         match protocol::host_message(kind.as_deref(), field("version").and_then(|v| v.as_f64())) {
-            Some(HostMessage::RequestExport) => state.show(Screen::History),
+            // Never in the middle of a check-in: the citizen finishes first (the portal
+            // may ask again); the check-in would be kept, but the thread would be lost.
+            Some(HostMessage::RequestExport) if state.screen.get_untracked() != Screen::CheckIn => {
+                state.show(Screen::History)
+            }
             Some(HostMessage::RequestHeight) => {
                 HEIGHT.with(|h| h.replace(0));
                 post_height();
             }
-            None => {}
+            _ => {}
         }
     });
     let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());

@@ -122,6 +122,14 @@ test('a third origin cannot drive the widget; the portal asks, and the file goes
   assert.equal(file.responses.length, 3);
   await widget.getByText('Dine svar er sendt.').waitFor();
   assert.deepEqual(await evil.evaluate(() => window.got), [], 'the file went to the portal only');
+
+  // In the middle of a check-in the portal's request waits: the citizen is not taken away.
+  await widget.getByRole('button', { name: 'Denne uge' }).click();
+  await widget.getByRole('button', { name: 'Ret ugens svar' }).click();
+  await widget.getByText('Spørgsmål 1 af 19', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Bed om borgerens svar' }).click();
+  await page.waitForTimeout(300);
+  assert.ok(await widget.getByText('Spørgsmål 1 af 19', { exact: true }).isVisible(), 'still on the question');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
