@@ -93,7 +93,7 @@ What the misses would take:
   What is left: loading the language the citizen is not using on demand (its interface
   texts are about 1.3 KB), and the chart cursor's page code (about 1 KB) drawn by the worker
   instead; a smaller allocator (talc) measured only −0.26 KB.
-- **Chart re-render in the page** (the drawing itself is under 5 ms and faster than
+- **Chart re-render in the page** (the drawing itself is under 10 ms and faster than
   Chart.js): what remains is the message between the page and the worker and the browser
   parsing and laying out the new SVG. Redrawing only the changed line's path, or a canvas
   for periods of several years, would bring the ten-year case under 10 ms. The page's
