@@ -104,6 +104,26 @@ test('a third origin cannot drive the widget; the portal asks, and the file goes
   assert.equal(await page.evaluate(() => window.received.length), before, 'no answer to the third origin’s request either');
   assert.deepEqual(await evil.evaluate(() => window.got), [], 'the widget posted nothing to the third origin');
 
+  // Even from the portal's own origin, messages not shaped as the protocol says do nothing.
+  await page.evaluate((origin) => {
+    const widget = document.getElementById('ugeblik').contentWindow;
+    const junk = [
+      'ugeblik:request-export',
+      null,
+      42,
+      ['ugeblik:request-export', 1],
+      { type: 'ugeblik:request-export' },
+      { type: 'ugeblik:request-export', version: '1' },
+      { type: 'ugeblik:request-export', version: 2 },
+      { type: 'ugeblik:export', version: 1, json: '{}' },
+      { type: '<img src=x onerror=alert(1)>', version: 1 },
+      { type: 'ugeblik:request-export'.repeat(10000), version: 1 },
+    ];
+    for (const message of junk) widget.postMessage(message, origin);
+  }, env.server.url);
+  await page.waitForTimeout(300);
+  assert.equal(await widget.getByRole('heading', { name: 'Tidligere uger' }).count(), 0, 'malformed requests changed nothing');
+
   // The portal asks: the widget shows where the citizen may send, and sends nothing yet.
   await page.getByRole('button', { name: 'Bed om borgerens svar' }).click();
   await widget.getByRole('heading', { name: 'Tidligere uger' }).waitFor();
