@@ -4,6 +4,8 @@
 
 pub mod chart;
 pub mod config;
+#[cfg(target_arch = "wasm32")]
+pub mod crypto;
 pub mod domain;
 pub mod goals;
 pub mod html;

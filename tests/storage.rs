@@ -27,6 +27,9 @@ impl KeyValueStore for Shared {
     fn remove(&self, key: &str) -> Result<(), ugeblik::storage::StorageError> {
         self.0.remove(key)
     }
+    fn keys(&self) -> Vec<String> {
+        self.0.keys()
+    }
 }
 
 fn open(store: &Shared) -> (Vault, ugeblik::storage::Loaded) {

@@ -15,6 +15,8 @@ pub mod json;
 pub mod lang;
 pub mod progression;
 pub mod response;
+pub mod safety;
+pub mod sealed;
 pub mod series;
 pub mod stored;
 pub mod week;

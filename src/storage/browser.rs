@@ -3,6 +3,7 @@ use wasm_bindgen::JsValue;
 use super::{KeyValueStore, StorageError};
 
 /// The browser's `localStorage`.
+#[derive(Clone)]
 pub struct BrowserStore {
     storage: web_sys::Storage,
 }
@@ -43,5 +44,22 @@ impl KeyValueStore for BrowserStore {
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
         self.storage.remove_item(key).map_err(storage_error)
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.app_keys()
+    }
+}
+
+impl BrowserStore {
+    /// Every key that belongs to the app (its prefix), the lock record's too.
+    pub fn app_keys(&self) -> Vec<String> {
+        let count = self.storage.length().unwrap_or(0);
+        let mut keys: Vec<String> = (0..count)
+            .filter_map(|i| self.storage.key(i).ok().flatten())
+            .filter(|key| key.starts_with(super::APP_PREFIX) && key != PROBE_KEY)
+            .collect();
+        keys.sort();
+        keys
     }
 }

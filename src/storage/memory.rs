@@ -56,4 +56,8 @@ impl KeyValueStore for MemoryStore {
         self.entries.borrow_mut().remove(key);
         Ok(())
     }
+
+    fn keys(&self) -> Vec<String> {
+        self.entries.borrow().keys().filter(|k| k.starts_with(super::APP_PREFIX)).cloned().collect()
+    }
 }

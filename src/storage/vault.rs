@@ -122,6 +122,17 @@ impl Vault {
         result.map_err(|reason| Problem::SaveFailed { key: key.to_owned(), reason })
     }
 
+    /// The store the vault writes to.
+    pub fn store(&self) -> &dyn KeyValueStore {
+        self.store.as_ref()
+    }
+
+    /// Writes through `store` from now on: the same data after the passphrase was set,
+    /// changed or removed.
+    pub fn replace_store(&mut self, store: Box<dyn KeyValueStore>) {
+        self.store = store;
+    }
+
     pub fn save_history(&self, history: &History) -> Result<(), Problem> {
         self.write(HISTORY_KEY, Some(&stored::encode_history(history)))
     }

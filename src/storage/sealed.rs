@@ -1,0 +1,162 @@
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use web_sys::CryptoKey;
+
+use super::{BrowserStore, KeyValueStore, StorageError, LOCK_KEY};
+use crate::crypto;
+use crate::domain::sealed::{decode_sealed, encode_sealed, is_sealed};
+
+/// `localStorage` with every value encrypted under the passphrase's key.
+///
+/// WebCrypto is asynchronous and the vault is not: the store decrypts every value of the
+/// app once, when it opens, and keeps the plaintext in memory (never anywhere else). A
+/// write changes memory at once and reaches `localStorage` a moment later, encrypted; a
+/// later write of the same key overtakes an earlier one still being encrypted, so the
+/// stored value is always the newest. A value that does not decrypt is left as it is and
+/// reads as an error, so the vault never overwrites it.
+#[derive(Clone)]
+pub struct SealedStore {
+    shared: Rc<Shared>,
+}
+
+struct Shared {
+    inner: BrowserStore,
+    key: CryptoKey,
+    cache: RefCell<BTreeMap<String, Result<String, StorageError>>>,
+    /// The number of the newest write asked for, by key.
+    latest: RefCell<BTreeMap<String, u64>>,
+    next: Cell<u64>,
+    /// Writes asked for but not yet in storage.
+    pending: Cell<usize>,
+    /// Told when an encrypted write could not be stored.
+    on_failure: RefCell<Option<Rc<dyn Fn(String, StorageError)>>>,
+}
+
+/// What a value that cannot be decrypted reads as.
+fn undecryptable() -> StorageError {
+    StorageError::Failed("cannot be decrypted with this passphrase".to_owned())
+}
+
+impl SealedStore {
+    /// Decrypts every value of the app in `inner` with `key` (already checked against the
+    /// lock record). A value stored before the passphrase was set reads as it is and is
+    /// encrypted when next written.
+    pub async fn open(inner: BrowserStore, key: CryptoKey) -> SealedStore {
+        let mut cache = BTreeMap::new();
+        for name in inner.app_keys() {
+            if name == LOCK_KEY {
+                continue;
+            }
+            let value = match inner.get(&name) {
+                Ok(Some(raw)) => decrypt(&key, &name, raw).await,
+                Ok(None) => continue,
+                Err(error) => Err(error),
+            };
+            cache.insert(name, value);
+        }
+        SealedStore {
+            shared: Rc::new(Shared {
+                inner,
+                key,
+                cache: RefCell::new(cache),
+                latest: RefCell::new(BTreeMap::new()),
+                next: Cell::new(0),
+                pending: Cell::new(0),
+                on_failure: RefCell::new(None),
+            }),
+        }
+    }
+
+    /// The key, for sealing an export with the same passphrase.
+    pub fn key(&self) -> CryptoKey {
+        self.shared.key.clone()
+    }
+
+    /// Writes asked for that are not in storage yet.
+    pub fn pending(&self) -> usize {
+        self.shared.pending.get()
+    }
+
+    /// Every readable value of the app, decrypted: what a change of passphrase re-seals.
+    pub fn plaintexts(&self) -> Vec<(String, String)> {
+        let cache = self.shared.cache.borrow();
+        cache.iter().filter_map(|(k, v)| v.as_ref().ok().map(|v| (k.clone(), v.clone()))).collect()
+    }
+
+    /// Sets what is told of a write that failed after it was asked for.
+    pub fn on_failure(&self, tell: Rc<dyn Fn(String, StorageError)>) {
+        *self.shared.on_failure.borrow_mut() = Some(tell);
+    }
+
+    /// Reads `name` again from storage (another tab wrote it) and decrypts it.
+    pub async fn refresh(&self, name: &str) {
+        let raw = self.shared.inner.get(name);
+        let value = match raw {
+            Ok(Some(raw)) => Some(decrypt(&self.shared.key, name, raw).await),
+            Ok(None) => None,
+            Err(error) => Some(Err(error)),
+        };
+        let mut cache = self.shared.cache.borrow_mut();
+        match value {
+            Some(value) => cache.insert(name.to_owned(), value),
+            None => cache.remove(name),
+        };
+    }
+}
+
+async fn decrypt(key: &CryptoKey, name: &str, raw: String) -> Result<String, StorageError> {
+    if !is_sealed(&raw) {
+        return Ok(raw);
+    }
+    let sealed = decode_sealed(&raw).map_err(|_| undecryptable())?;
+    crypto::open(key, &sealed, name).await.map_err(|_| undecryptable())
+}
+
+impl KeyValueStore for SealedStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.shared.cache.borrow().get(key).cloned().transpose()
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        let shared = Rc::clone(&self.shared);
+        shared.cache.borrow_mut().insert(key.to_owned(), Ok(value.to_owned()));
+        let number = shared.next.get() + 1;
+        shared.next.set(number);
+        shared.latest.borrow_mut().insert(key.to_owned(), number);
+        shared.pending.set(shared.pending.get() + 1);
+        let (key, value) = (key.to_owned(), value.to_owned());
+        wasm_bindgen_futures::spawn_local(async move {
+            let sealed = crypto::seal(&shared.key, &value, &key).await;
+            shared.pending.set(shared.pending.get() - 1);
+            // A newer write (or a removal) of this key came while this one was encrypted.
+            if shared.latest.borrow().get(&key) != Some(&number) {
+                return;
+            }
+            let stored = match sealed {
+                Ok(sealed) => shared.inner.set(&key, &encode_sealed(&sealed)),
+                Err(error) => Err(StorageError::Failed(error.to_string())),
+            };
+            if let Err(error) = stored {
+                let tell = shared.on_failure.borrow().clone();
+                if let Some(tell) = tell {
+                    tell(key, error);
+                }
+            }
+        });
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        let number = self.shared.next.get() + 1;
+        self.shared.next.set(number);
+        self.shared.latest.borrow_mut().insert(key.to_owned(), number);
+        self.shared.cache.borrow_mut().remove(key);
+        self.shared.inner.remove(key)
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.shared.cache.borrow().keys().cloned().collect()
+    }
+}
