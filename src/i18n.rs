@@ -121,6 +121,36 @@ Msg {
     Imported => "Svarene fra filen er hentet.", "The answers from the file are saved on this phone.";
     NoReading => "ingen måling", "no reading";
     ChartFailed => "Grafen kunne ikke tegnes. Prøv at genindlæse siden. Dine svar er ikke berørt.", "The chart could not be drawn. Try reloading the page. Your answers are not affected.";
+    QuickExit => "Luk hurtigt", "Quick exit";
+    LockNow => "Lås", "Lock";
+    NavSafety => "Lås og sletning", "Lock and delete";
+    LockedTitle => "Ugeblik er låst", "Ugeblik is locked";
+    LockedText => "Skriv dit kodeord for at åbne dine svar.", "Type your passphrase to open your answers.";
+    Passphrase => "Kodeord", "Passphrase";
+    Unlock => "Lås op", "Unlock";
+    Unlocking => "Åbner …", "Opening …";
+    WrongPassphrase => "Kodeordet passer ikke. Intet er ændret. Prøv igen.", "That passphrase does not fit. Nothing has changed. Try again.";
+    LockDamaged => "Låsen kan ikke læses, så svarene kan ikke åbnes. Intet er slettet. Vis denne besked til din konsulent.", "The lock cannot be read, so the answers cannot be opened. Nothing has been deleted. Show this message to your consultant.";
+    CryptoUnavailable => "Denne browser kan ikke åbne eller lave låste data her (det kræver en sikker forbindelse). Intet er slettet.", "This browser cannot open or make locked data here (it needs a secure connection). Nothing has been deleted.";
+    ForgotTitle => "Glemt kodeordet?", "Forgot the passphrase?";
+    ForgotText => "Uden kodeordet kan ingen åbne svarene på denne telefon – heller ikke din konsulent. Har du gemt en kopi som fil, kan du slette alt her, starte forfra og hente svarene fra filen.", "Without the passphrase nobody can open the answers on this phone – not even your consultant. If you saved a copy as a file, you can delete everything here, start again and get the answers back from the file.";
+    DeleteConfirm => "Ja, slet alle mine svar, mål og noter på denne telefon", "Yes, delete all my answers, goals and notes on this phone";
+    DeleteEverything => "Slet alt", "Delete everything";
+    DeleteNeedsConfirm => "Sæt flueben først, hvis du vil slette alt.", "Tick the box first if you want to delete everything.";
+    Deleted => "Alt er slettet fra denne telefon.", "Everything has been deleted from this phone.";
+    StartAgain => "Start forfra", "Start again";
+    PassphraseSet => "Kodeordet er sat. Alt, hvad Ugeblik gemmer, er nu låst med det.", "The passphrase is set. Everything Ugeblik keeps is now locked with it.";
+    PassphraseChanged => "Kodeordet er skiftet.", "The passphrase has been changed.";
+    PassphraseRemoved => "Kodeordet er fjernet. Svarene gemmes nu uden lås.", "The passphrase has been removed. Answers are now kept without a lock.";
+    ErrPassphraseShort => "Kodeordet skal være mindst 8 tegn.", "The passphrase must be at least 8 characters.";
+    ErrPassphraseLong => "Kodeordet må højst være 256 tegn.", "The passphrase can be at most 256 characters.";
+    ErrPassphraseDifferent => "De to kodeord er ikke ens. Skriv det samme i begge felter.", "The two passphrases are not the same. Type the same in both fields.";
+    ErrCurrentWrong => "Dit nuværende kodeord passer ikke. Intet er ændret.", "Your current passphrase does not fit. Nothing has changed.";
+    ErrLockFailed => "Kodeordet kunne ikke gemmes (lageret er fuldt eller blokeret). Intet er ændret.", "The passphrase could not be saved (storage is full or blocked). Nothing has changed.";
+    ErrEndDate => "Skriv en dato, der ikke er passeret, for eksempel 2027-06-30.", "Write a date that has not passed, for example 2027-06-30.";
+    Ending => "Dit forløb sluttede {date}. Gem en kopi af dine svar nu – når kopien er gemt, sletter Ugeblik alt på telefonen. Senest {wipe} sletter Ugeblik alt af sig selv.", "Your programme ended on {date}. Save a copy of your answers now – once the copy is saved, Ugeblik deletes everything on this phone. On {wipe} at the latest, Ugeblik deletes everything by itself.";
+    EndedWiped => "Dit forløb er slut, og Ugeblik har slettet alt på denne telefon, som aftalt.", "Your programme has ended, and Ugeblik has deleted everything on this phone, as agreed.";
+    CopyThenDeleted => "Din kopi er gemt, og alt er slettet fra telefonen. Tak, fordi du brugte Ugeblik.", "Your copy is saved, and everything has been deleted from this phone. Thank you for using Ugeblik.";
 }
 }
 
@@ -289,6 +319,39 @@ ChartMsg {
     Who5Partial => "Trivsel (WHO-5): ikke alle 5 besvaret, ingen score", "Well-being (WHO-5): not all 5 answered, no score";
     Skipped => "sprunget over", "skipped";
     ProgressEmpty => "Der er ingen svar endnu. Grafen kommer, når du har svaret for en uge.", "There are no answers yet. The chart appears once you have answered for a week.";
+    LockTitle => "Kodeord", "Passphrase";
+    LockOffText => "Med et kodeord bliver alt, hvad Ugeblik gemmer på telefonen, låst (krypteret). Uden kodeordet kan ingen læse svarene – heller ikke hvis de låner eller finder telefonen.", "With a passphrase, everything Ugeblik keeps on this phone is locked (encrypted). Without the passphrase nobody can read the answers – not even someone who borrows or finds the phone.";
+    LockOnText => "Alt, hvad Ugeblik gemmer på telefonen, er låst med dit kodeord.", "Everything Ugeblik keeps on this phone is locked with your passphrase.";
+    LockWarning => "Vigtigt: Glemmer du kodeordet, er dine svar væk – medmindre du har gemt en kopi som fil. Ingen kan finde kodeordet frem igen, heller ikke din konsulent.", "Important: if you forget the passphrase, your answers are gone – unless you have saved a copy as a file. Nobody can recover the passphrase, not even your consultant.";
+    LockUnavailable => "Denne browser kan ikke låse data her (det kræver en sikker forbindelse, https).", "This browser cannot lock data here (it needs a secure connection, https).";
+    LockCurrent => "Dit nuværende kodeord", "Your current passphrase";
+    LockNew => "Nyt kodeord (mindst 8 tegn)", "New passphrase (at least 8 characters)";
+    LockRepeat => "Skriv det nye kodeord igen", "Type the new passphrase again";
+    LockSet => "Sæt kodeord", "Set passphrase";
+    LockChange => "Skift kodeord", "Change passphrase";
+    LockRemove => "Fjern kodeordet", "Remove the passphrase";
+    LockRemoveText => "Vil du ikke længere have en lås, så skriv dit kodeord og fjern det. Svarene bliver på telefonen.", "If you no longer want a lock, type your passphrase and remove it. The answers stay on the phone.";
+    AutoLockTitle => "Lås af sig selv", "Lock by itself";
+    AutoLockLabel => "Lås, når Ugeblik ikke er brugt i", "Lock when Ugeblik has not been used for";
+    AutoLockMinutes => "{n} min.", "{n} min";
+    AutoLockOff => "Virker, når der er sat et kodeord.", "Works once a passphrase is set.";
+    QuickExitTitle => "Luk hurtigt", "Quick exit";
+    QuickExitText => "Knappen »Luk hurtigt« øverst lukker Ugeblik med det samme og viser en tom side. Tilbage-knappen viser ikke dine svar. Er der et kodeord, skal det skrives igen.", "The “Quick exit” button at the top closes Ugeblik at once and shows an empty page. The back button does not show your answers. With a passphrase set, it must be typed again.";
+    SaveChoice => "Gem", "Save";
+    EndTitle => "Når forløbet slutter", "When the programme ends";
+    EndText => "Skriv den sidste dag i dit forløb, hvis du vil. Dagen efter beder Ugeblik dig gemme en kopi af svarene og sletter så alt på telefonen. Senest 30 dage efter sletter Ugeblik alt af sig selv.", "Write the last day of your programme if you like. The day after, Ugeblik asks you to save a copy of the answers and then deletes everything on the phone. At the latest 30 days after, Ugeblik deletes everything by itself.";
+    EndLabel => "Sidste dag i forløbet", "Last day of the programme";
+    DeleteTitle => "Slet alt", "Delete everything";
+    DeleteText => "Sletter alle svar, mål, milepæle, noter og indstillinger på denne telefon. Det kan ikke fortrydes. Gem en kopi først, hvis du vil beholde svarene.", "Deletes all answers, goals, milestones, notes and settings on this phone. It cannot be undone. Save a copy first if you want to keep the answers.";
+    DeleteConfirmText => "Ja, slet alle mine svar, mål og noter på denne telefon", "Yes, delete all my answers, goals and notes on this phone";
+    DeleteButton => "Slet alt", "Delete everything";
+    ExportSeal => "Lås filen med mit kodeord", "Lock the file with my passphrase";
+    ExportSealHint => "En låst fil kan kun åbnes i Ugeblik med kodeordet.", "A locked file can only be opened in Ugeblik with the passphrase.";
+    ImportLocked => "Filen er låst med et kodeord. Skriv det kodeord, filen blev låst med.", "The file is locked with a passphrase. Type the passphrase the file was locked with.";
+    ImportPassphrase => "Filens kodeord", "The file's passphrase";
+    ImportOpen => "Åbn filen", "Open the file";
+    ImportWrongPassphrase => "Kodeordet passer ikke til filen. Intet er ændret. Prøv igen.", "That passphrase does not fit the file. Nothing has changed. Try again.";
+    ImportLockedBroken => "Filen er låst, men den er ødelagt eller fra en nyere version af Ugeblik ({what}).", "The file is locked, but it is damaged or from a newer version of Ugeblik ({what}).";
 }
 }
 

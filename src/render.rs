@@ -46,6 +46,9 @@ pub enum View {
     /// The edit in `form` applied: the stored history's JSON, or the goals screen with the
     /// form's error.
     Edit,
+    /// The passphrase, the idle lock, the end of the programme and deleting everything
+    /// ([`crate::privacy`]).
+    Safety,
 }
 
 /// What to show: the screen, the choices on the progress screen and the room there is.
@@ -108,6 +111,25 @@ pub struct Request {
     /// The citizen asked to send their answers to the portal: ask them to confirm.
     #[serde(default)]
     pub sending: bool,
+    /// A passphrase is set: the export can be locked with it, and [`View::Safety`] offers to
+    /// change or remove it.
+    #[serde(default)]
+    pub locked: bool,
+    /// The browser can do the cryptography of the lock here.
+    #[serde(default)]
+    pub crypto: bool,
+    /// For [`View::Export`]: lock the file with the passphrase (the worker does it).
+    #[serde(default)]
+    pub seal: bool,
+    /// For [`View::Safety`]: the idle lock's minutes and the programme's last day.
+    #[serde(default)]
+    pub auto_lock: u32,
+    #[serde(default)]
+    pub end: Option<String>,
+    /// Set by the worker, never the page: the passphrase given for a locked file to import
+    /// did not open it.
+    #[serde(default)]
+    pub import_wrong: bool,
 }
 
 /// The page's message to the worker, `{"seq", "history"?, "request"}`, written by hand
@@ -135,6 +157,7 @@ pub fn encode_message(seq: u32, history: Option<&History>, request: &Request) ->
             View::ImportMerge => "importMerge",
             View::Goals => "goals",
             View::Edit => "edit",
+            View::Safety => "safety",
         },
     );
     let flag = |out: &mut String, name: &str, value: bool| {
@@ -189,6 +212,13 @@ pub fn encode_message(seq: u32, history: Option<&History>, request: &Request) ->
     crate::domain::json::array(out, &request.form, |out, value| string(out, value));
     text(out, "portal", request.portal.as_deref());
     flag(out, "sending", request.sending);
+    flag(out, "locked", request.locked);
+    flag(out, "crypto", request.crypto);
+    flag(out, "seal", request.seal);
+    key(out, "autoLock");
+    number(out, request.auto_lock.into());
+    text(out, "end", request.end.as_deref());
+    flag(out, "importWrong", request.import_wrong);
     out.push_str("}}");
     std::mem::take(out)
 }
@@ -249,6 +279,7 @@ pub fn render(history: &History, request: &Request) -> Rendered {
             Rendered { html, cursors: Vec::new(), file: None }
         }
         View::About => Rendered { html: about(request.lang), cursors: Vec::new(), file: None },
+        View::Safety => Rendered { html: crate::privacy::screen(request), cursors: Vec::new(), file: None },
         View::Goals => Rendered { html: crate::goals::screen(history, request, None), cursors: Vec::new(), file: None },
         View::Edit => {
             let html = match crate::goals::apply(history, &request.form, request.now) {
@@ -917,6 +948,15 @@ fn export_section(html: &mut Html, history: &History, request: &Request) {
     html.el("p", &[("class", "ugb-warning")], ChartMsg::EmailWarning.get(lang));
     html.el("label", &[("for", "ugb-nickname")], ChartMsg::NicknameLabel.get(lang));
     html.open("input", &[("id", "ugb-nickname"), ("type", "text"), ("autocomplete", "off"), ("maxlength", "40")]);
+    if request.locked {
+        html.open("p", &[("class", "ugb-check")]);
+        html.open(
+            "input",
+            &[("type", "checkbox"), ("id", "ugb-export-seal"), ("aria-describedby", "ugb-export-seal-hint")],
+        );
+        html.el("label", &[("for", "ugb-export-seal")], ChartMsg::ExportSeal.get(lang)).close("p");
+        html.el("p", &[("id", "ugb-export-seal-hint"), ("class", "ugb-hint")], ChartMsg::ExportSealHint.get(lang));
+    }
     html.open("div", &[("class", "ugb-toolbar__row")]);
     html.el(
         "button",
@@ -1041,6 +1081,11 @@ fn import_section(html: &mut Html, history: &History, request: &Request) {
         html.close("section");
         return;
     };
+    if crate::domain::sealed::is_sealed_file(text) {
+        crate::privacy::locked_file(html, text, request);
+        html.close("section");
+        return;
+    }
     match import::read(text) {
         Err(error) => {
             let message = format!("{} {}", import_error(&error, lang), ChartMsg::ErrNothingChanged.get(lang));
@@ -1193,8 +1238,14 @@ fn viewer(request: &Request) -> Rendered {
     html.el("p", &[], ChartMsg::ViewerText.get(lang));
     html.el("label", &[("for", "ugb-viewer-file")], ChartMsg::ViewerChoose.get(lang));
     html.open("input", &[("id", "ugb-viewer-file"), ("type", "file"), ("accept", ".json,application/json")]);
-    let drawn = match request.import.as_deref().map(import::read) {
-        None => None,
+    let locked = request.import.as_deref().filter(|text| crate::domain::sealed::is_sealed_file(text));
+    let drawn = match request.import.as_deref().filter(|_| locked.is_none()).map(import::read) {
+        None => {
+            if let Some(text) = locked {
+                crate::privacy::locked_file(&mut html, text, request);
+            }
+            None
+        }
         Some(Err(error)) => {
             html.el("p", &[("class", "ugb-notice"), ("role", "alert")], &import_error(&error, lang));
             None

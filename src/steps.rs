@@ -30,18 +30,26 @@ pub const NOTE_FIELD: &str = "ugb-note-field";
 const QUESTION_HEADING: &str = "ugb-question-text";
 
 /// The menu's screens: the code the page acts on (`data-screen`) and the item's text.
-pub const MENU: [(&str, Msg); 5] = [
+pub const MENU: [(&str, Msg); 6] = [
     ("home", Msg::NavThisWeek),
     ("progress", Msg::NavProgress),
     ("goals", Msg::NavGoals),
     ("history", Msg::NavHistory),
+    ("safety", Msg::NavSafety),
     ("about", Msg::NavAbout),
 ];
 
-/// The header: the app's name, the language switch (`data-lang`) and the menu
-/// (`data-screen`), with `current` (a code of [`MENU`]) marked as the page shown.
-pub fn header(lang: Lang, current: &str, provider: Option<&str>) -> String {
+/// The header: the app's name, the language switch (`data-lang`), quick exit and, with a
+/// passphrase set, "lock" (`data-act`), and the menu (`data-screen`), with `current` (a
+/// code of [`MENU`]) marked as the page shown.
+pub fn header(lang: Lang, current: &str, provider: Option<&str>, locked: bool) -> String {
     let mut html = Html::new();
+    html.open("div", &[("class", "ugb-header__safety")]);
+    if locked {
+        html.el("button", &[("type", "button"), ("data-act", "lock")], Msg::LockNow.get(lang));
+    }
+    html.el("button", &[("type", "button"), ("class", "ugb-exit"), ("data-act", "exit")], Msg::QuickExit.get(lang));
+    html.close("div");
     html.open("div", &[("class", "ugb-header__top")]);
     html.open("div", &[]).el("h1", &[("class", "ugb-brand")], Msg::AppName.get(lang));
     // The provider's name, from the portal that embeds the widget: text, never markup.
@@ -49,16 +57,8 @@ pub fn header(lang: Lang, current: &str, provider: Option<&str>) -> String {
         html.el("p", &[("class", "ugb-provider")], provider);
     }
     html.close("div");
-    html.open("div", &[("class", "ugb-lang"), ("role", "group"), ("aria-label", Msg::LanguageGroup.get(lang))]);
-    for option in Lang::ALL {
-        let pressed = if option == lang { "true" } else { "false" };
-        html.el(
-            "button",
-            &[("type", "button"), ("lang", option.code()), ("aria-pressed", pressed), ("data-lang", option.code())],
-            option.endonym(),
-        );
-    }
-    html.close("div").close("div");
+    language_switch(&mut html, lang);
+    html.close("div");
     html.open("nav", &[("class", "ugb-nav"), ("aria-label", Msg::MainNav.get(lang))]).open("ul", &[]);
     for (code, text) in MENU {
         let mut attrs = vec![("type", "button"), ("class", "ugb-nav__item"), ("data-screen", code)];
@@ -68,6 +68,95 @@ pub fn header(lang: Lang, current: &str, provider: Option<&str>) -> String {
         html.open("li", &[]).el("button", &attrs, text.get(lang)).close("li");
     }
     html.close("ul").close("nav");
+    html.finish()
+}
+
+/// The language switch alone (`data-lang`), for the screens shown before the app opens.
+fn language_switch(html: &mut Html, lang: Lang) {
+    html.open("div", &[("class", "ugb-lang"), ("role", "group"), ("aria-label", Msg::LanguageGroup.get(lang))]);
+    for option in Lang::ALL {
+        let pressed = if option == lang { "true" } else { "false" };
+        html.el(
+            "button",
+            &[("type", "button"), ("lang", option.code()), ("aria-pressed", pressed), ("data-lang", option.code())],
+            option.endonym(),
+        );
+    }
+    html.close("div");
+}
+
+/// The field and the button of "delete everything", which acts only when ticked.
+pub const DELETE_CONFIRM: &str = "ugb-delete-confirm";
+pub const PASSPHRASE_FIELD: &str = "ugb-passphrase";
+pub const UNLOCK_ERROR: &str = "ugb-unlock-error";
+
+/// The lock screen: the passphrase (a form the page reads when it is sent), what went
+/// wrong, and what a forgotten passphrase means, with "delete everything" behind a tick.
+pub fn unlock_screen(lang: Lang, error: Option<Msg>, busy: bool) -> String {
+    let mut html = Html::new();
+    html.open("header", &[("class", "ugb-header")]).open("div", &[("class", "ugb-header__top")]);
+    html.el("h1", &[("class", "ugb-brand")], Msg::AppName.get(lang));
+    language_switch(&mut html, lang);
+    html.close("div").close("header");
+    html.open("main", &[("class", "ugb-main"), ("id", "ugb-main")]);
+    html.open("section", &[("class", "ugb-screen ugb-unlock"), ("aria-labelledby", "ugb-unlock-title")]);
+    html.el("h2", &[("id", "ugb-unlock-title"), ("tabindex", "-1")], Msg::LockedTitle.get(lang));
+    html.el("p", &[], Msg::LockedText.get(lang));
+    html.open("form", &[("class", "ugb-form")]);
+    html.el("label", &[("for", PASSPHRASE_FIELD)], Msg::Passphrase.get(lang));
+    let mut field = vec![
+        ("id", PASSPHRASE_FIELD),
+        ("type", "password"),
+        ("autocomplete", "current-password"),
+        ("maxlength", "256"),
+        ("aria-describedby", UNLOCK_ERROR),
+    ];
+    if error.is_some() {
+        field.push(("aria-invalid", "true"));
+    }
+    html.open("input", &field);
+    html.el(
+        "p",
+        &[("id", UNLOCK_ERROR), ("class", "ugb-field-error"), ("role", "alert")],
+        error.map_or("", |e| e.get(lang)),
+    );
+    let mut button = vec![("type", "submit"), ("class", "ugb-primary")];
+    if busy {
+        button.push(("aria-disabled", "true"));
+    }
+    html.el("button", &button, if busy { Msg::Unlocking.get(lang) } else { Msg::Unlock.get(lang) });
+    html.close("form");
+    html.open("section", &[("class", "ugb-forgot"), ("aria-labelledby", "ugb-forgot-title")]);
+    html.el("h3", &[("id", "ugb-forgot-title")], Msg::ForgotTitle.get(lang));
+    html.el("p", &[], Msg::ForgotText.get(lang));
+    delete_form(&mut html, lang);
+    html.close("section").close("section").close("main");
+    html.finish()
+}
+
+/// "Yes, delete …" to tick, and the button that then deletes (`data-act="delete"`).
+pub fn delete_form(html: &mut Html, lang: Lang) {
+    html.open("p", &[("class", "ugb-check")]);
+    html.open("input", &[("type", "checkbox"), ("id", DELETE_CONFIRM)]);
+    html.el("label", &[("for", DELETE_CONFIRM)], Msg::DeleteConfirm.get(lang)).close("p");
+    html.el(
+        "button",
+        &[("type", "button"), ("class", "ugb-danger"), ("data-act", "delete")],
+        Msg::DeleteEverything.get(lang),
+    );
+}
+
+/// After everything was deleted: what happened, and a fresh start (`data-act="again"`).
+pub fn deleted_screen(lang: Lang, why: Msg) -> String {
+    let mut html = Html::new();
+    html.open("section", &[("class", "ugb-screen"), ("aria-labelledby", "ugb-deleted-title")]);
+    html.el("h2", &[("id", "ugb-deleted-title"), ("tabindex", "-1")], why.get(lang));
+    html.el(
+        "button",
+        &[("type", "button"), ("class", "ugb-primary"), ("data-act", "again")],
+        Msg::StartAgain.get(lang),
+    );
+    html.close("section");
     html.finish()
 }
 
@@ -349,19 +438,19 @@ mod tests {
 
     #[test]
     fn the_header_marks_the_page_shown_and_the_language_chosen() {
-        let html = header(Lang::En, "goals", None);
+        let html = header(Lang::En, "goals", None, false);
         assert!(!html.contains("ugb-provider"));
         assert!(html.contains(r#"<nav class="ugb-nav" aria-label="Main menu"><ul>"#));
         assert!(html.contains(r#"data-screen="goals" aria-current="page">Goals</button>"#));
         assert_eq!(html.matches("aria-current").count(), 1);
         assert!(html.contains(r#"lang="en" aria-pressed="true" data-lang="en">English</button>"#));
         assert!(html.contains(r#"lang="da" aria-pressed="false" data-lang="da">Dansk</button>"#));
-        assert!(header(Lang::Da, "home", None).contains(">Denne uge</button>"));
+        assert!(header(Lang::Da, "home", None, false).contains(">Denne uge</button>"));
     }
 
     #[test]
     fn the_providers_name_is_text() {
-        let html = header(Lang::Da, "home", Some("Jobcenter <b>Aarhus</b> & \"Co\""));
+        let html = header(Lang::Da, "home", Some("Jobcenter <b>Aarhus</b> & \"Co\""), false);
         assert!(
             html.contains(r#"<p class="ugb-provider">Jobcenter &lt;b&gt;Aarhus&lt;/b&gt; &amp; &quot;Co&quot;</p>"#)
         );

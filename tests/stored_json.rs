@@ -226,7 +226,8 @@ fn the_worker_reads_the_pages_message() {
                 View::ImportMerge,
                 View::Goals,
                 View::Edit,
-            ][rng.below(7)],
+                View::Safety,
+            ][rng.below(8)],
             demo: rng.below(2) == 0,
             viewer: rng.below(2) == 0,
             lang: Lang::ALL[rng.below(2)],
@@ -254,6 +255,12 @@ fn the_worker_reads_the_pages_message() {
             form: (0..rng.below(5)).map(|_| rng.text()).collect(),
             portal: maybe(&mut rng),
             sending: rng.below(2) == 0,
+            locked: rng.below(2) == 0,
+            crypto: rng.below(2) == 0,
+            seal: rng.below(2) == 0,
+            auto_lock: rng.next() as u32,
+            end: maybe(&mut rng),
+            import_wrong: rng.below(2) == 0,
         };
         let history = (case % 2 == 0).then(|| history(&mut rng));
         let text = encode_message(case, history.as_ref(), &request);

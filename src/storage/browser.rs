@@ -55,11 +55,10 @@ impl BrowserStore {
     /// Every key that belongs to the app (its prefix), the lock record's too.
     pub fn app_keys(&self) -> Vec<String> {
         let count = self.storage.length().unwrap_or(0);
-        let mut keys: Vec<String> = (0..count)
+        // In storage's own order: a sort would be code the first load carries, for nothing.
+        (0..count)
             .filter_map(|i| self.storage.key(i).ok().flatten())
             .filter(|key| key.starts_with(super::APP_PREFIX) && key != PROBE_KEY)
-            .collect();
-        keys.sort();
-        keys
+            .collect()
     }
 }

@@ -1,5 +1,4 @@
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use web_sys::CryptoKey;
@@ -24,15 +23,19 @@ pub struct SealedStore {
 struct Shared {
     inner: BrowserStore,
     key: CryptoKey,
-    cache: RefCell<BTreeMap<String, Result<String, StorageError>>>,
+    /// The plaintext of every value, by key (a handful: a list is less code than a map).
+    cache: RefCell<Vec<(String, Result<String, StorageError>)>>,
     /// The number of the newest write asked for, by key.
-    latest: RefCell<BTreeMap<String, u64>>,
+    latest: RefCell<Vec<(String, u64)>>,
     next: Cell<u64>,
     /// Writes asked for but not yet in storage.
     pending: Cell<usize>,
     /// Told when an encrypted write could not be stored.
-    on_failure: RefCell<Option<Rc<dyn Fn(String, StorageError)>>>,
+    on_failure: RefCell<Option<Failure>>,
 }
+
+/// Told the key and the reason when an encrypted write could not be stored.
+pub type Failure = Rc<dyn Fn(String, StorageError)>;
 
 /// What a value that cannot be decrypted reads as.
 fn undecryptable() -> StorageError {
@@ -44,7 +47,7 @@ impl SealedStore {
     /// lock record). A value stored before the passphrase was set reads as it is and is
     /// encrypted when next written.
     pub async fn open(inner: BrowserStore, key: CryptoKey) -> SealedStore {
-        let mut cache = BTreeMap::new();
+        let mut cache = Vec::new();
         for name in inner.app_keys() {
             if name == LOCK_KEY {
                 continue;
@@ -54,14 +57,14 @@ impl SealedStore {
                 Ok(None) => continue,
                 Err(error) => Err(error),
             };
-            cache.insert(name, value);
+            cache.push((name, value));
         }
         SealedStore {
             shared: Rc::new(Shared {
                 inner,
                 key,
                 cache: RefCell::new(cache),
-                latest: RefCell::new(BTreeMap::new()),
+                latest: RefCell::new(Vec::new()),
                 next: Cell::new(0),
                 pending: Cell::new(0),
                 on_failure: RefCell::new(None),
@@ -86,7 +89,7 @@ impl SealedStore {
     }
 
     /// Sets what is told of a write that failed after it was asked for.
-    pub fn on_failure(&self, tell: Rc<dyn Fn(String, StorageError)>) {
+    pub fn on_failure(&self, tell: Failure) {
         *self.shared.on_failure.borrow_mut() = Some(tell);
     }
 
@@ -98,12 +101,23 @@ impl SealedStore {
             Ok(None) => None,
             Err(error) => Some(Err(error)),
         };
-        let mut cache = self.shared.cache.borrow_mut();
-        match value {
-            Some(value) => cache.insert(name.to_owned(), value),
-            None => cache.remove(name),
-        };
+        put(&mut self.shared.cache.borrow_mut(), name, value);
     }
+}
+
+/// Sets (or with `None` removes) `key` in a list of pairs.
+fn put<T>(list: &mut Vec<(String, T)>, key: &str, value: Option<T>) {
+    let at = list.iter().position(|(k, _)| k == key);
+    match (at, value) {
+        (Some(at), Some(value)) => list[at].1 = value,
+        (None, Some(value)) => list.push((key.to_owned(), value)),
+        (Some(at), None) => drop(list.swap_remove(at)),
+        (None, None) => {}
+    }
+}
+
+fn newest(list: &[(String, u64)], key: &str) -> Option<u64> {
+    list.iter().find(|(k, _)| k == key).map(|(_, n)| *n)
 }
 
 async fn decrypt(key: &CryptoKey, name: &str, raw: String) -> Result<String, StorageError> {
@@ -116,22 +130,22 @@ async fn decrypt(key: &CryptoKey, name: &str, raw: String) -> Result<String, Sto
 
 impl KeyValueStore for SealedStore {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.shared.cache.borrow().get(key).cloned().transpose()
+        self.shared.cache.borrow().iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).transpose()
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         let shared = Rc::clone(&self.shared);
-        shared.cache.borrow_mut().insert(key.to_owned(), Ok(value.to_owned()));
+        put(&mut shared.cache.borrow_mut(), key, Some(Ok(value.to_owned())));
         let number = shared.next.get() + 1;
         shared.next.set(number);
-        shared.latest.borrow_mut().insert(key.to_owned(), number);
+        put(&mut shared.latest.borrow_mut(), key, Some(number));
         shared.pending.set(shared.pending.get() + 1);
         let (key, value) = (key.to_owned(), value.to_owned());
         wasm_bindgen_futures::spawn_local(async move {
             let sealed = crypto::seal(&shared.key, &value, &key).await;
             shared.pending.set(shared.pending.get() - 1);
             // A newer write (or a removal) of this key came while this one was encrypted.
-            if shared.latest.borrow().get(&key) != Some(&number) {
+            if newest(&shared.latest.borrow(), &key) != Some(number) {
                 return;
             }
             let stored = match sealed {
@@ -151,12 +165,12 @@ impl KeyValueStore for SealedStore {
     fn remove(&self, key: &str) -> Result<(), StorageError> {
         let number = self.shared.next.get() + 1;
         self.shared.next.set(number);
-        self.shared.latest.borrow_mut().insert(key.to_owned(), number);
-        self.shared.cache.borrow_mut().remove(key);
+        put(&mut self.shared.latest.borrow_mut(), key, Some(number));
+        put(&mut self.shared.cache.borrow_mut(), key, None);
         self.shared.inner.remove(key)
     }
 
     fn keys(&self) -> Vec<String> {
-        self.shared.cache.borrow().keys().cloned().collect()
+        self.shared.cache.borrow().iter().map(|(k, _)| k.clone()).collect()
     }
 }

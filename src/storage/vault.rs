@@ -1,6 +1,7 @@
 use super::{KeyValueStore, MemoryStore, StorageError};
 use crate::domain::checkin::Draft;
 use crate::domain::history::History;
+use crate::domain::safety::{self, Safety};
 use crate::domain::stored::{self, DecodeError, Settings};
 
 /// Keys are namespaced and carry the key-layout version; each value carries its own
@@ -8,6 +9,8 @@ use crate::domain::stored::{self, DecodeError, Settings};
 pub const HISTORY_KEY: &str = "ugeblik.v1.history";
 pub const DRAFT_KEY: &str = "ugeblik.v1.draft";
 pub const SETTINGS_KEY: &str = "ugeblik.v1.settings";
+/// The shared-phone settings (`domain::safety`).
+pub const SAFETY_KEY: &str = "ugeblik.v1.safety";
 /// Unreadable values are copied, unchanged, to `ASIDE_PREFIX + key + "." + time`.
 pub const ASIDE_PREFIX: &str = "ugeblik.v1.aside.";
 
@@ -29,6 +32,7 @@ pub struct Loaded {
     pub history: History,
     pub draft: Option<Draft>,
     pub settings: Settings,
+    pub safety: Safety,
     pub problems: Vec<Problem>,
 }
 
@@ -55,6 +59,9 @@ impl Vault {
         loaded.draft = vault.read(DRAFT_KEY, stored::decode_draft, now_millis, &mut loaded.problems);
         if let Some(settings) = vault.read(SETTINGS_KEY, stored::decode_settings, now_millis, &mut loaded.problems) {
             loaded.settings = settings;
+        }
+        if let Some(safety) = vault.read(SAFETY_KEY, safety::decode_safety, now_millis, &mut loaded.problems) {
+            loaded.safety = safety;
         }
         (vault, loaded)
     }
@@ -144,5 +151,9 @@ impl Vault {
 
     pub fn save_settings(&self, settings: &Settings) -> Result<(), Problem> {
         self.write(SETTINGS_KEY, Some(&stored::encode_settings(settings)))
+    }
+
+    pub fn save_safety(&self, safety: &Safety) -> Result<(), Problem> {
+        self.write(SAFETY_KEY, Some(&safety::encode_safety(safety)))
     }
 }

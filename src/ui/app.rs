@@ -1,4 +1,8 @@
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::either::Either;
+use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
 
 use super::check_in::HtmlScreens;
@@ -6,32 +10,83 @@ use super::header::Header;
 use super::history::drawn_screen;
 use super::notices::Notices;
 use super::state::{AppState, Screen};
-use super::{browser, embed};
-use crate::storage::{BrowserStore, KeyValueStore, MemoryStore, Vault};
+use super::unlock::unlock;
+use super::{browser, embed, safety};
+use crate::config::Config;
+use crate::domain::safety::Ending;
+use crate::i18n::Msg;
+use crate::storage::{lock, BrowserStore, KeyValueStore, MemoryStore, SealedStore, Vault};
 
-/// The whole app: reads storage once, provides the state, and shows one screen at a time.
-#[component]
-pub fn App() -> impl IntoView {
-    let config = crate::config::Config::from_query(&browser::search());
-    let (demo, viewer) = (config.demo, config.viewer);
+/// Mounts the app: with a passphrase set, the lock screen until the passphrase opens the
+/// store, then the app over it. Two mounts rather than one view that switches: a view
+/// that switches carries the code to rebuild everything under it (about 30 KB).
+pub fn mount() {
+    let config = Config::from_query(&browser::search());
     // The demo and the consultant's viewer never touch this browser's storage.
-    let store: Option<Box<dyn KeyValueStore>> = if demo || viewer {
-        Some(Box::new(MemoryStore::new()))
-    } else {
-        BrowserStore::open().map(|s| Box::new(s) as Box<dyn KeyValueStore>)
+    if config.demo || config.viewer {
+        return mount_app(config, Some(Box::new(MemoryStore::new())), None, None);
+    }
+    let store = BrowserStore::open();
+    let Some((store, record)) = store.clone().and_then(|s| lock::record(&s).map(|r| (s, r))) else {
+        let boxed = store.clone().map(|s| Box::new(s) as Box<dyn KeyValueStore>);
+        return mount_app(config, boxed, store, None);
     };
+    let lang = config.lang.unwrap_or_default();
+    let screen: Rc<RefCell<Option<UnmountHandle<_>>>> = Rc::new(RefCell::new(None));
+    let shown = Rc::clone(&screen);
+    let browser_store = store.clone();
+    let on_open = Rc::new(move |sealed: SealedStore| {
+        // The lock screen goes, with everything typed into it, before the app comes.
+        drop(shown.borrow_mut().take());
+        let boxed = Box::new(sealed.clone()) as Box<dyn KeyValueStore>;
+        mount_app(config.clone(), Some(boxed), Some(browser_store.clone()), Some(sealed));
+    });
+    let damaged = record.is_err();
+    // The page has a body: index.html is ours.
+    let body = document().body().expect("index.html has a body");
+    *screen.borrow_mut() = Some(leptos::mount::mount_to(body, move || unlock(store, lang, damaged, on_open)));
+}
+
+/// One place that mounts the app, whichever way it opened: each mount is code.
+#[inline(never)]
+fn mount_app(
+    config: Config,
+    store: Option<Box<dyn KeyValueStore>>,
+    browser_store: Option<BrowserStore>,
+    sealed: Option<SealedStore>,
+) {
+    leptos::mount::mount_to_body(move || running(config, store, browser_store, sealed));
+}
+
+/// The app over its store: `sealed` is the encrypted store when a passphrase is set.
+fn running(
+    config: Config,
+    store: Option<Box<dyn KeyValueStore>>,
+    browser_store: Option<BrowserStore>,
+    sealed: Option<SealedStore>,
+) -> impl IntoView {
     let (vault, loaded) = Vault::open(store, browser::now_millis() as u64);
     embed::apply_theme(&config);
-    let state = AppState::new(vault, loaded.history, loaded.draft, loaded.settings, loaded.problems, config);
+    let state = AppState::new(vault, loaded, config, browser_store, sealed.clone());
+    if let Some(sealed) = &sealed {
+        state.tell_failures(sealed);
+    }
     provide_context(state);
+    // Past the end of the programme and the time to save a copy: delete as agreed.
+    if state.ending() == Ending::Wipe {
+        state.delete_everything(Msg::EndedWiped);
+    }
     state.config.with_value(|config| embed::start(state, config));
     embed::register_service_worker();
+    safety::watch_idle(state);
 
     Effect::new(move |_| browser::set_document_lang(state.lang.get()));
     // When the citizen moves to another screen or question, focus its heading so a screen
     // reader reads it and the keyboard starts from the top. Not on first render: the
     // citizen has not acted yet.
-    let place = Memo::new(move |_| (state.screen.get(), state.draft.with(|d| d.as_ref().map(|d| d.step))));
+    let place = Memo::new(move |_| {
+        (state.screen.get(), state.draft.with(|d| d.as_ref().map(|d| d.step)), state.wiped.with(Option::is_some))
+    });
     Effect::new(move |previous: Option<()>| {
         // Read, not just tracked: a memo that is never read never recomputes.
         let _ = place.get();
@@ -45,16 +100,18 @@ pub fn App() -> impl IntoView {
     let drawn = Memo::new(move |_| {
         Some(state.screen.get()).filter(|s| !matches!(s, Screen::Home | Screen::CheckIn | Screen::Saved))
     });
+    // Once everything is deleted, only the HTML screens' message is left.
+    let main = move || match drawn.get().filter(|_| state.wiped.with(Option::is_none)) {
+        None => Either::Left(view! { <HtmlScreens/> }),
+        Some(screen) => Either::Right(drawn_screen(screen)),
+    };
 
     view! {
         <div class="ugb-app" class:ugb-app--session=move || state.session.get() lang=move || state.lang.get().code()>
             <Header/>
             <main class="ugb-main" id="ugb-main">
                 <Notices/>
-                {move || match drawn.get() {
-                    None => Either::Left(view! { <HtmlScreens/> }),
-                    Some(screen) => Either::Right(drawn_screen(screen)),
-                }}
+                {main}
             </main>
         </div>
     }

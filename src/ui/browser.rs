@@ -241,3 +241,44 @@ pub fn share(file: &wasm_bindgen::JsValue) -> bool {
     // The promise settles when the citizen has chosen; a cancelled share is their choice.
     able && share.call1(&navigator, &data).is_ok()
 }
+
+/// Whether the checkbox with `id` is ticked.
+pub fn is_checked(id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| input.checked())
+}
+
+/// The value given for `name` in `[name, value, …]` (see [`form_fields`]).
+pub fn field<'a>(fields: &'a [String], name: &str) -> &'a str {
+    fields.chunks(2).find(|pair| pair[0] == name).and_then(|pair| pair.get(1)).map_or("", String::as_str)
+}
+
+/// Waits `millis` milliseconds without blocking the page.
+pub async fn sleep(millis: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Blanks the page at once, so nothing stays readable while the next one loads.
+pub fn blank_page() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(body) = document.body() {
+        body.set_inner_html("");
+    }
+    document.set_title("");
+}
+
+/// Loads the page again.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}

@@ -22,6 +22,9 @@ pub fn HtmlScreens() -> impl IntoView {
     let current = Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| (d.stage(), d.current_answer(), d.week))));
     let html = move || {
         let lang = state.lang.get();
+        if let Some(why) = state.wiped.get() {
+            return steps::deleted_screen(lang, why);
+        }
         match state.screen.get() {
             Screen::Home => return super::home::home(state, lang),
             Screen::Saved => return steps::saved(lang),
@@ -54,6 +57,8 @@ pub fn HtmlScreens() -> impl IntoView {
             Some("backup") => state.back_up_now(),
             Some("history") => state.show(Screen::History),
             Some("home") => state.show(Screen::Home),
+            // After everything was deleted: a fresh start.
+            Some("again") => browser::reload(),
             _ => {}
         }
     };

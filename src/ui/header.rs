@@ -16,8 +16,10 @@ pub fn Header() -> impl IntoView {
             Screen::Goals => "goals",
             Screen::History => "history",
             Screen::About => "about",
+            Screen::Safety => "safety",
         };
-        state.config.with_value(|c| steps::header(state.lang.get(), current, c.provider.as_deref()))
+        let locked = state.locked.get();
+        state.config.with_value(|c| steps::header(state.lang.get(), current, c.provider.as_deref(), locked))
     };
     let click = move |event: web_sys::MouseEvent| {
         use wasm_bindgen::JsCast;
@@ -29,12 +31,18 @@ pub fn Header() -> impl IntoView {
         if let Some(lang) = button.get_attribute("data-lang").as_deref().and_then(Lang::parse) {
             state.set_lang(lang);
         }
+        match button.get_attribute("data-act").as_deref() {
+            Some("exit") => return super::safety::quick_exit(),
+            Some("lock") => return super::safety::lock_now(state),
+            _ => {}
+        }
         let screen = match button.get_attribute("data-screen").as_deref() {
             Some("home") => Screen::Home,
             Some("progress") => Screen::Progress,
             Some("goals") => Screen::Goals,
             Some("history") => Screen::History,
             Some("about") => Screen::About,
+            Some("safety") => Screen::Safety,
             _ => return,
         };
         state.show(screen);

@@ -13,6 +13,7 @@ pub fn drawn_screen(screen: Screen) -> impl IntoView {
         Screen::Progress => (Msg::ProgressTitle, View::Progress),
         Screen::Goals => (Msg::GoalsTitle, View::Goals),
         Screen::About => (Msg::AboutTitle, View::About),
+        Screen::Safety => (Msg::NavSafety, View::Safety),
         _ => (Msg::HistoryTitle, View::History),
     };
     let width = (screen == Screen::Progress).then(super::progress::fitted_width);

@@ -5,7 +5,8 @@ use super::state::AppState;
 use crate::domain::history::BackupAge;
 use crate::domain::lang::Lang;
 use crate::domain::progression::parse_date;
-use crate::i18n::Msg;
+use crate::domain::safety::Ending;
+use crate::i18n::{date_label, Msg};
 use crate::steps;
 
 /// The start page ([`steps::home`], shown by [`super::check_in::HtmlScreens`]): this week,
@@ -26,9 +27,15 @@ pub fn home(state: AppState, lang: Lang) -> String {
     // A reminder to save a copy of everything, when the last one is old (or none).
     let last = state.backup.get().as_deref().and_then(parse_date);
     let due = if state.demo || state.viewer { None } else { state.history.with(|h| h.backup_reminder(today(), last)) };
-    let backup = due.map(|age| match age {
+    let mut backup = due.map(|age| match age {
         BackupAge::Never => Msg::BackupNever.get(lang).to_owned(),
         BackupAge::Weeks(weeks) => Msg::BackupWeeks.fill(lang, &[("weeks", &weeks.to_string())]),
     });
+    // After the end of the programme: save a last copy, then everything is deleted.
+    if let Ending::Ended { wipe_on } = state.ending() {
+        let end = state.safety.with(|s| s.end.as_deref().and_then(parse_date));
+        let end = end.map(|day| date_label(lang, day)).unwrap_or_default();
+        backup = Some(Msg::Ending.fill(lang, &[("date", &end), ("wipe", &date_label(lang, wipe_on))]));
+    }
     steps::home(lang, week, info.as_deref(), action, backup.as_deref())
 }

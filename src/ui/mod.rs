@@ -11,11 +11,8 @@ mod history;
 mod home;
 mod notices;
 mod progress;
+mod safety;
 mod state;
+mod unlock;
 
-pub use app::App;
-
-/// Mounts the app into the page's `<body>`.
-pub fn mount() {
-    leptos::mount::mount_to_body(App);
-}
+pub use app::mount;

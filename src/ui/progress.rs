@@ -106,6 +106,12 @@ fn request_for(state: AppState, lang: Lang, width: u32, view: View, import_file:
         form: Vec::new(),
         portal,
         sending: false,
+        locked: state.locked.get(),
+        crypto: crate::crypto::available(),
+        seal: false,
+        auto_lock: state.safety.with(|s| s.auto_lock),
+        end: state.safety.with(|s| s.end.clone()),
+        import_wrong: false,
     })
 }
 
@@ -257,6 +263,14 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| problem.set(Some(Msg::ChartFailed)));
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // With a passphrase set, the worker gets the key (which cannot be read out of it)
+        // and the lock's parameters, to lock an export and open a file locked the same way.
+        let mut pending = Vec::new();
+        if let (Some(sealed), Some(store)) = (state.sealed(), state.browser_store()) {
+            if let Ok(Some(record)) = crate::storage::KeyValueStore::get(&store, crate::storage::LOCK_KEY) {
+                pending.push(js_sys::Array::of2(&sealed.key(), &JsValue::from_str(&record)).into());
+            }
+        }
         Some(Charts {
             worker,
             _on_message: on_message,
@@ -264,7 +278,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             seq: 0,
             history_sent: false,
             ready: false,
-            pending: Vec::new(),
+            pending,
         })
     };
 
@@ -424,6 +438,15 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                 }
                 "print" => browser::print(),
                 "import-cancel" => importing.set(0),
+                // A locked file's passphrase: the worker opens the file and previews it.
+                "import-unlock" => {
+                    let form = browser::form_fields(&button);
+                    let width = width.map_or(0, |w| w.get_untracked());
+                    let request = Request { form, ..request_for(state, lang, width, view, true) };
+                    if let Some(seq) = ask(&request) {
+                        latest.set_value(seq);
+                    }
+                }
                 "send-ask" => sending.set(true),
                 "send-cancel" => sending.set(false),
                 "send" => {
@@ -471,11 +494,15 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                         nickname,
                         format,
                         form,
+                        seal: browser::is_checked("ugb-export-seal"),
                         ..request_for(state, lang, 0, view, false)
                     };
                     export_seq.set_value(ask(&request));
                 }
-                _ => {}
+                other => {
+                    let said = super::safety::Said { done, problem };
+                    super::safety::act(state, other, &button, said);
+                }
             }
         }
     };

@@ -10,10 +10,12 @@ use crate::domain::instrument::WHO5_ID;
 use crate::domain::lang::Lang;
 use crate::domain::progression::{Kept, ProgressError, Work};
 use crate::domain::response::who5_score;
+use crate::domain::safety::{Ending, Safety};
 use crate::domain::series::{default_lines, LineKey, Period};
 use crate::domain::stored::Settings;
 use crate::domain::week::IsoWeek;
-use crate::storage::{Problem, Vault};
+use crate::i18n::Msg;
+use crate::storage::{BrowserStore, Loaded, MemoryStore, Problem, SealedStore, Vault};
 
 /// What fills the main area.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +27,8 @@ pub enum Screen {
     About,
     Progress,
     Goals,
+    /// The passphrase, the idle lock, the end of the programme, deleting everything.
+    Safety,
 }
 
 /// What the progress screen shows: kept while the citizen moves between screens. One
@@ -71,7 +75,17 @@ pub struct AppState {
     chosen: StoredValue<Option<Lang>>,
     /// The start page's "save a copy now" was tapped: the history screen saves it.
     pub back_up_pending: StoredValue<bool>,
+    /// A passphrase is set: everything stored is encrypted, and the app locks when idle.
+    pub locked: RwSignal<bool>,
+    /// The idle lock's time and the end of the programme.
+    pub safety: RwSignal<Safety>,
+    /// Everything was deleted: the app shows only this message.
+    pub wiped: RwSignal<Option<Msg>>,
     vault: StoredValue<Vault, LocalStorage>,
+    /// The browser's storage under the vault (none in the demo, the viewer, or when the
+    /// browser refuses storage), and the encrypted store over it while a passphrase is set.
+    store: StoredValue<Option<BrowserStore>, LocalStorage>,
+    sealed: StoredValue<Option<SealedStore>, LocalStorage>,
 }
 
 impl AppState {
@@ -79,12 +93,12 @@ impl AppState {
     /// half-way, or on the start page.
     pub fn new(
         vault: Vault,
-        history: History,
-        draft: Option<Draft>,
-        settings: Settings,
-        problems: Vec<Problem>,
+        loaded: Loaded,
         config: Config,
+        store: Option<BrowserStore>,
+        sealed: Option<SealedStore>,
     ) -> AppState {
+        let Loaded { history, draft, settings, safety, problems } = loaded;
         // Showing the made-up demo history or a file: open on the progress screen.
         let (demo, viewer) = (config.demo, config.viewer);
         let lang = config.lang.or(settings.lang).unwrap_or_default();
@@ -119,8 +133,82 @@ impl AppState {
             backup: RwSignal::new(settings.backup),
             chosen: StoredValue::new(settings.lang),
             back_up_pending: StoredValue::new(false),
+            locked: RwSignal::new(sealed.is_some()),
+            safety: RwSignal::new(safety),
+            wiped: RwSignal::new(None),
             vault: StoredValue::new_local(vault),
+            store: StoredValue::new_local(store),
+            sealed: StoredValue::new_local(sealed),
         }
+    }
+
+    /// The browser's storage, if the app keeps the citizen's data there.
+    pub fn browser_store(self) -> Option<BrowserStore> {
+        self.store.get_value()
+    }
+
+    /// The encrypted store, while a passphrase is set.
+    pub fn sealed(self) -> Option<SealedStore> {
+        self.sealed.get_value()
+    }
+
+    /// Every value of the app as the vault reads it (decrypted), for sealing anew.
+    pub fn plaintexts(self) -> Vec<(String, String)> {
+        self.vault.with_value(|v| crate::storage::lock::plaintexts(v.store()))
+    }
+
+    /// From now on, writes go through `sealed` (a passphrase was set or changed) or, with
+    /// `None`, as plain text to the browser's storage (the passphrase was removed).
+    pub fn use_store(self, sealed: Option<SealedStore>) {
+        let Some(store) = self.browser_store() else { return };
+        if let Some(sealed) = &sealed {
+            self.tell_failures(sealed);
+        }
+        let next: Box<dyn crate::storage::KeyValueStore> = match sealed.clone() {
+            Some(sealed) => Box::new(sealed),
+            None => Box::new(store),
+        };
+        self.vault.update_value(|v| v.replace_store(next));
+        self.locked.set(sealed.is_some());
+        self.sealed.set_value(sealed);
+    }
+
+    /// Reports an encrypted write that failed after it was asked for, like any failed save.
+    pub fn tell_failures(self, sealed: &SealedStore) {
+        sealed.on_failure(std::rc::Rc::new(move |key, reason| {
+            self.report(Err(Problem::SaveFailed { key, reason }));
+        }));
+    }
+
+    pub fn save_safety(self) {
+        let result = self.safety.with_untracked(|safety| self.vault.with_value(|v| v.save_safety(safety)));
+        self.report(result);
+    }
+
+    /// Deletes every value of the app from this browser, the lock too, and shows `why`.
+    /// Nothing is written afterwards: the vault keeps to memory until the page is left.
+    pub fn delete_everything(self, why: Msg) {
+        self.vault.with_value(|v| crate::storage::delete_everything(v.store()));
+        if let Some(store) = self.browser_store() {
+            crate::storage::delete_everything(&store);
+        }
+        self.vault.update_value(|v| v.replace_store(Box::new(MemoryStore::new())));
+        self.sealed.set_value(None);
+        self.store.set_value(None);
+        self.locked.set(false);
+        self.history.set(History::default());
+        self.draft.set(None);
+        self.backup.set(None);
+        self.problems.set(Vec::new());
+        self.wiped.set(Some(why));
+    }
+
+    /// Where the programme stands today (see [`Safety::ending`]).
+    pub fn ending(self) -> Ending {
+        if self.demo || self.viewer {
+            return Ending::Running;
+        }
+        self.safety.with_untracked(|s| s.ending(browser::today()))
     }
 
     fn report(self, result: Result<(), Problem>) {
@@ -157,9 +245,13 @@ impl AppState {
         self.screen.set(Screen::History);
     }
 
-    /// Remembers that the citizen saved the file of everything today.
+    /// Remembers that the citizen saved the file of everything today. After the end of
+    /// the programme, that copy was the last thing asked for: everything is deleted.
     pub fn backed_up(self) {
         if !self.demo && !self.viewer {
+            if matches!(self.ending(), Ending::Ended { .. }) {
+                return self.delete_everything(Msg::CopyThenDeleted);
+            }
             self.backup.set(Some(crate::domain::progression::format_date(browser::today())));
             self.save_settings();
         }

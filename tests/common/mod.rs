@@ -61,5 +61,11 @@ pub fn request() -> Request {
         form: Vec::new(),
         portal: None,
         sending: false,
+        locked: false,
+        crypto: true,
+        seal: false,
+        auto_lock: 5,
+        end: None,
+        import_wrong: false,
     }
 }

@@ -1,0 +1,184 @@
+//! Shared-phone safety on the page: quick exit, locking (now, and after the chosen idle
+//! time), and the actions of the "lock and delete" screen (drawn in the worker, see
+//! `crate::privacy`): setting, changing and removing the passphrase, the idle time, the
+//! end of the programme, deleting everything.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::state::AppState;
+use crate::domain::safety::{parse_auto_lock, parse_end, EndError};
+use crate::domain::sealed::{check_new_passphrase, PassphraseError};
+use crate::i18n::Msg;
+use crate::storage::lock::{self, LockError};
+
+/// Leaves at once for an empty page that replaces the app in the tab's history, so the
+/// back button does not bring it back; the page is blanked first.
+pub fn quick_exit() {
+    browser::blank_page();
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace("about:blank");
+    }
+}
+
+/// Locks: blanks the page, lets the encrypted writes still under way finish, and loads
+/// the app again, which opens on the lock screen with nothing of the answers in memory.
+pub fn lock_now(state: AppState) {
+    browser::blank_page();
+    wasm_bindgen_futures::spawn_local(async move {
+        settle(state).await;
+        browser::reload();
+    });
+}
+
+/// Waits until every encrypted write asked for is in storage (a few milliseconds; at
+/// most about two seconds, then goes on regardless).
+async fn settle(state: AppState) {
+    for _ in 0..100 {
+        if state.sealed().is_none_or(|s| s.pending() == 0) {
+            return;
+        }
+        browser::sleep(20).await;
+    }
+}
+
+/// Locks the app after the chosen idle time, while a passphrase is set: any tap, key or
+/// scroll counts as use. Checked every few seconds and whenever the page is shown again.
+pub fn watch_idle(state: AppState) {
+    let last = Rc::new(Cell::new(browser::now_millis()));
+    for event in ["pointerdown", "keydown", "input", "wheel", "touchstart"] {
+        let last = Rc::clone(&last);
+        let handle = window_event_listener_untyped(event, move |_| last.set(browser::now_millis()));
+        // The listeners live as long as the app.
+        std::mem::forget(handle);
+    }
+    let check = move || {
+        let idle = browser::now_millis() - last.get();
+        if state.locked.get_untracked() && state.safety.with_untracked(|s| s.idle_too_long(idle)) {
+            lock_now(state);
+        }
+    };
+    let again = check.clone();
+    let handle = window_event_listener_untyped("visibilitychange", move |_| again());
+    std::mem::forget(handle);
+    let _ = set_interval_with_handle(check, std::time::Duration::from_secs(5));
+}
+
+fn passphrase_error(error: PassphraseError) -> Msg {
+    match error {
+        PassphraseError::TooShort => Msg::ErrPassphraseShort,
+        PassphraseError::TooLong => Msg::ErrPassphraseLong,
+        PassphraseError::Different => Msg::ErrPassphraseDifferent,
+    }
+}
+
+fn lock_error(error: LockError) -> Msg {
+    match error {
+        LockError::WrongPassphrase => Msg::ErrCurrentWrong,
+        LockError::Storage(_) => Msg::ErrLockFailed,
+        LockError::Damaged(_) => Msg::LockDamaged,
+        LockError::Crypto(_) => Msg::CryptoUnavailable,
+    }
+}
+
+/// What the screen's messages show: an error (`problem`) or what was done (`done`).
+#[derive(Clone, Copy)]
+pub struct Said {
+    pub done: RwSignal<Option<Msg>>,
+    pub problem: RwSignal<Option<Msg>>,
+}
+
+impl Said {
+    fn done(self, msg: Msg) {
+        self.problem.set(None);
+        self.done.set(Some(msg));
+    }
+
+    fn problem(self, msg: Msg, field: Option<&str>) {
+        self.done.set(None);
+        self.problem.set(Some(msg));
+        if let Some(field) = field {
+            browser::mark_invalid(field);
+            browser::focus_id(field);
+        }
+    }
+}
+
+/// Acts on a button of the "lock and delete" screen; `false` when `action` is not one.
+pub fn act(state: AppState, action: &str, button: &web_sys::Element, said: Said) -> bool {
+    let form = browser::form_fields(button);
+    let field = |name: &str| browser::field(&form, name).to_owned();
+    match action {
+        "lock-set" | "lock-change" => {
+            let (new, repeat, current) = (field("new"), field("repeat"), field("current"));
+            if let Err(error) = check_new_passphrase(&new, &repeat) {
+                let at = if error == PassphraseError::Different { "ugb-lock-repeat" } else { "ugb-lock-new" };
+                said.problem(passphrase_error(error), Some(at));
+                return true;
+            }
+            let changing = action == "lock-change";
+            let Some(store) = state.browser_store() else { return true };
+            said.done.set(None);
+            wasm_bindgen_futures::spawn_local(async move {
+                if changing {
+                    if let Err(error) = lock::check(&store, &current).await {
+                        return said.problem(lock_error(error), Some("ugb-lock-current"));
+                    }
+                }
+                settle(state).await;
+                match lock::set(store, state.plaintexts(), &new).await {
+                    Ok(sealed) => {
+                        state.use_store(Some(sealed));
+                        said.done(if changing { Msg::PassphraseChanged } else { Msg::PassphraseSet });
+                    }
+                    Err(error) => said.problem(lock_error(error), None),
+                }
+            });
+        }
+        "lock-remove" => {
+            let current = field("current");
+            let Some(store) = state.browser_store() else { return true };
+            said.done.set(None);
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(error) = lock::check(&store, &current).await {
+                    return said.problem(lock_error(error), Some("ugb-lock-remove-current"));
+                }
+                settle(state).await;
+                match lock::remove(&store, state.plaintexts()) {
+                    Ok(()) => {
+                        state.use_store(None);
+                        said.done(Msg::PassphraseRemoved);
+                    }
+                    Err(error) => said.problem(lock_error(error), None),
+                }
+            });
+        }
+        "auto-lock" => {
+            if let Some(minutes) = parse_auto_lock(&field("minutes")) {
+                state.safety.update(|s| s.auto_lock = minutes);
+                state.save_safety();
+                said.done(Msg::EditSaved);
+            }
+        }
+        "end-date" => match parse_end(&field("end"), browser::today()) {
+            Ok(end) => {
+                state.safety.update(|s| s.end = end);
+                state.save_safety();
+                said.done(Msg::EditSaved);
+            }
+            Err(EndError::NotADate | EndError::Past) => said.problem(Msg::ErrEndDate, Some("ugb-end")),
+        },
+        "delete-all" => {
+            if field("confirm") == "yes" {
+                state.delete_everything(Msg::Deleted);
+            } else {
+                said.problem(Msg::DeleteNeedsConfirm, Some("ugb-delete-all-confirm"));
+            }
+        }
+        _ => return false,
+    }
+    true
+}
