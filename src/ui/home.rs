@@ -33,7 +33,7 @@ pub fn home(state: AppState, lang: Lang) -> String {
     });
     // After the end of the programme: save a last copy, then everything is deleted.
     if let Ending::Ended { wipe_on } = state.ending() {
-        let end = state.safety.with(|s| s.end.as_deref().and_then(parse_date));
+        let end = state.safety().end.as_deref().and_then(parse_date);
         let end = end.map(|day| date_label(lang, day)).unwrap_or_default();
         backup = Some(Msg::Ending.fill(lang, &[("date", &end), ("wipe", &date_label(lang, wipe_on))]));
     }

@@ -109,8 +109,8 @@ fn request_for(state: AppState, lang: Lang, width: u32, view: View, import_file:
         locked: state.locked.get(),
         crypto: crate::crypto::available(),
         seal: false,
-        auto_lock: state.safety.with(|s| s.auto_lock),
-        end: state.safety.with(|s| s.end.clone()),
+        auto_lock: state.safety().auto_lock,
+        end: state.safety().end,
         import_wrong: false,
     })
 }

@@ -57,7 +57,7 @@ pub fn watch_idle(state: AppState) {
     }
     let check = move || {
         let idle = browser::now_millis() - last.get();
-        if state.locked.get_untracked() && state.safety.with_untracked(|s| s.idle_too_long(idle)) {
+        if state.locked.get_untracked() && state.safety().idle_too_long(idle) {
             lock_now(state);
         }
     };
@@ -158,15 +158,13 @@ pub fn act(state: AppState, action: &str, button: &web_sys::Element, said: Said)
         }
         "auto-lock" => {
             if let Some(minutes) = parse_auto_lock(&field("minutes")) {
-                state.safety.update(|s| s.auto_lock = minutes);
-                state.save_safety();
+                state.change_safety(|s| s.auto_lock = minutes);
                 said.done(Msg::EditSaved);
             }
         }
         "end-date" => match parse_end(&field("end"), browser::today()) {
             Ok(end) => {
-                state.safety.update(|s| s.end = end);
-                state.save_safety();
+                state.change_safety(|s| s.end = end);
                 said.done(Msg::EditSaved);
             }
             Err(EndError::NotADate | EndError::Past) => said.problem(Msg::ErrEndDate, Some("ugb-end")),

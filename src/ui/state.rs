@@ -77,15 +77,35 @@ pub struct AppState {
     pub back_up_pending: StoredValue<bool>,
     /// A passphrase is set: everything stored is encrypted, and the app locks when idle.
     pub locked: RwSignal<bool>,
-    /// The idle lock's time and the end of the programme.
-    pub safety: RwSignal<Safety>,
     /// Everything was deleted: the app shows only this message.
     pub wiped: RwSignal<Option<Msg>>,
-    vault: StoredValue<Vault, LocalStorage>,
-    /// The browser's storage under the vault (none in the demo, the viewer, or when the
-    /// browser refuses storage), and the encrypted store over it while a passphrase is set.
-    store: StoredValue<Option<BrowserStore>, LocalStorage>,
-    sealed: StoredValue<Option<SealedStore>, LocalStorage>,
+    /// The vault and what lies under it. One stored value for all of it: each reactive
+    /// type is code the first load carries.
+    vault: StoredValue<Backing, LocalStorage>,
+}
+
+/// The vault, and the stores under it.
+pub struct Backing {
+    vault: Vault,
+    /// The browser's storage (none in the demo, the viewer, or when the browser refuses
+    /// storage), and the encrypted store over it while a passphrase is set.
+    store: Option<BrowserStore>,
+    sealed: Option<SealedStore>,
+    /// The idle lock's time and the end of the programme.
+    safety: Safety,
+}
+
+impl std::ops::Deref for Backing {
+    type Target = Vault;
+    fn deref(&self) -> &Vault {
+        &self.vault
+    }
+}
+
+impl std::ops::DerefMut for Backing {
+    fn deref_mut(&mut self) -> &mut Vault {
+        &mut self.vault
+    }
 }
 
 impl AppState {
@@ -134,22 +154,31 @@ impl AppState {
             chosen: StoredValue::new(settings.lang),
             back_up_pending: StoredValue::new(false),
             locked: RwSignal::new(sealed.is_some()),
-            safety: RwSignal::new(safety),
             wiped: RwSignal::new(None),
-            vault: StoredValue::new_local(vault),
-            store: StoredValue::new_local(store),
-            sealed: StoredValue::new_local(sealed),
+            vault: StoredValue::new_local(Backing { vault, store, sealed, safety }),
         }
+    }
+
+    /// The idle lock's time and the end of the programme.
+    pub fn safety(self) -> Safety {
+        self.vault.with_value(|b| b.safety.clone())
+    }
+
+    /// Changes the shared-phone settings and stores them.
+    pub fn change_safety(self, change: impl FnOnce(&mut Safety)) {
+        self.vault.update_value(|b| change(&mut b.safety));
+        let result = self.vault.with_value(|b| b.vault.save_safety(&b.safety));
+        self.report(result);
     }
 
     /// The browser's storage, if the app keeps the citizen's data there.
     pub fn browser_store(self) -> Option<BrowserStore> {
-        self.store.get_value()
+        self.vault.with_value(|b| b.store.clone())
     }
 
     /// The encrypted store, while a passphrase is set.
     pub fn sealed(self) -> Option<SealedStore> {
-        self.sealed.get_value()
+        self.vault.with_value(|b| b.sealed.clone())
     }
 
     /// Every value of the app as the vault reads it (decrypted), for sealing anew.
@@ -168,9 +197,11 @@ impl AppState {
             Some(sealed) => Box::new(sealed),
             None => Box::new(store),
         };
-        self.vault.update_value(|v| v.replace_store(next));
         self.locked.set(sealed.is_some());
-        self.sealed.set_value(sealed);
+        self.vault.update_value(|b| {
+            b.vault.replace_store(next);
+            b.sealed = sealed;
+        });
     }
 
     /// Reports an encrypted write that failed after it was asked for, like any failed save.
@@ -180,11 +211,6 @@ impl AppState {
         }));
     }
 
-    pub fn save_safety(self) {
-        let result = self.safety.with_untracked(|safety| self.vault.with_value(|v| v.save_safety(safety)));
-        self.report(result);
-    }
-
     /// Deletes every value of the app from this browser, the lock too, and shows `why`.
     /// Nothing is written afterwards: the vault keeps to memory until the page is left.
     pub fn delete_everything(self, why: Msg) {
@@ -192,9 +218,11 @@ impl AppState {
         if let Some(store) = self.browser_store() {
             crate::storage::delete_everything(&store);
         }
-        self.vault.update_value(|v| v.replace_store(Box::new(MemoryStore::new())));
-        self.sealed.set_value(None);
-        self.store.set_value(None);
+        self.vault.update_value(|b| {
+            b.vault.replace_store(Box::new(MemoryStore::new()));
+            b.sealed = None;
+            b.store = None;
+        });
         self.locked.set(false);
         self.history.set(History::default());
         self.draft.set(None);
@@ -208,7 +236,7 @@ impl AppState {
         if self.demo || self.viewer {
             return Ending::Running;
         }
-        self.safety.with_untracked(|s| s.ending(browser::today()))
+        self.safety().ending(browser::today())
     }
 
     fn report(self, result: Result<(), Problem>) {
