@@ -64,6 +64,16 @@ pub fn watch_idle(state: AppState) {
     let again = check.clone();
     let handle = window_event_listener_untyped("visibilitychange", move |_| again());
     std::mem::forget(handle);
+    // Another tab set, changed or removed the passphrase, or deleted everything: this tab
+    // must not go on writing with what it had, so it loads again (and locks, if set).
+    let handle = window_event_listener_untyped("storage", move |event| {
+        let key = js_sys::Reflect::get(&event, &"key".into()).ok().and_then(|k| k.as_string());
+        if key.is_none_or(|key| key == crate::storage::LOCK_KEY) {
+            browser::blank_page();
+            browser::reload();
+        }
+    });
+    std::mem::forget(handle);
     let _ = set_interval_with_handle(check, std::time::Duration::from_secs(5));
 }
 

@@ -337,3 +337,21 @@ test('after the end of the programme the app asks for a copy, then deletes every
   assert.deepEqual(await storage(late.page), {});
   await late.context.close();
 });
+
+test('a passphrase set in one tab locks the other tabs of the phone, which then write nothing in plain text', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  const other = await context.newPage();
+  await other.goto(env.url('/'));
+  await ready(other);
+  await other.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+  await other.getByRole('button', { name: 'Hele tiden', exact: true }).click();
+  await setPassphrase(page);
+  await other.getByRole('heading', { name: 'Ugeblik er låst' }).waitFor();
+  const raw = JSON.stringify(await storage(page));
+  assert.ok(!raw.includes('who5') && !raw.includes('"answers"'), 'the other tab wrote nothing in plain text');
+  await unlock(other);
+  await other.getByText('Spørgsmål 2 af 19', { exact: true }).waitFor();
+  await context.close();
+});
