@@ -129,3 +129,9 @@ fn delete_everything_removes_the_apps_keys_only() {
     assert_eq!(delete_everything(&store), Vec::<String>::new());
     assert_eq!(store.snapshot().into_iter().collect::<Vec<_>>(), vec![("portal.session".into(), "theirs".into())]);
 }
+
+#[test]
+fn the_fixture_of_every_version_reads() {
+    let safety = decode_safety(include_str!("fixtures/store-v1-safety.json").trim()).unwrap();
+    assert_eq!(safety, Safety { auto_lock: 10, end: Some("2027-06-30".into()) });
+}

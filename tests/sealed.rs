@@ -146,3 +146,19 @@ fn no_envelope_ever_panics() {
         }
     }
 }
+
+/// Written by real WebCrypto in Chromium (tests/e2e/lock.test.mjs opens it with its
+/// passphrase): every version's envelopes must keep reading.
+const SEALED_V1: &str = include_str!("fixtures/sealed-v1-storage.json");
+
+#[test]
+fn the_fixture_of_locked_storage_reads() {
+    let all: std::collections::BTreeMap<String, String> = serde_json::from_str(SEALED_V1).unwrap();
+    let lock = decode_lock(&all["ugeblik.v1.lock"]).unwrap();
+    assert_eq!(lock.params.iterations, ITERATIONS);
+    assert_eq!(lock.params.salt.len(), SALT_LEN);
+    assert_eq!(encode_lock(&lock), all["ugeblik.v1.lock"], "written back byte for byte");
+    let history = decode_sealed(&all["ugeblik.v1.history"]).unwrap();
+    assert_eq!(history.iv.len(), IV_LEN);
+    assert_eq!(encode_sealed(&history), all["ugeblik.v1.history"]);
+}

@@ -355,3 +355,25 @@ test('a passphrase set in one tab locks the other tabs of the phone, which then 
   await other.getByText('Spørgsmål 2 af 19', { exact: true }).waitFor();
   await context.close();
 });
+
+test('storage locked by this version opens in later ones; an envelope from a newer version is left untouched', async () => {
+  const fixture = JSON.parse(await readFile(new URL('../fixtures/sealed-v1-storage.json', import.meta.url), 'utf8'));
+  const { context, page } = await newPage(env.browser);
+  await page.clock.install({ time: new Date('2026-12-01T10:00:00') });
+  await page.goto(env.url('/'));
+  await ready(page);
+  await page.evaluate((all) => Object.entries(all).forEach(([k, v]) => localStorage.setItem(k, v)), fixture);
+  await page.reload();
+  await unlock(page, 'fixture passphrase 1');
+  await page.getByText('Du har svaret for denne uge. Tak!').waitFor();
+
+  // A newer app's envelope: not read, never written over, and the citizen is told.
+  const newer = fixture['ugeblik.v1.history'].replace('{"sealed":1', '{"sealed":2');
+  await page.evaluate((v) => localStorage.setItem('ugeblik.v1.history', v), newer);
+  await page.reload();
+  await unlock(page, 'fixture passphrase 1');
+  await page.getByText('Nogle gemte data kunne ikke læses', { exact: false }).waitFor();
+  await checkIn(page);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ugeblik.v1.history')), newer);
+  await context.close();
+});
