@@ -565,7 +565,7 @@ fn show_cursor(plot: &web_sys::Element, lang: Lang, index: Option<usize>) {
             let (first, last) = (i64::from(number(plot, "data-first-x")), i64::from(number(plot, "data-last-x")));
             let x = if count > 1 { first + (last - first) * i as i64 / (count - 1) } else { first };
             let hundredths = x * 10_000 / i64::from(number(plot, "data-width").max(1));
-            let _ = line.set_attribute("style", &format!("left:{}.{:02}%", hundredths / 100, hundredths % 100));
+            browser::set_style(&line, "left", &format!("{}.{:02}%", hundredths / 100, hundredths % 100));
             let _ = line.remove_attribute("hidden");
             let _ = plot.set_attribute("data-week", &i.to_string());
             readout.set_text_content(readout_at(plot, lang, i).as_deref());
