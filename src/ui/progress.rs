@@ -400,6 +400,10 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|t| t.closest("button").ok().flatten());
         let Some(button) = button else { return };
+        // A form's main button is a submit button, so that Enter in a field presses it:
+        // what it does happens here, and the browser never submits the form itself (that
+        // would reload the page with what was typed in the address).
+        ev.prevent_default();
         if let Some(period) = button.get_attribute("data-period") {
             let end = |name| button.get_attribute(name).and_then(|w| w.parse::<IsoWeek>().ok()).unwrap_or(state.week);
             let span = (end("data-first"), end("data-last"));
