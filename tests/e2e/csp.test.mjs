@@ -180,69 +180,77 @@ for (const [how, server] of [
 ]) {
   test(`a whole session, ${how}: no violation, no other origin, and nothing requested while the check-in is answered`, async () => {
     const app = await server();
-    const { context, page } = await newPage(env.browser);
-    const seen = await violations(context);
-    const requests = [];
-    context.on('request', (request) => requests.push(request));
-    const response = await page.goto(`${app.url}/`);
-    assert.equal(response.headers()['content-security-policy'], how.startsWith('scripts') ? POLICY : undefined);
-    if (how.startsWith('scripts')) {
-      // The header reaches what the <meta> cannot: the chart worker and the service worker.
-      for (const file of ['charts_loader.js', 'sw.js']) {
-        assert.equal((await fetch(`${app.url}/${file}`)).headers.get('content-security-policy'), POLICY, file);
-      }
+    try {
+      await session(app, how.startsWith('scripts'));
+    } finally {
+      app.stop();
     }
-    await ready(page);
-    // The service worker has kept the first load's files: nothing of it is still loading.
-    await until(page, async () => !!navigator.serviceWorker.controller && (await caches.keys()).some((k) => k.startsWith('ugeblik-')));
-
-    // A goal and a milestone, in a session with the consultant.
-    await page.getByRole('button', { name: 'Mål', exact: true }).click();
-    await drawn(page);
-    await page.getByLabel('Hvad vil du gøre?').fill('Møde til tiden');
-    await redrawn(page, () => page.getByRole('button', { name: 'Tilføj målet' }).click());
-    await page.getByRole('heading', { name: 'Møde til tiden', level: 4 }).waitFor();
-    await page.getByLabel('Med egne ord (frivilligt, men skal udfyldes ved Andet)').fill('Café Solsiden');
-    await redrawn(page, () => page.getByRole('button', { name: 'Tilføj milepælen' }).click());
-    await page.getByText('Café Solsiden', { exact: false }).first().waitFor();
-    await page.getByRole('button', { name: 'Denne uge' }).click();
-
-    // The check-in, from its start to saved: not one request, to any origin.
-    const [before, heard] = [requests.length, app.log?.length];
-    await fullCheckIn(page);
-    assert.deepEqual(requests.slice(before).map((r) => r.url()), [], 'no request while the check-in was answered');
-    if (app.log) assert.deepEqual(app.log.slice(heard), [], 'the server heard nothing while the check-in was answered');
-
-    // Progress, past weeks, every file, an import, about, the consultant's viewer.
-    await page.getByRole('button', { name: 'Udvikling' }).click();
-    await drawn(page);
-    await page.getByRole('button', { name: 'Tidligere uger' }).click();
-    await drawn(page);
-    const file = await download(page, 'Gem fil til din konsulent');
-    await download(page, 'Gem som regneark (CSV)');
-    await download(page, 'Gem til fagsystem (FHIR)');
-    await download(page, 'Føj til min kalender');
-    await page.getByLabel('Vælg en fil fra Ugeblik').setInputFiles({ name: 'ugeblik.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-    await page.getByRole('button', { name: 'Hent svarene' }).click();
-    await page.getByText('Svarene fra filen er hentet.').waitFor();
-    await page.getByRole('button', { name: 'Om Ugeblik' }).click();
-    await page.getByRole('link', { name: 'Åbn en borgers fil' }).click();
-    await page.waitForURL(/\?viewer$/);
-    await drawn(page);
-    await redrawn(page, () => page.getByLabel('Åbn en borgers fil').setInputFiles({ name: 'sag.json', mimeType: 'application/json', buffer: Buffer.from(file) }));
-    await page.locator('#ugb-viewer-summary').waitFor();
-
-    assert.deepEqual(seen, [], 'no policy violation in the whole session');
-    // Everything the session asked for came from the app's own origin (data: and blob:
-    // addresses are no requests to anyone). The recorder sees the page, the chart worker
-    // and the service worker alike.
-    const elsewhere = requests.map((r) => r.url()).filter((url) => !url.startsWith(`${app.url}/`) && !url.startsWith('data:') && !url.startsWith(`blob:${app.url}/`));
-    assert.deepEqual(elsewhere, [], 'no request to another origin');
-    assert.ok(requests.some((r) => r.serviceWorker()), 'the service worker’s requests are recorded too');
-    assert.ok(requests.some((r) => r.url().endsWith('/charts_bg.wasm')), 'the chart worker’s requests are recorded too');
-    assert.deepEqual(foreign.requests, []);
-    assert.deepEqual(page.errors, []);
-    await context.close();
-    app.stop();
   });
+}
+
+/** The session of the test above, on the app served at `app.url`. */
+async function session(app, header) {
+  const { context, page } = await newPage(env.browser);
+  const seen = await violations(context);
+  const requests = [];
+  context.on('request', (request) => requests.push(request));
+  const response = await page.goto(`${app.url}/`);
+  assert.equal(response.headers()['content-security-policy'], header ? POLICY : undefined);
+  if (header) {
+    // The header reaches what the <meta> cannot: the chart worker and the service worker.
+    for (const file of ['charts_loader.js', 'sw.js']) {
+      assert.equal((await fetch(`${app.url}/${file}`)).headers.get('content-security-policy'), POLICY, file);
+    }
+  }
+  await ready(page);
+  // The service worker has kept the first load's files: nothing of it is still loading.
+  await until(page, async () => !!navigator.serviceWorker.controller && (await caches.keys()).some((k) => k.startsWith('ugeblik-')));
+
+  // A goal and a milestone, in a session with the consultant.
+  await page.getByRole('button', { name: 'Mål', exact: true }).click();
+  await drawn(page);
+  await page.getByLabel('Hvad vil du gøre?').fill('Møde til tiden');
+  await redrawn(page, () => page.getByRole('button', { name: 'Tilføj målet' }).click());
+  await page.getByRole('heading', { name: 'Møde til tiden', level: 4 }).waitFor();
+  await page.getByLabel('Med egne ord (frivilligt, men skal udfyldes ved Andet)').fill('Café Solsiden');
+  await redrawn(page, () => page.getByRole('button', { name: 'Tilføj milepælen' }).click());
+  await page.getByText('Café Solsiden', { exact: false }).first().waitFor();
+  await page.getByRole('button', { name: 'Denne uge' }).click();
+
+  // The check-in, from its start to saved: not one request, to any origin.
+  const [before, heard] = [requests.length, app.log?.length];
+  await fullCheckIn(page);
+  assert.deepEqual(requests.slice(before).map((r) => r.url()), [], 'no request while the check-in was answered');
+  if (app.log) assert.deepEqual(app.log.slice(heard), [], 'the server heard nothing while the check-in was answered');
+
+  // Progress, past weeks, every file, an import, about, the consultant's viewer.
+  await page.getByRole('button', { name: 'Udvikling' }).click();
+  await drawn(page);
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  const file = await download(page, 'Gem fil til din konsulent');
+  await download(page, 'Gem som regneark (CSV)');
+  await download(page, 'Gem til fagsystem (FHIR)');
+  await download(page, 'Føj til min kalender');
+  await page.getByLabel('Vælg en fil fra Ugeblik').setInputFiles({ name: 'ugeblik.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByRole('button', { name: 'Hent svarene' }).click();
+  await page.getByText('Svarene fra filen er hentet.').waitFor();
+  await page.getByRole('button', { name: 'Om Ugeblik' }).click();
+  await page.getByRole('link', { name: 'Åbn en borgers fil' }).click();
+  await page.waitForURL(/\?viewer$/);
+  await drawn(page);
+  await redrawn(page, () => page.getByLabel('Åbn en borgers fil').setInputFiles({ name: 'sag.json', mimeType: 'application/json', buffer: Buffer.from(file) }));
+  await page.locator('#ugb-viewer-summary').waitFor();
+
+  assert.deepEqual(seen, [], 'no policy violation in the whole session');
+  // Everything the session asked for came from the app's own origin (data: and blob:
+  // addresses are no requests to anyone). The recorder sees the page, the chart worker
+  // and the service worker alike.
+  const elsewhere = requests.map((r) => r.url()).filter((url) => !url.startsWith(`${app.url}/`) && !url.startsWith('data:') && !url.startsWith(`blob:${app.url}/`));
+  assert.deepEqual(elsewhere, [], 'no request to another origin');
+  assert.ok(requests.some((r) => r.serviceWorker()), 'the service worker’s requests are recorded too');
+  assert.ok(requests.some((r) => r.url().endsWith('/charts_bg.wasm')), 'the chart worker’s requests are recorded too');
+  assert.deepEqual(foreign.requests, []);
+  assert.deepEqual(page.errors, []);
+  await context.close();
 }
