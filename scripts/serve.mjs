@@ -1,11 +1,16 @@
 // Serves the built app (dist/) on http://127.0.0.1:8080, exactly as the browser tests see
 // it. Usage: node scripts/serve.mjs [port] [folder]; `node scripts/serve.mjs 8081 examples`
 // serves the example portal pages from another origin.
+// The app is served with its Content-Security-Policy as a header too (the same policy
+// as the page's <meta>, scripts/csp.mjs): a header also covers the chart worker and the
+// service worker, which a page's <meta> does not reach.
 import { serve } from '../tests/e2e/server.mjs';
+import { POLICY } from './csp.mjs';
 
 const port = Number(process.argv[2] ?? 8080);
 const folder = process.argv[3] ?? 'dist';
-const server = await serve(new URL(`../${folder}/`, import.meta.url).pathname, { port });
+const headers = folder === 'dist' ? { 'Content-Security-Policy': POLICY } : {};
+const server = await serve(new URL(`../${folder}/`, import.meta.url).pathname, { port, headers });
 if (folder === 'dist') {
   console.log(`Ugeblik is served on ${server.url}/  (demo history: ${server.url}/?demo, English: ${server.url}/?lang=en)`);
 } else {

@@ -93,9 +93,11 @@ ensure_build_tools() {
   (cd "$ROOT" && cargo fetch --locked)
 }
 
-# The release build that is served and tested: trunk, then the JavaScript glue minified.
+# The release build that is served and tested: trunk, then the JavaScript glue minified,
+# trunk's inline loader moved to a file and the Content-Security-Policy set, then the
+# service worker's file list written.
 build_release() {
-  (cd "$ROOT" && trunk build --release && node scripts/minify.mjs && node scripts/offline.mjs)
+  (cd "$ROOT" && trunk build --release && node scripts/minify.mjs && node scripts/csp.mjs && node scripts/offline.mjs)
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

@@ -239,7 +239,7 @@ pub fn screen(history: &History, request: &Request, error: Option<FormError>) ->
     html.el(
         "button",
         &[
-            ("type", "button"),
+            ("type", "submit"),
             ("id", "ugb-goal-add"),
             ("class", "ugb-primary"),
             ("data-action", "edit"),
@@ -323,7 +323,7 @@ pub fn screen(history: &History, request: &Request, error: Option<FormError>) ->
     html.el(
         "button",
         &[
-            ("type", "button"),
+            ("type", "submit"),
             ("id", "ugb-milestone-add"),
             ("class", "ugb-primary"),
             ("data-action", "edit"),

@@ -7,10 +7,12 @@
 //! charts' SVG, whose texts plotters has escaped.
 
 /// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped: safe as element text and as a
-/// quoted attribute value.
+/// quoted attribute value. [`PART`] is written as a character reference, so that a text
+/// (a note, a goal's id from a file) can never split a drawn screen into parts.
 pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
+            PART => out.push_str("&#1;"),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -22,8 +24,8 @@ pub fn escape_into(out: &mut String, text: &str) {
 }
 
 /// Separates the parts of a drawn screen, so that the page replaces only the parts that
-/// changed. A control character: escaped text can never contain markup, and this never
-/// appears in our texts.
+/// changed. A control character that our own texts never contain and [`escape_into`]
+/// never lets through: escaped text can contain neither markup nor a part's end.
 pub const PART: char = '\u{1}';
 
 /// An HTML fragment being written.
@@ -104,6 +106,22 @@ mod tests {
             html.finish(),
             "<td title=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">\
              &lt;img src=x onerror=alert(1)&gt; &amp; &#39;x&#39;</td>"
+        );
+    }
+
+    #[test]
+    fn a_text_cannot_end_a_part() {
+        // A note or an id from a file with the parts' separator in it: escaped, the
+        // separator is only ever the one `part()` writes, and the parser reads `&#1;` back
+        // as the character it was.
+        let hostile = format!("before{PART}<b>after</b>");
+        let mut html = Html::new();
+        html.el("p", &[("data-goal", &hostile)], &hostile).part().el("p", &[], "next");
+        let written = html.finish();
+        assert_eq!(written.matches(PART).count(), 1);
+        assert_eq!(
+            written.split(PART).next(),
+            Some("<p data-goal=\"before&#1;&lt;b&gt;after&lt;/b&gt;\">before&#1;&lt;b&gt;after&lt;/b&gt;</p>")
         );
     }
 

@@ -232,3 +232,44 @@ fn the_reminder_form_offers_every_day_and_makes_a_calendar_file() {
     let bad = file(&["day", "XX", "time", "08:15", "today", "2026-11-23"]);
     assert_eq!((bad.html.as_str(), bad.file), ("", None));
 }
+
+#[test]
+fn a_text_with_the_parts_separator_stays_in_its_part() {
+    use ugeblik::domain::progression::{Goal, Milestone, MilestoneKind};
+    use ugeblik::html::PART;
+    // The page splits a drawn screen at PART and puts each part in place on its own: a
+    // note, a goal's words or an id from a file carrying it would cut the screen's markup.
+    let hostile = format!("før{PART}\"><b>efter</b>");
+    let mut plain = history();
+    plain.goals = vec![Goal {
+        id: "g1".into(),
+        what: "Mål".into(),
+        measure: String::new(),
+        by: None,
+        set: week("2026-W44"),
+        authored: "2026-11-20T10:00:00Z".into(),
+        closed: None,
+        replaces: None,
+        checks: Vec::new(),
+    }];
+    plain.milestones = vec![Milestone {
+        id: "m1".into(),
+        date: "2026-11-02".into(),
+        kind: MilestoneKind::Other,
+        text: Some("ord".into()),
+        authored: "2026-11-20T10:00:00Z".into(),
+    }];
+    let mut marked = plain.clone();
+    marked.responses[0].note = Some(hostile.clone());
+    marked.goals[0].id = hostile.clone();
+    marked.goals[0].what = hostile.clone();
+    marked.milestones[0].id = hostile.clone();
+    marked.milestones[0].text = Some(hostile.clone());
+    for view in [View::History, View::Goals, View::Progress] {
+        let request = Request { view, notes: true, ..request() };
+        let (a, b) = (render(&plain, &request).html, render(&marked, &request).html);
+        assert_eq!(b.matches(PART).count(), a.matches(PART).count(), "{view:?}");
+        assert!(b.contains("før&#1;&quot;&gt;&lt;b&gt;efter&lt;/b&gt;"), "{view:?}");
+        assert!(!b.contains("<b>"), "{view:?}");
+    }
+}

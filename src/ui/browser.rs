@@ -213,6 +213,14 @@ pub fn form_fields(inside: &web_sys::Element) -> Vec<String> {
     fields
 }
 
+/// Sets one CSS property of `element` through the CSSOM (`style.setProperty`): a `style`
+/// attribute would be refused by the Content-Security-Policy (no 'unsafe-inline').
+pub fn set_style(element: &web_sys::Element, property: &str, value: &str) {
+    use wasm_bindgen::JsCast;
+    // `style` is read structurally: every HTML (and SVG) element has it.
+    let _ = element.unchecked_ref::<web_sys::HtmlElement>().style().set_property(property, value);
+}
+
 /// Adds the stylesheet at `href` (relative to the page) to the page, once.
 pub fn ensure_stylesheet(href: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };

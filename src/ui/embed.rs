@@ -147,13 +147,12 @@ pub fn ask_persistent_storage() {
     }
 }
 
-/// Applies the checked theme values from the address to the page's root.
+/// Applies the checked theme values from the address to the page's root, one custom
+/// property at a time (never as a `style` attribute: see [`super::browser::set_style`]).
 pub fn apply_theme(config: &Config) {
-    if config.theme.is_empty() {
-        return;
-    }
-    let css: String = config.theme.iter().map(|(property, value)| format!("{property}:{value};")).collect();
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = root.set_attribute("style", &css);
+        for (property, value) in &config.theme {
+            super::browser::set_style(&root, property, value);
+        }
     }
 }

@@ -414,6 +414,10 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|t| t.closest("button").ok().flatten());
         let Some(button) = button else { return };
+        // A form's main button is a submit button, so that Enter in a field presses it:
+        // what it does happens here, and the browser never submits the form itself (that
+        // would reload the page with what was typed in the address).
+        ev.prevent_default();
         if let Some(period) = button.get_attribute("data-period") {
             let end = |name| button.get_attribute(name).and_then(|w| w.parse::<IsoWeek>().ok()).unwrap_or(state.week);
             let span = (end("data-first"), end("data-last"));
@@ -592,7 +596,7 @@ fn show_cursor(plot: &web_sys::Element, lang: Lang, index: Option<usize>) {
             let (first, last) = (i64::from(number(plot, "data-first-x")), i64::from(number(plot, "data-last-x")));
             let x = if count > 1 { first + (last - first) * i as i64 / (count - 1) } else { first };
             let hundredths = x * 10_000 / i64::from(number(plot, "data-width").max(1));
-            let _ = line.set_attribute("style", &format!("left:{}.{:02}%", hundredths / 100, hundredths % 100));
+            browser::set_style(&line, "left", &format!("{}.{:02}%", hundredths / 100, hundredths % 100));
             let _ = line.remove_attribute("hidden");
             let _ = plot.set_attribute("data-week", &i.to_string());
             readout.set_text_content(readout_at(plot, lang, i).as_deref());

@@ -58,10 +58,23 @@ export async function ready(page) {
   await page.locator('main h2').first().waitFor();
 }
 
+/** Waits until `predicate(arg)`, run in the page, resolves to something truthy. For async
+ *  predicates: page.waitForFunction takes the promise an async function returns as truthy
+ *  at once, so it does not wait for them. */
+export async function until(page, predicate, arg, timeout = 20000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(predicate, arg))) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${predicate}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
 /** Runs axe-core on the page (or a frame) and fails with a readable list of violations. */
 export async function expectNoAxeViolations(page, what) {
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (!hasAxe) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated by the driver, not added as a <script>: the app's Content-Security-Policy
+  // refuses inline scripts (tests/e2e/csp.test.mjs proves it).
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
-import { start, newPage, ready, checkIn, storageValue, expectNoAxeViolations } from './helpers.mjs';
+import { start, newPage, ready, checkIn, storageValue, expectNoAxeViolations, until } from './helpers.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 
@@ -20,11 +20,11 @@ after(async () => env?.close());
 
 /** Waits until the service worker controls the page and has cached the first load. */
 async function controlled(page) {
-  await page.waitForFunction(async () => {
+  await until(page, async () => {
     if (!navigator.serviceWorker.controller) return false;
     const keys = await caches.keys();
     return keys.some((k) => k.startsWith('ugeblik-'));
-  }, null, { timeout: 20000 });
+  });
 }
 
 test('after the first visit the app loads and a whole check-in works with the network off', async () => {
@@ -68,17 +68,20 @@ test('a new version takes over on reload, and a check-in left half-way is kept',
   const index = await readFile(join(root, 'index.html'), 'utf8');
   await writeFile(join(root, 'index.html'), index.replace('<title>Ugeblik</title>', '<title>Ugeblik</title><meta name="ugeblik-build" content="2">'));
   const worker = await readFile(join(root, 'sw.js'), 'utf8');
-  await writeFile(join(root, 'sw.js'), worker.replace(/const VERSION = "[0-9a-f]+"/, 'const VERSION = "0000000000000002"'));
+  // (Minified: `const VERSION="…"`.)
+  const changed = worker.replace(/\bVERSION\s*=\s*"[0-9a-f]+"/, 'VERSION="0000000000000002"');
+  assert.notEqual(changed, worker, 'the service worker names its version');
+  await writeFile(join(root, 'sw.js'), changed);
   await page.reload();
   await ready(page);
   assert.equal(await page.locator('meta[name="ugeblik-build"]').count(), 1, 'the reload shows the new version');
   await page.getByText('Spørgsmål 4 af 19', { exact: true }).waitFor();
   assert.equal(await storageValue(page, 'ugeblik.v1.draft'), draft, 'the half-finished check-in is byte for byte the same');
   // The new worker takes over and the old version's cache goes.
-  await page.waitForFunction(async (old) => {
+  await until(page, async (old) => {
     const keys = await caches.keys();
     return keys.includes('ugeblik-0000000000000002') && !keys.includes(old);
-  }, first[0], { timeout: 20000 });
+  }, first[0]);
   assert.deepEqual(page.errors, []);
   await context.close();
   await server.close();

@@ -19,8 +19,9 @@ const TYPES = {
 };
 
 /** Serves `root` on 127.0.0.1; `extra` maps URL paths to [content type, body]; `prefix`
- *  serves `root` under a sub-path (`/portal/ugeblik/`) and nothing outside it. */
-export async function serve(root, { port = 0, extra = {}, prefix = '/' } = {}) {
+ *  serves `root` under a sub-path (`/portal/ugeblik/`) and nothing outside it; `headers`
+ *  are sent with every file of `root` (scripts/serve.mjs: the Content-Security-Policy). */
+export async function serve(root, { port = 0, extra = {}, prefix = '/', headers: always = {} } = {}) {
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -50,7 +51,7 @@ export async function serve(root, { port = 0, extra = {}, prefix = '/' } = {}) {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', Vary: 'Accept-Encoding' };
+      const headers = { ...always, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', Vary: 'Accept-Encoding' };
       // Compressed as any real host would serve it (the sizes in tests/size.mjs are gzip).
       if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip' });

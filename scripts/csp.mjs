@@ -1,0 +1,72 @@
+// Puts dist/index.html under a strict Content-Security-Policy. trunk writes an inline
+// <script type="module"> that loads the app's wasm; a policy without 'unsafe-inline' would
+// refuse it. This moves that loader into its own file (its name carries a hash of its
+// content, so the service worker may take it from the HTTP cache) and writes the policy
+// as the page's first <meta>, before anything it governs. Runs after minify.mjs and
+// before offline.mjs (scripts/tools.sh), which then lists the loader for offline use.
+// Fails the build when the page still has anything the policy would refuse.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The policy: the app's own files only; wasm may be compiled ('wasm-unsafe-eval'), no
+ *  inline script or style, no eval, no plugins, no <base>, no form submission. connect-src,
+ *  worker-src, font-src, manifest-src and frame-src fall back to default-src 'self';
+ *  data: is the empty favicon. frame-ancestors cannot be set from a <meta> (and portals
+ *  embed the app). scripts/serve.mjs sends the same policy as a header. */
+export const POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join(';');
+
+/** The loader's file name: `loader-<16 hex of its content's SHA-256>.js`. */
+const LOADER = /^loader-[0-9a-f]{16}\.js$/;
+
+/** index.html with trunk's inline loader moved to `[name, text]` and the policy set. */
+export function secure(html) {
+  const inline = /<script type=["']?module["']?>([\s\S]*?)<\/script>/.exec(html);
+  if (!inline) throw new Error('csp.mjs: no inline module script from trunk in dist/index.html');
+  // trunk 0.21's loader: import the glue, init it with the wasm. Only the two names are
+  // kept (nothing in the app reads trunk's window.wasmBindings or its start event).
+  const glue = /from\s*["'](\.\/[\w-]+\.js)["']/.exec(inline[1]);
+  const wasm = /module_or_path:\s*["'](\.\/[\w-]+_bg\.wasm)["']/.exec(inline[1]);
+  if (!glue || !wasm) throw new Error(`csp.mjs: trunk's loader is not the one expected:\n${inline[1]}`);
+  const loader = `import i from"${glue[1]}";i({module_or_path:"${wasm[1]}"});\n`;
+  const name = `loader-${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
+  let page = html.replace(inline[0], `<script type=module src=./${name}></script>`);
+  const charset = /<meta charset=["']?utf-8["']?>/i.exec(page);
+  if (!charset) throw new Error('csp.mjs: no <meta charset> in dist/index.html');
+  const meta = `<meta content="${POLICY}" http-equiv=Content-Security-Policy>`;
+  page = page.replace(charset[0], charset[0] + meta);
+  check(page);
+  return { page, loader: [name, loader] };
+}
+
+/** Throws when `page` has anything the policy refuses: inline script, an event handler
+ *  attribute, a javascript: address, inline style. */
+export function check(page) {
+  const problems = [];
+  for (const tag of page.match(/<script\b[^>]*>/gi) ?? []) if (!/\bsrc=/.test(tag)) problems.push(`inline script ${tag}`);
+  if (/<style\b/i.test(page)) problems.push('a <style> element');
+  if (/<[^>]+\sstyle=/i.test(page)) problems.push('a style attribute');
+  if (/<[^>]+\son[a-z]+=/i.test(page)) problems.push('an event handler attribute');
+  if (/javascript:/i.test(page)) problems.push('a javascript: address');
+  if (problems.length) throw new Error(`csp.mjs: dist/index.html has ${problems.join(', ')}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dist = new URL('../dist/', import.meta.url).pathname;
+  const index = join(dist, 'index.html');
+  const { page, loader } = secure(readFileSync(index, 'utf8'));
+  // A loader of an earlier build (trunk leaves files it did not write) goes.
+  for (const old of readdirSync(dist)) if (LOADER.test(old) && old !== loader[0]) unlinkSync(join(dist, old));
+  writeFileSync(join(dist, loader[0]), loader[1]);
+  writeFileSync(index, page);
+  console.log(`index.html: Content-Security-Policy set, trunk's loader moved to ${loader[0]}`);
+}

@@ -1,0 +1,381 @@
+// Hostile text in real Chromium: classic XSS payloads typed into every text field, carried
+// by an imported file in every string it accepts, put in the address's settings and in
+// messages from the embedding portal. None of it runs (no dialog, no global set by a
+// payload, no element or handler of its making) and where it is shown it is the literal
+// text. The Content-Security-Policy is bypassed here, so that these tests show the
+// escaping alone keeps the payloads inert (csp.test.mjs shows the policy alone refuses
+// them).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve } from './server.mjs';
+import { start, ready, drawn, redrawn, isoWeek, PHONE } from './helpers.mjs';
+
+const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
+
+/** Each payload, run, would set `window.__x` and open a dialog. */
+const PAYLOADS = [
+  '<img src=x onerror=alert(__x=1)>',
+  '<script>alert(__x=2)</script>',
+  '"><svg onload=alert(__x=3)>',
+  `'><iframe srcdoc="<script>parent.alert(parent.__x=4)</script>">`,
+  'javascript:alert(__x=5)',
+  '</textarea><img src=x onerror=alert(__x=6)>',
+  '<a href=javascript:alert(__x=7)>x</a>',
+];
+/** All of them in one text (260 characters: goals' fields take 300, notes more). */
+const ALL = PAYLOADS.join(' ');
+/** For a milestone's words (200 at most). */
+const SHORT = PAYLOADS.slice(0, 4).join(' ');
+/** The separator of a drawn screen's parts, then markup: only a file can carry it. */
+const PART = '\u0001<b>8</b>';
+
+let env;
+let portal;
+before(async () => {
+  env = await start();
+  portal = await serve(EXAMPLES);
+});
+after(async () => {
+  await env?.close();
+  await portal?.close();
+});
+
+/** A fresh phone with the policy off; dialogs are recorded (and dismissed). */
+async function hostilePage(viewport = PHONE) {
+  const context = await env.browser.newContext({ viewport, bypassCSP: true });
+  const page = await context.newPage();
+  page.errors = [];
+  page.dialogs = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.errors.push(message.text());
+  });
+  page.on('dialog', (dialog) => {
+    page.dialogs.push(dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
+  return { context, page };
+}
+
+/** Nothing of the payloads' making is in `scope` (a page or a frame), and nothing ran. */
+async function inert(page, what, scope = page) {
+  const found = await scope.evaluate(() => ({
+    flag: '__x' in window,
+    elements: [...document.querySelectorAll('img, iframe, object, embed, b, i, s, a[href^="javascript:" i]')].map((e) => e.outerHTML),
+    handlers: [...document.querySelectorAll('*')].flatMap((e) =>
+      [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `<${e.localName} ${a.name}>`),
+    ),
+    inlineScripts: [...document.scripts].filter((s) => !s.src).map((s) => s.outerHTML),
+  }));
+  assert.deepEqual(found, { flag: false, elements: [], handlers: [], inlineScripts: [] }, what);
+  assert.deepEqual(page.dialogs, [], `${what}: no dialog`);
+}
+
+/** The text of every element matching `selector`. */
+const texts = (scope, selector) => scope.locator(selector).evaluateAll((els) => els.map((e) => e.textContent));
+
+async function download(page, name) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  return readFileSync(await file.path(), 'utf8');
+}
+
+const MILESTONE_WORDS = 'Med egne ord (frivilligt, men skal udfyldes ved Andet)';
+const NICKNAME = 'Kaldenavn eller sagsnummer i filen (frivilligt – aldrig dit CPR-nummer)';
+
+test('payloads typed into every text field stay text, where they are typed and wherever they are shown', async () => {
+  const { context, page } = await hostilePage();
+  await page.goto(env.url('/'));
+  await ready(page);
+
+  // A goal and a milestone in the citizen's own words.
+  await page.getByRole('button', { name: 'Mål', exact: true }).click();
+  await drawn(page);
+  await page.getByLabel('Hvad vil du gøre?').fill(ALL);
+  await page.getByLabel('Hvordan ved I, at det er nået?').fill(ALL);
+  await redrawn(page, () => page.getByRole('button', { name: 'Tilføj målet' }).click());
+  await page.getByRole('status').getByText('Gemt.').waitFor();
+  assert.deepEqual(await texts(page, '.ugb-goal-card h4'), [ALL]);
+  assert.ok((await texts(page, '.ugb-goal-card p'))[0].startsWith(`Sådan ved vi det: ${ALL}`), 'how we will know, as text');
+  await inert(page, 'the goals screen with the goal');
+  await page.getByLabel('Hvad skete der?').selectOption('other');
+  await page.getByLabel(MILESTONE_WORDS).fill(SHORT);
+  // Enter in the words adds the milestone and submits nothing (the address stays).
+  const address = page.url();
+  await redrawn(page, () => page.getByLabel(MILESTONE_WORDS).press('Enter'));
+  assert.equal(page.url(), address);
+  await page.locator('.ugb-milestones li').filter({ hasText: SHORT }).waitFor();
+  await inert(page, 'the goals screen with the milestone');
+
+  // The check-in: the week's work, the goal's step and its note, the week's note.
+  await page.getByRole('button', { name: 'Denne uge' }).click();
+  await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+  for (let n = 1; n <= 18; n++) await page.getByRole('button', { name: 'Spring over' }).click();
+  await page.getByRole('heading', { name: 'Din uge i praktik eller job' }).waitFor();
+  const work = { 'Timer planlagt i denne uge': '<b>1</b>', 'Timer du arbejdede': '"><i>2', 'Dage planlagt (0–7)': "'><s>3", 'Dage du mødte op (0–7)': '</form>' };
+  for (const [label, text] of Object.entries(work)) await page.getByLabel(label).fill(text);
+  await page.getByRole('button', { name: 'Næste' }).click();
+  await page.getByRole('alert').getByText('Skriv timer som et tal', { exact: false }).waitFor();
+  for (const [label, text] of Object.entries(work)) assert.equal(await page.getByLabel(label).inputValue(), text, label);
+  await inert(page, "the week's work");
+  await page.getByRole('button', { name: 'Spring over' }).click();
+  assert.deepEqual(await texts(page, 'main h2'), [ALL], "the goal's step is headed by its words, as text");
+  await page.getByLabel('Note (frivilligt)').fill(ALL);
+  await inert(page, "the goal's step");
+  await page.getByRole('group', { name: 'Holdt du dig til det i denne uge?' }).getByRole('button', { name: 'Ja', exact: true }).click();
+  const note = `${ALL}\n${ALL}`;
+  await page.getByLabel('Note (frivillig)').fill(note);
+  await inert(page, "the week's note");
+  await page.getByRole('button', { name: 'Gem svarene' }).click();
+  await page.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).waitFor();
+
+  // Back into the check-in: the stored texts are put back into their fields as they were
+  // (</textarea> in them closes nothing).
+  await page.getByRole('button', { name: 'Til forsiden' }).click();
+  await page.getByRole('button', { name: 'Ret ugens svar' }).click();
+  for (let n = 1; n <= 19; n++) await page.getByRole('button', { name: 'Spring over' }).click();
+  assert.equal(await page.getByLabel('Note (frivilligt)').inputValue(), ALL);
+  await inert(page, "the goal's step, again");
+  await page.getByRole('group', { name: 'Holdt du dig til det i denne uge?' }).getByRole('button', { name: 'Ja', exact: true }).click();
+  assert.equal(await page.getByLabel('Note (frivillig)').inputValue(), note);
+  await inert(page, "the week's note, again");
+  await page.getByRole('button', { name: 'Gem svarene' }).click();
+  await page.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).waitFor();
+
+  // Where the texts are shown: past weeks, progress with the notes, the goals screen.
+  await page.getByRole('button', { name: 'Se tidligere uger' }).click();
+  await drawn(page);
+  assert.ok((await texts(page, '.ugb-week__note')).includes(`Noter: ${note}`));
+  await inert(page, 'past weeks');
+  await page.getByLabel(NICKNAME).fill(PAYLOADS[2]);
+  const file = JSON.parse(await download(page, 'Gem fil til din konsulent'));
+  assert.equal(file.nickname, PAYLOADS[2]);
+  assert.deepEqual([file.goals[0].what, file.goals[0].measure, file.goals[0].checks[0].note], [ALL, ALL, ALL]);
+  assert.equal(file.milestones[0].text, SHORT);
+  assert.ok(file.responses.some((r) => r.note === note), 'the file keeps the texts as they were typed');
+  await inert(page, 'past weeks after the export');
+
+  await page.getByRole('button', { name: 'Udvikling' }).click();
+  await drawn(page);
+  await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).check());
+  await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis noterne' }).check());
+  assert.ok((await texts(page, '#ugb-numbers td')).includes(note), 'the note in the table, as text');
+  assert.ok((await texts(page, '.ugb-milestone-list li')).some((t) => t.endsWith(SHORT)), 'the milestone, as text');
+  await inert(page, 'progress with the notes');
+
+  await page.getByRole('button', { name: 'Mål', exact: true }).click();
+  await drawn(page);
+  assert.deepEqual(await texts(page, '.ugb-goal-card q'), [ALL]);
+  await inert(page, 'the goals screen with the answer');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+/** Noon on the Monday `n` weeks before this one. */
+function monday(n) {
+  const d = new Date();
+  d.setHours(12, 0, 0, 0);
+  d.setDate(d.getDate() - ((d.getDay() + 6) % 7) - 7 * n);
+  return d;
+}
+
+const ymd = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** A real export (format 2: an answer, a goal answered once, a week's work, a milestone). */
+async function exported(page) {
+  const week = isoWeek(monday(1));
+  const who5 = { id: 'r1', instrument: 'who5', version: '1', week, authored: '2026-01-01T10:00:00Z', language: 'da', status: 'complete', answers: { 1: 3, 2: 3, 3: 3, 4: 3, 5: 3 } };
+  const history = {
+    version: 2,
+    responses: [who5],
+    goals: [{ id: 'g1', what: 'Mål', measure: 'Sådan', set: isoWeek(monday(3)), authored: '2026-01-01T10:00:00Z', checks: [{ week, kept: 'partly', note: 'n', authored: '2026-01-01T10:00:00Z' }] }],
+    work: [{ week, work: { plannedMinutes: 420, workedMinutes: 300, daysPlanned: 3, daysAttended: 2 }, authored: '2026-01-01T10:00:00Z' }],
+    milestones: [{ id: 'm1', date: ymd(monday(2)), kind: 'other', text: 'ord', authored: '2026-01-01T10:00:00Z' }],
+  };
+  await page.evaluate((value) => localStorage.setItem('ugeblik.v1.history', value), JSON.stringify(history));
+  await page.reload();
+  await ready(page);
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  const file = JSON.parse(await download(page, 'Gem fil til din konsulent'));
+  await page.evaluate(() => localStorage.clear());
+  return { file, stored: history };
+}
+
+/** `file` with a payload in every string the importer accepts as it is. */
+function hostileFile(file) {
+  const f = structuredClone(file);
+  f.exported = PAYLOADS[0];
+  f.appVersion = PAYLOADS[1];
+  f.nickname = PAYLOADS[2];
+  for (const instrument of f.instruments) Object.assign(instrument, { name: PAYLOADS[3], source: PAYLOADS[4] });
+  Object.assign(f.responses[0], { id: `${PAYLOADS[5]}${PART}`, recall: PAYLOADS[6], authored: `2026-01-02 ${PAYLOADS[0]}`, note: `${ALL} ${PART}` });
+  Object.assign(f.goals[0], { id: `${PAYLOADS[2]}${PART}`, what: ALL, measure: `${ALL} ${PART}`, replaces: PAYLOADS[3], authored: PAYLOADS[1] });
+  Object.assign(f.goals[0].checks[0], { note: `${ALL} ${PART}`, authored: PAYLOADS[4] });
+  Object.assign(f.milestones[0], { id: `${PAYLOADS[0]}${PART}`, text: `${SHORT}${PART}`, authored: PAYLOADS[5] });
+  f.work[0].authored = PAYLOADS[6];
+  return f;
+}
+
+test('payloads in every string of an imported file stay text: in the preview, the conflict, every screen and the viewer', async () => {
+  const { context, page } = await hostilePage();
+  await page.goto(env.url('/'));
+  await ready(page);
+  const { file, stored } = await exported(page);
+  const hostile = hostileFile(file);
+  // The phone has the same answer (by its id) with other values: the file's is a conflict.
+  const mine = { ...stored.responses[0], id: hostile.responses[0].id, answers: { 1: 5, 2: 5, 3: 5, 4: 5, 5: 5 } };
+  await page.evaluate((value) => localStorage.setItem('ugeblik.v1.history', value), JSON.stringify({ version: 2, responses: [mine] }));
+  await page.reload();
+  await ready(page);
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  await page.getByLabel('Vælg en fil fra Ugeblik').setInputFiles({ name: 'ugeblik.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
+  const conflict = page.getByRole('checkbox', { name: /brug filens svar/ });
+  await conflict.waitFor();
+  assert.equal(await conflict.getAttribute('data-conflict'), hostile.responses[0].id, "the answer's id, as an attribute's text");
+  await inert(page, 'the import preview with a conflict');
+  await conflict.check();
+  await page.getByRole('button', { name: 'Hent svarene' }).click();
+  await page.getByText('Svarene fra filen er hentet.').waitFor();
+  const kept = JSON.parse(await page.evaluate(() => localStorage.getItem('ugeblik.v1.history')));
+  assert.equal(kept.goals[0].measure, hostile.goals[0].measure, 'stored as it was in the file');
+  assert.ok((await texts(page, '.ugb-week__note')).includes(`Noter: ${ALL} ${PART}`), 'the note, as text, in one piece');
+  await inert(page, 'past weeks after the import');
+
+  await page.getByRole('button', { name: 'Mål', exact: true }).click();
+  await drawn(page);
+  assert.deepEqual(await texts(page, '.ugb-goal-card h4'), [ALL]);
+  assert.ok((await texts(page, '.ugb-goal-card p'))[0].startsWith(`Sådan ved vi det: ${ALL} ${PART}`));
+  assert.deepEqual(await texts(page, '.ugb-goal-card q'), [`${ALL} ${PART}`]);
+  assert.equal(await page.locator('.ugb-goal-card input[name="goal"]').getAttribute('value'), hostile.goals[0].id);
+  assert.ok((await texts(page, '.ugb-milestones li')).some((t) => t.includes(`${SHORT}${PART}`)));
+  await inert(page, 'the goals screen after the import');
+
+  await page.getByRole('button', { name: 'Udvikling' }).click();
+  await drawn(page);
+  await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).check());
+  await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis noterne' }).check());
+  assert.ok((await texts(page, '#ugb-numbers td')).includes(`${ALL} ${PART}`));
+  assert.ok((await texts(page, '.ugb-milestone-list li')).some((t) => t.endsWith(`${SHORT}${PART}`)));
+  await inert(page, 'progress after the import');
+
+  await page.getByRole('button', { name: 'Denne uge' }).click();
+  await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+  for (let n = 1; n <= 19; n++) await page.getByRole('button', { name: 'Spring over' }).click();
+  assert.deepEqual(await texts(page, 'main h2'), [ALL]);
+  await inert(page, "the imported goal's step");
+
+  // The consultant's viewer reads the same file.
+  await page.goto(env.url('/?viewer'));
+  await ready(page);
+  await drawn(page);
+  await redrawn(page, () => page.getByLabel('Åbn en borgers fil').setInputFiles({ name: 'sag.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) }));
+  assert.deepEqual(await texts(page, '#ugb-viewer-summary'), [`Fil: ${PAYLOADS[2]} · 1 svar`]);
+  await inert(page, 'the viewer with the file');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("payloads in the strings an importer checks come back in its messages as text, and nothing is stored", async () => {
+  const { context, page } = await hostilePage();
+  await page.goto(env.url('/'));
+  await ready(page);
+  const { file } = await exported(page);
+  const [payload, cut] = [PAYLOADS[0], PAYLOADS[0].slice(0, 20)];
+  const changed = (change) => {
+    const copy = structuredClone(file);
+    change(copy);
+    return JSON.stringify(copy);
+  };
+  const cases = [
+    [changed((f) => (f.responses[0].answers[payload] = 1)), `ukendt spørgsmål »${payload}«`],
+    [changed((f) => (f.responses[0].version = payload)), `ukendt version »${cut}« af who5`],
+    [changed((f) => (f.responses[0].instrument = payload)), `ukendt spørgeskema »${payload}«`],
+    [changed((f) => (f.goals[0].by = payload)), `"${cut}" is not a date`],
+    [changed((f) => (f.milestones[0].date = payload)), `"${cut}" is not a date`],
+  ];
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  for (const [contents, message] of cases) {
+    await page.getByLabel('Vælg en fil fra Ugeblik').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(contents) });
+    const alert = page.getByRole('alert').filter({ hasText: 'Intet er ændret på telefonen.' });
+    await alert.waitFor();
+    assert.ok((await alert.textContent()).includes(message), `${message} in ${await alert.textContent()}`);
+    await inert(page, message);
+    await page.getByRole('button', { name: 'Fortryd' }).click();
+    await page.getByLabel('Vælg en fil fra Ugeblik').waitFor();
+  }
+  assert.equal(await page.evaluate(() => localStorage.getItem('ugeblik.v1.history')), null);
+  await context.close();
+});
+
+test('payloads in the address’s settings are explained as text or shown as the provider’s name, never applied', async () => {
+  const { context, page } = await hostilePage();
+  const settings = {
+    lang: PAYLOADS[0],
+    instruments: PAYLOADS[2],
+    who5: PAYLOADS[4],
+    parentOrigin: PAYLOADS[4],
+    'theme-accent': '#fff;background:url(javascript:alert(__x=8))',
+    'theme-font': `Arial, ${PAYLOADS[0]}`,
+    'theme-radius': '</style><script>alert(__x=9)</script>',
+    demo: PAYLOADS[6],
+  };
+  const query = new URLSearchParams({ provider: PAYLOADS[1], ...settings, [PAYLOADS[0]]: PAYLOADS[1] });
+  await page.goto(env.url(`/?${query}`));
+  await ready(page);
+  assert.deepEqual(await texts(page, '.ugb-provider'), [PAYLOADS[1]], "the provider's name, as text");
+  const notices = await texts(page, '.ugb-notice');
+  for (const [name, value] of Object.entries(settings)) {
+    const text = `Indstillingen „${name}“ i adressen forstås ikke („${value.slice(0, 60)}“). Standarden bruges.`;
+    assert.ok(notices.some((n) => n.startsWith(text)), `${text} in ${JSON.stringify(notices)}`);
+  }
+  assert.equal(notices.length, Object.keys(settings).length, 'a name the widget does not know is left alone');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'da');
+  assert.equal(await page.evaluate(() => document.documentElement.style.length), 0, 'no theme value applied');
+  await inert(page, 'the start page with the settings');
+  // The widget works: the check-in starts with every instrument.
+  await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+  await page.getByText('Spørgsmål 1 af 19', { exact: true }).waitFor();
+  await inert(page, 'the first question');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("a portal's messages with payloads in every field do nothing but what the protocol says", async () => {
+  const { context, page } = await hostilePage({ width: 900, height: 900 });
+  await page.goto(`${portal.url}/iframe-host.html?app=${encodeURIComponent(env.url('/'))}`);
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'ugeblik:ready'));
+  const widget = page.frames().find((f) => f.url().startsWith(env.server.url));
+  await ready(widget);
+  // From the portal's own origin, the one the widget trusts.
+  await page.evaluate(({ origin, payloads, all }) => {
+    const widget = document.getElementById('ugeblik').contentWindow;
+    const file = JSON.stringify({ format: 'ugeblik-export', formatVersion: 2, nickname: all, responses: [], goals: [{ what: all }] });
+    const messages = [
+      { type: payloads[0], version: 1 },
+      { type: 'ugeblik:request-height', version: 1, height: payloads[2] },
+      { type: 'ugeblik:export', version: 1, format: 'ugeblik-export', json: file },
+      { type: 'ugeblik:ready', version: 1, lang: payloads[0] },
+      all,
+      [all],
+      { type: 'ugeblik:request-export', version: 1, note: all, provider: payloads[1], html: payloads[5] },
+    ];
+    for (const message of messages) widget.postMessage(message, origin);
+  }, { origin: env.server.url, payloads: PAYLOADS, all: ALL });
+  // The request to send is heeded; its other fields, and every other message, are not.
+  await widget.getByRole('heading', { name: 'Tidligere uger' }).waitFor();
+  await drawn(widget);
+  const shown = await widget.evaluate(() => document.body.innerText);
+  for (const payload of PAYLOADS) assert.ok(!shown.includes(payload), `${payload} is nowhere in the widget`);
+  assert.equal(await widget.evaluate(() => localStorage.getItem('ugeblik.v1.history')), null, 'a host cannot push a file');
+  await inert(page, 'the widget after the portal’s messages', widget);
+  // The portal's own page (its own iframe and script) logs what it hears as text.
+  const portalPage = await page.evaluate(() => ({ flag: '__x' in window, log: [...document.querySelectorAll('#log *')].map((e) => e.localName) }));
+  assert.equal(portalPage.flag, false);
+  assert.ok(portalPage.log.length > 0 && portalPage.log.every((name) => name === 'li'), JSON.stringify(portalPage.log));
+  assert.deepEqual(page.dialogs, []);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
