@@ -235,6 +235,23 @@ async function session(app, header) {
   await page.getByLabel('Vælg en fil fra Ugeblik').setInputFiles({ name: 'ugeblik.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   await page.getByRole('button', { name: 'Hent svarene' }).click();
   await page.getByText('Svarene fra filen er hentet.').waitFor();
+
+  // The passphrase lock: set, a locked file, locked, and opened again.
+  await page.getByRole('button', { name: 'Lås og sletning' }).click();
+  await drawn(page);
+  await page.getByLabel('Nyt kodeord (mindst 8 tegn)').fill('et langt kodeord');
+  await page.getByLabel('Skriv det nye kodeord igen').fill('et langt kodeord');
+  await page.getByRole('button', { name: 'Sæt kodeord' }).click();
+  await page.getByText('Kodeordet er sat.', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  await page.getByLabel('Lås filen med mit kodeord').check();
+  assert.match(await download(page, 'Gem fil til din konsulent'), /"format":"ugeblik-sealed"/);
+  await page.getByRole('button', { name: 'Lås', exact: true }).click();
+  await page.getByRole('heading', { name: 'Ugeblik er låst' }).waitFor();
+  await page.getByLabel('Kodeord', { exact: true }).fill('et langt kodeord');
+  await page.getByRole('button', { name: 'Lås op' }).click();
+  await page.getByText('Du har svaret for denne uge. Tak!').waitFor();
   await page.getByRole('button', { name: 'Om Ugeblik' }).click();
   await page.getByRole('link', { name: 'Åbn en borgers fil' }).click();
   await page.waitForURL(/\?viewer$/);
