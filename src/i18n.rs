@@ -369,11 +369,29 @@ impl ChartMsg {
 }
 
 /// `template` with each `{name}` replaced by its value.
+/// One pass over the template: a value is never read again, so a nickname typed as
+/// `{responses}` stays that text instead of becoming the count.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut text = template.to_owned();
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
+    let mut text = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        text.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let value = after
+            .find('}')
+            .and_then(|end| values.iter().find(|(name, _)| *name == &after[..end]).map(|(_, value)| (*value, end)));
+        match value {
+            Some((value, end)) => {
+                text.push_str(value);
+                rest = &after[end + 1..];
+            }
+            None => {
+                text.push('{');
+                rest = after;
+            }
+        }
     }
+    text.push_str(rest);
     text
 }
 
@@ -496,6 +514,17 @@ mod tests {
     fn filling_replaces_every_placeholder() {
         assert_eq!(Msg::Progress.fill(Lang::Da, &[("n", "3"), ("total", "18")]), "Spørgsmål 3 af 18");
         assert_eq!(Msg::Progress.fill(Lang::En, &[("n", "3"), ("total", "18")]), "Question 3 of 18");
+    }
+
+    #[test]
+    fn a_value_is_never_filled_again() {
+        // A nickname that looks like a placeholder stays the citizen's text.
+        let text = ChartMsg::ViewerFile.fill(Lang::En, &[("nickname", "{responses} {"), ("responses", "3")]);
+        assert!(text.contains("{responses} {"), "{text}");
+        assert!(text.contains('3'), "{text}");
+        // Braces that are no placeholder, and one with no value, are left as they are.
+        assert_eq!(fill("a {b} {c} { d", &[("b", "B")]), "a B {c} { d");
+        assert_eq!(fill("{x}{x}}", &[("x", "1")]), "11}");
     }
 
     #[test]
