@@ -66,24 +66,34 @@ pub async fn check(store: &BrowserStore, passphrase: &str) -> Result<(), LockErr
     }
 }
 
-/// Sets a new passphrase (or replaces the one set): every value in `plaintexts` is sealed
-/// with the new key and stored with a new lock record, all at once or not at all.
-pub async fn set(
-    store: BrowserStore,
-    plaintexts: Vec<(String, String)>,
-    passphrase: &str,
-) -> Result<SealedStore, LockError> {
+/// A new passphrase's key and every value sealed with it, ready to be stored at once.
+pub struct Sealing {
+    key: CryptoKey,
+    /// What was sealed: if the app's values changed meanwhile, seal again.
+    pub plaintexts: Vec<(String, String)>,
+    writes: Vec<(String, Option<String>)>,
+}
+
+/// Seals every value in `plaintexts` with a new key made from `passphrase`, with a new
+/// lock record; nothing is stored yet (see [`commit`]).
+pub async fn seal_all(plaintexts: Vec<(String, String)>, passphrase: &str) -> Result<Sealing, LockError> {
     let params = crypto::new_params()?;
     let key = crypto::derive_key(passphrase, &params).await?;
     let check = crypto::seal(&key, sealed::CHECK_TEXT, sealed::CHECK_AAD).await?;
     let mut writes = Vec::with_capacity(plaintexts.len() + 1);
     writes.push((LOCK_KEY.to_owned(), Some(encode_lock(&LockRecord { params, check }))));
-    for (name, text) in plaintexts {
-        let sealed = crypto::seal(&key, &text, &name).await?;
-        writes.push((name, Some(encode_sealed(&sealed))));
+    for (name, text) in &plaintexts {
+        let sealed = crypto::seal(&key, text, name).await?;
+        writes.push((name.clone(), Some(encode_sealed(&sealed))));
     }
-    write_all(&store, &writes).map_err(LockError::Storage)?;
-    Ok(SealedStore::open(store, key).await)
+    Ok(Sealing { key, plaintexts, writes })
+}
+
+/// Stores what [`seal_all`] sealed, all at once or not at all, and opens the store over
+/// it. Synchronous up to the write: no other write can come between.
+pub async fn commit(store: BrowserStore, sealing: Sealing) -> Result<SealedStore, LockError> {
+    write_all(&store, &sealing.writes).map_err(LockError::Storage)?;
+    Ok(SealedStore::open(store, sealing.key).await)
 }
 
 /// Removes the passphrase: every value is stored as plain text again, the lock record

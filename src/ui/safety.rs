@@ -14,6 +14,7 @@ use crate::domain::safety::{parse_auto_lock, parse_end, EndError};
 use crate::domain::sealed::{check_new_passphrase, PassphraseError};
 use crate::i18n::Msg;
 use crate::storage::lock::{self, LockError};
+use crate::storage::{BrowserStore, SealedStore};
 
 /// Leaves at once for an empty page that replaces the app in the tab's history, so the
 /// back button does not bring it back; the page is blanked first.
@@ -42,6 +43,26 @@ async fn settle(state: AppState) {
             return;
         }
         browser::sleep(20).await;
+    }
+}
+
+/// Seals every value with a key made from `passphrase` and stores them. Sealing takes a
+/// moment; if anything was written meanwhile (another tab, a save still on its way), it
+/// seals again, so that what is stored is what the app holds.
+async fn reseal(state: AppState, store: BrowserStore, passphrase: &str) -> Result<SealedStore, LockError> {
+    let mut tries = 0;
+    loop {
+        settle(state).await;
+        let sealing = lock::seal_all(state.plaintexts(), passphrase).await?;
+        settle(state).await;
+        if sealing.plaintexts == state.plaintexts() {
+            return lock::commit(store, sealing).await;
+        }
+        tries += 1;
+        if tries == 3 {
+            // Written to all the time: try again later rather than store an old copy.
+            return Err(LockError::Storage(crate::storage::StorageError::Failed("busy".into())));
+        }
     }
 }
 
@@ -138,8 +159,7 @@ pub fn act(state: AppState, action: &str, button: &web_sys::Element, said: Said)
                         return said.problem(lock_error(error), Some("ugb-lock-current"));
                     }
                 }
-                settle(state).await;
-                match lock::set(store, state.plaintexts(), &new).await {
+                match reseal(state, store, &new).await {
                     Ok(sealed) => {
                         state.use_store(Some(sealed));
                         said.done(if changing { Msg::PassphraseChanged } else { Msg::PassphraseSet });
