@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use std::collections::HashSet;
-
 use super::instrument::{self, Instrument, Item, CATALOGUE};
 use super::progression::{Goal, Milestone, ProgressError, Work, WorkWeek};
 use super::response::{profile, who5_score, Response, Status, Who5Score};
@@ -48,25 +46,24 @@ pub struct WeekSummary {
 impl History {
     /// Checks the goals, the weeks' work and the milestones: each valid, goal and
     /// milestone ids unique, at most one work record per week. Says what and where.
+    /// (Each is compared with the ones before it, not hashed: a hash set's code costs the
+    /// page's first load more than the comparisons cost a history of ten years.)
     pub fn check_progression(&self) -> Result<(), String> {
-        let mut ids = HashSet::new();
         for (index, goal) in self.goals.iter().enumerate() {
             goal.validate().map_err(|error| format!("goal {}: {error}", index + 1))?;
-            if !ids.insert(goal.id.as_str()) {
+            if self.goals[..index].iter().any(|g| g.id == goal.id) {
                 return Err(format!("goal {}: {}", index + 1, ProgressError::IdTwice(goal.id.clone())));
             }
         }
-        let mut weeks = HashSet::new();
         for (index, work) in self.work.iter().enumerate() {
             work.work.validate().map_err(|error| format!("work week {}: {error}", index + 1))?;
-            if !weeks.insert(work.week) {
+            if self.work[..index].iter().any(|w| w.week == work.week) {
                 return Err(format!("work week {}: {}", index + 1, ProgressError::WeekTwice(work.week)));
             }
         }
-        let mut ids = HashSet::new();
         for (index, milestone) in self.milestones.iter().enumerate() {
             milestone.validate().map_err(|error| format!("milestone {}: {error}", index + 1))?;
-            if !ids.insert(milestone.id.as_str()) {
+            if self.milestones[..index].iter().any(|m| m.id == milestone.id) {
                 return Err(format!("milestone {}: {}", index + 1, ProgressError::IdTwice(milestone.id.clone())));
             }
         }

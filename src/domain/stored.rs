@@ -2,7 +2,6 @@
 //! written by every earlier version of the app are read. Each stored value is a JSON object
 //! with a `"version"`; a value from a newer app is refused, never guessed at.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use std::collections::BTreeMap;
@@ -324,7 +323,18 @@ fn text_opt(value: Value, what: &str) -> Shape<Option<String>> {
 
 fn code<T>(value: Value, what: &str, parse: fn(&str) -> Option<T>) -> Shape<T> {
     let text = value.string(what)?;
-    parse(&text).ok_or_else(|| format!("{what}: unknown value {text:?}"))
+    parse(&text).ok_or_else(|| unknown(what, &text))
+}
+
+// The messages of the generic readers are made once, not in each of their copies (wasm size).
+#[inline(never)]
+fn unknown(what: &str, text: &str) -> String {
+    format!("{what}: unknown value {text:?}")
+}
+
+#[inline(never)]
+fn at_place(what: &str, index: usize, error: String) -> String {
+    format!("{what} {}: {error}", index + 1)
 }
 
 fn code_opt<T>(value: Value, what: &str, parse: fn(&str) -> Option<T>) -> Shape<Option<T>> {
@@ -334,7 +344,7 @@ fn code_opt<T>(value: Value, what: &str, parse: fn(&str) -> Option<T>) -> Shape<
 fn list<T>(value: Value, what: &str, read: fn(Value) -> Shape<T>) -> Shape<Vec<T>> {
     let mut out = Vec::new();
     for (index, value) in value.array(what)?.into_iter().enumerate() {
-        out.push(read(value).map_err(|error| format!("{what} {}: {error}", index + 1))?);
+        out.push(read(value).map_err(|error| at_place(what, index, error))?);
     }
     Ok(out)
 }
@@ -504,11 +514,11 @@ pub fn decode_history(text: &str) -> Result<History, DecodeError> {
             Ok(())
         })
         .map_err(DecodeError::Invalid)?;
-    let mut ids = HashSet::new();
+    // Compared with the ones before, not hashed (see `History::check_progression`).
     for (index, response) in history.responses.iter().enumerate() {
         let place = index + 1;
         validate(response).map_err(|error| DecodeError::Invalid(format!("response {place}: {error}")))?;
-        if !ids.insert(response.id.as_str()) {
+        if history.responses[..index].iter().any(|r| r.id == response.id) {
             return Err(DecodeError::Invalid(format!("response {place}: id {:?} appears twice", response.id)));
         }
     }
