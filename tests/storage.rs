@@ -4,7 +4,7 @@
 use ugeblik::domain::checkin::Draft;
 use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
-use ugeblik::domain::stored::{decode_settings, encode_settings, DecodeError, Settings};
+use ugeblik::domain::stored::{decode_settings, encode_settings, DecodeError, Settings, STORE_VERSION};
 use ugeblik::storage::{
     KeyValueStore, MemoryStore, Problem, Vault, ASIDE_PREFIX, DRAFT_KEY, HISTORY_KEY, SETTINGS_KEY,
 };
@@ -112,7 +112,7 @@ fn unreadable_values_are_put_aside_unchanged_and_reported() {
     check_unreadable("{}", DecodeError::NoVersion);
     check_unreadable("{\"version\":\"1\"}", DecodeError::NoVersion);
     check_unreadable("", DecodeError::NotJson);
-    check_unreadable("{\"version\":3,\"responses\":[]}", DecodeError::TooNew { found: 3 });
+    check_unreadable("{\"version\":4,\"responses\":[]}", DecodeError::TooNew { found: 4 });
     let out_of_range = HISTORY_V1.replace("\"job-belief\":6", "\"job-belief\":14");
     check_unreadable(&out_of_range, DecodeError::Invalid("response 3: item job-belief: 14 is above 10".into()));
     let duplicate = HISTORY_V1.replace("1f6d2c1e0a02", "1f6d2c1e0a01");
@@ -169,7 +169,7 @@ fn the_start_page_reminds_of_a_backup_four_weeks_after_the_last_one() {
     let today = day("2026-11-23");
     assert_eq!(history.backup_reminder(today, None), None, "nothing to lose yet");
     let mut draft = Draft::start("2026-W47".parse().unwrap(), &history);
-    draft.answer(3).unwrap();
+    draft.answer(3, 1_795_000_000_000).unwrap();
     let mut n = 0;
     draft.save_into(&mut history, "2026-11-16T10:00:00Z", Lang::Da, &mut || {
         n += 1;
@@ -184,7 +184,7 @@ fn the_start_page_reminds_of_a_backup_four_weeks_after_the_last_one() {
 
 #[test]
 fn the_day_of_the_last_backup_is_kept_and_a_bad_one_refused() {
-    let settings = Settings { version: 2, lang: None, backup: Some("2026-11-23".into()) };
+    let settings = Settings { version: STORE_VERSION, lang: None, backup: Some("2026-11-23".into()) };
     assert_eq!(decode_settings(&encode_settings(&settings)).unwrap(), settings);
     assert!(decode_settings(r#"{"version":2,"lang":null,"backup":"2026-02-30"}"#).is_err());
     assert!(decode_settings(r#"{"version":2,"lang":null,"backup":"<img src=x>"}"#).is_err());

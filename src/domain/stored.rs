@@ -18,10 +18,12 @@ use super::week::IsoWeek;
 
 /// The newest format version of every stored value. Bump it when a format changes, and
 /// add the upgrade from the old version in the matching `decode_*` function.
-pub const STORE_VERSION: u64 = 2;
+pub const STORE_VERSION: u64 = 3;
 
 // Version 2 added the history's `goals`, `work` and `milestones` and the check-in's `work`
-// and `goals`; every one is optional, so a version 1 value reads as it is.
+// and `goals`; every one is optional, so a version 1 value reads as it is. Version 3 added
+// the check-in's `given` (when each part was given, so that two tabs' check-ins merge);
+// it is optional too, so a version 2 value reads as it is.
 
 /// Why a stored value could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -187,6 +189,16 @@ pub fn encode_draft(draft: &Draft) -> String {
     if !draft.skipped.is_empty() {
         json::key(&mut out, "skipped");
         json::array(&mut out, &draft.skipped, |out, id| json::string(out, id));
+    }
+    if !draft.given.is_empty() {
+        json::key(&mut out, "given");
+        json::array(&mut out, &draft.given, |out, (part, at)| {
+            out.push('[');
+            json::string(out, part);
+            out.push(',');
+            json::number(out, *at);
+            out.push(']');
+        });
     }
     out.push_str("}}");
     out
@@ -539,6 +551,15 @@ fn read_goal_answer(value: Value) -> Shape<GoalAnswer> {
     Ok(answer)
 }
 
+/// One `[part, time]` of a check-in's `given`.
+fn read_given(value: Value) -> Shape<(String, u64)> {
+    let mut pair = value.array("given")?.into_iter();
+    match (pair.next(), pair.next(), pair.next()) {
+        (Some(part), Some(at), None) => Ok((part.string("given")?, at.whole("given", u64::MAX)?)),
+        _ => Err("given: expected a part and a time".to_owned()),
+    }
+}
+
 fn read_draft(value: Value) -> Shape<Draft> {
     let mut draft = Draft {
         week: IsoWeek::FIRST,
@@ -549,8 +570,9 @@ fn read_draft(value: Value) -> Shape<Draft> {
         work: None,
         goals: Vec::new(),
         skipped: Vec::new(),
+        given: Vec::new(),
     };
-    const KEYS: &[&str] = &["week", "step", "answers", "note", "editing", "work", "goals", "skipped"];
+    const KEYS: &[&str] = &["week", "step", "answers", "note", "editing", "work", "goals", "skipped", "given"];
     value.fields("draft", KEYS, 0b1111, |index, value| {
         match index {
             0 => draft.week = week(value, "week")?,
@@ -569,7 +591,8 @@ fn read_draft(value: Value) -> Shape<Draft> {
             }
             5 => draft.work = value.nullable().map(read_work).transpose()?,
             6 => draft.goals = list(value, "goal", read_goal_answer)?,
-            _ => draft.skipped = list(value, "skipped", |v| v.string("skipped"))?,
+            7 => draft.skipped = list(value, "skipped", |v| v.string("skipped"))?,
+            _ => draft.given = list(value, "given", read_given)?,
         }
         Ok(())
     })?;

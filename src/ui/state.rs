@@ -189,7 +189,7 @@ impl AppState {
         self.draft.update(|draft| {
             if let Some(draft) = draft {
                 // The buttons offer only values on the scale; an error here changes nothing.
-                let _ = draft.answer(value);
+                let _ = draft.answer(value, browser::now_millis() as u64);
             }
         });
         self.save_draft();
@@ -200,7 +200,7 @@ impl AppState {
         let mut result = Ok(());
         self.draft.update(|draft| {
             if let Some(draft) = draft {
-                result = draft.give_work(work);
+                result = draft.give_work(work, browser::now_millis() as u64);
             }
         });
         self.save_draft();
@@ -208,7 +208,8 @@ impl AppState {
     }
 
     pub fn keep_goal(self, kept: Kept, note: &str) {
-        self.draft.update(|draft| draft.iter_mut().for_each(|d| d.keep_goal(kept, note)));
+        let now = browser::now_millis() as u64;
+        self.draft.update(|draft| draft.iter_mut().for_each(|d| d.keep_goal(kept, note, now)));
         self.save_draft();
     }
 
@@ -232,7 +233,7 @@ impl AppState {
         // Untracked: the note field owns its text, and re-rendering would steal its focus.
         self.draft.update_untracked(|draft| {
             if let Some(draft) = draft {
-                draft.note = note;
+                draft.set_note(note, browser::now_millis() as u64);
             }
         });
         self.save_draft();
