@@ -1,14 +1,18 @@
 //! Ugeblik open in two tabs at once, without a browser: their check-ins in progress merge
-//! part by part by when each part was given, and what one tab saved reaches the other's
-//! check-in. The merge keeps every answer either side has, gives the same result in either
-//! order, changes nothing when done again, and settles a tie the same way every time.
+//! part by part by when each part was given, their histories by id, and what one tab saved
+//! reaches the other's check-in. The merges keep every answer either side has, give the
+//! same result in either order, change nothing when done again, and settle a tie the same
+//! way every time.
 
 use std::collections::BTreeSet;
 
 use ugeblik::domain::checkin::{Draft, Stage};
 use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
-use ugeblik::domain::progression::{Goal, Kept, Work};
+use ugeblik::domain::progression::{Goal, GoalCheck, Kept, Milestone, MilestoneKind, Outcome, Work};
+use ugeblik::domain::response::{rfc3339_utc, status_of, Response, Status};
+use ugeblik::domain::stored::{decode_history, encode_history};
+use ugeblik::domain::{demo, instrument};
 
 mod common;
 use common::{week, Rng};
@@ -237,4 +241,207 @@ fn a_check_in_takes_in_what_another_tab_saved_of_its_week_and_saving_it_updates_
     b.save_into(&mut history, "2026-11-18T11:07:00Z", Lang::Da, &mut || panic!("no second response"));
     assert_eq!(history.responses.len(), 1);
     assert_eq!(history.responses[0].answers.len(), 3);
+}
+
+// Histories: merged when another tab stored one between this tab's reading and writing.
+
+fn response(id: &str, week_text: &str, answers: &[(&str, u8)], authored: &str) -> Response {
+    let who5 = instrument::current("who5").unwrap();
+    let answers = answers.iter().map(|&(k, v)| (k.to_owned(), v)).collect();
+    Response {
+        id: id.into(),
+        instrument: "who5".into(),
+        version: "1".into(),
+        week: week(week_text),
+        authored: authored.into(),
+        language: Lang::Da,
+        status: status_of(who5, &answers),
+        answers,
+        note: None,
+    }
+}
+
+/// The history in one order: a merge adds what only the other has after its own.
+fn sorted(mut history: History) -> History {
+    history.responses.sort_by(|a, b| a.id.cmp(&b.id));
+    history.goals.sort_by(|a, b| a.id.cmp(&b.id));
+    history.milestones.sort_by(|a, b| a.id.cmp(&b.id));
+    history
+}
+
+fn merged_history(a: &History, b: &History) -> History {
+    let mut merged = a.clone();
+    merged.merge(b);
+    sorted(merged)
+}
+
+#[track_caller]
+fn check_history(mine: &History, theirs: &History, expected: &History) {
+    assert_eq!(merged_history(mine, theirs), sorted(expected.clone()), "mine with theirs");
+    assert_eq!(merged_history(theirs, mine), sorted(expected.clone()), "theirs with mine");
+}
+
+fn history(responses: Vec<Response>) -> History {
+    History { responses, ..History::default() }
+}
+
+#[test]
+fn responses_merge_by_id_keeping_the_answers_of_both() {
+    let (t1, t2) = ("2026-11-18T10:00:00Z", "2026-11-18T10:05:00Z");
+    let a = response("a", "2026-W47", &[("1", 3)], t1);
+    let b = response("b", "2026-W46", &[("1", 4)], t2);
+    check_history(&history(vec![a.clone()]), &history(vec![b.clone()]), &history(vec![a, b]));
+    // The same response saved by two tabs: the answers of both, the later's where both have one.
+    let mine = response("x", "2026-W47", &[("1", 3), ("2", 2)], t1);
+    let theirs = response("x", "2026-W47", &[("2", 5), ("3", 1), ("4", 1), ("5", 1)], t2);
+    let both = response("x", "2026-W47", &[("1", 3), ("2", 5), ("3", 1), ("4", 1), ("5", 1)], t2);
+    assert_eq!(both.status, Status::Complete, "the status follows the answers");
+    check_history(&history(vec![mine.clone()]), &history(vec![theirs.clone()]), &history(vec![both]));
+    // Saved in the same second: every answer, and where both have one, this tab's.
+    let mut tie = theirs.clone();
+    tie.authored = t1.into();
+    let merged = merged_history(&history(vec![mine.clone()]), &history(vec![tie.clone()]));
+    assert_eq!(merged.responses[0].answers.len(), 5);
+    assert_eq!(merged.responses[0].answers["2"], 2);
+    assert_eq!(merged_history(&history(vec![tie]), &history(vec![mine])).responses[0].answers["2"], 5);
+}
+
+#[test]
+fn goals_work_and_milestones_merge_by_id_and_nothing_is_lost() {
+    let (t1, t2, t3) = ("2026-11-16T10:00:00Z", "2026-11-17T10:00:00Z", "2026-11-18T10:00:00Z");
+    let check =
+        |w: &str, kept, authored: &str| GoalCheck { week: week(w), kept, note: None, authored: authored.into() };
+    // One tab closes the goal; the other answers it in a check-in.
+    let mut closed = goal("g1", t1);
+    closed.close(week("2026-W47"), Outcome::Reached, t3);
+    closed.evaluate(check("2026-W46", Kept::No, t1));
+    let mut answered = goal("g1", t1);
+    answered.evaluate(check("2026-W46", Kept::Yes, t2));
+    answered.evaluate(check("2026-W47", Kept::Partly, t2));
+    let mut both = closed.clone();
+    both.evaluate(check("2026-W46", Kept::Yes, t2));
+    both.evaluate(check("2026-W47", Kept::Partly, t2));
+    let with = |goal: &Goal| History { goals: vec![goal.clone()], ..History::default() };
+    check_history(&with(&closed), &with(&answered), &with(&both));
+
+    // The week's work: the later given, week by week.
+    let work = |minutes| Work { planned_minutes: Some(minutes), ..Work::default() };
+    let mut mine = History::default();
+    mine.set_work(week("2026-W46"), work(60), t1);
+    mine.set_work(week("2026-W47"), work(120), t2);
+    let mut theirs = History::default();
+    theirs.set_work(week("2026-W46"), work(90), t2);
+    theirs.set_work(week("2026-W44"), work(30), t1);
+    let mut expected = History::default();
+    expected.set_work(week("2026-W44"), work(30), t1);
+    expected.set_work(week("2026-W46"), work(90), t2);
+    expected.set_work(week("2026-W47"), work(120), t2);
+    check_history(&mine, &theirs, &expected);
+
+    // Milestones: one added in each tab; one changed later in one of them.
+    let milestone = |id: &str, authored: &str| Milestone {
+        id: id.into(),
+        date: "2026-11-16".into(),
+        kind: MilestoneKind::NewMentor,
+        text: Some(format!("at {authored}")),
+        authored: authored.into(),
+    };
+    let mine = History { milestones: vec![milestone("m1", t1), milestone("m2", t1)], ..History::default() };
+    let theirs = History { milestones: vec![milestone("m1", t2), milestone("m3", t1)], ..History::default() };
+    let expected = History {
+        milestones: vec![milestone("m1", t2), milestone("m2", t1), milestone("m3", t1)],
+        ..History::default()
+    };
+    check_history(&mine, &theirs, &expected);
+}
+
+/// A tab's changes to `base` at its own times (`tab` seconds past each minute, so that two
+/// tabs never change something at the same second): check-ins saved, goals answered and
+/// closed, weeks' work given, milestones added and removed.
+fn edit(rng: &mut Rng, base: &History, tab: u64) -> History {
+    let mut history = base.clone();
+    let weeks: Vec<_> = base.responses.iter().map(|r| r.week).collect();
+    for n in 0..rng.below(8) {
+        let at = rfc3339_utc((T + 60_000 * rng.below(3) as u64 + 1000 * tab) as f64);
+        let week = weeks[rng.below(weeks.len())];
+        match rng.below(6) {
+            0 => {
+                let mut walk = Rng(rng.next());
+                let draft = wander(&mut walk, &Draft::start(week, &history));
+                draft.save_into(&mut history, &at, Lang::En, &mut || format!("tab{tab}-{n}"));
+            }
+            1 => {
+                if let Some(goal) = history.goals.get_mut(rng.below(base.goals.len().max(1))) {
+                    let kept = Kept::ALL[rng.below(3)];
+                    goal.evaluate(GoalCheck { week, kept, note: None, authored: at });
+                }
+            }
+            2 => {
+                if let Some(goal) = history.goals.iter_mut().find(|g| g.is_open()) {
+                    goal.close(week, Outcome::ALL[rng.below(3)], &at);
+                }
+            }
+            3 => history.set_work(
+                week,
+                Work { worked_minutes: Some(30 * (1 + rng.below(3) as u32)), ..Work::default() },
+                &at,
+            ),
+            4 => history.milestones.push(Milestone {
+                id: format!("m-tab{tab}-{n}"),
+                date: "2026-11-16".into(),
+                kind: MilestoneKind::Other,
+                text: Some("x".into()),
+                authored: at,
+            }),
+            _ => {
+                let index = rng.below(history.milestones.len().max(1));
+                if index < history.milestones.len() {
+                    history.milestones.remove(index);
+                }
+            }
+        }
+    }
+    history
+}
+
+#[test]
+fn history_merges_lose_nothing_and_are_commutative_and_idempotent() {
+    let mut rng = Rng(0x41570);
+    for case in 0..500 {
+        let mut base = demo::history(week("2026-W47"), 1 + rng.below(8));
+        base.goals.push(goal("g1", "2026-11-02T10:00:00Z"));
+        // Some weeks were saved half answered: a tab may add answers the other has not.
+        for response in &mut base.responses {
+            response.answers.retain(|_, _| rng.below(3) > 0);
+            let instrument = instrument::find(&response.instrument, &response.version).unwrap();
+            response.status = status_of(instrument, &response.answers);
+        }
+        let (a, b) = (edit(&mut rng, &base, 1), edit(&mut rng, &base, 2));
+        let ab = merged_history(&a, &b);
+        assert_eq!(ab, merged_history(&b, &a), "case {case}: commutative");
+        assert_eq!(merged_history(&ab, &b), ab, "case {case}: merging again changes nothing");
+        assert_eq!(merged_history(&a, &a), sorted(a.clone()), "case {case}: idempotent");
+        for side in [&a, &b] {
+            for response in &side.responses {
+                let kept = ab.responses.iter().find(|r| r.id == response.id).expect("every response is kept");
+                for link_id in response.answers.keys() {
+                    assert!(kept.answers.contains_key(link_id), "case {case}: answer {link_id} of {}", response.id);
+                }
+            }
+            for goal in &side.goals {
+                let kept = ab.goals.iter().find(|g| g.id == goal.id).expect("every goal is kept");
+                for check in &goal.checks {
+                    assert!(kept.check_for(check.week).is_some(), "case {case}: {} in {}", goal.id, check.week);
+                }
+            }
+            for milestone in &side.milestones {
+                assert!(ab.milestones.iter().any(|m| m.id == milestone.id), "case {case}: {}", milestone.id);
+            }
+            for work in &side.work {
+                assert!(ab.work_for(work.week).is_some(), "case {case}: work of {}", work.week);
+            }
+        }
+        // What the page stores, it reads back.
+        assert_eq!(sorted(decode_history(&encode_history(&ab)).unwrap()), ab, "case {case}");
+    }
 }

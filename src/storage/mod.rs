@@ -12,7 +12,7 @@ mod vault;
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserStore;
 pub use memory::MemoryStore;
-pub use vault::{Loaded, Problem, Vault, ASIDE_PREFIX, DRAFT_KEY, HISTORY_KEY, SETTINGS_KEY};
+pub use vault::{Loaded, Problem, Reloaded, Vault, ASIDE_PREFIX, DRAFT_KEY, HISTORY_KEY, SETTINGS_KEY};
 
 use std::fmt;
 
