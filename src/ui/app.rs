@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     state.config.with_value(|config| embed::start(state, config));
     embed::register_service_worker();
+    super::tabs::listen(state);
 
     Effect::new(move |_| browser::set_document_lang(state.lang.get()));
     // When the citizen moves to another screen or question, focus its heading so a screen

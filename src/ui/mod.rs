@@ -12,6 +12,7 @@ mod home;
 mod notices;
 mod progress;
 mod state;
+mod tabs;
 
 pub use app::App;
 
