@@ -352,7 +352,11 @@ fn the_stored_values_of_format_2_read_back_and_are_written_the_same_as_format_3(
 
 #[test]
 fn the_stored_values_of_format_3_read_back_and_are_written_the_same() {
-    use ugeblik::domain::stored::encode_draft;
+    use ugeblik::domain::stored::{decode_settings, encode_draft, encode_settings};
+    let text = include_str!("fixtures/store-v3-history.json");
+    assert_eq!(encode_history(&decode_history(text).unwrap()), text);
+    let text = include_str!("fixtures/store-v3-settings.json");
+    assert_eq!(encode_settings(&decode_settings(text).unwrap()), text);
     let text = include_str!("fixtures/store-v3-draft.json");
     let draft = decode_draft(text).unwrap();
     assert_eq!(draft.answers["who5"]["2"], 3);
