@@ -6,6 +6,9 @@ use ugeblik::domain::lang::Lang;
 use ugeblik::domain::response::{validate, who5_score, Status};
 use ugeblik::domain::week::IsoWeek;
 
+/// When the tests' answers are given (milliseconds since the Unix epoch).
+const NOW: u64 = 1_795_000_000_000;
+
 fn week() -> IsoWeek {
     "2026-W47".parse().unwrap()
 }
@@ -22,7 +25,7 @@ fn ids() -> impl FnMut() -> String {
 fn answer_all(draft: &mut Draft, pick: usize) {
     while let Some(question) = draft.question() {
         let values = question.item.scale.values();
-        draft.answer(values[pick.min(values.len() - 1)]).unwrap();
+        draft.answer(values[pick.min(values.len() - 1)], NOW).unwrap();
     }
 }
 
@@ -64,7 +67,7 @@ fn a_full_check_in_takes_one_answer_per_question_and_saves_three_valid_responses
 #[test]
 fn skipping_leaves_items_out_and_marks_the_response_partial() {
     let mut draft = Draft::start(week(), &History::default());
-    draft.answer(5).unwrap(); // WHO-5 item 1
+    draft.answer(5, NOW).unwrap(); // WHO-5 item 1
     draft.next(); // skip item 2
     while !draft.at_note() {
         draft.next();
@@ -78,7 +81,7 @@ fn skipping_leaves_items_out_and_marks_the_response_partial() {
 #[test]
 fn back_returns_to_the_previous_question_and_keeps_its_answer() {
     let mut draft = Draft::start(week(), &History::default());
-    draft.answer(3).unwrap();
+    draft.answer(3, NOW).unwrap();
     draft.back();
     assert_eq!(draft.step, 0);
     assert_eq!(draft.current_answer(), Some(3));
@@ -90,7 +93,7 @@ fn back_returns_to_the_previous_question_and_keeps_its_answer() {
 fn a_value_off_the_scale_is_refused_and_changes_nothing() {
     let mut draft = Draft::start(week(), &History::default());
     let before = draft.clone();
-    assert!(draft.answer(6).is_err());
+    assert!(draft.answer(6, NOW).is_err());
     assert_eq!(draft, before);
 }
 
@@ -106,7 +109,7 @@ fn changing_a_week_updates_its_responses_instead_of_adding_new_ones() {
 
     let mut again = Draft::start(week(), &history);
     assert_eq!(again.current_answer(), Some(5), "the saved answers are the starting point");
-    again.answer(0).unwrap();
+    again.answer(0, NOW).unwrap();
     while !again.at_note() {
         again.next();
     }

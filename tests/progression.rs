@@ -10,6 +10,9 @@ use ugeblik::domain::progression::{
 use ugeblik::domain::stored::{decode_draft, decode_history, encode_history};
 use ugeblik::domain::week::IsoWeek;
 
+/// When the tests' answers are given (milliseconds since the Unix epoch).
+const NOW: u64 = 1_795_000_000_000;
+
 fn week(text: &str) -> IsoWeek {
     text.parse().unwrap()
 }
@@ -39,7 +42,7 @@ fn check_in(history: &mut History, week_text: &str, kept: &[(Kept, &str)]) {
     draft.next();
     for (answer, note) in kept {
         assert!(matches!(draft.stage(), Stage::Goal(_)), "a goal step for each open goal");
-        draft.keep_goal(*answer, note);
+        draft.keep_goal(*answer, note, NOW);
     }
     assert_eq!(draft.stage(), Stage::Note);
     let mut n = 0;
@@ -161,7 +164,7 @@ fn the_weeks_work_is_remembered_and_replaced_by_week() {
         days_attended: Some(1),
         absence: Some(Absence::Ill),
     };
-    draft.give_work(work.clone()).unwrap();
+    draft.give_work(work.clone(), NOW).unwrap();
     assert_eq!(draft.stage(), Stage::Note);
     draft.save_into(&mut history, "2026-11-13T10:00:00Z", Lang::Da, &mut || "x".into());
     assert_eq!(history.work_for(week("2026-W46")), Some(&work));
@@ -169,13 +172,13 @@ fn the_weeks_work_is_remembered_and_replaced_by_week() {
     let mut again = Draft::start(week("2026-W46"), &history);
     assert_eq!(again.work, Some(work));
     again.step = flow().len();
-    again.give_work(Work::default()).unwrap();
+    again.give_work(Work::default(), NOW).unwrap();
     again.save_into(&mut history, "t", Lang::Da, &mut || "y".into());
     assert_eq!(history.work_for(week("2026-W46")), None);
     // A step that does not add up is refused and nothing moves.
     let mut wrong = Draft::start(week("2026-W47"), &history);
     wrong.step = flow().len();
-    let error = wrong.give_work(Work { days_planned: Some(1), days_attended: Some(2), ..Work::default() });
+    let error = wrong.give_work(Work { days_planned: Some(1), days_attended: Some(2), ..Work::default() }, NOW);
     assert_eq!(error, Err(ProgressError::AttendedAbovePlanned));
     assert_eq!(wrong.stage(), Stage::Work);
 }
@@ -328,18 +331,50 @@ fn the_csv_has_a_row_per_goal_evaluation_work_figure_and_milestone() {
 }
 
 #[test]
-fn the_stored_values_of_format_2_read_back_and_are_written_the_same() {
+fn the_stored_values_of_format_2_read_back_and_are_written_the_same_as_format_3() {
     use ugeblik::domain::stored::encode_draft;
+    // Format 3 only added optional fields: a format 2 value is written back as it was,
+    // with the new version number.
+    let as_3 = |text: &str| text.replacen("{\"version\":2,", "{\"version\":3,", 1);
     let text = include_str!("fixtures/store-v2-history.json");
     let history = decode_history(text).unwrap();
     assert_eq!(history.goals.len(), 2);
     assert!(!history.work.is_empty());
     assert_eq!(history.milestones.len(), 1);
-    assert_eq!(encode_history(&history), text, "this version writes format 2 exactly as the fixture");
+    assert_eq!(encode_history(&history), as_3(text));
     let text = include_str!("fixtures/store-v2-draft.json");
     let draft = decode_draft(text).unwrap();
     assert_eq!(draft.stage(), Stage::Goal(0), "a check-in paused on a goal resumes there");
     assert_eq!(draft.work.as_ref().and_then(|w| w.planned_minutes), Some(600));
     assert_eq!(draft.goals[0].kept, Some(Kept::Partly));
-    assert_eq!(encode_draft(&draft), text);
+    assert_eq!(encode_draft(&draft), as_3(text));
+}
+
+#[test]
+fn the_stored_values_of_format_3_read_back_and_are_written_the_same() {
+    use ugeblik::domain::stored::{decode_settings, encode_draft, encode_settings};
+    let text = include_str!("fixtures/store-v3-history.json");
+    assert_eq!(encode_history(&decode_history(text).unwrap()), text);
+    let text = include_str!("fixtures/store-v3-settings.json");
+    assert_eq!(encode_settings(&decode_settings(text).unwrap()), text);
+    let text = include_str!("fixtures/store-v3-draft.json");
+    let draft = decode_draft(text).unwrap();
+    assert_eq!(draft.answers["who5"]["2"], 3);
+    let given: Vec<(&str, u64)> = draft.given.iter().map(|(part, at)| (part.as_str(), *at)).collect();
+    assert_eq!(
+        given,
+        [
+            ("goal/demo-goal-2", 1_795_500_120_000),
+            ("note", 1_795_500_300_500),
+            ("who5/1", 1_795_500_000_000),
+            ("who5/2", 1_795_500_061_250),
+            ("work", 1_795_500_090_000)
+        ]
+    );
+    assert_eq!(draft.step, 2);
+    assert_eq!(encode_draft(&draft), text, "this version writes format 3 exactly as the fixture");
+    // Each part's time once, in order: anything else is not a value this app wrote.
+    for wrong in [text.replace("[\"note\",", "[\"who5/1\","), text.replace("[\"note\",", "[\"goal/demo-goal-2\",")] {
+        assert!(decode_draft(&wrong).is_err(), "{wrong}");
+    }
 }

@@ -4,7 +4,9 @@
 use ugeblik::domain::checkin::Draft;
 use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
-use ugeblik::domain::stored::{decode_settings, encode_settings, DecodeError, Settings};
+use ugeblik::domain::stored::{
+    decode_draft, decode_history, decode_settings, encode_settings, DecodeError, Settings, STORE_VERSION,
+};
 use ugeblik::storage::{
     KeyValueStore, MemoryStore, Problem, Vault, ASIDE_PREFIX, DRAFT_KEY, HISTORY_KEY, SETTINGS_KEY,
 };
@@ -115,7 +117,7 @@ fn unreadable_values_are_put_aside_unchanged_and_reported() {
     check_unreadable("{}", DecodeError::NoVersion);
     check_unreadable("{\"version\":\"1\"}", DecodeError::NoVersion);
     check_unreadable("", DecodeError::NotJson);
-    check_unreadable("{\"version\":3,\"responses\":[]}", DecodeError::TooNew { found: 3 });
+    check_unreadable("{\"version\":4,\"responses\":[]}", DecodeError::TooNew { found: 4 });
     let out_of_range = HISTORY_V1.replace("\"job-belief\":6", "\"job-belief\":14");
     check_unreadable(&out_of_range, DecodeError::Invalid("response 3: item job-belief: 14 is above 10".into()));
     let duplicate = HISTORY_V1.replace("1f6d2c1e0a02", "1f6d2c1e0a01");
@@ -172,7 +174,7 @@ fn the_start_page_reminds_of_a_backup_four_weeks_after_the_last_one() {
     let today = day("2026-11-23");
     assert_eq!(history.backup_reminder(today, None), None, "nothing to lose yet");
     let mut draft = Draft::start("2026-W47".parse().unwrap(), &history);
-    draft.answer(3).unwrap();
+    draft.answer(3, 1_795_000_000_000).unwrap();
     let mut n = 0;
     draft.save_into(&mut history, "2026-11-16T10:00:00Z", Lang::Da, &mut || {
         n += 1;
@@ -187,7 +189,7 @@ fn the_start_page_reminds_of_a_backup_four_weeks_after_the_last_one() {
 
 #[test]
 fn the_day_of_the_last_backup_is_kept_and_a_bad_one_refused() {
-    let settings = Settings { version: 2, lang: None, backup: Some("2026-11-23".into()) };
+    let settings = Settings { version: STORE_VERSION, lang: None, backup: Some("2026-11-23".into()) };
     assert_eq!(decode_settings(&encode_settings(&settings)).unwrap(), settings);
     assert!(decode_settings(r#"{"version":2,"lang":null,"backup":"2026-02-30"}"#).is_err());
     assert!(decode_settings(r#"{"version":2,"lang":null,"backup":"<img src=x>"}"#).is_err());
@@ -200,4 +202,271 @@ fn dates_are_written_as_iso_dates() {
     for text in ["2026-11-23", "0999-01-01", "2024-02-29", "9999-12-31"] {
         assert_eq!(format_date(parse_date(text).unwrap()), text);
     }
+}
+
+// Two tabs of one browser share its storage: each has its own vault over the one store.
+
+/// 2026-11-18T11:06:40Z, in milliseconds since the Unix epoch.
+const T: u64 = 1_795_000_000_000;
+
+/// One tab: its vault over the shared store and what it holds in memory, changed the way
+/// the app's state changes it: every answer stored at once, and a reload when another tab
+/// wrote (here: when the test says so) and before a check-in is saved.
+struct Tab {
+    vault: Vault,
+    history: History,
+    draft: Option<Draft>,
+}
+
+impl Tab {
+    fn open(store: &Shared) -> Tab {
+        let (vault, loaded) = open(store);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        Tab { vault, history: loaded.history, draft: loaded.draft }
+    }
+
+    fn reload(&mut self) -> ugeblik::storage::Reloaded {
+        let reloaded = self.vault.reload(&mut self.draft);
+        if let Some(history) = &reloaded.history {
+            self.history = history.clone();
+        }
+        reloaded
+    }
+
+    fn start(&mut self) {
+        if self.draft.is_none() {
+            self.reload();
+        }
+        let week = "2026-W47".parse().unwrap();
+        let draft = self.draft.get_or_insert_with(|| Draft::start(week, &self.history));
+        self.vault.save_draft(Some(draft)).unwrap();
+    }
+
+    /// Answers the question at `step` with `value`, given at `at`.
+    fn answer(&mut self, step: usize, value: u8, at: u64) {
+        let draft = self.draft.as_mut().expect("a check-in in progress");
+        draft.step = step;
+        draft.answer(value, at).unwrap();
+        self.vault.save_draft(Some(draft)).unwrap();
+    }
+
+    fn finish(&mut self, authored: &str, id: &str) {
+        self.reload();
+        let draft = self.draft.take().expect("a check-in in progress");
+        draft.save_into(&mut self.history, authored, Lang::Da, &mut || id.to_owned());
+        self.vault.save_history(&self.history).unwrap();
+        self.vault.save_draft(None).unwrap();
+    }
+
+    fn answers(&self) -> Vec<(String, u8)> {
+        let draft = self.draft.as_ref().expect("a check-in in progress");
+        draft.answers.iter().flat_map(|(i, a)| a.iter().map(move |(l, v)| (format!("{i}/{l}"), *v))).collect()
+    }
+}
+
+fn answers(list: &[(&str, u8)]) -> Vec<(String, u8)> {
+    list.iter().map(|&(part, value)| (part.to_owned(), value)).collect()
+}
+
+fn stored_draft(store: &Shared) -> Option<Draft> {
+    store.0.get(DRAFT_KEY).unwrap().map(|text| decode_draft(&text).unwrap())
+}
+
+fn stored_history(store: &Shared) -> History {
+    decode_history(&store.0.get(HISTORY_KEY).unwrap().unwrap()).unwrap()
+}
+
+#[test]
+fn two_tabs_answering_at_once_both_keep_their_answers_in_storage_and_in_each_other() {
+    let store = Shared::default();
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    a.start();
+    b.start();
+    // Neither hears of the other's answer before it writes its own.
+    a.answer(0, 3, T);
+    b.answer(1, 4, T + 1);
+    assert_eq!(stored_draft(&store).unwrap().answers["who5"].len(), 2, "the later write kept the earlier");
+    a.answer(1, 1, T + 2); // A changes item 2 later than B gave it
+    let both = answers(&[("who5/1", 3), ("who5/2", 1)]);
+    for tab in [&mut a, &mut b] {
+        let reloaded = tab.reload();
+        assert_eq!(reloaded, ugeblik::storage::Reloaded::default(), "no history, no problem");
+        assert_eq!(tab.answers(), both);
+    }
+    assert_eq!((a.draft.as_ref().unwrap().step, b.draft.as_ref().unwrap().step), (2, 2), "each tab's own step");
+    // Reopened (a reload of the page), the check-in has both.
+    let again = Tab::open(&store);
+    assert_eq!(again.answers(), both);
+}
+
+#[test]
+fn an_answer_lost_when_two_tabs_wrote_at_the_same_moment_goes_back_into_storage() {
+    let store = Shared::default();
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    a.start();
+    b.start();
+    // Both read the stored check-in before the other wrote: B's write keeps only its own.
+    let before = store.0.get(DRAFT_KEY).unwrap().unwrap();
+    a.answer(0, 3, T);
+    store.0.set(DRAFT_KEY, &before).unwrap();
+    b.answer(1, 4, T + 1);
+    assert_eq!(stored_draft(&store).unwrap().answers["who5"].len(), 1, "A's answer is not stored");
+    // A hears of B's write: it takes B's answer in and writes its own back.
+    a.reload();
+    assert_eq!(stored_draft(&store).unwrap().answers["who5"].len(), 2);
+    // Then B hears of it, and nothing more is written: the tabs agree.
+    b.reload();
+    let agreed = store.0.get(DRAFT_KEY).unwrap();
+    assert_eq!(b.answers(), answers(&[("who5/1", 3), ("who5/2", 4)]));
+    a.reload();
+    assert_eq!(store.0.get(DRAFT_KEY).unwrap(), agreed);
+}
+
+#[test]
+fn when_one_tab_saves_the_check_in_the_other_goes_on_and_saving_it_keeps_both() {
+    let store = Shared::default();
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    a.start();
+    b.start();
+    a.answer(0, 3, T);
+    b.answer(1, 4, T + 1);
+    a.finish("2026-11-18T11:06:45Z", "saved-by-a");
+    assert_eq!(store.0.get(DRAFT_KEY).unwrap(), None);
+    assert_eq!(stored_history(&store).responses[0].answers.len(), 2, "A saved B's answer too");
+    // B, still in the check-in, hears of it: the check-in stays, and now updates A's response.
+    assert!(b.reload().draft_gone);
+    b.answer(2, 2, T + 10_000);
+    assert_eq!(b.draft.as_ref().unwrap().editing["who5"], "saved-by-a");
+    b.finish("2026-11-18T11:07:00Z", "never-used");
+    let history = stored_history(&store);
+    assert_eq!(history.responses.len(), 1, "one response for the week");
+    assert_eq!(history.responses[0].answers.len(), 3);
+    a.reload();
+    assert_eq!(a.history, history);
+    assert_eq!(a.draft, None);
+}
+
+#[test]
+fn both_tabs_saving_the_same_week_keep_every_answer() {
+    let store = Shared::default();
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    a.start();
+    b.start();
+    a.answer(0, 3, T);
+    b.answer(1, 4, T + 1);
+    a.answer(2, 1, T + 2);
+    // B saves after A, having heard of it: one response with every answer.
+    a.finish("2026-11-18T11:06:45Z", "saved-by-a");
+    b.finish("2026-11-18T11:06:46Z", "never-used");
+    let history = stored_history(&store);
+    assert_eq!(history.responses.len(), 1);
+    assert_eq!(history.responses[0].answers.len(), 3);
+    // Saving at the very same moment, neither hearing of the other: two responses for the
+    // week, and no answer lost.
+    let store = Shared::default();
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    a.start();
+    b.start();
+    a.answer(0, 3, T);
+    b.answer(1, 4, T + 1);
+    for (tab, id) in [(&mut a, "saved-by-a"), (&mut b, "saved-by-b")] {
+        let draft = tab.draft.take().unwrap();
+        draft.save_into(&mut tab.history, "2026-11-18T11:06:45Z", Lang::Da, &mut || id.to_owned());
+        tab.vault.save_history(&tab.history).unwrap();
+    }
+    let history = stored_history(&store);
+    let mut kept: Vec<(&str, Vec<&str>)> =
+        history.responses.iter().map(|r| (r.id.as_str(), r.answers.keys().map(String::as_str).collect())).collect();
+    kept.sort();
+    assert_eq!(kept, [("saved-by-a", vec!["1"]), ("saved-by-b", vec!["2"])]);
+    for tab in [&mut a, &mut b] {
+        tab.reload();
+        assert_eq!(tab.history.responses.len(), 2);
+    }
+}
+
+#[test]
+fn an_edit_in_one_tab_while_the_other_saves_a_check_in_keeps_both() {
+    use ugeblik::domain::progression::{Milestone, MilestoneKind};
+    let store = Shared::default();
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    let milestone = |id: &str| Milestone {
+        id: id.into(),
+        date: "2026-11-16".into(),
+        kind: MilestoneKind::NewMentor,
+        text: None,
+        authored: "2026-11-18T11:00:00Z".into(),
+    };
+    a.history.milestones.push(milestone("m1"));
+    a.vault.save_history(&a.history).unwrap();
+    b.reload();
+    b.start();
+    b.answer(0, 5, T);
+    // A adds a milestone while B saves its check-in, neither hearing of the other.
+    a.history.milestones.push(milestone("m2"));
+    b.finish("2026-11-18T11:06:42Z", "b-who5");
+    a.vault.save_history(&a.history).unwrap();
+    let history = stored_history(&store);
+    let ids: Vec<&str> = history.milestones.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["m1", "m2"]);
+    assert_eq!(history.responses.len(), 1, "B's check-in is kept");
+    for tab in [&mut a, &mut b] {
+        tab.reload();
+        assert_eq!(tab.history, history);
+    }
+    // Removed with nobody writing in between, it stays removed.
+    a.history.milestones.retain(|m| m.id != "m1");
+    a.vault.save_history(&a.history).unwrap();
+    assert_eq!(stored_history(&store).milestones.len(), 1);
+    b.reload();
+    assert_eq!(b.history.milestones.len(), 1, "and the other tab takes the removal in");
+}
+
+#[test]
+fn a_tab_that_wrote_last_writes_its_own_value_unmerged() {
+    // Nobody else wrote since: the value is written as it is, so a choice that makes it
+    // older (an import's "take the file's answers") holds.
+    let store = Shared::default();
+    let (tab, _) = open(&store);
+    let mut history = ugeblik::domain::stored::decode_history(HISTORY_V1).unwrap();
+    tab.save_history(&history).unwrap();
+    history.responses[0].authored = "2020-01-01T00:00:00Z".into();
+    history.responses[0].answers.clear();
+    history.responses[0].status = ugeblik::domain::response::Status::Partial;
+    tab.save_history(&history).unwrap();
+    assert_eq!(stored_history(&store), history);
+}
+
+#[test]
+fn a_value_another_tab_wrote_that_cannot_be_read_is_put_aside_before_it_is_written_over() {
+    for (stored, expected) in [
+        ("{\"version\":4,\"responses\":[]}", DecodeError::TooNew { found: 4 }),
+        ("{\"version\":3,\"responses\":", DecodeError::NotJson),
+    ] {
+        let store = Shared::default();
+        let mut tab = Tab::open(&store);
+        tab.vault.save_history(&tab.history).unwrap();
+        store.0.set(HISTORY_KEY, stored).unwrap(); // a newer app in another tab, or a cut write
+        let error = tab.vault.save_history(&tab.history).unwrap_err();
+        let Problem::Unreadable { key, reason, kept_as: Some(kept) } = error else { panic!("{error:?}") };
+        assert_eq!((key.as_str(), reason), (HISTORY_KEY, expected));
+        assert_eq!(store.0.get(&kept).unwrap().as_deref(), Some(stored), "the copy is byte-identical");
+        assert_eq!(stored_history(&store), tab.history, "then the tab's value is written");
+        // Heard of by a reload first, it is put aside and reported there, once.
+        store.0.set(HISTORY_KEY, stored).unwrap();
+        let reloaded = tab.reload();
+        assert!(matches!(reloaded.problems.as_slice(), [Problem::Unreadable { kept_as: Some(_), .. }]));
+        assert_eq!(tab.vault.save_history(&tab.history), Ok(()));
+    }
+    // Without room for a copy, the key is never written again.
+    let store = Shared(std::rc::Rc::new(MemoryStore::with_quota(200)));
+    let mut tab = Tab::open(&store);
+    tab.vault.save_history(&tab.history).unwrap();
+    let newer = format!("{{\"version\":9,\"responses\":[],\"pad\":\"{}\"}}", "x".repeat(100));
+    store.0.set(HISTORY_KEY, &newer).unwrap();
+    let error = tab.vault.save_history(&tab.history).unwrap_err();
+    assert!(matches!(error, Problem::Unreadable { kept_as: None, .. }), "{error:?}");
+    tab.history.responses = decode_history(HISTORY_V1).unwrap().responses;
+    tab.vault.save_history(&tab.history).unwrap();
+    assert_eq!(store.0.get(HISTORY_KEY).unwrap(), Some(newer), "byte for byte");
 }

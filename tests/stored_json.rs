@@ -178,6 +178,14 @@ fn draft(rng: &mut Rng) -> Draft {
         answer.kept = (rng.below(2) == 0).then_some(Kept::Partly);
         answer.note = (rng.below(2) == 0).then(|| rng.text());
     }
+    if rng.below(2) == 0 {
+        draft.given.clear();
+    }
+    for _ in 0..rng.below(3) {
+        draft.given.push((rng.text(), rng.next()));
+    }
+    draft.given.sort();
+    draft.given.dedup_by(|a, b| a.0 == b.0);
     draft
 }
 
@@ -274,7 +282,7 @@ fn the_worker_reads_the_pages_message() {
 /// Cuts, repeats, replaces and inserts pieces of a valid stored value, at character
 /// boundaries (storage holds strings, never invalid UTF-8).
 fn mutate(rng: &mut Rng, seed: &str) -> String {
-    const TOKENS: [&str; 37] = [
+    const TOKENS: [&str; 40] = [
         "{",
         "}",
         "[",
@@ -312,6 +320,9 @@ fn mutate(rng: &mut Rng, seed: &str) -> String {
         "\"kept\"",
         "\"partly\"",
         "\"2026-02-30\"",
+        "\"given\"",
+        "\"authored\"",
+        "[\"a\",1]",
     ];
     let mut chars: Vec<char> = seed.chars().collect();
     for _ in 0..1 + rng.below(3) {

@@ -10,7 +10,7 @@ use super::history::{instrument_ids, History};
 use super::instrument::{self, Instrument, Item};
 use super::lang::Lang;
 use super::progression::{GoalCheck, Kept, ProgressError, Work};
-use super::response::{status_of, validate, Response, Status, ValidationError};
+use super::response::{status_of, unix_millis, validate, Response, Status, ValidationError};
 use super::week::IsoWeek;
 
 /// A check-in in progress.
@@ -36,6 +36,24 @@ pub struct Draft {
     /// its week off), by id; empty: it asks them all.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<String>,
+    /// When each part was last given, in milliseconds since the Unix epoch, by part
+    /// (`<instrument>/<linkId>` for an answer, `goal/<id>`, `work`, `note`), in the order
+    /// of the parts' names. A part without a time is older than any: given before times
+    /// were kept. Two tabs' check-ins merge by these ([`Draft::merge`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub given: Vec<(String, u64)>,
+}
+
+/// The parts of a check-in that [`Draft::given`] names besides the answers.
+const WORK: &str = "work";
+const NOTE: &str = "note";
+
+fn answer_part(instrument: &str, link_id: &str) -> String {
+    format!("{instrument}/{link_id}")
+}
+
+fn goal_part(goal: &str) -> String {
+    format!("goal/{goal}")
 }
 
 /// The answer to "Did you keep to it this week?" for one goal.
@@ -117,36 +135,143 @@ impl Draft {
     /// [`Draft::start`] for a check-in that leaves out the instruments in `skipped`
     /// (see [`skipped`]).
     pub fn start_without(week: IsoWeek, history: &History, skipped: Vec<String>) -> Draft {
+        let asked: Vec<&str> = instrument_ids().into_iter().filter(|id| !skipped.iter().any(|s| s == id)).collect();
         let mut draft = Draft {
             week,
             step: 0,
             answers: BTreeMap::new(),
             note: String::new(),
             editing: BTreeMap::new(),
-            work: history.work_for(week).cloned(),
-            goals: history
-                .open_goals(week)
-                .map(|goal| {
-                    let check = goal.check_for(week);
-                    GoalAnswer {
-                        goal: goal.id.clone(),
-                        kept: check.map(|c| c.kept),
-                        note: check.and_then(|c| c.note.clone()),
-                    }
-                })
-                .collect(),
+            work: None,
+            goals: Vec::new(),
             skipped,
+            given: Vec::new(),
         };
-        for id in instrument_ids().into_iter().filter(|id| !draft.skipped.iter().any(|s| s == id)) {
+        // Each part as given when it was saved.
+        for goal in history.open_goals(week) {
+            let check = goal.check_for(week);
+            draft.goals.push(GoalAnswer {
+                goal: goal.id.clone(),
+                kept: check.map(|c| c.kept),
+                note: check.and_then(|c| c.note.clone()),
+            });
+            draft.stamp(goal_part(&goal.id), check.map_or(0, |c| unix_millis(&c.authored)));
+        }
+        if let Some(work) = history.work.iter().find(|w| w.week == week) {
+            draft.work = Some(work.work.clone());
+            draft.stamp(WORK.to_owned(), unix_millis(&work.authored));
+        }
+        for id in asked {
             if let Some(existing) = history.response_for(week, id) {
+                let at = unix_millis(&existing.authored);
                 draft.editing.insert(id.to_owned(), existing.id.clone());
                 draft.answers.insert(id.to_owned(), existing.answers.clone());
+                for link_id in existing.answers.keys() {
+                    draft.stamp(answer_part(id, link_id), at);
+                }
                 if draft.note.is_empty() {
                     draft.note = existing.note.clone().unwrap_or_default();
+                    draft.stamp(NOTE.to_owned(), at);
                 }
             }
         }
         draft
+    }
+
+    /// Takes in what is saved for this week (by another tab, while this check-in went
+    /// on): the answers and the ids of the responses, so that saving this check-in updates
+    /// them rather than adding a second response per instrument; the note, the week's work
+    /// and the answers about the goals it asks. Each part as given when it was saved; a
+    /// part given here later stays.
+    pub fn merge_saved(&mut self, history: &History) {
+        let mut saved = Draft::start_without(self.week, history, self.skipped.clone());
+        // The check-in asks about the goals open when it started (one set meanwhile waits
+        // for the next check-in), so its steps do not move.
+        saved.goals.retain(|g| self.goals.iter().any(|mine| mine.goal == g.goal));
+        self.merge(&saved);
+    }
+
+    /// Takes in the check-in of another tab for the same week, part by part: the later
+    /// given wins, and of two given at the same time the greater, so that the order of
+    /// merging does not matter. The step and the instruments asked stay this tab's own
+    /// (the citizen's place never moves: on the note, it stays on the note); a goal only
+    /// the other asks about is asked too. A check-in of another week changes nothing: the
+    /// tab that started one keeps it.
+    pub fn merge(&mut self, other: &Draft) {
+        if other.week != self.week {
+            return;
+        }
+        let at_note = self.at_note();
+        for (id, answers) in &other.answers {
+            for (link_id, value) in answers {
+                let part = answer_part(id, link_id);
+                let (mine, at) = (self.answers.get(id).and_then(|a| a.get(link_id)), other.given_at(&part));
+                if self.newer(&part, mine, at, value) {
+                    self.answers.entry(id.clone()).or_default().insert(link_id.clone(), *value);
+                    self.stamp(part, at);
+                }
+            }
+        }
+        if self.newer(NOTE, Some(&self.note), other.given_at(NOTE), &other.note) {
+            self.note.clone_from(&other.note);
+            self.stamp(NOTE.to_owned(), other.given_at(NOTE));
+        }
+        if let Some(work) = &other.work {
+            if self.newer(WORK, self.work.as_ref(), other.given_at(WORK), work) {
+                self.work = Some(work.clone());
+                self.stamp(WORK.to_owned(), other.given_at(WORK));
+            }
+        }
+        for theirs in &other.goals {
+            let part = goal_part(&theirs.goal);
+            let at = other.given_at(&part);
+            fn key(a: &GoalAnswer) -> (Option<Kept>, Option<&str>) {
+                (a.kept, a.note.as_deref())
+            }
+            match self.goals.iter().position(|g| g.goal == theirs.goal) {
+                Some(index) if !self.newer(&part, Some(&key(&self.goals[index])), at, &key(theirs)) => continue,
+                Some(index) => self.goals[index] = theirs.clone(),
+                None => self.goals.push(theirs.clone()),
+            }
+            self.stamp(part, at);
+        }
+        // Both name the response they change; of two names (the week saved twice at
+        // once), the greater.
+        for (id, response) in &other.editing {
+            let mine = self.editing.entry(id.clone()).or_insert_with(|| response.clone());
+            if response > mine {
+                mine.clone_from(response);
+            }
+        }
+        if at_note {
+            self.step = self.total();
+        }
+    }
+
+    /// Whether this check-in has a part given later than `other` has it: then `other` is
+    /// missing an answer (another tab wrote it over this tab's at the same moment).
+    pub fn given_later_than(&self, other: &Draft) -> bool {
+        self.given.iter().any(|(part, at)| *at > other.given_at(part))
+    }
+
+    /// When `part` was last given here; 0 when never, or before times were kept.
+    fn given_at(&self, part: &str) -> u64 {
+        self.given.binary_search_by(|(p, _)| p.as_str().cmp(part)).map_or(0, |at| self.given[at].1)
+    }
+
+    /// Records that `part` was given at `at` (nothing for 0: no time is older than any).
+    fn stamp(&mut self, part: String, at: u64) {
+        match self.given.binary_search_by(|(p, _)| p.cmp(&part)) {
+            Ok(index) => self.given[index].1 = at,
+            Err(_) if at == 0 => {}
+            Err(index) => self.given.insert(index, (part, at)),
+        }
+    }
+
+    /// Whether `theirs`, given at `at`, replaces this check-in's `part` (`mine`): the later
+    /// wins; at the same time, the greater.
+    fn newer<T: Ord>(&self, part: &str, mine: Option<&T>, at: u64, theirs: &T) -> bool {
+        mine.is_none_or(|mine| (at, theirs) > (self.given_at(part), mine))
     }
 
     /// The questions this check-in asks.
@@ -170,24 +295,34 @@ impl Draft {
         }
     }
 
-    /// Gives the week's work (the step's "next") and moves on.
-    pub fn give_work(&mut self, work: Work) -> Result<(), ProgressError> {
+    /// Gives the week's work (the step's "next") at `now` (milliseconds since the Unix
+    /// epoch, like every time a check-in keeps) and moves on.
+    pub fn give_work(&mut self, work: Work, now: u64) -> Result<(), ProgressError> {
         work.validate()?;
         self.work = Some(work);
+        self.stamp(WORK.to_owned(), now);
         self.next();
         Ok(())
     }
 
-    /// Answers the goal step shown and moves on.
-    pub fn keep_goal(&mut self, kept: Kept, note: &str) {
+    /// Answers the goal step shown at `now` and moves on.
+    pub fn keep_goal(&mut self, kept: Kept, note: &str, now: u64) {
         if let Stage::Goal(index) = self.stage() {
             let note = Some(note.trim().to_owned()).filter(|n| !n.is_empty());
             if let Some(answer) = self.goals.get_mut(index) {
                 answer.kept = Some(kept);
                 answer.note = note;
+                let part = goal_part(&answer.goal);
+                self.stamp(part, now);
             }
             self.next();
         }
+    }
+
+    /// Writes the week's note at `now`.
+    pub fn set_note(&mut self, note: String, now: u64) {
+        self.note = note;
+        self.stamp(NOTE.to_owned(), now);
     }
 
     /// The goals' evaluations this check-in saves: one per goal answered.
@@ -220,8 +355,8 @@ impl Draft {
         self.answers.get(question.instrument.id)?.get(question.item.link_id).copied()
     }
 
-    /// Answers the current question and moves to the next step.
-    pub fn answer(&mut self, value: u8) -> Result<(), ValidationError> {
+    /// Answers the current question at `now` and moves to the next step.
+    pub fn answer(&mut self, value: u8, now: u64) -> Result<(), ValidationError> {
         let Some(question) = self.question() else { return Ok(()) };
         let (min, max) = question.item.scale.bounds();
         if !question.item.scale.values().contains(&value) {
@@ -231,6 +366,7 @@ impl Draft {
             .entry(question.instrument.id.to_owned())
             .or_default()
             .insert(question.item.link_id.to_owned(), value);
+        self.stamp(answer_part(question.instrument.id, question.item.link_id), now);
         self.step += 1;
         Ok(())
     }
@@ -258,8 +394,8 @@ impl Draft {
     }
 
     /// Checks a draft read back from storage: each answer must belong to a known question and
-    /// lie on its scale, and the step must exist. Anything else means the stored value is
-    /// not one this app wrote.
+    /// lie on its scale, each part's time be given once and in order, and the step must
+    /// exist. Anything else means the stored value is not one this app wrote.
     pub fn check(&self) -> Result<(), ValidationError> {
         for (index, id) in self.skipped.iter().enumerate() {
             if instrument::current(id).is_none() || self.skipped[..index].contains(id) {
@@ -289,6 +425,9 @@ impl Draft {
             if answer.goal.trim().is_empty() || self.goals[..index].iter().any(|g| g.goal == answer.goal) {
                 return Err(ValidationError::Progression(format!("goal {}: no id, or one given twice", index + 1)));
             }
+        }
+        if self.given.windows(2).any(|pair| pair[0].0 >= pair[1].0) {
+            return Err(ValidationError::Progression("given: a part out of order, or given twice".into()));
         }
         if self.step > self.total() {
             return Err(ValidationError::OutOfRange {

@@ -2,11 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use std::collections::HashSet;
-
 use super::instrument::{self, Instrument, Item, CATALOGUE};
 use super::progression::{Goal, Milestone, ProgressError, Work, WorkWeek};
-use super::response::{profile, who5_score, Response, Status, Who5Score};
+use super::response::{profile, status_of, who5_score, Response, Status, Who5Score};
 use super::week::IsoWeek;
 
 /// All stored responses. The week keeps at most one response per instrument: changing a
@@ -48,29 +46,93 @@ pub struct WeekSummary {
 impl History {
     /// Checks the goals, the weeks' work and the milestones: each valid, goal and
     /// milestone ids unique, at most one work record per week. Says what and where.
+    /// (Each is compared with the ones before it, not hashed: a hash set's code costs the
+    /// page's first load more than the comparisons cost a history of ten years.)
     pub fn check_progression(&self) -> Result<(), String> {
-        let mut ids = HashSet::new();
         for (index, goal) in self.goals.iter().enumerate() {
             goal.validate().map_err(|error| format!("goal {}: {error}", index + 1))?;
-            if !ids.insert(goal.id.as_str()) {
+            if self.goals[..index].iter().any(|g| g.id == goal.id) {
                 return Err(format!("goal {}: {}", index + 1, ProgressError::IdTwice(goal.id.clone())));
             }
         }
-        let mut weeks = HashSet::new();
         for (index, work) in self.work.iter().enumerate() {
             work.work.validate().map_err(|error| format!("work week {}: {error}", index + 1))?;
-            if !weeks.insert(work.week) {
+            if self.work[..index].iter().any(|w| w.week == work.week) {
                 return Err(format!("work week {}: {}", index + 1, ProgressError::WeekTwice(work.week)));
             }
         }
-        let mut ids = HashSet::new();
         for (index, milestone) in self.milestones.iter().enumerate() {
             milestone.validate().map_err(|error| format!("milestone {}: {error}", index + 1))?;
-            if !ids.insert(milestone.id.as_str()) {
+            if self.milestones[..index].iter().any(|m| m.id == milestone.id) {
                 return Err(format!("milestone {}: {}", index + 1, ProgressError::IdTwice(milestone.id.clone())));
             }
         }
         Ok(())
+    }
+
+    /// Takes in another copy of the history, stored meanwhile by another tab, by id (by
+    /// week for the week's work): what only the other has is added; where both have it,
+    /// the later changed wins (at the same time, this one). A response keeps the answers
+    /// of both and a goal every week's answer of both: answers are never taken back. What
+    /// this copy removed (a milestone, a week's work) and the other still has comes back:
+    /// a merge loses nothing.
+    pub fn merge(&mut self, other: &History) {
+        for theirs in &other.responses {
+            let Some(mine) = self.responses.iter_mut().find(|r| r.id == theirs.id) else {
+                self.responses.push(theirs.clone());
+                continue;
+            };
+            let newer = theirs.authored > mine.authored;
+            if mine.version != theirs.version {
+                // Answers to another version's items do not mix.
+                if newer {
+                    mine.clone_from(theirs);
+                }
+                continue;
+            }
+            for (link_id, value) in &theirs.answers {
+                let own = mine.answers.entry(link_id.clone()).or_insert(*value);
+                if newer {
+                    *own = *value;
+                }
+            }
+            if newer {
+                mine.authored.clone_from(&theirs.authored);
+                mine.note.clone_from(&theirs.note);
+                mine.language = theirs.language;
+            }
+            if let Ok(instrument) = instrument::find(&mine.instrument, &mine.version) {
+                mine.status = status_of(instrument, &mine.answers);
+            }
+        }
+        for theirs in &other.goals {
+            let Some(mine) = self.goals.iter_mut().find(|g| g.id == theirs.id) else {
+                self.goals.push(theirs.clone());
+                continue;
+            };
+            if theirs.authored > mine.authored {
+                let checks = std::mem::take(&mut mine.checks);
+                mine.clone_from(theirs);
+                mine.checks = checks;
+            }
+            for check in &theirs.checks {
+                if mine.check_for(check.week).is_none_or(|own| check.authored > own.authored) {
+                    mine.evaluate(check.clone());
+                }
+            }
+        }
+        for theirs in &other.work {
+            if self.work.iter().find(|w| w.week == theirs.week).is_none_or(|mine| theirs.authored > mine.authored) {
+                self.set_work(theirs.week, theirs.work.clone(), &theirs.authored);
+            }
+        }
+        for theirs in &other.milestones {
+            match self.milestones.iter_mut().find(|m| m.id == theirs.id) {
+                None => self.milestones.push(theirs.clone()),
+                Some(mine) if theirs.authored > mine.authored => mine.clone_from(theirs),
+                Some(_) => {}
+            }
+        }
     }
 
     /// The work recorded for `week`.

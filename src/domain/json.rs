@@ -306,6 +306,17 @@ impl Value {
         required: u32,
         mut read: impl FnMut(usize, Value) -> Shape<()>,
     ) -> Shape<()> {
+        // One loop for every reader: generic, it was a copy per reader (wasm size).
+        self.fields_with(what, keys, required, &mut read)
+    }
+
+    fn fields_with(
+        self,
+        what: &str,
+        keys: &[&str],
+        required: u32,
+        read: &mut dyn FnMut(usize, Value) -> Shape<()>,
+    ) -> Shape<()> {
         let Value::Obj(fields) = self else { return self.expected(what, "an object") };
         let mut seen = 0u32;
         for (key, value) in fields {

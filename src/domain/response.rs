@@ -210,6 +210,26 @@ pub fn rfc3339_utc(unix_millis: f64) -> String {
     }
 }
 
+/// Milliseconds since the Unix epoch of a timestamp as [`rfc3339_utc`] writes it
+/// (`2026-11-18T11:06:40Z`); 0 for any other text, so that a time this app cannot read
+/// never wins a merge.
+pub fn unix_millis(rfc3339: &str) -> u64 {
+    let (Some(day), Some(clock)) = (rfc3339.get(..10).and_then(super::progression::parse_date), rfc3339.get(10..))
+    else {
+        return 0;
+    };
+    let b = clock.as_bytes();
+    let two = |at: usize| -> Option<u8> {
+        let (tens, ones) = (b.get(at)?.wrapping_sub(b'0'), b.get(at + 1)?.wrapping_sub(b'0'));
+        (tens < 10 && ones < 10).then_some(tens * 10 + ones)
+    };
+    let shape = b.len() == 10 && b[0] == b'T' && b[3] == b':' && b[6] == b':' && b[9] == b'Z';
+    let time = (shape.then_some(()))
+        .and_then(|()| time::Time::from_hms(two(1)?, two(4)?, two(7)?).ok())
+        .map(|time| day.with_time(time).assume_utc().unix_timestamp());
+    time.and_then(|seconds| u64::try_from(seconds).ok()).map_or(0, |seconds| seconds * 1000)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,6 +337,25 @@ mod tests {
     fn timestamps_are_rfc3339_utc() {
         assert_eq!(rfc3339_utc(0.0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339_utc(1_795_000_000_123.0), "2026-11-18T11:06:40Z");
+    }
+
+    #[track_caller]
+    fn check_millis(text: &str, expected: u64) {
+        assert_eq!(unix_millis(text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn timestamps_read_back_as_milliseconds_and_anything_else_as_zero() {
+        check_millis("1970-01-01T00:00:00Z", 0);
+        check_millis("2026-11-18T11:06:40Z", 1_795_000_000_000);
+        check_millis("2024-02-29T23:59:59Z", 1_709_251_199_000);
+        check_millis(&rfc3339_utc(1_795_000_000_123.0), 1_795_000_000_000);
+        for bad in ["", "t", "2026-11-18", "2026-11-18T11:06:40", "2026-11-18T11:06:40+01:00", "2026-11-18T24:00:00Z"] {
+            check_millis(bad, 0);
+        }
+        check_millis("2026-02-30T10:00:00Z", 0);
+        check_millis("1969-12-31T23:59:59Z", 0);
+        check_millis("2026-11-18T11:6:40Z", 0);
     }
 
     #[test]

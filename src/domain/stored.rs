@@ -2,7 +2,6 @@
 //! written by every earlier version of the app are read. Each stored value is a JSON object
 //! with a `"version"`; a value from a newer app is refused, never guessed at.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use std::collections::BTreeMap;
@@ -19,10 +18,12 @@ use super::week::IsoWeek;
 
 /// The newest format version of every stored value. Bump it when a format changes, and
 /// add the upgrade from the old version in the matching `decode_*` function.
-pub const STORE_VERSION: u64 = 2;
+pub const STORE_VERSION: u64 = 3;
 
 // Version 2 added the history's `goals`, `work` and `milestones` and the check-in's `work`
-// and `goals`; every one is optional, so a version 1 value reads as it is.
+// and `goals`; every one is optional, so a version 1 value reads as it is. Version 3 added
+// the check-in's `given` (when each part was given, so that two tabs' check-ins merge);
+// it is optional too, so a version 2 value reads as it is.
 
 /// Why a stored value could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -189,6 +190,16 @@ pub fn encode_draft(draft: &Draft) -> String {
         json::key(&mut out, "skipped");
         json::array(&mut out, &draft.skipped, |out, id| json::string(out, id));
     }
+    if !draft.given.is_empty() {
+        json::key(&mut out, "given");
+        json::array(&mut out, &draft.given, |out, (part, at)| {
+            out.push('[');
+            json::string(out, part);
+            out.push(',');
+            json::number(out, *at);
+            out.push(']');
+        });
+    }
     out.push_str("}}");
     out
 }
@@ -324,7 +335,18 @@ fn text_opt(value: Value, what: &str) -> Shape<Option<String>> {
 
 fn code<T>(value: Value, what: &str, parse: fn(&str) -> Option<T>) -> Shape<T> {
     let text = value.string(what)?;
-    parse(&text).ok_or_else(|| format!("{what}: unknown value {text:?}"))
+    parse(&text).ok_or_else(|| unknown(what, &text))
+}
+
+// The messages of the generic readers are made once, not in each of their copies (wasm size).
+#[inline(never)]
+fn unknown(what: &str, text: &str) -> String {
+    format!("{what}: unknown value {text:?}")
+}
+
+#[inline(never)]
+fn at_place(what: &str, index: usize, error: String) -> String {
+    format!("{what} {}: {error}", index + 1)
 }
 
 fn code_opt<T>(value: Value, what: &str, parse: fn(&str) -> Option<T>) -> Shape<Option<T>> {
@@ -334,7 +356,7 @@ fn code_opt<T>(value: Value, what: &str, parse: fn(&str) -> Option<T>) -> Shape<
 fn list<T>(value: Value, what: &str, read: fn(Value) -> Shape<T>) -> Shape<Vec<T>> {
     let mut out = Vec::new();
     for (index, value) in value.array(what)?.into_iter().enumerate() {
-        out.push(read(value).map_err(|error| format!("{what} {}: {error}", index + 1))?);
+        out.push(read(value).map_err(|error| at_place(what, index, error))?);
     }
     Ok(out)
 }
@@ -504,11 +526,11 @@ pub fn decode_history(text: &str) -> Result<History, DecodeError> {
             Ok(())
         })
         .map_err(DecodeError::Invalid)?;
-    let mut ids = HashSet::new();
+    // Compared with the ones before, not hashed (see `History::check_progression`).
     for (index, response) in history.responses.iter().enumerate() {
         let place = index + 1;
         validate(response).map_err(|error| DecodeError::Invalid(format!("response {place}: {error}")))?;
-        if !ids.insert(response.id.as_str()) {
+        if history.responses[..index].iter().any(|r| r.id == response.id) {
             return Err(DecodeError::Invalid(format!("response {place}: id {:?} appears twice", response.id)));
         }
     }
@@ -529,6 +551,15 @@ fn read_goal_answer(value: Value) -> Shape<GoalAnswer> {
     Ok(answer)
 }
 
+/// One `[part, time]` of a check-in's `given`.
+fn read_given(value: Value) -> Shape<(String, u64)> {
+    let mut pair = value.array("given")?.into_iter();
+    match (pair.next(), pair.next(), pair.next()) {
+        (Some(part), Some(at), None) => Ok((part.string("given")?, at.whole("given", u64::MAX)?)),
+        _ => Err("given: expected a part and a time".to_owned()),
+    }
+}
+
 fn read_draft(value: Value) -> Shape<Draft> {
     let mut draft = Draft {
         week: IsoWeek::FIRST,
@@ -539,8 +570,9 @@ fn read_draft(value: Value) -> Shape<Draft> {
         work: None,
         goals: Vec::new(),
         skipped: Vec::new(),
+        given: Vec::new(),
     };
-    const KEYS: &[&str] = &["week", "step", "answers", "note", "editing", "work", "goals", "skipped"];
+    const KEYS: &[&str] = &["week", "step", "answers", "note", "editing", "work", "goals", "skipped", "given"];
     value.fields("draft", KEYS, 0b1111, |index, value| {
         match index {
             0 => draft.week = week(value, "week")?,
@@ -559,7 +591,8 @@ fn read_draft(value: Value) -> Shape<Draft> {
             }
             5 => draft.work = value.nullable().map(read_work).transpose()?,
             6 => draft.goals = list(value, "goal", read_goal_answer)?,
-            _ => draft.skipped = list(value, "skipped", |v| v.string("skipped"))?,
+            7 => draft.skipped = list(value, "skipped", |v| v.string("skipped"))?,
+            _ => draft.given = list(value, "given", read_given)?,
         }
         Ok(())
     })?;

@@ -18,7 +18,7 @@ pub use browser::BrowserStore;
 pub use memory::MemoryStore;
 #[cfg(target_arch = "wasm32")]
 pub use sealed::SealedStore;
-pub use vault::{Loaded, Problem, Vault, ASIDE_PREFIX, DRAFT_KEY, HISTORY_KEY, SAFETY_KEY, SETTINGS_KEY};
+pub use vault::{Loaded, Problem, Reloaded, Vault, ASIDE_PREFIX, DRAFT_KEY, HISTORY_KEY, SAFETY_KEY, SETTINGS_KEY};
 
 use std::fmt;
 

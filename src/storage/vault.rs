@@ -1,3 +1,5 @@
+use std::cell::RefCell;
+
 use super::{KeyValueStore, MemoryStore, StorageError};
 use crate::domain::checkin::Draft;
 use crate::domain::history::History;
@@ -36,11 +38,32 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
-/// The app's data in a store.
+/// What [`Vault::reload`] found that the caller must take in.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Reloaded {
+    /// The history another tab stored: it replaces this tab's, which it holds (every tab
+    /// changes the history it reloaded just before).
+    pub history: Option<History>,
+    /// The stored check-in is gone while this tab has one: another tab saved it.
+    pub draft_gone: bool,
+    pub problems: Vec<Problem>,
+}
+
+/// Which of [`Vault::seen`] holds a key's text.
+const HISTORY: usize = 0;
+const DRAFT: usize = 1;
+
+/// The app's data in a store, which other tabs of the app may write at any time.
 pub struct Vault {
     store: Box<dyn KeyValueStore>,
     /// Keys holding an unreadable value that could not be put aside: never written.
-    frozen: Vec<String>,
+    frozen: RefCell<Vec<String>>,
+    /// The stored texts of the history and the check-in that this tab holds, as last read,
+    /// or written as it holds them (`None`: nothing, or not known). A stored text that is
+    /// not this one was written by another tab.
+    seen: RefCell<[Option<String>; 2]>,
+    /// Names the aside copies.
+    opened: u64,
 }
 
 impl Vault {
@@ -52,58 +75,92 @@ impl Vault {
             loaded.problems.push(Problem::MemoryOnly);
             Box::new(MemoryStore::new())
         });
-        let mut vault = Vault { store, frozen: Vec::new() };
-        if let Some(history) = vault.read(HISTORY_KEY, stored::decode_history, now_millis, &mut loaded.problems) {
+        let vault = Vault { store, frozen: RefCell::default(), seen: RefCell::default(), opened: now_millis };
+        let problems = &mut loaded.problems;
+        if let Some(history) = vault.changed(HISTORY, HISTORY_KEY, stored::decode_history, problems) {
             loaded.history = history;
         }
-        loaded.draft = vault.read(DRAFT_KEY, stored::decode_draft, now_millis, &mut loaded.problems);
-        if let Some(settings) = vault.read(SETTINGS_KEY, stored::decode_settings, now_millis, &mut loaded.problems) {
-            loaded.settings = settings;
+        loaded.draft = vault.changed(DRAFT, DRAFT_KEY, stored::decode_draft, problems);
+        if let Some(text) = vault.raw(SETTINGS_KEY, problems) {
+            loaded.settings = vault.decode(SETTINGS_KEY, &text, stored::decode_settings, problems).unwrap_or_default();
         }
-        if let Some(safety) = vault.read(SAFETY_KEY, safety::decode_safety, now_millis, &mut loaded.problems) {
-            loaded.safety = safety;
+        if let Some(text) = vault.raw(SAFETY_KEY, problems) {
+            loaded.safety = vault.decode(SAFETY_KEY, &text, safety::decode_safety, problems).unwrap_or_default();
         }
         (vault, loaded)
     }
 
-    fn read<T>(
-        &mut self,
+    /// What is stored under `key`. A value the browser itself cannot read is reported, and
+    /// its key frozen: treated like a value we cannot parse that we also cannot copy.
+    fn raw(&self, key: &str, problems: &mut Vec<Problem>) -> Option<String> {
+        self.store
+            .get(key)
+            .map_err(|reason| {
+                self.frozen.borrow_mut().push(key.to_owned());
+                let reason = DecodeError::Invalid(reason.to_string());
+                problems.push(Problem::Unreadable { key: key.to_owned(), reason, kept_as: None });
+            })
+            .ok()
+            .flatten()
+    }
+
+    /// Reads the text stored under `key`. One that does not decode is put aside unchanged
+    /// and reported; if no copy can be made, its key is frozen.
+    fn decode<T>(
+        &self,
         key: &str,
+        raw: &str,
         decode: fn(&str) -> Result<T, DecodeError>,
-        now_millis: u64,
         problems: &mut Vec<Problem>,
     ) -> Option<T> {
-        let raw = match self.store.get(key) {
-            Ok(Some(raw)) => raw,
-            Ok(None) => return None,
-            Err(reason) => {
-                // Unreadable by the browser itself: treat like a value we cannot parse
-                // that we also cannot copy, so it is never overwritten.
-                self.frozen.push(key.to_owned());
-                problems.push(Problem::Unreadable {
-                    key: key.to_owned(),
-                    reason: DecodeError::Invalid(reason.to_string()),
-                    kept_as: None,
-                });
-                return None;
-            }
-        };
-        match decode(&raw) {
-            Ok(value) => Some(value),
-            Err(reason) => {
-                let kept_as = self.put_aside(key, &raw, now_millis);
+        decode(raw)
+            .map_err(|reason| {
+                let kept_as = self.put_aside(key, raw);
                 if kept_as.is_none() {
-                    self.frozen.push(key.to_owned());
+                    self.frozen.borrow_mut().push(key.to_owned());
                 }
                 problems.push(Problem::Unreadable { key: key.to_owned(), reason, kept_as });
-                None
-            }
+            })
+            .ok()
+    }
+
+    /// The value stored under `key` (the history or the check-in, held in `seen[slot]`)
+    /// when it is not the one this tab already holds: another tab wrote it. `None` when it
+    /// is, when nothing is stored, or when it cannot be read. Afterwards this tab is taken
+    /// to hold what is stored.
+    fn changed<T>(
+        &self,
+        slot: usize,
+        key: &str,
+        decode: fn(&str) -> Result<T, DecodeError>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<T> {
+        let raw = self.changed_text(slot, key, problems)?;
+        self.decode(key, &raw, decode, problems)
+    }
+
+    /// The text stored under `key` when it is not the one `seen[slot]` holds; afterwards
+    /// it is. (Apart from the decoding: one copy for every type, wasm size.)
+    fn changed_text(&self, slot: usize, key: &str, problems: &mut Vec<Problem>) -> Option<String> {
+        if self.is_frozen(key) {
+            return None;
         }
+        let raw = self.raw(key, problems);
+        let mut seen = self.seen.borrow_mut();
+        if raw == seen[slot] {
+            return None;
+        }
+        seen[slot].clone_from(&raw);
+        raw
+    }
+
+    fn is_frozen(&self, key: &str) -> bool {
+        self.frozen.borrow().iter().any(|k| k == key)
     }
 
     /// Copies `raw` to a new aside key and checks the copy reads back identical.
-    fn put_aside(&self, key: &str, raw: &str, now_millis: u64) -> Option<String> {
-        let base = format!("{ASIDE_PREFIX}{key}.{now_millis}");
+    fn put_aside(&self, key: &str, raw: &str) -> Option<String> {
+        let base = format!("{ASIDE_PREFIX}{key}.{}", self.opened);
         let mut aside = base.clone();
         let mut n = 1;
         while matches!(self.store.get(&aside), Ok(Some(_))) {
@@ -117,15 +174,20 @@ impl Vault {
         }
     }
 
-    fn write(&self, key: &str, value: Option<&str>) -> Result<(), Problem> {
-        if self.frozen.iter().any(|k| k == key) {
+    /// Writes `value` under `key` (removes it for `None`); `holds`: this tab holds exactly
+    /// that value.
+    fn write(&self, slot: usize, key: &str, value: Option<String>, holds: bool) -> Result<(), Problem> {
+        if self.is_frozen(key) {
             // The citizen was told at start that new data here is kept in memory only.
             return Ok(());
         }
-        let result = match value {
+        let result = match &value {
             Some(value) => self.store.set(key, value),
             None => self.store.remove(key),
         };
+        if slot < 2 {
+            self.seen.borrow_mut()[slot] = value.filter(|_| holds && result.is_ok());
+        }
         result.map_err(|reason| Problem::SaveFailed { key: key.to_owned(), reason })
     }
 
@@ -140,20 +202,81 @@ impl Vault {
         self.store = store;
     }
 
+    /// Saves the history. Callers change the history they reloaded ([`Vault::reload`])
+    /// just before; should another tab have stored one since, it is merged in first
+    /// (`History::merge`), so that none of its answers is thrown away. An unreadable value
+    /// stored meanwhile is put aside first, or, when it cannot be, never written over.
     pub fn save_history(&self, history: &History) -> Result<(), Problem> {
-        self.write(HISTORY_KEY, Some(&stored::encode_history(history)))
+        let mut problems = Vec::new();
+        let (text, holds) = match self.changed(HISTORY, HISTORY_KEY, stored::decode_history, &mut problems) {
+            Some(theirs) => {
+                let mut merged = history.clone();
+                merged.merge(&theirs);
+                (stored::encode_history(&merged), false)
+            }
+            None => (stored::encode_history(history), true),
+        };
+        self.write(HISTORY, HISTORY_KEY, Some(text), holds)?;
+        problems.into_iter().next().map_or(Ok(()), Err)
     }
 
-    /// Saves the check-in in progress, or removes it when `None`.
+    /// Saves the check-in in progress, merged first with the answers another tab stored
+    /// meanwhile (`Draft::merge`), so that none is thrown away; or removes it when `None`
+    /// (saved into the history, which holds what other tabs had given of it).
     pub fn save_draft(&self, draft: Option<&Draft>) -> Result<(), Problem> {
-        self.write(DRAFT_KEY, draft.map(stored::encode_draft).as_deref())
+        let mut problems = Vec::new();
+        let mut holds = true;
+        let text = draft.map(|draft| match self.changed(DRAFT, DRAFT_KEY, stored::decode_draft, &mut problems) {
+            Some(theirs) => {
+                // This tab holds what it merged in only once it reloads.
+                holds = false;
+                let mut merged = draft.clone();
+                merged.merge(&theirs);
+                stored::encode_draft(&merged)
+            }
+            None => stored::encode_draft(draft),
+        });
+        self.write(DRAFT, DRAFT_KEY, text, holds)?;
+        problems.into_iter().next().map_or(Ok(()), Err)
     }
 
     pub fn save_settings(&self, settings: &Settings) -> Result<(), Problem> {
-        self.write(SETTINGS_KEY, Some(&stored::encode_settings(settings)))
+        self.write(2, SETTINGS_KEY, Some(stored::encode_settings(settings)), true)
+    }
+
+    /// Takes in what other tabs stored since this one last read or wrote: the history they
+    /// stored (returned: it replaces this tab's), and their check-in, merged part by part
+    /// into `draft` (`Draft::merge`), or taken as it is when this tab has none. A check-in
+    /// in progress also takes in what was saved of its week meanwhile
+    /// (`Draft::merge_saved`). Should the stored check-in lack a part this tab gave (two
+    /// tabs wrote at the same moment), this tab's goes back into storage. Call it when
+    /// another tab wrote (the browser's `storage` event) and before changing the history.
+    pub fn reload(&self, draft: &mut Option<Draft>) -> Reloaded {
+        let mut reloaded = Reloaded::default();
+        let problems = &mut reloaded.problems;
+        reloaded.history = self.changed(HISTORY, HISTORY_KEY, stored::decode_history, problems);
+        if let (Some(history), Some(draft)) = (&reloaded.history, draft.as_mut()) {
+            draft.merge_saved(history);
+        }
+        if let Some(theirs) = self.changed(DRAFT, DRAFT_KEY, stored::decode_draft, problems) {
+            match draft {
+                Some(mine) => {
+                    mine.merge(&theirs);
+                    // Two tabs wrote at the same moment, and the other's write kept only its
+                    // own answer: this tab's goes back into storage.
+                    if mine.given_later_than(&theirs) {
+                        let written = self.write(DRAFT, DRAFT_KEY, Some(stored::encode_draft(mine)), true);
+                        problems.extend(written.err());
+                    }
+                }
+                None => *draft = Some(theirs),
+            }
+        }
+        reloaded.draft_gone = draft.is_some() && self.seen.borrow()[DRAFT].is_none() && !self.is_frozen(DRAFT_KEY);
+        reloaded
     }
 
     pub fn save_safety(&self, safety: &Safety) -> Result<(), Problem> {
-        self.write(SAFETY_KEY, Some(&safety::encode_safety(safety)))
+        self.write(2, SAFETY_KEY, Some(safety::encode_safety(safety)), true)
     }
 }

@@ -79,6 +79,7 @@ fn running(
     state.config.with_value(|config| embed::start(state, config));
     embed::register_service_worker();
     safety::watch_idle(state);
+    super::tabs::listen(state);
 
     Effect::new(move |_| browser::set_document_lang(state.lang.get()));
     // When the citizen moves to another screen or question, focus its heading so a screen

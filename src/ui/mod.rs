@@ -13,6 +13,7 @@ mod notices;
 mod progress;
 mod safety;
 mod state;
+mod tabs;
 mod unlock;
 
 pub use app::mount;

@@ -287,9 +287,15 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         charts.try_update_value(|c| c.as_mut().map(|c| state.history.with_untracked(|h| c.ask(request, h)))).flatten()
     };
 
+    // Another tab's history the worker has not had yet.
+    let reloads = StoredValue::new(super::tabs::history_reloads());
     Effect::new(move |_| {
-        // A new history (an edit or an import) is drawn anew.
+        // A new history (an edit, an import, another tab's) is drawn anew.
         state.history.track();
+        if reloads.get_value() != super::tabs::history_reloads() {
+            reloads.set_value(super::tabs::history_reloads());
+            charts.update_value(|c| c.iter_mut().for_each(|c| c.history_sent = false));
+        }
         let request = Request {
             sending: sending.get(),
             ..request_for(state, lang, width.map_or(0, |w| w.get()), view, importing.get() > 0)

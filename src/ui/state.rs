@@ -289,9 +289,12 @@ impl AppState {
         self.screen.set(screen);
     }
 
-    /// Opens this week's check-in: the one in progress, or a new one that starts from the
-    /// week's saved answers, if any.
+    /// Opens this week's check-in: the one in progress (here or in another tab), or a new
+    /// one that starts from the week's saved answers, if any.
     pub fn start_check_in(self) {
+        if self.draft.with_untracked(Option::is_none) {
+            self.merge_stored();
+        }
         if self.draft.with_untracked(Option::is_none) {
             let draft = self.history.with_untracked(|history| {
                 let skipped = self
@@ -309,7 +312,7 @@ impl AppState {
         self.draft.update(|draft| {
             if let Some(draft) = draft {
                 // The buttons offer only values on the scale; an error here changes nothing.
-                let _ = draft.answer(value);
+                let _ = draft.answer(value, browser::now_millis() as u64);
             }
         });
         self.save_draft();
@@ -320,7 +323,7 @@ impl AppState {
         let mut result = Ok(());
         self.draft.update(|draft| {
             if let Some(draft) = draft {
-                result = draft.give_work(work);
+                result = draft.give_work(work, browser::now_millis() as u64);
             }
         });
         self.save_draft();
@@ -328,7 +331,8 @@ impl AppState {
     }
 
     pub fn keep_goal(self, kept: Kept, note: &str) {
-        self.draft.update(|draft| draft.iter_mut().for_each(|d| d.keep_goal(kept, note)));
+        let now = browser::now_millis() as u64;
+        self.draft.update(|draft| draft.iter_mut().for_each(|d| d.keep_goal(kept, note, now)));
         self.save_draft();
     }
 
@@ -352,10 +356,31 @@ impl AppState {
         // Untracked: the note field owns its text, and re-rendering would steal its focus.
         self.draft.update_untracked(|draft| {
             if let Some(draft) = draft {
-                draft.note = note;
+                draft.set_note(note, browser::now_millis() as u64);
             }
         });
         self.save_draft();
+    }
+
+    /// Takes in what other tabs stored since this one last read or wrote (see
+    /// [`Vault::reload`]) without moving the citizen: the step stays, and a screen redraws
+    /// only when what it shows changed. A check-in another tab saved is closed here too,
+    /// unless the citizen is in it here: then it goes on, and saving it keeps both.
+    pub fn merge_stored(self) {
+        let mut draft = self.draft.get_untracked();
+        let reloaded = self.vault.with_value(|v| v.reload(&mut draft));
+        if reloaded.draft_gone && self.screen.get_untracked() != Screen::CheckIn {
+            draft = None;
+        }
+        for problem in reloaded.problems {
+            self.report(Err(problem));
+        }
+        if let Some(history) = reloaded.history {
+            super::tabs::history_reloaded();
+            self.history.set(history);
+        }
+        // What the check-in's screen shows is a memo: it redraws only if that changed.
+        self.draft.set(draft);
     }
 
     /// Replaces the history (after an import the citizen confirmed) and stores it.
@@ -368,6 +393,8 @@ impl AppState {
     /// Saves the check-in into the history. The draft is removed only once the history is
     /// safely stored, so a failed write loses nothing.
     pub fn finish(self) {
+        // What another tab gave or saved meanwhile is saved with it.
+        self.merge_stored();
         let Some(draft) = self.draft.get_untracked() else { return };
         let week = draft.week;
         let authored = crate::domain::response::rfc3339_utc(browser::now_millis());

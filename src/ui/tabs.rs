@@ -1,0 +1,44 @@
+//! Ugeblik open in several tabs or windows of one browser: they share its storage. When
+//! another tab writes the history or the check-in, this one merges what it wrote into its
+//! own ([`AppState::merge_stored`]), so answers given in two tabs at once are all kept and
+//! shown in both.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::storage::{DRAFT_KEY, HISTORY_KEY};
+
+/// Listens, for as long as the page lives, for other tabs' writes to the app's data. The
+/// browser tells only the other tabs of a write, never the one that wrote.
+pub fn listen(state: AppState) {
+    // Never removed: the listener lives as long as the page.
+    let _ = window_event_listener(leptos::ev::storage, move |event| {
+        // No key: another tab cleared all of storage.
+        let key = event.key();
+        if !key.as_deref().is_none_or(|key| key == HISTORY_KEY || key == DRAFT_KEY) {
+            return;
+        }
+        // Locked: what the other tab wrote is decrypted first, then merged.
+        match (state.sealed(), key) {
+            (Some(sealed), Some(key)) => wasm_bindgen_futures::spawn_local(async move {
+                sealed.refresh(&key).await;
+                state.merge_stored();
+            }),
+            _ => state.merge_stored(),
+        }
+    });
+}
+
+/// How often a history another tab stored was taken in: a drawn screen's worker then gets
+/// the history again (`ui::progress`).
+static HISTORY_RELOADS: AtomicU32 = AtomicU32::new(0);
+
+pub fn history_reloaded() {
+    HISTORY_RELOADS.fetch_add(1, Ordering::Relaxed);
+}
+
+pub fn history_reloads() -> u32 {
+    HISTORY_RELOADS.load(Ordering::Relaxed)
+}

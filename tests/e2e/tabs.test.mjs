@@ -1,0 +1,209 @@
+// Ugeblik open in two tabs of one browser (one context: one localStorage) at once, in
+// real Chromium: answers given in both are all kept, in storage and on both screens,
+// also after a reload; a tab never moves the other's place in the check-in.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, newPage, ready, drawn, redrawn, checkIn, storageValue, expectNoAxeViolations } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => env?.close());
+
+const DRAFT = 'ugeblik.v1.draft';
+const HISTORY = 'ugeblik.v1.history';
+
+/** Two tabs of one browser on the start page; page errors fail the test. */
+async function twoTabs() {
+  const { context, page: a } = await newPage(env.browser);
+  const b = await context.newPage();
+  b.errors = [];
+  b.on('pageerror', (error) => b.errors.push(error.message));
+  b.on('console', (message) => {
+    if (message.type() === 'error') b.errors.push(message.text());
+  });
+  for (const page of [a, b]) {
+    await page.goto(env.url('/'));
+    await ready(page);
+  }
+  return { context, a, b };
+}
+
+/** Waits until the stored value under `key` satisfies `test` (run in the page). */
+async function stored(page, key, test) {
+  const handle = await page.waitForFunction(
+    ([key, test]) => {
+      const text = localStorage.getItem(key);
+      const value = text && JSON.parse(text);
+      return new Function('value', `return (${test})(value)`)(value) && value;
+    },
+    [key, test.toString()],
+  );
+  return handle.jsonValue();
+}
+
+const at = (page, n) => page.getByText(`Spørgsmål ${n} af 19`, { exact: true }).waitFor();
+const pressed = (page, name) => page.getByRole('button', { name, exact: true, pressed: true }).waitFor();
+
+test('two tabs answering the same check-in at once keep both answers, shown in both, after a reload too', async () => {
+  const { context, a, b } = await twoTabs();
+  await a.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+  await at(a, 1);
+  // Tab B hears of the check-in A started and continues it; it starts on its own step.
+  await b.getByRole('button', { name: 'Fortsæt, hvor du slap' }).click();
+  await at(b, 1);
+
+  // A answers WHO-5 item 1: B, on the same question, shows it.
+  await a.getByRole('button', { name: 'Det meste af tiden', exact: true }).click();
+  await at(a, 2);
+  await pressed(b, 'Det meste af tiden');
+  await b.getByRole('button', { name: 'Næste' }).click();
+  await at(b, 2);
+  // B answers item 2: A, now on that question, shows it; neither moves the other.
+  await b.getByRole('button', { name: 'Lidt af tiden', exact: true }).click();
+  await at(b, 3);
+  await pressed(a, 'Lidt af tiden');
+  await at(a, 2);
+
+  // Both answer at the same moment: A item 2 again, B item 3.
+  await Promise.all([
+    a.getByRole('button', { name: 'Hele tiden', exact: true }).click(),
+    b.getByRole('button', { name: 'På intet tidspunkt', exact: true }).click(),
+  ]);
+  await at(a, 3);
+  await at(b, 4);
+  const draft = await stored(a, DRAFT, (v) => v?.draft?.answers?.who5?.['3'] === 0 && v.draft.answers.who5['2'] === 5);
+  assert.deepEqual(draft.draft.answers, { who5: { 1: 4, 2: 5, 3: 0 } });
+  assert.equal(draft.version, 3);
+  await pressed(a, 'På intet tidspunkt');
+  await b.getByRole('button', { name: 'Tilbage' }).click();
+  await at(b, 3);
+  await b.getByRole('button', { name: 'Tilbage' }).click();
+  await pressed(b, 'Hele tiden');
+  await expectNoAxeViolations(b, 'a question answered in the other tab');
+
+  // After a reload each tab resumes the one check-in with every answer.
+  for (const page of [a, b]) {
+    await page.reload();
+    await page.getByRole('heading', { level: 2 }).waitFor();
+    const step = Number((await page.getByText(/^Spørgsmål \d+ af 19$/).innerText()).match(/\d+/)[0]);
+    for (let n = step; n > 1; n--) await page.getByRole('button', { name: 'Tilbage' }).click();
+    await at(page, 1);
+    await pressed(page, 'Det meste af tiden');
+    await page.getByRole('button', { name: 'Næste' }).click();
+    await pressed(page, 'Hele tiden');
+    await page.getByRole('button', { name: 'Næste' }).click();
+    await pressed(page, 'På intet tidspunkt');
+  }
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
+/** Skips every step left up to the note (the week's work too) and saves. */
+async function skipToSave(page) {
+  for (;;) {
+    const label = page.getByText(/^Spørgsmål \d+ af 19$/);
+    if (!(await label.count())) break;
+    const n = Number((await label.innerText()).match(/\d+/)[0]);
+    if (n < 19) {
+      await page.getByRole('button', { name: /^(Spring over|Næste)$/ }).click();
+      await at(page, n + 1);
+    } else {
+      await page.getByRole('button', { name: 'Spring over', exact: true }).click();
+      await page.getByRole('heading', { name: 'Vil du skrive noget om ugen?' }).waitFor();
+    }
+  }
+  await page.getByRole('button', { name: 'Gem svarene' }).click();
+  await page.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).waitFor();
+}
+
+test('one tab saves while the other is mid-check-in: the other goes on where it was, and saving keeps both', async () => {
+  const { context, a, b } = await twoTabs();
+  await a.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+  await b.getByRole('button', { name: 'Fortsæt, hvor du slap' }).click();
+  await at(b, 1);
+  await a.getByRole('button', { name: 'Det meste af tiden', exact: true }).click();
+  await pressed(b, 'Det meste af tiden');
+  await b.getByRole('button', { name: 'Næste' }).click();
+  await b.getByRole('button', { name: 'Lidt af tiden', exact: true }).click();
+  await at(b, 3);
+  await pressed(a, 'Lidt af tiden');
+
+  // A saves the check-in while B is on question 3.
+  await skipToSave(a);
+  const saved = await stored(a, HISTORY, (v) => v?.responses?.length === 1);
+  assert.deepEqual(saved.responses[0].answers, { 1: 4, 2: 1 });
+  assert.equal(await storageValue(a, DRAFT), null);
+  // B stays on its question, answers the rest of the WHO-5 and saves: one response with
+  // every answer.
+  await at(b, 3);
+  for (let n = 3; n <= 5; n++) {
+    await b.getByRole('button', { name: 'Hele tiden', exact: true }).click();
+    await at(b, n + 1);
+  }
+  await skipToSave(b);
+  const both = await stored(a, HISTORY, (v) => v?.responses?.[0]?.answers?.['5'] === 5);
+  assert.equal(both.responses.length, 1, 'one WHO-5 response for the week');
+  assert.deepEqual(both.responses[0].answers, { 1: 4, 2: 1, 3: 5, 4: 5, 5: 5 });
+  assert.equal(both.responses[0].status, 'complete');
+
+  // Both tabs show the week's score (4 + 1 + 5 + 5 + 5 = 20 of 25), after a reload too.
+  for (const page of [a, b]) {
+    for (const reload of [false, true]) {
+      if (reload) {
+        await page.reload();
+        await ready(page);
+        await page.getByText('Du har svaret for denne uge. Tak!').waitFor();
+      }
+      await page.getByRole('button', { name: 'Tidligere uger', exact: true }).click();
+      await drawn(page);
+      await page.getByText('Trivsel (WHO-5): 80 af 100').waitFor();
+    }
+  }
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
+/** The goals screen shows the goal and the milestone, the past weeks the week saved. */
+async function seesAll(page) {
+  await page.getByRole('button', { name: 'Mål', exact: true }).click();
+  await drawn(page);
+  await page.getByRole('heading', { name: 'Møde til tiden', level: 4 }).waitFor();
+  await page.getByText('Første dag i caféen', { exact: false }).first().waitFor();
+  await page.getByRole('button', { name: 'Tidligere uger', exact: true }).click();
+  await drawn(page);
+  await page.getByText('Trivsel (WHO-5): 80 af 100').waitFor();
+}
+
+test('a milestone and a goal added in one tab while the other saves a check-in are all kept, in both tabs', async () => {
+  const { context, a, b } = await twoTabs();
+  await a.getByRole('button', { name: 'Mål', exact: true }).click();
+  await drawn(a);
+  await a.getByLabel('Hvad skete der?').selectOption('other');
+  await a.getByLabel(/^Med egne ord/).fill('Første dag i caféen');
+
+  // B saves a whole check-in while A is writing: A's screen is drawn again with the new
+  // history, and what A typed stays.
+  await redrawn(a, () => checkIn(b));
+  assert.equal(await a.getByLabel(/^Med egne ord/).inputValue(), 'Første dag i caféen');
+  await redrawn(a, () => a.getByRole('button', { name: 'Tilføj milepælen' }).click());
+  await a.getByRole('status').getByText('Gemt.').waitFor();
+  await a.getByLabel('Hvad vil du gøre?').fill('Møde til tiden');
+  await redrawn(a, () => a.getByRole('button', { name: 'Tilføj målet' }).click());
+  await a.getByRole('heading', { name: 'Møde til tiden', level: 4 }).waitFor();
+
+  const history = await stored(b, HISTORY, (v) => v?.milestones?.length === 1 && v.goals?.length === 1);
+  assert.equal(history.responses.length, 3, "B's check-in is kept");
+  assert.equal(history.milestones[0].text, 'Første dag i caféen');
+
+  // B, on its thank-you page, took both in; after a reload, both tabs show everything.
+  await seesAll(b);
+  for (const page of [a, b]) {
+    await page.reload();
+    await ready(page);
+    await seesAll(page);
+  }
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
