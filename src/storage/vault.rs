@@ -115,7 +115,10 @@ impl Vault {
     ) -> Option<T> {
         decode(raw)
             .map_err(|reason| {
-                let kept_as = self.put_aside(key, raw);
+                // A newer app's value stays where it is, byte for byte, for that app to
+                // read again; this one keeps new data in memory only.
+                let newer = matches!(reason, DecodeError::TooNew { .. });
+                let kept_as = if newer { None } else { self.put_aside(key, raw) };
                 if kept_as.is_none() {
                     self.frozen.borrow_mut().push(key.to_owned());
                 }

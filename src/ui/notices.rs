@@ -23,9 +23,7 @@ pub fn Notices() -> impl IntoView {
         let problems = state.problems.get().into_iter().map(|problem| {
             let (msg, detail) = match &problem {
                 Problem::MemoryOnly => (Msg::MemoryOnly, None),
-                Problem::Unreadable { reason: DecodeError::TooNew { .. }, kept_as: Some(kept), .. } => {
-                    (Msg::TooNew, Some(kept.clone()))
-                }
+                Problem::Unreadable { reason: DecodeError::TooNew { .. }, key, .. } => (Msg::TooNew, Some(key.clone())),
                 Problem::Unreadable { kept_as: Some(kept), .. } => (Msg::Unreadable, Some(kept.clone())),
                 Problem::Unreadable { key, kept_as: None, .. } => (Msg::UnreadableNotKept, Some(key.clone())),
                 Problem::SaveFailed { key, .. } => (Msg::SaveFailed, Some(key.clone())),

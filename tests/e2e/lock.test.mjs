@@ -377,3 +377,19 @@ test('storage locked by this version opens in later ones; an envelope from a new
   assert.equal(await page.evaluate(() => localStorage.getItem('ugeblik.v1.history')), newer);
   await context.close();
 });
+
+test('answers stored by a newer version are refused with a message and left untouched', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  const newer = '{"version":9,"responses":[],"fromTheFuture":{"x":1}}';
+  await page.evaluate((v) => localStorage.setItem('ugeblik.v1.history', v), newer);
+  await page.reload();
+  await ready(page);
+  await page.getByText('Nogle data er gemt af en nyere version af Ugeblik', { exact: false }).waitFor();
+  await expectNoAxeViolations(page, 'the start page with a value from a newer version');
+  await checkIn(page);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ugeblik.v1.history')), newer);
+  assert.ok(!Object.keys(await storage(page)).some((k) => k.includes('aside')), 'left where it is, not copied');
+  await context.close();
+});

@@ -207,3 +207,48 @@ test('a milestone and a goal added in one tab while the other saves a check-in a
   assert.deepEqual([...a.errors, ...b.errors], []);
   await context.close();
 });
+
+test('with a passphrase set, two tabs answering at once keep both answers, which stay encrypted', async () => {
+  const { context, a, b } = await twoTabs();
+  const passphrase = 'to faner, en lås';
+  await a.getByRole('button', { name: 'Lås og sletning' }).click();
+  await drawn(a);
+  await a.getByLabel('Nyt kodeord (mindst 8 tegn)').fill(passphrase);
+  await a.getByLabel('Skriv det nye kodeord igen').fill(passphrase);
+  await a.getByRole('button', { name: 'Sæt kodeord' }).click();
+  await a.getByText('Kodeordet er sat.', { exact: false }).waitFor();
+  // The other tab locked itself when the passphrase was set.
+  const open = async (page) => {
+    await page.getByRole('heading', { name: 'Ugeblik er låst' }).waitFor();
+    await page.getByLabel('Kodeord', { exact: true }).fill(passphrase);
+    await page.getByRole('button', { name: 'Lås op' }).click();
+  };
+  await open(b);
+  await b.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+  await at(b, 1);
+  await a.getByRole('button', { name: 'Denne uge' }).click();
+  await a.getByRole('button', { name: 'Fortsæt, hvor du slap' }).click();
+  await at(a, 1);
+  await a.getByRole('button', { name: 'Det meste af tiden', exact: true }).click();
+  await pressed(b, 'Det meste af tiden');
+  await b.getByRole('button', { name: 'Næste' }).click();
+  await b.getByRole('button', { name: 'Lidt af tiden', exact: true }).click();
+  await at(a, 2);
+  await pressed(a, 'Lidt af tiden');
+  const raw = await a.evaluate(() => localStorage.getItem('ugeblik.v1.draft'));
+  assert.match(raw, /^\{"sealed":1,/);
+  // Both answers after a reload, behind the lock.
+  await a.reload();
+  await open(a);
+  // It resumes where the tab that wrote last was: step back to question 2, then 1.
+  await a.getByText(/^Spørgsmål \d+ af 19$/).waitFor();
+  while (!(await a.getByText('Spørgsmål 2 af 19', { exact: true }).count())) {
+    await a.getByRole('button', { name: 'Tilbage' }).click();
+  }
+  await pressed(a, 'Lidt af tiden');
+  await a.getByRole('button', { name: 'Tilbage' }).click();
+  await at(a, 1);
+  await pressed(a, 'Det meste af tiden');
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
