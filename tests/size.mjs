@@ -6,8 +6,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
-/** The one place the first-load budget is kept: 150 KB gzipped, the whole finished app. */
-export const BUDGET_BYTES = 150 * 1024;
+/** The one place the first-load budget is kept: 175 KB gzipped, the whole finished app.
+ *  It was 150 KB until the passphrase lock and the shared-phone safety (lock screen,
+ *  WebCrypto, the encrypted store, idle lock, quick exit, deleting everything, locked
+ *  files) came into the first load, which they must: a locked phone opens on the lock
+ *  screen. They cost 21.7 KB (149.6 → 171.3 KB with the several-tabs merge, which paid
+ *  for itself). Lower it again when room is made. */
+export const BUDGET_BYTES = 175 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The icons are fetched only when the app is added to the home screen; embed.js only by
 // portals that use the element.
