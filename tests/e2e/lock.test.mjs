@@ -191,9 +191,12 @@ test('quick exit leaves for an empty page, and the back button shows nothing of 
   const { context, page } = await newPage(env.browser);
   await page.goto(env.url('/'));
   await ready(page);
+  // The tab's title says nothing of what is on the screen.
+  assert.equal(await page.title(), 'Ugeblik');
   await checkInWithNote(page);
   await page.getByRole('button', { name: 'Tidligere uger', exact: true }).click();
   await drawn(page);
+  assert.equal(await page.title(), 'Ugeblik');
   await page.getByRole('button', { name: 'Luk hurtigt' }).click();
   await page.waitForURL('about:blank');
   assert.equal(await page.title(), '');
