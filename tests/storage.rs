@@ -438,7 +438,9 @@ fn a_tab_that_wrote_last_writes_its_own_value_unmerged() {
 
 #[test]
 fn a_value_another_tab_wrote_that_cannot_be_read_is_put_aside_before_it_is_written_over() {
-    for (stored, expected) in [("{\"version\":3,\"responses\":", DecodeError::NotJson)] {
+    for (stored, expected) in
+        [("{\"version\":3,\"responses\":", DecodeError::NotJson), ("{\"responses\":[]}", DecodeError::NoVersion)]
+    {
         let store = Shared::default();
         let mut tab = Tab::open(&store);
         tab.vault.save_history(&tab.history).unwrap();
@@ -484,7 +486,7 @@ fn a_value_from_a_newer_version_is_left_untouched_and_never_written_over() {
 
     // Written by a newer app in another tab while this one runs: the same.
     let store = Shared::default();
-    let mut tab = Tab::open(&store);
+    let tab = Tab::open(&store);
     tab.vault.save_history(&tab.history).unwrap();
     store.0.set(HISTORY_KEY, newer).unwrap();
     let error = tab.vault.save_history(&tab.history).unwrap_err();
