@@ -1,8 +1,6 @@
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::either::Either;
-use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
 
 use super::check_in::HtmlScreens;
@@ -10,7 +8,7 @@ use super::header::Header;
 use super::history::drawn_screen;
 use super::notices::Notices;
 use super::state::{AppState, Screen};
-use super::unlock::unlock;
+use super::unlock;
 use super::{browser, embed, safety};
 use crate::config::Config;
 use crate::domain::safety::Ending;
@@ -32,19 +30,12 @@ pub fn mount() {
         return mount_app(config, boxed, store, None);
     };
     let lang = config.lang.unwrap_or_default();
-    let screen: Rc<RefCell<Option<UnmountHandle<_>>>> = Rc::new(RefCell::new(None));
-    let shown = Rc::clone(&screen);
     let browser_store = store.clone();
     let on_open = Rc::new(move |sealed: SealedStore| {
-        // The lock screen goes, with everything typed into it, before the app comes.
-        drop(shown.borrow_mut().take());
         let boxed = Box::new(sealed.clone()) as Box<dyn KeyValueStore>;
         mount_app(config.clone(), Some(boxed), Some(browser_store.clone()), Some(sealed));
     });
-    let damaged = record.is_err();
-    // index.html, ours, has a body.
-    let body = document().body().expect("index.html has a body");
-    *screen.borrow_mut() = Some(leptos::mount::mount_to(body, move || unlock(store, lang, damaged, on_open)));
+    unlock::show(store, lang, record.is_err(), on_open);
 }
 
 /// One place that mounts the app, whichever way it opened: each mount is code.

@@ -1,6 +1,8 @@
+use std::cell::Cell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::browser;
 use crate::domain::lang::Lang;
@@ -9,11 +11,18 @@ use crate::steps;
 use crate::storage::lock::{self, LockError};
 use crate::storage::{BrowserStore, SealedStore};
 
-/// The lock screen ([`steps::unlock_screen`]): the passphrase opens the store, which goes
-/// to `opened`. A wrong passphrase says so and changes nothing; a forgotten one can only
-/// delete everything, after a tick. `damaged`: the lock record cannot be read.
-pub fn unlock(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(SealedStore)>) -> impl IntoView {
-    let lang = RwSignal::new(lang);
+/// The lock screen ([`steps::unlock_screen`]), shown before the app while a passphrase is
+/// set: the passphrase opens the store, which goes to `opened` once the screen is gone. A
+/// wrong passphrase says so and changes nothing; a forgotten one can only delete
+/// everything, after a tick. `damaged`: the lock record cannot be read.
+///
+/// Plain DOM, not a Leptos view: it is shown once and replaced whole, and a view of its
+/// own would be code the first load carries for that.
+pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(SealedStore)>) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Ok(root), Some(body)) = (document.create_element("div"), document.body()) else { return };
+    root.set_class_name("ugb-app");
+    let _ = body.append_child(&root);
     let first = if damaged {
         Some(Msg::LockDamaged)
     } else if !crate::crypto::available() {
@@ -21,49 +30,78 @@ pub fn unlock(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(
     } else {
         None
     };
-    let error = RwSignal::new(first);
-    let busy = RwSignal::new(false);
-    Effect::new(move |_| browser::set_document_lang(lang.get()));
-    // The one thing to do here: the field has the focus once it is painted.
-    request_animation_frame(|| browser::focus_id(steps::PASSPHRASE_FIELD));
-    let html = move || steps::unlock_screen(lang.get(), error.get(), busy.get());
-    let deleting = store.clone();
-    let submit = move |event: web_sys::SubmitEvent| {
-        event.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let passphrase = browser::input_value(steps::PASSPHRASE_FIELD).unwrap_or_default();
-        busy.set(true);
-        let (store, opened) = (store.clone(), Rc::clone(&opened));
-        wasm_bindgen_futures::spawn_local(async move {
-            match lock::unlock(store, &passphrase).await {
-                Ok(sealed) => opened(sealed),
-                Err(reason) => {
-                    error.set(Some(match reason {
-                        LockError::WrongPassphrase => Msg::WrongPassphrase,
-                        LockError::Damaged(_) => Msg::LockDamaged,
-                        LockError::Crypto(_) | LockError::Storage(_) => Msg::CryptoUnavailable,
-                    }));
-                    busy.set(false);
-                    request_animation_frame(|| browser::focus_id(steps::PASSPHRASE_FIELD));
-                }
-            }
-        });
-    };
-    let click = move |event: web_sys::MouseEvent| {
-        if let Some(code) = browser::pressed(&event, "data-lang").as_deref().and_then(Lang::parse) {
-            lang.set(code);
-            return;
-        }
-        if browser::pressed(&event, "data-act").as_deref() == Some("delete") {
-            if !browser::is_checked(steps::DELETE_CONFIRM) {
-                error.set(Some(Msg::DeleteNeedsConfirm));
+    let screen = Rc::new(Screen { root, lang: Cell::new(lang), error: Cell::new(first), busy: Cell::new(false) });
+    screen.draw();
+
+    let on_submit = {
+        let (screen, store) = (Rc::clone(&screen), store.clone());
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            event.prevent_default();
+            if screen.busy.get() {
                 return;
             }
-            crate::storage::delete_everything(&deleting);
-            browser::reload();
-        }
+            let passphrase = browser::input_value(steps::PASSPHRASE_FIELD).unwrap_or_default();
+            screen.busy.set(true);
+            screen.draw();
+            let (screen, store, opened) = (Rc::clone(&screen), store.clone(), Rc::clone(&opened));
+            wasm_bindgen_futures::spawn_local(async move {
+                match lock::unlock(store, &passphrase).await {
+                    Ok(sealed) => {
+                        // The screen goes, with everything typed into it, before the app comes.
+                        screen.root.remove();
+                        opened(sealed);
+                    }
+                    Err(reason) => {
+                        screen.error.set(Some(match reason {
+                            LockError::WrongPassphrase => Msg::WrongPassphrase,
+                            LockError::Damaged(_) => Msg::LockDamaged,
+                            LockError::Crypto(_) | LockError::Storage(_) => Msg::CryptoUnavailable,
+                        }));
+                        screen.busy.set(false);
+                        screen.draw();
+                    }
+                }
+            });
+        })
     };
-    view! { <div class="ugb-app" lang=move || lang.get().code() inner_html=html on:submit=submit on:click=click></div> }
+    let on_click = {
+        let screen = Rc::clone(&screen);
+        Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
+            if let Some(code) = browser::pressed(&event, "data-lang").as_deref().and_then(Lang::parse) {
+                screen.lang.set(code);
+                return screen.draw();
+            }
+            if browser::pressed(&event, "data-act").as_deref() == Some("delete") {
+                if !browser::is_checked(steps::DELETE_CONFIRM) {
+                    screen.error.set(Some(Msg::DeleteNeedsConfirm));
+                    return screen.draw();
+                }
+                crate::storage::delete_everything(&store);
+                browser::reload();
+            }
+        })
+    };
+    let _ = screen.root.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
+    let _ = screen.root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    // The screen lives until the page is left or the app replaces it.
+    on_submit.forget();
+    on_click.forget();
+}
+
+struct Screen {
+    root: web_sys::Element,
+    lang: Cell<Lang>,
+    error: Cell<Option<Msg>>,
+    busy: Cell<bool>,
+}
+
+impl Screen {
+    /// Draws the screen as it stands; the field gets the focus (the one thing to do here).
+    fn draw(&self) {
+        let lang = self.lang.get();
+        let _ = self.root.set_attribute("lang", lang.code());
+        browser::set_document_lang(lang);
+        self.root.set_inner_html(&steps::unlock_screen(lang, self.error.get(), self.busy.get()));
+        browser::focus_id(steps::PASSPHRASE_FIELD);
+    }
 }
