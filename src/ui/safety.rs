@@ -138,6 +138,38 @@ impl Said {
     }
 }
 
+/// Sets (no `current`), changes or removes (no `new`) the passphrase; the current one is
+/// checked first. One task for the three: each is code the first load carries.
+fn change_passphrase(state: AppState, current: Option<String>, new: Option<String>, said: Said) {
+    let Some(store) = state.browser_store() else { return };
+    said.done.set(None);
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(current) = &current {
+            if let Err(error) = lock::check(&store, current).await {
+                let at = if new.is_some() { "ugb-lock-current" } else { "ugb-lock-remove-current" };
+                return said.problem(lock_error(error), Some(at));
+            }
+        }
+        let (done, result) = match &new {
+            Some(new) => {
+                let done = if current.is_some() { Msg::PassphraseChanged } else { Msg::PassphraseSet };
+                (done, reseal(state, store, new).await.map(Some))
+            }
+            None => {
+                settle(state).await;
+                (Msg::PassphraseRemoved, lock::remove(&store, state.plaintexts()).map(|()| None))
+            }
+        };
+        match result {
+            Ok(sealed) => {
+                state.use_store(sealed);
+                said.done(done);
+            }
+            Err(error) => said.problem(lock_error(error), None),
+        }
+    });
+}
+
 /// Acts on a button of the "lock and delete" screen; `false` when `action` is not one.
 pub fn act(state: AppState, action: &str, button: &web_sys::Element, said: Said) -> bool {
     let form = browser::form_fields(button);
@@ -150,42 +182,10 @@ pub fn act(state: AppState, action: &str, button: &web_sys::Element, said: Said)
                 said.problem(passphrase_error(error), Some(at));
                 return true;
             }
-            let changing = action == "lock-change";
-            let Some(store) = state.browser_store() else { return true };
-            said.done.set(None);
-            wasm_bindgen_futures::spawn_local(async move {
-                if changing {
-                    if let Err(error) = lock::check(&store, &current).await {
-                        return said.problem(lock_error(error), Some("ugb-lock-current"));
-                    }
-                }
-                match reseal(state, store, &new).await {
-                    Ok(sealed) => {
-                        state.use_store(Some(sealed));
-                        said.done(if changing { Msg::PassphraseChanged } else { Msg::PassphraseSet });
-                    }
-                    Err(error) => said.problem(lock_error(error), None),
-                }
-            });
+            let current = (action == "lock-change").then_some(current);
+            change_passphrase(state, current, Some(new), said);
         }
-        "lock-remove" => {
-            let current = field("current");
-            let Some(store) = state.browser_store() else { return true };
-            said.done.set(None);
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Err(error) = lock::check(&store, &current).await {
-                    return said.problem(lock_error(error), Some("ugb-lock-remove-current"));
-                }
-                settle(state).await;
-                match lock::remove(&store, state.plaintexts()) {
-                    Ok(()) => {
-                        state.use_store(None);
-                        said.done(Msg::PassphraseRemoved);
-                    }
-                    Err(error) => said.problem(lock_error(error), None),
-                }
-            });
-        }
+        "lock-remove" => change_passphrase(state, Some(field("current")), None, said),
         "auto-lock" => {
             if let Some(minutes) = parse_auto_lock(&field("minutes")) {
                 state.change_safety(|s| s.auto_lock = minutes);
