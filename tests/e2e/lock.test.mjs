@@ -23,6 +23,14 @@ async function storage(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 }
 
+/** A fresh phone (empty storage) with the app open on its start page. */
+async function opened() {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  return { context, page };
+}
+
 async function openSafety(page) {
   await page.getByRole('button', { name: 'Lås og sletning' }).click();
   await page.getByRole('heading', { name: 'Lås og sletning', level: 2 }).waitFor();
@@ -60,9 +68,7 @@ async function checkInWithNote(page) {
 }
 
 test('with a passphrase, localStorage holds no answer or note in plain text, and a wrong passphrase destroys nothing', async () => {
-  const { context, page } = await newPage(env.browser);
-  await page.goto(env.url('/'));
-  await ready(page);
+  const { context, page } = await opened();
   await checkInWithNote(page);
   const plain = await storage(page);
   assert.ok(plain['ugeblik.v1.history'].includes(NOTE), 'before: stored as plain text');
@@ -114,9 +120,7 @@ test('with a passphrase, localStorage holds no answer or note in plain text, and
 });
 
 test('the passphrase is changed with the current one, and can be removed', async () => {
-  const { context, page } = await newPage(env.browser);
-  await page.goto(env.url('/'));
-  await ready(page);
+  const { context, page } = await opened();
   await checkIn(page);
   await setPassphrase(page);
   // Too short, and two different: said at the field, nothing changed.
@@ -188,9 +192,7 @@ test('the app locks itself after the chosen idle time', async () => {
 });
 
 test('quick exit leaves for an empty page, and the back button shows nothing of the app', async () => {
-  const { context, page } = await newPage(env.browser);
-  await page.goto(env.url('/'));
-  await ready(page);
+  const { context, page } = await opened();
   // The tab's title says nothing of what is on the screen.
   assert.equal(await page.title(), 'Ugeblik');
   await checkInWithNote(page);
@@ -210,9 +212,7 @@ test('quick exit leaves for an empty page, and the back button shows nothing of 
 });
 
 test('deleting everything needs a tick, and then leaves nothing of the app in storage', async () => {
-  const { context, page } = await newPage(env.browser);
-  await page.goto(env.url('/'));
-  await ready(page);
+  const { context, page } = await opened();
   await checkIn(page);
   await setPassphrase(page);
   await page.evaluate(() => localStorage.setItem('portal.own', 'kept'));
@@ -233,9 +233,7 @@ test('deleting everything needs a tick, and then leaves nothing of the app in st
 });
 
 test('a forgotten passphrase: the lock screen can delete everything, after a tick', async () => {
-  const { context, page } = await newPage(env.browser);
-  await page.goto(env.url('/'));
-  await ready(page);
+  const { context, page } = await opened();
   await setPassphrase(page);
   await page.reload();
   await page.getByRole('heading', { name: 'Ugeblik er låst' }).waitFor();
@@ -249,9 +247,7 @@ test('a forgotten passphrase: the lock screen can delete everything, after a tic
 });
 
 test('an export locked with the passphrase opens on another phone only with it', async () => {
-  const { context, page } = await newPage(env.browser);
-  await page.goto(env.url('/'));
-  await ready(page);
+  const { context, page } = await opened();
   await checkInWithNote(page);
   await setPassphrase(page);
   await page.getByRole('button', { name: 'Tidligere uger', exact: true }).click();
@@ -342,9 +338,7 @@ test('after the end of the programme the app asks for a copy, then deletes every
 });
 
 test('a passphrase set in one tab locks the other tabs of the phone, which then write nothing in plain text', async () => {
-  const { context, page } = await newPage(env.browser);
-  await page.goto(env.url('/'));
-  await ready(page);
+  const { context, page } = await opened();
   const other = await context.newPage();
   await other.goto(env.url('/'));
   await ready(other);
@@ -382,9 +376,7 @@ test('storage locked by this version opens in later ones; an envelope from a new
 });
 
 test('answers stored by a newer version are refused with a message and left untouched', async () => {
-  const { context, page } = await newPage(env.browser);
-  await page.goto(env.url('/'));
-  await ready(page);
+  const { context, page } = await opened();
   const newer = '{"version":9,"responses":[],"fromTheFuture":{"x":1}}';
   await page.evaluate((v) => localStorage.setItem('ugeblik.v1.history', v), newer);
   await page.reload();
