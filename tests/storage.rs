@@ -275,12 +275,18 @@ fn stored_history(store: &Shared) -> History {
     decode_history(&store.0.get(HISTORY_KEY).unwrap().unwrap()).unwrap()
 }
 
+/// Two tabs over one store, each in the same week's check-in.
+fn two_started(store: &Shared) -> (Tab, Tab) {
+    let (mut a, mut b) = (Tab::open(store), Tab::open(store));
+    a.start();
+    b.start();
+    (a, b)
+}
+
 #[test]
 fn two_tabs_answering_at_once_both_keep_their_answers_in_storage_and_in_each_other() {
     let store = Shared::default();
-    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
-    a.start();
-    b.start();
+    let (mut a, mut b) = two_started(&store);
     // Neither hears of the other's answer before it writes its own.
     a.answer(0, 3, T);
     b.answer(1, 4, T + 1);
@@ -301,9 +307,7 @@ fn two_tabs_answering_at_once_both_keep_their_answers_in_storage_and_in_each_oth
 #[test]
 fn an_answer_lost_when_two_tabs_wrote_at_the_same_moment_goes_back_into_storage() {
     let store = Shared::default();
-    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
-    a.start();
-    b.start();
+    let (mut a, mut b) = two_started(&store);
     // Both read the stored check-in before the other wrote: B's write keeps only its own.
     let before = store.0.get(DRAFT_KEY).unwrap().unwrap();
     a.answer(0, 3, T);
@@ -324,9 +328,7 @@ fn an_answer_lost_when_two_tabs_wrote_at_the_same_moment_goes_back_into_storage(
 #[test]
 fn when_one_tab_saves_the_check_in_the_other_goes_on_and_saving_it_keeps_both() {
     let store = Shared::default();
-    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
-    a.start();
-    b.start();
+    let (mut a, mut b) = two_started(&store);
     a.answer(0, 3, T);
     b.answer(1, 4, T + 1);
     a.finish("2026-11-18T11:06:45Z", "saved-by-a");
@@ -348,9 +350,7 @@ fn when_one_tab_saves_the_check_in_the_other_goes_on_and_saving_it_keeps_both() 
 #[test]
 fn both_tabs_saving_the_same_week_keep_every_answer() {
     let store = Shared::default();
-    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
-    a.start();
-    b.start();
+    let (mut a, mut b) = two_started(&store);
     a.answer(0, 3, T);
     b.answer(1, 4, T + 1);
     a.answer(2, 1, T + 2);
@@ -363,9 +363,7 @@ fn both_tabs_saving_the_same_week_keep_every_answer() {
     // Saving at the very same moment, neither hearing of the other: two responses for the
     // week, and no answer lost.
     let store = Shared::default();
-    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
-    a.start();
-    b.start();
+    let (mut a, mut b) = two_started(&store);
     a.answer(0, 3, T);
     b.answer(1, 4, T + 1);
     for (tab, id) in [(&mut a, "saved-by-a"), (&mut b, "saved-by-b")] {

@@ -82,12 +82,6 @@ impl SealedStore {
         self.shared.pending.get()
     }
 
-    /// Every readable value of the app, decrypted: what a change of passphrase re-seals.
-    pub fn plaintexts(&self) -> Vec<(String, String)> {
-        let cache = self.shared.cache.borrow();
-        cache.iter().filter_map(|(k, v)| v.as_ref().ok().map(|v| (k.clone(), v.clone()))).collect()
-    }
-
     /// Sets what is told of a write that failed after it was asked for.
     pub fn on_failure(&self, tell: Failure) {
         *self.shared.on_failure.borrow_mut() = Some(tell);

@@ -23,9 +23,11 @@ async function storage(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 }
 
-/** A fresh phone (empty storage) with the app open on its start page. */
-async function opened() {
+/** A fresh phone (empty storage) with the app open on its start page; with `time`, the
+ *  phone's clock is Playwright's, starting then. */
+async function opened(time) {
   const { context, page } = await newPage(env.browser);
+  if (time) await page.clock.install({ time: new Date(time) });
   await page.goto(env.url('/'));
   await ready(page);
   return { context, page };
@@ -165,10 +167,7 @@ test('the passphrase is changed with the current one, and can be removed', async
 });
 
 test('the app locks itself after the chosen idle time', async () => {
-  const { context, page } = await newPage(env.browser);
-  await page.clock.install({ time: new Date('2026-11-02T10:00:00') });
-  await page.goto(env.url('/'));
-  await ready(page);
+  const { context, page } = await opened('2026-11-02T10:00:00');
   await setPassphrase(page);
   await page.getByLabel('Lås, når Ugeblik ikke er brugt i').selectOption('1');
   await page.getByRole('button', { name: 'Gem', exact: true }).first().click();
@@ -294,10 +293,7 @@ test('an export locked with the passphrase opens on another phone only with it',
 });
 
 test('after the end of the programme the app asks for a copy, then deletes everything; 30 days on it deletes by itself', async () => {
-  const { context, page } = await newPage(env.browser);
-  await page.clock.install({ time: new Date('2027-03-20T10:00:00') });
-  await page.goto(env.url('/'));
-  await ready(page);
+  const { context, page } = await opened('2027-03-20T10:00:00');
   await checkIn(page);
   await openSafety(page);
   await page.getByLabel('Sidste dag i forløbet').fill('2027-03-01');
@@ -355,10 +351,7 @@ test('a passphrase set in one tab locks the other tabs of the phone, which then 
 
 test('storage locked by this version opens in later ones; an envelope from a newer version is left untouched', async () => {
   const fixture = JSON.parse(await readFile(new URL('../fixtures/sealed-v1-storage.json', import.meta.url), 'utf8'));
-  const { context, page } = await newPage(env.browser);
-  await page.clock.install({ time: new Date('2026-12-01T10:00:00') });
-  await page.goto(env.url('/'));
-  await ready(page);
+  const { context, page } = await opened('2026-12-01T10:00:00');
   await page.evaluate((all) => Object.entries(all).forEach(([k, v]) => localStorage.setItem(k, v)), fixture);
   await page.reload();
   await unlock(page, 'fixture passphrase 1');
