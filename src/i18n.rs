@@ -8,8 +8,10 @@
 use crate::domain::lang::Lang;
 use crate::domain::week::IsoWeek;
 
+pub mod pack;
+
 macro_rules! messages {
-    ($(#[$doc:meta])* $name:ident { $($key:ident => $da:literal, $en:literal;)* }) => {
+    ($(#[$doc:meta])* $name:ident / $table:ident { $($key:ident => $da:literal, $en:literal;)* }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum $name { $($key,)* }
@@ -17,18 +19,25 @@ macro_rules! messages {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$key,)*];
 
+            /// The message in `lang`. A language pack's message, or English where the pack
+            /// lacks it (a test proves the shipped packs lack none).
             pub fn get(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(
-                        ($name::$key, Lang::Da) => $da,
-                        ($name::$key, Lang::En) => $en,
-                    )*
+                match lang {
+                    Lang::Da => match self { $($name::$key => $da,)* },
+                    Lang::En => match self { $($name::$key => $en,)* },
+                    _ => pack::message(lang, pack::Table::$table, self as usize).unwrap_or_else(|| self.get(Lang::En)),
                 }
             }
 
-            /// The message with each `{name}` replaced by its value.
+            /// The message's key in the language packs: its name.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$key => stringify!($key),)* }
+            }
+
+            /// The message with each `{name}` replaced by its value, and each plural block
+            /// (`{n, plural, one {…} other {…}}`) chosen by its number.
             pub fn fill(self, lang: Lang, values: &[(&str, &str)]) -> String {
-                fill(self.get(lang), values)
+                fill_in(lang, self.get(lang), values)
             }
         }
     };
@@ -36,7 +45,7 @@ macro_rules! messages {
 
 messages! {
 /// A message of the app's own user interface.
-Msg {
+Msg / Page {
     AppName => "Ugeblik", "Ugeblik";
     Tagline => "Et blik på ugen", "A glance at the week";
     MainNav => "Hovedmenu", "Main menu";
@@ -49,7 +58,7 @@ Msg {
     IntroText => "Et kort spørgeskema om, hvordan du har haft det. Det tager 2–3 minutter. Du kan springe spørgsmål over og holde pause når som helst – dine svar bliver gemt undervejs.", "A short questionnaire about how you have been. It takes 2–3 minutes. You can skip questions and take a break at any time – your answers are saved as you go.";
     StartCheckIn => "Start ugens spørgsmål", "Start this week's questions";
     ContinueCheckIn => "Fortsæt, hvor du slap", "Continue where you stopped";
-    ContinueInfo => "Du er i gang. Du har svaret på {answered} af {total} spørgsmål.", "You have started. You have answered {answered} of {total} questions.";
+    ContinueInfo => "Du er i gang. Du har svaret på {answered} af {total} spørgsmål.", "You have started. You have answered {answered} of {total, plural, one {# question} other {# questions}}.";
     ChangeCheckIn => "Ret ugens svar", "Change this week's answers";
     AlreadyDone => "Du har svaret for denne uge. Tak!", "You have answered for this week. Thank you!";
     Progress => "Spørgsmål {n} af {total}", "Question {n} of {total}";
@@ -112,7 +121,7 @@ Msg {
     Sent => "Dine svar er sendt.", "Your answers have been sent.";
     ProgressTitle => "Udvikling over tid", "Progress over time";
     BackupNever => "Du har ikke gemt en kopi af dine svar endnu. Mister du telefonen, er svarene væk.", "You have not saved a copy of your answers yet. If you lose the phone, the answers are gone.";
-    BackupWeeks => "Din sidste kopi af svarene er fra for {weeks} uger siden.", "Your last copy of the answers is from {weeks} weeks ago.";
+    BackupWeeks => "Din sidste kopi af svarene er fra for {weeks, plural, one {# uge} other {# uger}} siden.", "Your last copy of the answers is from {weeks, plural, one {# week} other {# weeks}} ago.";
     BackupNow => "Gem en kopi nu", "Save a copy now";
     ConfigIgnored => "Indstillingen „{name}“ i adressen forstås ikke („{value}“). Standarden bruges.", "The setting “{name}” in the address is not understood (“{value}”). The default is used.";
     DemoBanner => "Demo: opdigtede svar, ikke dine. Intet her bliver gemt.", "Demo: made-up answers, not yours. Nothing here is saved.";
@@ -151,13 +160,29 @@ Msg {
     Ending => "Dit forløb sluttede {date}. Gem en kopi af dine svar nu – når kopien er gemt, sletter Ugeblik alt på telefonen. Senest {wipe} sletter Ugeblik alt af sig selv.", "Your programme ended on {date}. Save a copy of your answers now – once the copy is saved, Ugeblik deletes everything on this phone. On {wipe} at the latest, Ugeblik deletes everything by itself.";
     EndedWiped => "Dit forløb er slut, og Ugeblik har slettet alt på denne telefon, som aftalt.", "Your programme has ended, and Ugeblik has deleted everything on this phone, as agreed.";
     CopyThenDeleted => "Din kopi er gemt, og alt er slettet fra telefonen. Tak, fordi du brugte Ugeblik.", "Your copy is saved, and everything has been deleted from this phone. Thank you for using Ugeblik.";
+    Months => "jan.|feb.|mar.|apr.|maj|jun.|jul.|aug.|sep.|okt.|nov.|dec.", "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
+    DateFormat => "{day}. {month} {year}", "{day} {month} {year}";
+    WeekSpan => "{from}.–{to}. {month} {year}", "{from}–{to} {month} {year}";
+    WeekSpanMonths => "{from}. {fromMonth} – {to}. {toMonth} {year}", "{from} {fromMonth} – {to} {toMonth} {year}";
+    WeekSpanYears => "{from}. {fromMonth} {fromYear} – {to}. {toMonth} {toYear}", "{from} {fromMonth} {fromYear} – {to} {toMonth} {toYear}";
+    ReadQuestion => "Læs spørgsmålet op", "Read the question aloud";
+    ReadAnswer => "Læs op: {answer}", "Read aloud: {answer}";
+    NoVoice => "Telefonen har ingen stemme, der kan læse op på {language}. Du kan hente en stemme i telefonens indstillinger.", "This phone has no voice that can read {language} aloud. You can add one in the phone's settings.";
+    NoSpeech => "Denne browser kan ikke læse op.", "This browser cannot read aloud.";
+    Who5Official => "WHO-5 må kun bruges i sine godkendte oversættelser, og der er endnu ingen på {language}. Vælg det sprog, du forstår bedst. Forklaringen under »Hvad mener vi?« står på dit eget sprog.", "The WHO-5 may only be used in its approved translations, and there is none in {language} yet. Choose the language you understand best. The explanation under “What do we mean?” is in your own language.";
+    Who5LangGroup => "Sprog for WHO-5", "Language of the WHO-5";
+    Unreviewed => "Oversat af Ugeblik. Oversættelsen er endnu ikke gennemgået.", "Translated by Ugeblik. The translation has not been reviewed yet.";
+    EasyReadLabel => "Brug lette ord i spørgsmålene", "Use easy words in the questions";
+    EasyReadHint => "Spørgsmålene om dit liv og om arbejde bliver kortere og lettere. WHO-5 er den samme. Svarene gemmes som en særskilt version.", "The questions about your life and about work become shorter and easier. The WHO-5 stays the same. The answers are saved as a separate version.";
+    LangLoading => "Henter sproget …", "Getting the language …";
+    LangFailed => "Sproget {language} kunne ikke hentes. Prøv igen, når telefonen er på nettet.", "The language {language} could not be loaded. Try again when the phone is online.";
 }
 }
 
 messages! {
 /// A message of the progress screen, drawn by the chart worker: kept apart so that the
 /// check-in's first load does not carry these texts.
-ChartMsg {
+ChartMsg / Chart {
     PeriodGroup => "Periode", "Period";
     PeriodEightWeeks => "8 uger", "8 weeks";
     PeriodSixMonths => "6 måneder", "6 months";
@@ -176,9 +201,9 @@ ChartMsg {
     ChartRating => "Selvvurderinger, 0–10", "Self-ratings, 0–10";
     ChartHours => "Timer om ugen", "Hours a week";
     ChartKeys => "Piletasterne flytter fra uge til uge.", "The arrow keys move from week to week.";
-    SummaryRose => "{name} steg fra {from} til {to} over {weeks} uger.", "{name} rose from {from} to {to} over {weeks} weeks.";
-    SummaryFell => "{name} faldt fra {from} til {to} over {weeks} uger.", "{name} fell from {from} to {to} over {weeks} weeks.";
-    SummarySame => "{name} lå på {value} over {weeks} uger.", "{name} stayed at {value} over {weeks} weeks.";
+    SummaryRose => "{name} steg fra {from} til {to} over {weeks, plural, one {# uge} other {# uger}}.", "{name} rose from {from} to {to} over {weeks, plural, one {# week} other {# weeks}}.";
+    SummaryFell => "{name} faldt fra {from} til {to} over {weeks, plural, one {# uge} other {# uger}}.", "{name} fell from {from} to {to} over {weeks, plural, one {# week} other {# weeks}}.";
+    SummarySame => "{name} lå på {value} over {weeks, plural, one {# uge} other {# uger}}.", "{name} stayed at {value} over {weeks, plural, one {# week} other {# weeks}}.";
     SummaryOne => "{name}: én måling, {value} i {week}.", "{name}: one reading, {value} in {week}.";
     SummaryNone => "{name}: ingen målinger i perioden.", "{name}: no readings in this period.";
     ChangeFigures => "Senest {latest} · {first} siden første · {previous} siden forrige", "Latest {latest} · {first} since the first · {previous} since the previous";
@@ -200,9 +225,9 @@ ChartMsg {
     ImportText => "Fra en fil, du har gemt før – fx på din gamle telefon. Du ser først, hvad filen indeholder.", "From a file you saved before – on your old phone, for example. You see what the file holds first.";
     ImportChoose => "Vælg en fil fra Ugeblik", "Choose a file from Ugeblik";
     PreviewTitle => "Før du henter", "Before you get them";
-    PreviewSummary => "Filen har {responses} svar fra {weeks} uger ({from} – {to}): {new} er nye, {same} har du allerede.", "The file has {responses} answers from {weeks} weeks ({from} – {to}): {new} are new, {same} you already have.";
+    PreviewSummary => "Filen har {responses} svar fra {weeks, plural, one {# uge} other {# uger}} ({from} – {to}): {new} er nye, {same} har du allerede.", "The file has {responses, plural, one {# answer} other {# answers}} from {weeks, plural, one {# week} other {# weeks}} ({from} – {to}): {new} are new, {same} you already have.";
     PreviewNickname => "Filen er mærket: {nickname}", "The file is marked: {nickname}";
-    ConflictsLegend => "{count} svar er forskellige her og i filen. Sæt hak, hvor filens svar skal bruges:", "{count} answers differ between this phone and the file. Tick where the file's answers should be used:";
+    ConflictsLegend => "{count} svar er forskellige her og i filen. Sæt hak, hvor filens svar skal bruges:", "{count, plural, one {# answer differs} other {# answers differ}} between this phone and the file. Tick where the file's answers should be used:";
     ConflictChoice => "{name}, {week}: brug filens svar (fra {theirs}) i stedet for telefonens (fra {mine})", "{name}, {week}: use the file's answers (from {theirs}) instead of the phone's (from {mine})";
     BackupHint => "Gem gerne en sikkerhedskopi af telefonens svar først.", "You may want to save a backup of this phone's answers first.";
     BackupButton => "Gem sikkerhedskopi", "Save a backup";
@@ -294,7 +319,7 @@ ChartMsg {
     ViewerTitle => "Konsulentvisning – kun til at se", "Consultant's view – for viewing only";
     ViewerText => "Åbn en fil, som en borger har givet dig, og se graferne. Filen bliver ikke gemt i denne browser, og intet andet her bliver rørt.", "Open a file a citizen gave you and see the charts. The file is not kept in this browser, and nothing else here is touched.";
     ViewerChoose => "Åbn en borgers fil", "Open a citizen's file";
-    ViewerFile => "Fil: {nickname} · {responses} svar", "File: {nickname} · {responses} answers";
+    ViewerFile => "Fil: {nickname} · {responses} svar", "File: {nickname} · {responses, plural, one {# answer} other {# answers}}";
     ExportFhirButton => "Gem til fagsystem (FHIR)", "Save for a case system (FHIR)";
     ExportCsvButton => "Gem som regneark (CSV)", "Save as a spreadsheet (CSV)";
     ExportButton => "Gem fil til din konsulent", "Save a file for your consultant";
@@ -312,7 +337,7 @@ ChartMsg {
     Sunday => "Søndag", "Sunday";
     SendTitle => "Send til {portal}", "Send to {portal}";
     SendButton => "Send mine svar til {portal}", "Send my answers to {portal}";
-    SendConfirm => "Du er ved at sende alle dine svar ({weeks} uger, med noter, mål og arbejde) til {portal}. De forlader telefonen. Vil du sende dem?", "You are about to send all your answers ({weeks} weeks, with notes, goals and work) to {portal}. They leave the phone. Do you want to send them?";
+    SendConfirm => "Du er ved at sende alle dine svar ({weeks, plural, one {# uge} other {# uger}}, med noter, mål og arbejde) til {portal}. De forlader telefonen. Vil du sende dem?", "You are about to send all your answers ({weeks, plural, one {# week} other {# weeks}}, with notes, goals and work) to {portal}. They leave the phone. Do you want to send them?";
     SendYes => "Ja, send mine svar", "Yes, send my answers";
     HistoryEmpty => "Der er ingen gemte uger endnu.", "There are no saved weeks yet.";
     Who5Score => "Trivsel (WHO-5): {percent} af 100", "Well-being (WHO-5): {percent} of 100";
@@ -352,6 +377,8 @@ ChartMsg {
     ImportOpen => "Åbn filen", "Open the file";
     ImportWrongPassphrase => "Kodeordet passer ikke til filen. Intet er ændret. Prøv igen.", "That passphrase does not fit the file. Nothing has changed. Try again.";
     ImportLockedBroken => "Filen er låst, men den er ødelagt eller fra en nyere version af Ugeblik ({what}).", "The file is locked, but it is damaged or from a newer version of Ugeblik ({what}).";
+    IcsSummary => "Ugeblik: ugens spørgsmål", "Ugeblik: this week's questions";
+    IcsDescription => "Tid til ugens spørgsmål i Ugeblik. Det tager et par minutter. Svarene bliver på din telefon.", "Time for this week's questions in Ugeblik. It takes a few minutes. The answers stay on your phone.";
 }
 }
 
@@ -368,24 +395,145 @@ impl ChartMsg {
     ];
 }
 
-/// `template` with each `{name}` replaced by its value.
-/// One pass over the template: a value is never read again, so a nickname typed as
-/// `{responses}` stays that text instead of becoming the count.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut text = String::with_capacity(template.len());
+/// A part of a message template.
+enum Block<'a> {
+    /// `{name}`
+    Value(&'a str),
+    /// `{name, plural, one {…} other {…}}`: the branches by category.
+    Plural(&'a str, Vec<(&'a str, &'a str)>),
+}
+
+/// Reads the block that starts right after a `{`: the block and the length it takes
+/// (through its closing `}`); `None` when the brace starts no block.
+fn block(after: &str) -> Option<(Block<'_>, usize)> {
+    let end = after.find(['}', '{', ','])?;
+    let name = &after[..end];
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return None;
+    }
+    if after.as_bytes()[end] == b'}' {
+        return Some((Block::Value(name), end + 1));
+    }
+    let body = after[end..].strip_prefix(',')?.trim_start().strip_prefix("plural")?.trim_start().strip_prefix(',')?;
+    let mut at = after.len() - body.len();
+    let mut branches = Vec::new();
+    loop {
+        let rest = &after[at..];
+        let trimmed = rest.trim_start();
+        at += rest.len() - trimmed.len();
+        if let Some(stripped) = trimmed.strip_prefix('}') {
+            let _ = stripped;
+            return (!branches.is_empty()).then_some((Block::Plural(name, branches), at + 1));
+        }
+        let open = trimmed.find('{')?;
+        let category = trimmed[..open].trim();
+        if category.is_empty() || !category.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        // The branch runs to its matching brace; it may hold `{name}` placeholders.
+        let mut depth = 0usize;
+        let branch_start = open + 1;
+        let mut close = None;
+        for (i, c) in trimmed[branch_start..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => {
+                    close = Some(branch_start + i);
+                    break;
+                }
+                '}' => depth -= 1,
+                _ => {}
+            }
+        }
+        let close = close?;
+        branches.push((category, &trimmed[branch_start..close]));
+        at += close + 1;
+    }
+}
+
+/// The CLDR plural category of the whole number `n` in `lang`.
+pub fn plural_category(lang: Lang, n: u64) -> &'static str {
+    match lang {
+        Lang::Da | Lang::En => {
+            if n == 1 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+        Lang::Ar => match (n, n % 100) {
+            (0, _) => "zero",
+            (1, _) => "one",
+            (2, _) => "two",
+            (_, 3..=10) => "few",
+            (_, 11..=99) => "many",
+            _ => "other",
+        },
+        Lang::Uk => match (n % 10, n % 100) {
+            (1, r) if r != 11 => "one",
+            (2..=4, r) if !(12..=14).contains(&r) => "few",
+            _ => "many",
+        },
+    }
+}
+
+/// The plural categories a plural block must have in `lang` (CLDR).
+pub fn plural_categories(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Da | Lang::En => &["one", "other"],
+        Lang::Ar => &["zero", "one", "two", "few", "many", "other"],
+        Lang::Uk => &["one", "few", "many", "other"],
+    }
+}
+
+/// The first-strong isolate and its end: a value put into a right-to-left sentence keeps
+/// its own direction (a Latin name, a number with a sign) and does not reorder the words
+/// around it.
+const ISOLATE: (char, char) = ('\u{2068}', '\u{2069}');
+
+/// `template` with each `{name}` replaced by its value and each plural block by the branch
+/// its number chooses (`#` in it is the number). In a right-to-left language every value is
+/// isolated. One pass over the template: a value is never read again, so a nickname typed
+/// as `{responses}` stays that text instead of becoming the count.
+pub fn fill_in(lang: Lang, template: &str, values: &[(&str, &str)]) -> String {
+    let mut text = String::with_capacity(template.len() + 16);
+    let rtl = lang.dir() == "rtl";
+    let push_value = |text: &mut String, value: &str| {
+        if rtl {
+            text.push(ISOLATE.0);
+            text.push_str(value);
+            text.push(ISOLATE.1);
+        } else {
+            text.push_str(value);
+        }
+    };
+    let value_of = |name: &str| values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
     let mut rest = template;
     while let Some(start) = rest.find('{') {
         text.push_str(&rest[..start]);
         let after = &rest[start + 1..];
-        let value = after
-            .find('}')
-            .and_then(|end| values.iter().find(|(name, _)| *name == &after[..end]).map(|(_, value)| (*value, end)));
-        match value {
-            Some((value, end)) => {
-                text.push_str(value);
-                rest = &after[end + 1..];
+        match block(after) {
+            Some((Block::Value(name), len)) if value_of(name).is_some() => {
+                push_value(&mut text, value_of(name).unwrap_or_default());
+                rest = &after[len..];
             }
-            None => {
+            Some((Block::Plural(name, branches), len)) if value_of(name).is_some() => {
+                let value = value_of(name).unwrap_or_default();
+                let category = value.trim().parse::<u64>().map_or("other", |n| plural_category(lang, n));
+                let chosen = branches
+                    .iter()
+                    .find(|(c, _)| *c == category)
+                    .or_else(|| branches.iter().find(|(c, _)| *c == "other"))
+                    .map_or("", |(_, branch)| *branch);
+                for (i, piece) in chosen.split('#').enumerate() {
+                    if i > 0 {
+                        push_value(&mut text, value);
+                    }
+                    text.push_str(&fill_in(lang, piece, values));
+                }
+                rest = &after[len..];
+            }
+            _ => {
                 text.push('{');
                 rest = after;
             }
@@ -395,26 +543,54 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     text
 }
 
-/// The placeholders of a template, in order.
+#[cfg(test)]
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    fill_in(Lang::Da, template, values)
+}
+
+/// The names a template fills, each once, sorted (plural blocks' names and the names
+/// inside their branches included).
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut found = Vec::new();
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
-        found.push(&rest[start + 1..start + len]);
-        rest = &rest[start + len + 1..];
-    }
+    collect(template, &mut found, &mut Vec::new());
+    found.sort_unstable();
+    found.dedup();
     found
 }
 
+/// The plural blocks of a template: each one's name and its categories.
+pub fn plural_blocks(template: &str) -> Vec<(&str, Vec<&str>)> {
+    let mut blocks = Vec::new();
+    collect(template, &mut Vec::new(), &mut blocks);
+    blocks
+}
+
+fn collect<'a>(template: &'a str, names: &mut Vec<&'a str>, plurals: &mut Vec<(&'a str, Vec<&'a str>)>) {
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match block(after) {
+            Some((Block::Value(name), len)) => {
+                names.push(name);
+                rest = &after[len..];
+            }
+            Some((Block::Plural(name, branches), len)) => {
+                names.push(name);
+                plurals.push((name, branches.iter().map(|(c, _)| *c).collect()));
+                for (_, branch) in branches {
+                    collect(branch, names, plurals);
+                }
+                rest = &after[len..];
+            }
+            None => rest = after,
+        }
+    }
+}
+
+/// The month's abbreviation: the `n`th of the `|`-separated [`Msg::Months`].
 fn month_abbrev(lang: Lang, month: time::Month) -> &'static str {
     let index = u8::from(month) as usize - 1;
-    match lang {
-        Lang::Da => {
-            ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."][index]
-        }
-        Lang::En => ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][index],
-    }
+    Msg::Months.get(lang).split('|').nth(index).unwrap_or_default()
 }
 
 /// "Uge 47" / "Week 47".
@@ -431,37 +607,41 @@ pub fn week_label_with_year(lang: Lang, week: IsoWeek) -> String {
 pub fn week_dates(lang: Lang, week: IsoWeek) -> String {
     let (from, to) = (week.monday(), week.sunday());
     let m = |d: time::Date| month_abbrev(lang, d.month());
-    match lang {
-        Lang::Da if from.year() != to.year() => {
-            format!("{}. {} {} – {}. {} {}", from.day(), m(from), from.year(), to.day(), m(to), to.year())
-        }
-        Lang::Da if from.month() != to.month() => {
-            format!("{}. {} – {}. {} {}", from.day(), m(from), to.day(), m(to), to.year())
-        }
-        Lang::Da => format!("{}.–{}. {} {}", from.day(), to.day(), m(to), to.year()),
-        Lang::En if from.year() != to.year() => {
-            format!("{} {} {} – {} {} {}", from.day(), m(from), from.year(), to.day(), m(to), to.year())
-        }
-        Lang::En if from.month() != to.month() => {
-            format!("{} {} – {} {} {}", from.day(), m(from), to.day(), m(to), to.year())
-        }
-        Lang::En => format!("{}–{} {} {}", from.day(), to.day(), m(to), to.year()),
-    }
+    let (from_day, to_day) = (from.day().to_string(), to.day().to_string());
+    let (from_year, to_year) = (from.year().to_string(), to.year().to_string());
+    let values = [
+        ("from", from_day.as_str()),
+        ("to", &to_day),
+        ("month", m(to)),
+        ("fromMonth", m(from)),
+        ("toMonth", m(to)),
+        ("year", &to_year),
+        ("fromYear", &from_year),
+        ("toYear", &to_year),
+    ];
+    let pattern = if from.year() != to.year() {
+        Msg::WeekSpanYears
+    } else if from.month() != to.month() {
+        Msg::WeekSpanMonths
+    } else {
+        Msg::WeekSpan
+    };
+    // A date is one unit: it is not isolated piece by piece.
+    fill_in(Lang::Da, pattern.get(lang), &values)
 }
 
 /// A date: "31. jan. 2027" / "31 Jan 2027".
 pub fn date_label(lang: Lang, date: time::Date) -> String {
-    match lang {
-        Lang::Da => format!("{}. {} {}", date.day(), month_abbrev(lang, date.month()), date.year()),
-        Lang::En => format!("{} {} {}", date.day(), month_abbrev(lang, date.month()), date.year()),
-    }
+    let (day, year) = (date.day().to_string(), date.year().to_string());
+    let values = [("day", day.as_str()), ("month", month_abbrev(lang, date.month())), ("year", &year)];
+    fill_in(Lang::Da, Msg::DateFormat.get(lang), &values)
 }
 
-/// The decimal separator: a comma in Danish.
+/// The decimal separator: a comma in Danish and Ukrainian (CLDR, with Latin digits).
 pub fn decimal_separator(lang: Lang) -> char {
     match lang {
-        Lang::Da => ',',
-        Lang::En => '.',
+        Lang::Da | Lang::Uk => ',',
+        Lang::En | Lang::Ar => '.',
     }
 }
 
@@ -492,6 +672,8 @@ pub fn join(lang: Lang, items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
+        // CLDR's list patterns: Arabic writes its comma and joins "و" to the last item.
+        [rest @ .., last] if lang == Lang::Ar => format!("{}، {}{last}", rest.join("، "), ChartMsg::And.get(lang)),
         [rest @ .., last] => format!("{} {} {last}", rest.join(", "), ChartMsg::And.get(lang)),
     }
 }
@@ -507,6 +689,11 @@ mod tests {
         for (name, da, en) in all.chain(chart) {
             assert!(!da.trim().is_empty() && !en.trim().is_empty(), "{name} is empty");
             assert_eq!(placeholders(da), placeholders(en), "{name}");
+            for (lang, text) in [(Lang::Da, da), (Lang::En, en)] {
+                for (block, categories) in plural_blocks(text) {
+                    assert_eq!(categories, plural_categories(lang), "{name} {lang:?} {block}");
+                }
+            }
         }
     }
 

@@ -51,7 +51,7 @@ fn each_class_of_bad_file_has_its_own_error() {
         ImportError::OtherFormat { format: "survey-js".into() }
     );
     assert_eq!(
-        fails(&good.replace("\"formatVersion\": 2", "\"formatVersion\": 9")),
+        fails(&good.replace("\"formatVersion\": 3", "\"formatVersion\": 9")),
         ImportError::TooNew { version: 9 }
     );
     assert!(matches!(

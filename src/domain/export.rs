@@ -20,7 +20,7 @@ use super::week::IsoWeek;
 pub const FORMAT: &str = "ugeblik-export";
 /// The newest format version. Bump it when the format changes, keep a fixture of the old
 /// one in `tests/fixtures/`, and add its migration to the import.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 // Version 2 added `goals`, `work` and `milestones`; a version 1 file reads with none.
 
 /// A whole export file.
@@ -67,6 +67,20 @@ pub struct InstrumentInfo {
     pub source: String,
     /// Whether it is a validated measure (only the WHO-5 is).
     pub validated: bool,
+    /// Its texts' translations beyond the Danish and English originals, and whether each
+    /// has been reviewed (new in format 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<TranslationInfo>,
+}
+
+/// A translation of an instrument's texts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TranslationInfo {
+    pub language: Lang,
+    /// `false`: translated, but nobody has checked the translation yet.
+    pub reviewed: bool,
 }
 
 /// One response, with its recall period and computed scores.
@@ -128,6 +142,11 @@ pub fn export(history: &History, exported: &str, app_version: &str, nickname: Op
                         name: i.name.en.to_owned(),
                         source: i.source.to_owned(),
                         validated: i.validated,
+                        translations: i
+                            .translations
+                            .iter()
+                            .map(|t| TranslationInfo { language: t.lang, reviewed: t.reviewed })
+                            .collect(),
                     });
                 }
             }

@@ -6,6 +6,7 @@
 use time::{Date, Duration, Weekday};
 
 use super::lang::Lang;
+use crate::i18n::ChartMsg;
 
 /// The reminder the citizen chose.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,16 +61,7 @@ impl Reminder {
     pub fn to_ics(&self, lang: Lang, today: Date, stamp: &str, uid: &str, link: &str) -> String {
         let first = self.first_day(today);
         let code = DAYS.iter().find(|(_, day)| *day == self.weekday).map_or("MO", |(code, _)| code);
-        let (summary, description) = match lang {
-            Lang::Da => (
-                "Ugeblik: ugens spørgsmål",
-                "Tid til ugens spørgsmål i Ugeblik. Det tager et par minutter. Svarene bliver på din telefon.",
-            ),
-            Lang::En => (
-                "Ugeblik: this week's questions",
-                "Time for this week's questions in Ugeblik. It takes a few minutes. The answers stay on your phone.",
-            ),
-        };
+        let (summary, description) = (ChartMsg::IcsSummary.get(lang), ChartMsg::IcsDescription.get(lang));
         let stamp: String = stamp.chars().filter(|c| c.is_ascii_alphanumeric()).take(15).collect();
         let lines = [
             "BEGIN:VCALENDAR".to_owned(),

@@ -133,8 +133,9 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
     }
     let export: Export = match head.format_version {
         Some(version) if version > FORMAT_VERSION => return Err(ImportError::TooNew { version }),
-        // Version 1 had no goals, work or milestones: it reads as version 2 without them.
-        Some(1 | 2) => serde_json::from_str(text).map_err(|e| ImportError::Shape {
+        // Version 1 had no goals, work or milestones, version 2 no translations: each reads
+        // as the newest without them.
+        Some(1..=3) => serde_json::from_str(text).map_err(|e| ImportError::Shape {
             line: e.line(),
             column: e.column(),
             detail: e.to_string(),

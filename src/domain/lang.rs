@@ -12,18 +12,44 @@ pub enum Lang {
     #[default]
     Da,
     En,
+    /// Arabic, written right to left. Its texts come in a language pack ([`crate::i18n::pack`]).
+    Ar,
+    /// Ukrainian. Its texts come in a language pack.
+    Uk,
 }
 
 impl Lang {
     /// Every language, in the order the language switcher shows them.
-    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
+    pub const ALL: [Lang; 4] = [Lang::Da, Lang::En, Lang::Ar, Lang::Uk];
 
     /// The BCP 47 code, as used in `<html lang>` and `?lang=`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::Da => "da",
             Lang::En => "en",
+            Lang::Ar => "ar",
+            Lang::Uk => "uk",
         }
+    }
+
+    /// The writing direction, for `dir` on the widget's root.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            _ => "ltr",
+        }
+    }
+
+    /// Whether the texts are in the first load. The other languages' texts are a language
+    /// pack, fetched when the language is chosen (`static/lang/<code>.json`).
+    pub fn built_in(self) -> bool {
+        matches!(self, Lang::Da | Lang::En)
+    }
+
+    /// Whether the WHO-5 has an official version in this language. Where it has none, the
+    /// citizen answers it in one that has (see [`crate::domain::instrument::Instrument`]).
+    pub fn has_official_who5(self) -> bool {
+        matches!(self, Lang::Da | Lang::En)
     }
 
     /// The language's own name for itself, shown in the switcher whatever the current language.
@@ -31,6 +57,8 @@ impl Lang {
         match self {
             Lang::Da => "Dansk",
             Lang::En => "English",
+            Lang::Ar => "العربية",
+            Lang::Uk => "Українська",
         }
     }
 
@@ -41,22 +69,33 @@ impl Lang {
     }
 }
 
-/// A fixed text in every language the app ships. A missing language cannot compile.
+/// A fixed text of an instrument, in Danish and English, and the key of its translation in
+/// the language packs. A text without a key is never translated (the WHO-5's own wording):
+/// in another language it is shown in English.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Text {
+    #[serde(skip)]
+    pub key: &'static str,
     pub da: &'static str,
     pub en: &'static str,
 }
 
 impl Text {
+    /// A text that is never translated.
     pub const fn new(da: &'static str, en: &'static str) -> Text {
-        Text { da, en }
+        Text { key: "", da, en }
+    }
+
+    /// A text that the language packs translate under `key`.
+    pub const fn keyed(key: &'static str, da: &'static str, en: &'static str) -> Text {
+        Text { key, da, en }
     }
 
     pub fn get(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Da => self.da,
             Lang::En => self.en,
+            _ => crate::i18n::pack::instrument_text(lang, self.key).unwrap_or(self.en),
         }
     }
 }
@@ -78,6 +117,8 @@ mod tests {
         check("en-GB", Some(Lang::En));
         check("da_DK", Some(Lang::Da));
         check(" da ", Some(Lang::Da));
+        check("ar-SY", Some(Lang::Ar));
+        check("UK", Some(Lang::Uk));
         check("de", None);
         check("", None);
         check("<script>", None);

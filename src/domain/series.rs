@@ -129,8 +129,11 @@ pub struct LineDef {
 pub fn line_defs() -> Vec<LineDef> {
     let mut defs = Vec::new();
     for (index, instrument) in CATALOGUE.iter().enumerate() {
-        // Only the last version of an id: items keep their linkIds across versions.
-        if CATALOGUE[index + 1..].iter().any(|later| later.id == instrument.id) {
+        // Only the last plain version of an id: items keep their linkIds across versions,
+        // and an easy-read version's answers are drawn on the same lines.
+        if instrument.is_easy()
+            || CATALOGUE[index + 1..].iter().any(|later| later.id == instrument.id && !later.is_easy())
+        {
             continue;
         }
         if instrument.id == WHO5_ID {
@@ -151,12 +154,12 @@ pub fn line_defs() -> Vec<LineDef> {
             defs.push(LineDef { key, name: item.short, unit, instrument: Some(instrument) });
         }
     }
-    for (key, da, en, unit) in [
-        (LineKey::HoursPlanned, "Timer planlagt", "Hours planned", Unit::Hours),
-        (LineKey::HoursWorked, "Timer arbejdet", "Hours worked", Unit::Hours),
-        (LineKey::Attendance, "Fremmøde", "Attendance", Unit::Attendance),
+    for (key, name, unit) in [
+        (LineKey::HoursPlanned, Text::keyed("work.hoursPlanned", "Timer planlagt", "Hours planned"), Unit::Hours),
+        (LineKey::HoursWorked, Text::keyed("work.hoursWorked", "Timer arbejdet", "Hours worked"), Unit::Hours),
+        (LineKey::Attendance, Text::keyed("work.attendance", "Fremmøde", "Attendance"), Unit::Attendance),
     ] {
-        defs.push(LineDef { key, name: Text { da, en }, unit, instrument: None });
+        defs.push(LineDef { key, name, unit, instrument: None });
     }
     defs
 }

@@ -34,7 +34,7 @@ function fhirR4Schema() {
   return { $id: id, ...schema };
 }
 
-const SCHEMA = JSON.parse(readFileSync(new URL('../../schema/ugeblik-export-v2.schema.json', import.meta.url), 'utf8'));
+const SCHEMA = JSON.parse(readFileSync(new URL('../../schema/ugeblik-export-v3.schema.json', import.meta.url), 'utf8'));
 
 let env;
 before(async () => {

@@ -1,0 +1,186 @@
+//! Language packs: the texts of a language that is not in the first load (Arabic,
+//! Ukrainian, and any added later), in a JSON file of its own (`static/lang/<code>.json`),
+//! fetched when the language is chosen. A Danish citizen never downloads them.
+//!
+//! ```json
+//! { "format": "ugeblik-language", "version": 1, "lang": "ar", "reviewed": false,
+//!   "messages": { "AppName": "…" }, "chart": { "PeriodGroup": "…" },
+//!   "instruments": { "chime5.chime-c.text": "…" } }
+//! ```
+//!
+//! Keys are the names of [`Msg`] and [`ChartMsg`], and the keys of the instruments' texts
+//! ([`crate::domain::lang::Text::keyed`]). A pack is read as hostile input: a text whose
+//! placeholders differ from the English one's is dropped, and the English is shown in its
+//! place; unknown keys are ignored. A host test proves that the shipped packs have every
+//! key (`tests/languages.rs`).
+
+use std::cell::RefCell;
+
+use super::{placeholders, ChartMsg, Msg};
+use crate::domain::json::{self, Value};
+use crate::domain::lang::Lang;
+
+/// The format's name and the newest version this app reads.
+pub const FORMAT: &str = "ugeblik-language";
+pub const VERSION: u64 = 1;
+/// Larger than any pack could be: refused unread.
+pub const MAX_BYTES: usize = 512 * 1024;
+
+/// Which messages a text belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Table {
+    Page,
+    Chart,
+}
+
+/// Why a pack was not taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackError {
+    TooLarge,
+    NotJson,
+    /// Not a language pack, or for a language the app does not have packs for.
+    NotAPack(String),
+    /// A newer format than this app reads.
+    TooNew(u64),
+}
+
+/// A language's texts, indexed like [`Msg::ALL`] and [`ChartMsg::ALL`].
+struct Pack {
+    lang: Lang,
+    reviewed: bool,
+    page: Vec<Option<&'static str>>,
+    chart: Vec<Option<&'static str>>,
+    instruments: Vec<(&'static str, &'static str)>,
+    /// The file as fetched, for the chart worker.
+    source: &'static str,
+}
+
+thread_local! {
+    // Leaked once per language and session: the texts are `&'static` like the built-in ones.
+    static PACKS: RefCell<Vec<&'static Pack>> = const { RefCell::new(Vec::new()) };
+}
+
+fn find(lang: Lang) -> Option<&'static Pack> {
+    PACKS.with(|packs| packs.borrow().iter().find(|p| p.lang == lang).copied())
+}
+
+/// The message at `index` of `table` in `lang`'s pack; `None` when the pack is not loaded
+/// or lacks it.
+pub fn message(lang: Lang, table: Table, index: usize) -> Option<&'static str> {
+    let pack = find(lang)?;
+    let texts = match table {
+        Table::Page => &pack.page,
+        Table::Chart => &pack.chart,
+    };
+    texts.get(index).copied().flatten()
+}
+
+/// An instrument's text by its key in `lang`'s pack.
+pub fn instrument_text(lang: Lang, key: &str) -> Option<&'static str> {
+    if key.is_empty() {
+        return None;
+    }
+    find(lang)?.instruments.iter().find(|(k, _)| *k == key).map(|(_, text)| *text)
+}
+
+/// Whether `lang` can be shown now: built in, or its pack is loaded.
+pub fn ready(lang: Lang) -> bool {
+    lang.built_in() || find(lang).is_some()
+}
+
+/// Whether `lang`'s translation has been reviewed (the built-in languages are the
+/// originals).
+pub fn reviewed(lang: Lang) -> bool {
+    lang.built_in() || find(lang).is_some_and(|p| p.reviewed)
+}
+
+/// The pack file of `lang` as it was loaded, for handing to the chart worker.
+pub fn source(lang: Lang) -> Option<&'static str> {
+    find(lang).map(|p| p.source)
+}
+
+/// Where a pack is fetched from, relative to the page.
+pub fn url(lang: Lang) -> String {
+    format!("lang/{}.json", lang.code())
+}
+
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+/// Reads a pack file and makes its language available; the language it is for.
+pub fn install(text: &str) -> Result<Lang, PackError> {
+    if text.len() > MAX_BYTES {
+        return Err(PackError::TooLarge);
+    }
+    let value = json::parse(text).ok_or(PackError::NotJson)?;
+    let mut pack = read(value).map_err(PackError::NotAPack)??;
+    let lang = pack.lang;
+    if let Some(existing) = find(lang) {
+        // Already loaded (two tabs' worth of switching): the first stays.
+        let _ = existing;
+        return Ok(lang);
+    }
+    pack.source = leak(text.to_owned());
+    let pack: &'static Pack = Box::leak(Box::new(pack));
+    PACKS.with(|packs| packs.borrow_mut().push(pack));
+    Ok(lang)
+}
+
+/// A text of the pack, if its placeholders are the English one's.
+fn checked(text: String, english: &str) -> Option<&'static str> {
+    (placeholders(&text) == placeholders(english) && !text.trim().is_empty()).then(|| leak(text))
+}
+
+fn read(value: Value) -> Result<Result<Pack, PackError>, String> {
+    let mut pack = Pack {
+        lang: Lang::Da,
+        reviewed: false,
+        page: Vec::new(),
+        chart: Vec::new(),
+        instruments: Vec::new(),
+        source: "",
+    };
+    let (mut format, mut version, mut lang) = (String::new(), 0, String::new());
+    let mut tables = (Vec::new(), Vec::new(), Vec::new());
+    const KEYS: &[&str] = &["format", "version", "lang", "reviewed", "messages", "chart", "instruments"];
+    value.fields("language pack", KEYS, 0b111_0111, |index, value| {
+        match index {
+            0 => format = value.string("format")?,
+            1 => version = value.whole("version", u64::MAX)?,
+            2 => lang = value.string("lang")?,
+            3 => pack.reviewed = value.boolean("reviewed")?,
+            4 => tables.0 = value.map("messages")?,
+            5 => tables.1 = value.map("chart")?,
+            _ => tables.2 = value.map("instruments")?,
+        }
+        Ok(())
+    })?;
+    if format != FORMAT {
+        return Err(format!("format {format:?}"));
+    }
+    if version > VERSION {
+        return Ok(Err(PackError::TooNew(version)));
+    }
+    pack.lang = Lang::parse(&lang).filter(|l| !l.built_in() && l.code() == lang).ok_or(format!("lang {lang:?}"))?;
+    pack.page = vec![None; Msg::ALL.len()];
+    pack.chart = vec![None; ChartMsg::ALL.len()];
+    for (key, value) in tables.0 {
+        if let (Some(i), Value::Str(text)) = (Msg::ALL.iter().position(|m| m.key() == key), value) {
+            pack.page[i] = checked(text, Msg::ALL[i].get(Lang::En));
+        }
+    }
+    for (key, value) in tables.1 {
+        if let (Some(i), Value::Str(text)) = (ChartMsg::ALL.iter().position(|m| m.key() == key), value) {
+            pack.chart[i] = checked(text, ChartMsg::ALL[i].get(Lang::En));
+        }
+    }
+    for (key, value) in tables.2 {
+        if let Value::Str(text) = value {
+            if !text.trim().is_empty() {
+                pack.instruments.push((leak(key), leak(text)));
+            }
+        }
+    }
+    Ok(Ok(pack))
+}
