@@ -331,11 +331,11 @@ fn the_csv_has_a_row_per_goal_evaluation_work_figure_and_milestone() {
 }
 
 #[test]
-fn the_stored_values_of_format_2_read_back_and_are_written_the_same_as_format_3() {
+fn the_stored_values_of_format_2_read_back_and_are_written_the_same_as_format_4() {
     use ugeblik::domain::stored::encode_draft;
-    // Format 3 only added optional fields: a format 2 value is written back as it was,
-    // with the new version number.
-    let as_3 = |text: &str| text.replacen("{\"version\":2,", "{\"version\":3,", 1);
+    // Formats 3 and 4 only added optional fields: a format 2 value is written back as it
+    // was, with the new version number.
+    let as_3 = |text: &str| text.replacen("{\"version\":2,", "{\"version\":4,", 1);
     let text = include_str!("fixtures/store-v2-history.json");
     let history = decode_history(text).unwrap();
     assert_eq!(history.goals.len(), 2);
@@ -351,12 +351,18 @@ fn the_stored_values_of_format_2_read_back_and_are_written_the_same_as_format_3(
 }
 
 #[test]
-fn the_stored_values_of_format_3_read_back_and_are_written_the_same() {
+fn the_stored_values_of_format_3_read_back_and_are_written_the_same_as_format_4() {
     use ugeblik::domain::stored::{decode_settings, encode_draft, encode_settings};
+    // Format 4 only added optional settings.
+    let as_4 = |text: &str| text.replacen("{\"version\":3,", "{\"version\":4,", 1);
     let text = include_str!("fixtures/store-v3-history.json");
-    assert_eq!(encode_history(&decode_history(text).unwrap()), text);
+    assert_eq!(encode_history(&decode_history(text).unwrap()), as_4(text));
     let text = include_str!("fixtures/store-v3-settings.json");
-    assert_eq!(encode_settings(&decode_settings(text).unwrap()), text);
+    assert_eq!(encode_settings(&decode_settings(text).unwrap()), as_4(text));
+    let text = include_str!("fixtures/store-v4-settings.json");
+    let settings = decode_settings(text).unwrap();
+    assert_eq!((settings.lang, settings.easy, settings.who5_lang), (Some(Lang::Ar), true, Some(Lang::Da)));
+    assert_eq!(encode_settings(&settings), text, "this version writes format 4 exactly as the fixture");
     let text = include_str!("fixtures/store-v3-draft.json");
     let draft = decode_draft(text).unwrap();
     assert_eq!(draft.answers["who5"]["2"], 3);
@@ -372,7 +378,7 @@ fn the_stored_values_of_format_3_read_back_and_are_written_the_same() {
         ]
     );
     assert_eq!(draft.step, 2);
-    assert_eq!(encode_draft(&draft), text, "this version writes format 3 exactly as the fixture");
+    assert_eq!(encode_draft(&draft), as_4(text));
     // Each part's time once, in order: anything else is not a value this app wrote.
     for wrong in [text.replace("[\"note\",", "[\"who5/1\","), text.replace("[\"note\",", "[\"goal/demo-goal-2\",")] {
         assert!(decode_draft(&wrong).is_err(), "{wrong}");

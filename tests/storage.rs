@@ -81,7 +81,7 @@ fn what_is_saved_is_what_is_loaded() {
     let draft = Draft::start("2026-W47".parse().unwrap(), &history);
     vault.save_history(&history).unwrap();
     vault.save_draft(Some(&draft)).unwrap();
-    vault.save_settings(&Settings { version: 0, lang: Some(Lang::En), backup: None }).unwrap();
+    vault.save_settings(&Settings { version: 0, lang: Some(Lang::En), ..Settings::default() }).unwrap();
     let (vault, loaded) = open(&store);
     assert_eq!(loaded.history, history);
     assert_eq!(loaded.draft, Some(draft));
@@ -188,7 +188,7 @@ fn the_start_page_reminds_of_a_backup_four_weeks_after_the_last_one() {
 
 #[test]
 fn the_day_of_the_last_backup_is_kept_and_a_bad_one_refused() {
-    let settings = Settings { version: STORE_VERSION, lang: None, backup: Some("2026-11-23".into()) };
+    let settings = Settings { version: STORE_VERSION, backup: Some("2026-11-23".into()), ..Settings::default() };
     assert_eq!(decode_settings(&encode_settings(&settings)).unwrap(), settings);
     assert!(decode_settings(r#"{"version":2,"lang":null,"backup":"2026-02-30"}"#).is_err());
     assert!(decode_settings(r#"{"version":2,"lang":null,"backup":"<img src=x>"}"#).is_err());
@@ -469,13 +469,13 @@ fn a_value_another_tab_wrote_that_cannot_be_read_is_put_aside_before_it_is_writt
 
 #[test]
 fn a_value_from_a_newer_version_is_left_untouched_and_never_written_over() {
-    let newer = "{\"version\":4,\"responses\":[],\"somethingNew\":true}";
+    let newer = "{\"version\":5,\"responses\":[],\"somethingNew\":true}";
     let store = Shared::default();
     store.0.preload(HISTORY_KEY, newer);
     let (vault, loaded) = open(&store);
     assert_eq!(
         loaded.problems,
-        vec![Problem::Unreadable { key: HISTORY_KEY.into(), reason: DecodeError::TooNew { found: 4 }, kept_as: None }]
+        vec![Problem::Unreadable { key: HISTORY_KEY.into(), reason: DecodeError::TooNew { found: 5 }, kept_as: None }]
     );
     let history = decode_history(HISTORY_V1).unwrap();
     assert_eq!(vault.save_history(&history), Ok(()), "kept in memory, as the citizen is told");
@@ -488,7 +488,7 @@ fn a_value_from_a_newer_version_is_left_untouched_and_never_written_over() {
     tab.vault.save_history(&tab.history).unwrap();
     store.0.set(HISTORY_KEY, newer).unwrap();
     let error = tab.vault.save_history(&tab.history).unwrap_err();
-    assert!(matches!(error, Problem::Unreadable { reason: DecodeError::TooNew { found: 4 }, kept_as: None, .. }));
+    assert!(matches!(error, Problem::Unreadable { reason: DecodeError::TooNew { found: 5 }, kept_as: None, .. }));
     tab.vault.save_history(&tab.history).unwrap();
     assert_eq!(store.0.get(HISTORY_KEY).unwrap().as_deref(), Some(newer));
 }

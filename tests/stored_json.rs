@@ -211,8 +211,15 @@ fn the_page_writes_what_serde_writes() {
         assert_eq!(ours, serde_json::to_string(&DraftV1 { version: STORE_VERSION, draft: draft.clone() }).unwrap());
         assert_eq!(decode_draft(&ours).unwrap(), draft);
     }
-    for (lang, backup) in [(None, None), (Some(Lang::Da), Some("2026-11-23".to_owned())), (Some(Lang::En), None)] {
-        let settings = Settings { version: STORE_VERSION, lang, backup };
+    let cases = [
+        (None, None, false, None),
+        (Some(Lang::Da), Some("2026-11-23".to_owned()), false, None),
+        (Some(Lang::En), None, true, None),
+        (Some(Lang::Ar), Some("2026-11-23".to_owned()), true, Some(Lang::Da)),
+        (Some(Lang::Uk), None, false, Some(Lang::En)),
+    ];
+    for (lang, backup, easy, who5_lang) in cases {
+        let settings = Settings { version: STORE_VERSION, lang, backup, easy, who5_lang };
         let ours = encode_settings(&settings);
         assert_eq!(ours, serde_json::to_string(&settings).unwrap());
         assert_eq!(decode_settings(&ours).unwrap(), settings);
@@ -357,7 +364,7 @@ fn the_page_accepts_exactly_what_serde_accepts() {
     let seeds = [
         encode_history(&small),
         encode_draft(&draft(&mut rng)),
-        encode_settings(&Settings { version: 1, lang: Some(Lang::En), backup: None }),
+        encode_settings(&Settings { version: 1, lang: Some(Lang::En), ..Settings::default() }),
         include_str!("fixtures/store-v1-history.json").to_owned(),
     ];
     for case in 0..60_000 {

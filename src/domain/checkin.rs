@@ -42,6 +42,19 @@ pub struct Draft {
     /// were kept. Two tabs' check-ins merge by these ([`Draft::merge`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub given: Vec<(String, u64)>,
+    /// How the questions are shown: the citizen's settings, not part of the stored
+    /// check-in (set again from the settings whenever it is read).
+    #[serde(skip)]
+    pub shown: Shown,
+}
+
+/// How a check-in's questions are shown, from the citizen's settings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// The easy-read versions of the app's own instruments.
+    pub easy: bool,
+    /// The official version of the WHO-5 chosen where the app's language has none.
+    pub who5_lang: Option<Lang>,
 }
 
 /// The parts of a check-in that [`Draft::given`] names besides the answers.
@@ -92,15 +105,16 @@ pub struct Question {
 
 /// Every question of a full check-in, in order: the current version of each instrument.
 pub fn flow() -> Vec<(&'static Instrument, &'static Item)> {
-    flow_without(&[])
+    flow_without(&[], false)
 }
 
-/// The questions of a check-in that leaves out the instruments in `skipped`.
-fn flow_without(skipped: &[String]) -> Vec<(&'static Instrument, &'static Item)> {
+/// The questions of a check-in that leaves out the instruments in `skipped`, in easy-read
+/// words if `easy`.
+fn flow_without(skipped: &[String], easy: bool) -> Vec<(&'static Instrument, &'static Item)> {
     instrument_ids()
         .into_iter()
         .filter(|id| !skipped.iter().any(|s| s == id))
-        .filter_map(instrument::current)
+        .filter_map(|id| instrument::current_in(id, easy))
         .flat_map(|instrument| instrument.items.iter().map(move |item| (instrument, item)))
         .collect()
 }
@@ -146,6 +160,7 @@ impl Draft {
             goals: Vec::new(),
             skipped,
             given: Vec::new(),
+            shown: Shown::default(),
         };
         // Each part as given when it was saved.
         for goal in history.open_goals(week) {
@@ -276,7 +291,7 @@ impl Draft {
 
     /// The questions this check-in asks.
     pub fn flow(&self) -> Vec<(&'static Instrument, &'static Item)> {
-        flow_without(&self.skipped)
+        flow_without(&self.skipped, self.shown.easy)
     }
 
     /// Every step before the note: the questions, the week's work, one per goal.
@@ -464,7 +479,7 @@ impl Draft {
         let note = Some(self.note.trim().to_owned()).filter(|n| !n.is_empty());
         let mut responses: Vec<Response> = Vec::new();
         for id in instrument_ids() {
-            let Some(instrument) = instrument::current(id) else { continue };
+            let Some(instrument) = instrument::current_in(id, self.shown.easy) else { continue };
             let answers = self.answers.get(id).cloned().unwrap_or_default();
             let existing = self.editing.get(id).cloned();
             if answers.is_empty() && existing.is_none() {
@@ -476,7 +491,8 @@ impl Draft {
                 version: instrument.version.to_owned(),
                 week: self.week,
                 authored: authored.to_owned(),
-                language,
+                // The WHO-5 in Arabic is answered in the official version chosen.
+                language: instrument.shown_in(language, self.shown.who5_lang),
                 status: status_of(instrument, &answers),
                 answers,
                 note: None,
@@ -491,7 +507,7 @@ impl Draft {
                     version: who5.version.to_owned(),
                     week: self.week,
                     authored: authored.to_owned(),
-                    language,
+                    language: who5.shown_in(language, self.shown.who5_lang),
                     status: Status::Partial,
                     answers: BTreeMap::new(),
                     note: None,

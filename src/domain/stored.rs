@@ -18,12 +18,15 @@ use super::week::IsoWeek;
 
 /// The newest format version of every stored value. Bump it when a format changes, and
 /// add the upgrade from the old version in the matching `decode_*` function.
-pub const STORE_VERSION: u64 = 3;
+pub const STORE_VERSION: u64 = 4;
 
 // Version 2 added the history's `goals`, `work` and `milestones` and the check-in's `work`
 // and `goals`; every one is optional, so a version 1 value reads as it is. Version 3 added
 // the check-in's `given` (when each part was given, so that two tabs' check-ins merge);
-// it is optional too, so a version 2 value reads as it is.
+// it is optional too, so a version 2 value reads as it is. Version 4 added the settings'
+// `easy` (easy-read wording) and `who5Lang` (the WHO-5's official version where the app's
+// language has none); both optional, so a version 3 value reads as it is. An older app
+// leaves a version 4 value untouched.
 
 /// Why a stored value could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +66,12 @@ pub struct Settings {
     /// start page reminds them when it gets old.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup: Option<String>,
+    /// The easy-read versions of the app's own instruments.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub easy: bool,
+    /// The WHO-5's official version chosen where the app's language has none.
+    #[serde(default, rename = "who5Lang", skip_serializing_if = "Option::is_none")]
+    pub who5_lang: Option<Lang>,
 }
 
 fn language(value: Value, what: &str) -> Shape<Lang> {
@@ -212,6 +221,11 @@ pub fn encode_settings(settings: &Settings) -> String {
         None => out.push_str("null"),
     }
     write_opt_text(&mut out, "backup", settings.backup.as_deref());
+    if settings.easy {
+        json::key(&mut out, "easy");
+        out.push_str("true");
+    }
+    write_opt_text(&mut out, "who5Lang", settings.who5_lang.map(Lang::code));
     out.push('}');
     out
 }
@@ -571,6 +585,7 @@ fn read_draft(value: Value) -> Shape<Draft> {
         goals: Vec::new(),
         skipped: Vec::new(),
         given: Vec::new(),
+        shown: Default::default(),
     };
     const KEYS: &[&str] = &["week", "step", "answers", "note", "editing", "work", "goals", "skipped", "given"];
     value.fields("draft", KEYS, 0b1111, |index, value| {
@@ -624,7 +639,7 @@ pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
     let (version, value) = versioned(text)?;
     let mut settings = Settings { version, ..Settings::default() };
     value
-        .fields("settings", &["version", "lang", "backup"], 0b1, |index, value| {
+        .fields("settings", &["version", "lang", "backup", "easy", "who5Lang"], 0b1, |index, value| {
             match index {
                 1 => settings.lang = value.nullable().map(|v| language(v, "lang")).transpose()?,
                 2 => {
@@ -633,6 +648,14 @@ pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
                         return Err(format!("backup: not a date: {day:?}"));
                     }
                     settings.backup = Some(day);
+                }
+                3 => settings.easy = value.boolean("easy")?,
+                4 => {
+                    let lang = language(value, "who5Lang")?;
+                    if !lang.has_official_who5() {
+                        return Err(format!("who5Lang: the WHO-5 has no official version in {lang:?}"));
+                    }
+                    settings.who5_lang = Some(lang);
                 }
                 _ => {}
             }
