@@ -169,7 +169,7 @@ pub fn screen(history: &History, request: &Request, error: Option<FormError>) ->
     }
     html.open("ul", &[("class", "ugb-goals"), ("aria-labelledby", "ugb-goals-open")]);
     for goal in &open {
-        html.open("li", &[("class", "ugb-goal-card")]).el("h4", &[], &goal.what);
+        html.open("li", &[("class", "ugb-goal-card")]).el("h4", &[("dir", "auto")], &goal.what);
         goal_details(&mut html, goal, lang);
         // Closing it: how it ended, then the button.
         let select_id = format!("ugb-close-{}", goal.id);
@@ -340,7 +340,7 @@ pub fn screen(history: &History, request: &Request, error: Option<FormError>) ->
         html.el("h3", &[("id", "ugb-goals-closed")], ChartMsg::GoalsClosed.get(lang));
         html.open("ul", &[("class", "ugb-goals"), ("aria-labelledby", "ugb-goals-closed")]);
         for goal in closed {
-            html.open("li", &[("class", "ugb-goal-card")]).el("h4", &[], &goal.what);
+            html.open("li", &[("class", "ugb-goal-card")]).el("h4", &[("dir", "auto")], &goal.what);
             if let Some(closed) = &goal.closed {
                 let text = ChartMsg::GoalClosedAs.fill(
                     lang,

@@ -642,6 +642,7 @@ fn trend_figure(
         "div",
         &[
             ("class", "ugb-chart__plot"),
+            ("dir", "ltr"),
             ("role", "img"),
             ("tabindex", "0"),
             ("id", &format!("{id}-plot")),
@@ -862,7 +863,7 @@ fn table(html: &mut Html, history: &History, weeks: &[IsoWeek], lines: &[Line], 
             html.el("td", &[], &line.values[i].map(|v| figure(line, v, lang)).unwrap_or_else(|| "–".to_owned()));
         }
         if show_notes {
-            html.el("td", &[("class", "ugb-table__note")], note.as_deref().unwrap_or(""));
+            html.el("td", &[("class", "ugb-table__note"), ("dir", "auto")], note.as_deref().unwrap_or(""));
         }
         html.close("tr");
     }
@@ -935,7 +936,8 @@ fn past_weeks(history: &History, request: &Request) -> String {
                 &[],
                 &format!("{}: ", ChartMsg::NotesTitle.get(lang)),
             );
-            html.text(&note).close("p");
+            // The citizen's own words keep their own direction.
+            html.el("bdi", &[], &note).close("p");
         }
         html.close("article").close("li");
     }
@@ -951,7 +953,10 @@ fn export_section(html: &mut Html, history: &History, request: &Request) {
     html.el("p", &[], ChartMsg::ExportText.get(lang));
     html.el("p", &[("class", "ugb-warning")], ChartMsg::EmailWarning.get(lang));
     html.el("label", &[("for", "ugb-nickname")], ChartMsg::NicknameLabel.get(lang));
-    html.open("input", &[("id", "ugb-nickname"), ("type", "text"), ("autocomplete", "off"), ("maxlength", "40")]);
+    html.open(
+        "input",
+        &[("id", "ugb-nickname"), ("type", "text"), ("autocomplete", "off"), ("maxlength", "40"), ("dir", "auto")],
+    );
     if request.locked {
         html.open("p", &[("class", "ugb-check")]);
         html.open(

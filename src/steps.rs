@@ -54,7 +54,7 @@ pub fn header(lang: Lang, current: &str, provider: Option<&str>, locked: bool) -
     html.open("div", &[]).el("h1", &[("class", "ugb-brand")], Msg::AppName.get(lang));
     // The provider's name, from the portal that embeds the widget: text, never markup.
     if let Some(provider) = provider {
-        html.el("p", &[("class", "ugb-provider")], provider);
+        html.el("p", &[("class", "ugb-provider"), ("dir", "auto")], provider);
     }
     html.close("div");
     language_switch(&mut html, lang);
@@ -160,9 +160,13 @@ pub fn deleted_screen(lang: Lang, why: Msg) -> String {
     html.finish()
 }
 
-/// The start page: this week, what the citizen can do (`data-act="start"`), and a reminder
-/// to save a copy of everything when the last one is old (`data-act="backup"`).
-pub fn home(lang: Lang, week: IsoWeek, info: Option<&str>, action: Msg, backup: Option<&str>) -> String {
+/// The id of the start page's easy-read choice.
+pub const EASY_READ: &str = "ugb-easy-read";
+
+/// The start page: this week, what the citizen can do (`data-act="start"`), the choice of
+/// easy-read words (`EASY_READ`, ticked when `easy`), and a reminder to save a copy of
+/// everything when the last one is old (`data-act="backup"`).
+pub fn home(lang: Lang, week: IsoWeek, info: Option<&str>, action: Msg, backup: Option<&str>, easy: bool) -> String {
     let mut html = Html::new();
     html.open("section", &[("class", "ugb-screen ugb-home"), ("aria-labelledby", "ugb-home-title")]);
     html.el("h2", &[("id", "ugb-home-title"), ("tabindex", "-1")], &week_label(lang, week));
@@ -172,6 +176,13 @@ pub fn home(lang: Lang, week: IsoWeek, info: Option<&str>, action: Msg, backup: 
         html.el("p", &[], info);
     }
     html.el("button", &[("type", "button"), ("class", "ugb-primary"), ("data-act", "start")], action.get(lang));
+    html.open("p", &[("class", "ugb-check ugb-easy")]);
+    let mut field = vec![("type", "checkbox"), ("id", EASY_READ), ("aria-describedby", "ugb-easy-hint")];
+    if easy {
+        field.push(("checked", ""));
+    }
+    html.open("input", &field).el("label", &[("for", EASY_READ)], Msg::EasyReadLabel.get(lang)).close("p");
+    html.el("p", &[("id", "ugb-easy-hint"), ("class", "ugb-hint")], Msg::EasyReadHint.get(lang));
     if let Some(backup) = backup {
         html.open("div", &[("class", "ugb-backup"), ("role", "note")]).el("p", &[], backup);
         html.el(
@@ -229,11 +240,74 @@ pub fn step_progress(html: &mut Html, lang: Lang, label: &str, number: usize, to
     html.close("progress").close("div");
 }
 
+/// The speaker drawn on every read-aloud button (decorative: the button is named).
+const SPEAKER: &str = r#"<svg class="ugb-speak__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3 9v6h4l5 4V5L7 9z"/><path d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>"#;
+
+/// A button that reads `say` aloud in `say_lang` (`data-say`; the page speaks it), named
+/// `label` in the app's language.
+pub fn speak_button(html: &mut Html, label: &str, say: &str, say_lang: Lang) {
+    html.open(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "ugb-speak"),
+            ("aria-label", label),
+            ("data-say", say),
+            ("data-say-lang", say_lang.code()),
+        ],
+    );
+    html.trusted_svg(SPEAKER).close("button");
+}
+
+/// The id of the line that says when the phone cannot read aloud.
+pub const SPEECH_STATUS: &str = "ugb-speech-status";
+
+/// A pictogram for a 0–10 answer: a bar filled `value` tenths of the way (decorative: the
+/// number is the button's text).
+fn rating_pictogram(value: u8) -> String {
+    let height = u32::from(value.min(10)) * 2;
+    format!(
+        r#"<svg class="ugb-pict" viewBox="0 0 12 24" aria-hidden="true" focusable="false"><rect class="ugb-pict__frame" x="1" y="1" width="10" height="22" rx="2"/><rect class="ugb-pict__fill" x="2" y="{}" width="8" height="{height}"/></svg>"#,
+        22 - height
+    )
+}
+
+/// A pictogram for a WHO-5 option: a clock face filled for the share of the time the
+/// option says (5 "all of the time": full; 0 "at no time": empty). The slices are written
+/// out (fifths of a circle of radius 9 about 12,12): float formatting and trigonometry
+/// would cost the first load kilobytes.
+fn time_pictogram(value: u8) -> String {
+    let fill = match value {
+        0 => "",
+        1 => r#"<path class="ugb-pict__fill" d="M12 12V3A9 9 0 0 1 20.56 9.22Z"/>"#,
+        2 => r#"<path class="ugb-pict__fill" d="M12 12V3A9 9 0 0 1 17.29 19.28Z"/>"#,
+        3 => r#"<path class="ugb-pict__fill" d="M12 12V3A9 9 0 1 1 6.71 19.28Z"/>"#,
+        4 => r#"<path class="ugb-pict__fill" d="M12 12V3A9 9 0 1 1 3.44 9.22Z"/>"#,
+        _ => r#"<circle class="ugb-pict__fill" cx="12" cy="12" r="9"/>"#,
+    };
+    format!(
+        r#"<svg class="ugb-pict" viewBox="0 0 24 24" aria-hidden="true" focusable="false">{fill}<circle class="ugb-pict__frame" cx="12" cy="12" r="9"/></svg>"#
+    )
+}
+
 /// One question: the instrument and its recall period, the item (the heading the answers'
-/// group is named by), help, one button per answer (`data-value`; the one given pressed),
-/// the scale's legend, back and skip (`data-act`), and the instrument's notice.
-pub fn question_step(lang: Lang, question: &Question, answer: Option<u8>, week: IsoWeek) -> String {
+/// group is named by), help, one button per answer (`data-value`; the one given pressed)
+/// with its pictogram, the scale's legend, back and skip (`data-act`), and the instrument's
+/// notice. Every question and every worded answer can be read aloud (`data-say`).
+///
+/// The questions are in `lang`, except where the instrument has no version in it (the
+/// WHO-5 in Arabic): then they are in the official version chosen (`who5_lang`, offered
+/// here with `data-who5-lang`), marked with their own `lang`, and the explanation stays in
+/// `lang`. A translation nobody has reviewed yet says so.
+pub fn question_step(
+    lang: Lang,
+    question: &Question,
+    answer: Option<u8>,
+    week: IsoWeek,
+    who5_lang: Option<Lang>,
+) -> String {
     let (instrument, item) = (question.instrument, question.item);
+    let shown = instrument.shown_in(lang, who5_lang);
     let mut html = Html::new();
     html.open("section", &[("class", "ugb-screen ugb-question"), ("aria-labelledby", QUESTION_HEADING)]);
     let label =
@@ -245,14 +319,39 @@ pub fn question_step(lang: Lang, question: &Question, answer: Option<u8>, week: 
     };
     html.open("p", &[("class", "ugb-question__section")]);
     html.text(instrument.name.get(lang)).text(" · ").text(recall.get(lang)).close("p");
-    html.open("h2", &[("id", QUESTION_HEADING), ("class", "ugb-question__text"), ("tabindex", "-1")]);
-    let lead = instrument.lead_in.get(lang);
+    if shown != lang {
+        official_choice(&mut html, lang, shown);
+    }
+    // Marked with its own language where it is not the app's, so that a screen reader
+    // and the read-aloud voice pronounce it right.
+    let own_lang: &[(&'static str, &str)] =
+        if shown == lang { &[] } else { &[("lang", shown.code()), ("dir", shown.dir())] };
+    let mut heading = vec![("id", QUESTION_HEADING), ("class", "ugb-question__text"), ("tabindex", "-1")];
+    heading.extend_from_slice(own_lang);
+    html.open("h2", &heading);
+    let lead = instrument.lead_in.get(shown);
     if !lead.is_empty() {
         html.el("span", &[("class", "ugb-question__lead")], lead);
     }
-    html.text(item.text.get(lang)).close("h2");
+    html.text(item.text.get(shown)).close("h2");
+    let legend = match item.scale {
+        Scale::Who5 => None,
+        Scale::Rating { low, high } => {
+            Some(Msg::ScaleLegend.fill(shown, &[("low", low.get(shown)), ("high", high.get(shown))]))
+        }
+        Scale::Hours { .. } => Some(Msg::HoursLegend.get(shown).to_owned()),
+    };
+    let spoken = [lead, item.text.get(shown), legend.as_deref().unwrap_or_default()]
+        .iter()
+        .filter(|t| !t.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    html.open("div", &[("class", "ugb-question__tools")]);
+    speak_button(&mut html, Msg::ReadQuestion.get(lang), &spoken, shown);
     html.open("details", &[("class", "ugb-help")]).el("summary", &[], Msg::WhatWeMean.get(lang));
-    html.el("p", &[], item.help.get(lang)).close("details");
+    html.el("p", &[], item.help.get(lang)).close("details").close("div");
+    html.el("p", &[("id", SPEECH_STATUS), ("class", "ugb-hint"), ("role", "status")], "");
     let scale_class = match item.scale {
         Scale::Who5 => "ugb-options ugb-options--list",
         Scale::Rating { .. } => "ugb-options ugb-options--rating",
@@ -260,32 +359,69 @@ pub fn question_step(lang: Lang, question: &Question, answer: Option<u8>, week: 
     };
     html.open("div", &[("class", scale_class), ("role", "group"), ("aria-labelledby", QUESTION_HEADING)]);
     for value in item.scale.values() {
-        let text = match item.scale.who5_label(value) {
-            Some(text) => text.get(lang).to_owned(),
-            None => value.to_string(),
-        };
         let pressed = if answer == Some(value) { "true" } else { "false" };
-        html.el("button", &[("type", "button"), ("aria-pressed", pressed), ("data-value", &value.to_string())], &text);
+        let code = value.to_string();
+        let mut attrs = vec![("type", "button"), ("aria-pressed", pressed), ("data-value", code.as_str())];
+        match (item.scale.who5_label(value), item.scale) {
+            (Some(text), _) => {
+                // A worded answer: its pictogram, its words, and a button that reads them.
+                let text = text.get(shown);
+                attrs.extend_from_slice(own_lang);
+                html.open("div", &[("class", "ugb-option")]).open("button", &attrs);
+                html.trusted_svg(&time_pictogram(value)).el("span", &[], text).close("button");
+                speak_button(&mut html, &Msg::ReadAnswer.fill(lang, &[("answer", text)]), text, shown);
+                html.close("div");
+            }
+            (None, Scale::Rating { .. }) => {
+                html.open("button", &attrs).el("span", &[], &code).trusted_svg(&rating_pictogram(value));
+                html.close("button");
+            }
+            (None, _) => {
+                html.el("button", &attrs, &code);
+            }
+        }
     }
     html.close("div");
-    let legend = match item.scale {
-        Scale::Who5 => None,
-        Scale::Rating { low, high } => {
-            Some(Msg::ScaleLegend.fill(lang, &[("low", low.get(lang)), ("high", high.get(lang))]))
-        }
-        Scale::Hours { .. } => Some(Msg::HoursLegend.get(lang).to_owned()),
-    };
     if let Some(legend) = legend {
-        html.el("p", &[("class", "ugb-legend")], &legend);
+        let mut attrs = vec![("class", "ugb-legend")];
+        attrs.extend_from_slice(own_lang);
+        html.el("p", &attrs, &legend);
     }
     html.open("div", &[("class", "ugb-stepnav")]);
     html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "back")], Msg::Back.get(lang));
     let onward = if answer.is_some() { Msg::Next } else { Msg::Skip };
     html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "skip")], onward.get(lang));
     html.close("div");
-    html.el("p", &[("class", "ugb-instrument-notice")], instrument.notice.get(lang));
+    if instrument.unreviewed_in(shown) {
+        html.el("p", &[("class", "ugb-unreviewed")], Msg::Unreviewed.get(lang));
+    }
+    let mut notice = vec![("class", "ugb-instrument-notice")];
+    notice.extend_from_slice(own_lang);
+    html.el("p", &notice, instrument.notice.get(shown));
     html.close("section");
     html.finish()
+}
+
+/// Why the questions are in another language than the app's (the WHO-5 only in its
+/// official versions), and the choice of those versions (`data-who5-lang`).
+fn official_choice(html: &mut Html, lang: Lang, shown: Lang) {
+    html.open("div", &[("class", "ugb-official")]);
+    html.el("p", &[("id", "ugb-official-why")], &Msg::Who5Official.fill(lang, &[("language", lang.endonym())]));
+    html.open("div", &[("class", "ugb-lang"), ("role", "group"), ("aria-label", Msg::Who5LangGroup.get(lang))]);
+    for option in Lang::ALL.into_iter().filter(|l| l.has_official_who5()) {
+        let pressed = if option == shown { "true" } else { "false" };
+        html.el(
+            "button",
+            &[
+                ("type", "button"),
+                ("lang", option.code()),
+                ("aria-pressed", pressed),
+                ("data-who5-lang", option.code()),
+            ],
+            option.endonym(),
+        );
+    }
+    html.close("div").close("div");
 }
 
 /// The closing note (`NOTE_FIELD`, kept as it is typed) and save (`data-act="save"`).
@@ -294,7 +430,13 @@ pub fn note_step(lang: Lang, note: &str) -> String {
     html.open("section", &[("class", "ugb-screen ugb-note"), ("aria-labelledby", "ugb-note-title")]);
     html.el("h2", &[("id", "ugb-note-title"), ("tabindex", "-1")], Msg::NoteTitle.get(lang));
     html.el("label", &[("for", NOTE_FIELD)], Msg::NoteLabel.get(lang));
-    let attrs = [("id", NOTE_FIELD), ("rows", "5"), ("maxlength", "2000"), ("aria-describedby", "ugb-note-hint")];
+    let attrs = [
+        ("id", NOTE_FIELD),
+        ("rows", "5"),
+        ("maxlength", "2000"),
+        ("aria-describedby", "ugb-note-hint"),
+        ("dir", "auto"),
+    ];
     // The parser drops one newline right after <textarea>: this one, never the note's own.
     html.open("textarea", &attrs).text("\n").text(note).close("textarea");
     html.el("p", &[("id", "ugb-note-hint"), ("class", "ugb-hint")], Msg::NoteHint.get(lang));
@@ -405,7 +547,12 @@ pub fn goal_step(lang: Lang, goal: Option<&Goal>, given: Option<Kept>, note: &st
     // A goal the history no longer has (an import replaced it mid check-in) still gets a
     // heading, never an empty one.
     let what = goal.map_or(Msg::GoalLabel.get(lang), |g| g.what.as_str());
-    html.el("h2", &[("id", "ugb-goal-title"), ("class", "ugb-question__text"), ("tabindex", "-1")], what);
+    // The citizen's own words keep their own direction (Arabic in a Danish app, or back).
+    html.el(
+        "h2",
+        &[("id", "ugb-goal-title"), ("class", "ugb-question__text"), ("tabindex", "-1"), ("dir", "auto")],
+        what,
+    );
     if let Some(goal) = goal {
         html.open("p", &[]);
         if !goal.measure.trim().is_empty() {
@@ -417,15 +564,24 @@ pub fn goal_step(lang: Lang, goal: Option<&Goal>, given: Option<Kept>, note: &st
         html.close("p");
     }
     html.el("label", &[("for", GOAL_NOTE)], Msg::GoalNote.get(lang));
-    html.el("textarea", &[("id", GOAL_NOTE), ("rows", "2"), ("maxlength", "500")], note);
+    html.el("textarea", &[("id", GOAL_NOTE), ("rows", "2"), ("maxlength", "500"), ("dir", "auto")], note);
+    html.open("div", &[("class", "ugb-question__tools")]);
     html.el("p", &[("id", "ugb-goal-question"), ("class", "ugb-goal__question")], Msg::GoalQuestion.get(lang));
+    let spoken = format!("{what}. {}", Msg::GoalQuestion.get(lang));
+    speak_button(&mut html, Msg::ReadQuestion.get(lang), &spoken, lang);
+    html.close("div");
+    html.el("p", &[("id", SPEECH_STATUS), ("class", "ugb-hint"), ("role", "status")], "");
     html.open(
         "div",
         &[("class", "ugb-options ugb-options--list"), ("role", "group"), ("aria-labelledby", "ugb-goal-question")],
     );
     for (kept, text) in [(Kept::Yes, Msg::KeptYes), (Kept::Partly, Msg::KeptPartly), (Kept::No, Msg::KeptNo)] {
         let pressed = if given == Some(kept) { "true" } else { "false" };
-        html.el("button", &[("type", "button"), ("aria-pressed", pressed), ("data-kept", kept.code())], text.get(lang));
+        let text = text.get(lang);
+        html.open("div", &[("class", "ugb-option")]);
+        html.el("button", &[("type", "button"), ("aria-pressed", pressed), ("data-kept", kept.code())], text);
+        speak_button(&mut html, &Msg::ReadAnswer.fill(lang, &[("answer", text)]), text, lang);
+        html.close("div");
     }
     html.close("div");
     step_nav(&mut html, lang, false);
@@ -451,9 +607,9 @@ mod tests {
     #[test]
     fn the_providers_name_is_text() {
         let html = header(Lang::Da, "home", Some("Jobcenter <b>Aarhus</b> & \"Co\""), false);
-        assert!(
-            html.contains(r#"<p class="ugb-provider">Jobcenter &lt;b&gt;Aarhus&lt;/b&gt; &amp; &quot;Co&quot;</p>"#)
-        );
+        assert!(html.contains(
+            r#"<p class="ugb-provider" dir="auto">Jobcenter &lt;b&gt;Aarhus&lt;/b&gt; &amp; &quot;Co&quot;</p>"#
+        ));
     }
 
     #[test]
@@ -490,6 +646,65 @@ mod tests {
         assert!(html.contains(r#"aria-pressed="true" data-kept="partly""#));
         assert!(html.contains(r#"aria-pressed="false" data-kept="yes""#));
         let lost = goal_step(Lang::Da, None, None, "");
-        assert!(lost.contains(r#"tabindex="-1">Dit mål</h2>"#), "{lost}");
+        assert!(lost.contains(r#"tabindex="-1" dir="auto">Dit mål</h2>"#), "{lost}");
+    }
+
+    fn question(id: &str, link_id: &str, easy: bool) -> Question {
+        let instrument = crate::domain::instrument::current_in(id, easy).unwrap();
+        Question { instrument, item: instrument.item(link_id).unwrap(), number: 1, total: 19 }
+    }
+
+    #[test]
+    fn every_question_and_worded_answer_can_be_read_aloud_and_has_its_pictogram() {
+        let week = "2026-W47".parse().unwrap();
+        let html = question_step(Lang::Da, &question("who5", "1", false), Some(4), week, None);
+        assert!(html.contains(
+            r#"aria-label="Læs spørgsmålet op" data-say="I de sidste 2 uger har jeg været glad og i godt humør" data-say-lang="da""#
+        ));
+        // Six options, each with its clock face and a button that reads its words.
+        assert_eq!(html.matches(r#"class="ugb-pict""#).count(), 6);
+        assert!(html.contains(r#"aria-label="Læs op: Hele tiden" data-say="Hele tiden" data-say-lang="da""#));
+        assert!(html.contains(r#"aria-pressed="true" data-value="4">"#));
+        assert!(!html.contains("ugb-official") && !html.contains("ugb-unreviewed"));
+        let rating = question_step(Lang::En, &question("chime5", "chime-h", false), None, week, None);
+        assert_eq!(rating.matches(r#"class="ugb-pict""#).count(), 11, "a bar beside every number 0–10");
+        assert!(rating.contains(
+            r#"data-say="This week, how hopeful have you felt about your future? 0 = Not at all, 10 = Very much""#
+        ));
+        // A full bar for 10, an empty one for 0.
+        assert!(rating.contains(r#"y="2" width="8" height="20""#) && rating.contains(r#"y="22" width="8" height="0""#));
+        // The clock faces' slices are the fifths of the circle.
+        for value in 1..=4u8 {
+            let angle = f32::from(value) / 5.0 * std::f32::consts::TAU;
+            let end = format!("{:.2} {:.2}Z", 12.0 + 9.0 * angle.sin(), 12.0 - 9.0 * angle.cos());
+            assert!(time_pictogram(value).contains(&end), "{value}: {}", time_pictogram(value));
+        }
+        assert!(time_pictogram(5).contains(r#"<circle class="ugb-pict__fill""#));
+        assert!(!time_pictogram(0).contains("ugb-pict__fill"));
+    }
+
+    #[test]
+    fn the_who5_in_a_language_without_an_official_version_is_shown_in_the_one_chosen() {
+        let week = "2026-W47".parse().unwrap();
+        // Without the Arabic pack the app's own texts fall back to English; what matters
+        // here is the WHO-5's wording and its marks.
+        let html = question_step(Lang::Ar, &question("who5", "2", false), None, week, Some(Lang::Da));
+        assert!(
+            html.contains(r#"lang="da" dir="ltr">I de sidste 2 uger har jeg følt mig rolig og afslappet</h2>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"data-who5-lang="da">Dansk"#)
+                && html.contains(r#"aria-pressed="true" data-who5-lang="da""#)
+        );
+        assert!(html.contains(r#"data-say-lang="da""#));
+        assert!(html.contains(r#"lang="da" dir="ltr"><svg"#), "the options carry their language too");
+        // The app's own instruments are translated, and say that nobody has reviewed it yet.
+        let chime = question_step(Lang::Ar, &question("chime5", "chime-c", false), None, week, Some(Lang::Da));
+        assert!(chime.contains("ugb-unreviewed") && !chime.contains("ugb-official"));
+        assert!(!chime.contains(r#" lang="#), "in the app's own language: no language marks");
+        // Easy-read words are a version of their own.
+        let easy = question_step(Lang::Da, &question("chime5", "chime-c", true), None, week, None);
+        assert!(easy.contains("Har du i denne uge følt dig tæt på andre mennesker?"));
     }
 }

@@ -17,7 +17,7 @@ fn pack_file(lang: Lang) -> String {
 }
 
 fn install(lang: Lang) {
-    assert_eq!(pack::install(&pack_file(lang)), Ok(lang));
+    assert_eq!(pack::install_with_chart(&pack_file(lang)), Ok(lang));
 }
 
 fn packed() -> impl Iterator<Item = Lang> {

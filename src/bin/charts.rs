@@ -152,6 +152,13 @@ mod worker {
                 FILE.with(|f| *f.borrow_mut() = Some(text.unwrap_or_default()));
                 return;
             }
+            // A language pack, for drawing in a language not built in.
+            if let Some(pack) = data.dyn_ref::<js_sys::Array>().filter(|a| a.length() == 1) {
+                if let Some(text) = pack.get(0).as_string() {
+                    let _ = ugeblik::i18n::pack::install_with_chart(&text);
+                }
+                return;
+            }
             // The passphrase's key and the lock record it belongs to.
             if let Some(pair) = data.dyn_ref::<js_sys::Array>() {
                 let key = pair.get(0).dyn_into::<web_sys::CryptoKey>().ok();

@@ -108,13 +108,32 @@ fn leak(text: String) -> &'static str {
     Box::leak(text.into_boxed_str())
 }
 
-/// Reads a pack file and makes its language available; the language it is for.
+/// Reads a pack file and makes its language available to the page; the language it is
+/// for. The chart worker's texts are left out: the page never shows them, and reading
+/// them here would put all of them in the first load.
 pub fn install(text: &str) -> Result<Lang, PackError> {
+    install_with(text, |_, _| {})
+}
+
+/// [`install`] with the chart worker's texts too (in the worker).
+pub fn install_with_chart(text: &str) -> Result<Lang, PackError> {
+    install_with(text, |pack, fields| {
+        pack.chart = vec![None; ChartMsg::ALL.len()];
+        for (key, value) in fields {
+            if let (Some(i), Value::Str(text)) = (ChartMsg::ALL.iter().position(|m| m.key() == key), value) {
+                pack.chart[i] = checked(text, ChartMsg::ALL[i].get(Lang::En));
+            }
+        }
+    })
+}
+
+fn install_with(text: &str, chart: impl FnOnce(&mut Pack, Vec<(String, Value)>)) -> Result<Lang, PackError> {
     if text.len() > MAX_BYTES {
         return Err(PackError::TooLarge);
     }
     let value = json::parse(text).ok_or(PackError::NotJson)?;
-    let mut pack = read(value).map_err(PackError::NotAPack)??;
+    let (mut pack, chart_fields) = read(value).map_err(PackError::NotAPack)??;
+    chart(&mut pack, chart_fields);
     let lang = pack.lang;
     if let Some(existing) = find(lang) {
         // Already loaded (two tabs' worth of switching): the first stays.
@@ -132,7 +151,7 @@ fn checked(text: String, english: &str) -> Option<&'static str> {
     (placeholders(&text) == placeholders(english) && !text.trim().is_empty()).then(|| leak(text))
 }
 
-fn read(value: Value) -> Result<Result<Pack, PackError>, String> {
+fn read(value: Value) -> Result<Result<(Pack, Vec<(String, Value)>), PackError>, String> {
     let mut pack = Pack {
         lang: Lang::Da,
         reviewed: false,
@@ -164,15 +183,9 @@ fn read(value: Value) -> Result<Result<Pack, PackError>, String> {
     }
     pack.lang = Lang::parse(&lang).filter(|l| !l.built_in() && l.code() == lang).ok_or(format!("lang {lang:?}"))?;
     pack.page = vec![None; Msg::ALL.len()];
-    pack.chart = vec![None; ChartMsg::ALL.len()];
     for (key, value) in tables.0 {
         if let (Some(i), Value::Str(text)) = (Msg::ALL.iter().position(|m| m.key() == key), value) {
             pack.page[i] = checked(text, Msg::ALL[i].get(Lang::En));
-        }
-    }
-    for (key, value) in tables.1 {
-        if let (Some(i), Value::Str(text)) = (ChartMsg::ALL.iter().position(|m| m.key() == key), value) {
-            pack.chart[i] = checked(text, ChartMsg::ALL[i].get(Lang::En));
         }
     }
     for (key, value) in tables.2 {
@@ -182,5 +195,5 @@ fn read(value: Value) -> Result<Result<Pack, PackError>, String> {
             }
         }
     }
-    Ok(Ok(pack))
+    Ok(Ok((pack, tables.1)))
 }

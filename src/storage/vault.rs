@@ -26,6 +26,9 @@ pub enum Problem {
     Unreadable { key: String, reason: DecodeError, kept_as: Option<String> },
     /// A write failed; what was to be saved is still in memory.
     SaveFailed { key: String, reason: StorageError },
+    /// The texts of the language chosen could not be fetched (offline on the first visit in
+    /// it): the app speaks English until they can.
+    LanguageUnavailable { lang: crate::domain::lang::Lang },
 }
 
 /// What was found in storage when the app started.

@@ -11,6 +11,7 @@ use super::state::{AppState, Screen};
 use super::unlock;
 use super::{browser, embed, safety};
 use crate::config::Config;
+use crate::domain::lang::Lang;
 use crate::domain::safety::Ending;
 use crate::i18n::Msg;
 use crate::storage::{lock, BrowserStore, KeyValueStore, MemoryStore, SealedStore, Vault};
@@ -20,6 +21,30 @@ use crate::storage::{lock, BrowserStore, KeyValueStore, MemoryStore, SealedStore
 /// that switches carries the code to rebuild everything under it (1.6 KB measured).
 pub fn mount() {
     let config = Config::from_query(&browser::search());
+    // The lock screen too speaks the language asked for or chosen (when readable unlocked).
+    let stored = BrowserStore::open().and_then(|s| stored_lang(&s));
+    when_ready(config.lang.or(stored), move || open(config));
+}
+
+/// The language the citizen chose, as stored in `store` (none while it is locked).
+fn stored_lang(store: &dyn KeyValueStore) -> Option<Lang> {
+    let text = store.get(crate::storage::SETTINGS_KEY).ok().flatten()?;
+    crate::domain::stored::decode_settings(&text).ok()?.lang
+}
+
+/// Runs `then` once `lang` can be shown: at once, or after its pack is fetched (whether or
+/// not that works: the app then says so, in English).
+fn when_ready(lang: Option<Lang>, then: impl FnOnce() + 'static) {
+    match lang.filter(|lang| !crate::i18n::pack::ready(*lang)) {
+        None => then(),
+        Some(lang) => leptos::task::spawn_local(async move {
+            super::language::load(lang).await;
+            then();
+        }),
+    }
+}
+
+fn open(config: Config) {
     // The demo and the consultant's viewer never touch this browser's storage.
     if config.demo || config.viewer {
         return mount_app(config, Some(Box::new(MemoryStore::new())), None, None);
@@ -46,7 +71,10 @@ fn mount_app(
     browser_store: Option<BrowserStore>,
     sealed: Option<SealedStore>,
 ) {
-    leptos::mount::mount_to_body(move || running(config, store, browser_store, sealed));
+    let lang = config.lang.or_else(|| store.as_deref().and_then(stored_lang));
+    when_ready(lang, move || {
+        leptos::mount::mount_to_body(move || running(config, store, browser_store, sealed));
+    });
 }
 
 /// The app over its store: `sealed` is the encrypted store when a passphrase is set.
@@ -99,7 +127,12 @@ fn running(
     };
 
     view! {
-        <div class="ugb-app" class:ugb-app--session=move || state.session.get() lang=move || state.lang.get().code()>
+        <div
+            class="ugb-app"
+            class:ugb-app--session=move || state.session.get()
+            lang=move || state.lang.get().code()
+            dir=move || state.lang.get().dir()
+        >
             <Header/>
             <main class="ugb-main" id="ugb-main">
                 <Notices/>

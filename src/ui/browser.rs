@@ -52,6 +52,7 @@ pub fn app_address() -> String {
 pub fn set_document_lang(lang: Lang) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", lang.code());
+        let _ = root.set_attribute("dir", lang.dir());
     }
 }
 

@@ -19,7 +19,8 @@ use crate::steps;
 pub fn HtmlScreens() -> impl IntoView {
     let state = expect_context::<AppState>();
     // A memo, so typing in the note (which changes the draft) does not redraw the screen.
-    let current = Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| (d.stage(), d.current_answer(), d.week))));
+    let current =
+        Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| (d.stage(), d.current_answer(), d.week, d.shown))));
     let html = move || {
         let lang = state.lang.get();
         if let Some(why) = state.wiped.get() {
@@ -31,10 +32,12 @@ pub fn HtmlScreens() -> impl IntoView {
             _ => {}
         }
         match current.get() {
-            Some((Stage::Question(question), answer, week)) => steps::question_step(lang, &question, answer, week),
-            Some((Stage::Work, _, week)) => work_screen(state, week, lang),
-            Some((Stage::Goal(index), _, week)) => goal_screen(state, index, week, lang),
-            Some((Stage::Note, _, _)) => {
+            Some((Stage::Question(question), answer, week, shown)) => {
+                steps::question_step(lang, &question, answer, week, shown.who5_lang)
+            }
+            Some((Stage::Work, _, week, _)) => work_screen(state, week, lang),
+            Some((Stage::Goal(index), _, week, _)) => goal_screen(state, index, week, lang),
+            Some((Stage::Note, _, _, _)) => {
                 // Read untracked: the field owns its text while the citizen types.
                 let note = state.draft.with_untracked(|d| d.as_ref().map(|d| d.note.clone()).unwrap_or_default());
                 steps::note_step(lang, &note)
@@ -43,6 +46,18 @@ pub fn HtmlScreens() -> impl IntoView {
         }
     };
     let click = move |event: web_sys::MouseEvent| {
+        if let Some(text) = pressed(&event, "data-say") {
+            let lang = pressed(&event, "data-say-lang").as_deref().and_then(Lang::parse);
+            let ui = state.lang.get_untracked();
+            return super::speech::say(&text, lang.unwrap_or(ui), ui);
+        }
+        if let Some(lang) = pressed(&event, "data-who5-lang").as_deref().and_then(Lang::parse) {
+            return state.change_shown(|shown| shown.who5_lang = Some(lang));
+        }
+        if browser::target_id(&event).as_deref() == Some(steps::EASY_READ) {
+            let easy = browser::is_checked(steps::EASY_READ);
+            return state.change_shown(|shown| shown.easy = easy);
+        }
         if let Some(value) = pressed(&event, "data-value").and_then(|v| v.parse::<u8>().ok()) {
             return state.answer(value);
         }

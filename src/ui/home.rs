@@ -37,5 +37,5 @@ pub fn home(state: AppState, lang: Lang) -> String {
         let end = end.map(|day| date_label(lang, day)).unwrap_or_default();
         backup = Some(Msg::Ending.fill(lang, &[("date", &end), ("wipe", &date_label(lang, wipe_on))]));
     }
-    steps::home(lang, week, info.as_deref(), action, backup.as_deref())
+    steps::home(lang, week, info.as_deref(), action, backup.as_deref(), state.shown().easy)
 }

@@ -20,6 +20,7 @@ pub fn Notices() -> impl IntoView {
             .with_value(|c| c.errors.clone())
             .into_iter()
             .map(|(name, value)| (Msg::ConfigIgnored.fill(lang, &[("name", &name), ("value", &value)]), None));
+        let lang_now = lang;
         let problems = state.problems.get().into_iter().map(|problem| {
             let (msg, detail) = match &problem {
                 Problem::MemoryOnly => (Msg::MemoryOnly, None),
@@ -27,6 +28,9 @@ pub fn Notices() -> impl IntoView {
                 Problem::Unreadable { kept_as: Some(kept), .. } => (Msg::Unreadable, Some(kept.clone())),
                 Problem::Unreadable { key, kept_as: None, .. } => (Msg::UnreadableNotKept, Some(key.clone())),
                 Problem::SaveFailed { key, .. } => (Msg::SaveFailed, Some(key.clone())),
+                Problem::LanguageUnavailable { lang } => {
+                    return (Msg::LangFailed.fill(lang_now, &[("language", lang.endonym())]), None);
+                }
             };
             let detail = detail
                 .map(|key| Msg::ProblemDetail.fill(lang, &[("key", &key), ("reason", &problem_reason(&problem))]));
@@ -44,5 +48,6 @@ fn problem_reason(problem: &Problem) -> String {
         Problem::MemoryOnly => String::new(),
         Problem::Unreadable { reason, .. } => reason.to_string(),
         Problem::SaveFailed { reason, .. } => reason.to_string(),
+        Problem::LanguageUnavailable { .. } => String::new(),
     }
 }

@@ -52,12 +52,22 @@ struct Charts {
     /// The worker has said `ready`; until then messages wait in `pending`, in order.
     ready: bool,
     pending: Vec<JsValue>,
+    /// The language packs the worker has had.
+    packs: Vec<Lang>,
 }
 
 impl Charts {
     /// Sends `request` under the next number, with the history if the worker has not had
     /// it yet; returns the number, which its answer will carry.
     fn ask(&mut self, request: &Request, history: &crate::domain::history::History) -> u32 {
+        // The worker draws in the language's pack: sent once, before the first request
+        // that needs it (as a one-item array, unlike a request).
+        if !self.packs.contains(&request.lang) {
+            if let Some(source) = crate::i18n::pack::source(request.lang) {
+                self.post(js_sys::Array::of1(&JsValue::from_str(source)).into());
+                self.packs.push(request.lang);
+            }
+        }
         self.seq += 1;
         let history = (!self.history_sent).then_some(history);
         self.post(JsValue::from_str(&crate::render::encode_message(self.seq, history, request)));
@@ -279,6 +289,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             history_sent: false,
             ready: false,
             pending,
+            packs: Vec::new(),
         })
     };
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::{browser, embed};
 use crate::config::Config;
-use crate::domain::checkin::{skipped, Draft};
+use crate::domain::checkin::{skipped, Draft, Shown};
 use crate::domain::history::History;
 use crate::domain::instrument::WHO5_ID;
 use crate::domain::lang::Lang;
@@ -93,6 +93,8 @@ pub struct Backing {
     sealed: Option<SealedStore>,
     /// The idle lock's time and the end of the programme.
     safety: Safety,
+    /// How the check-in's questions are shown (stored with the settings).
+    shown: Shown,
 }
 
 impl std::ops::Deref for Backing {
@@ -118,10 +120,19 @@ impl AppState {
         store: Option<BrowserStore>,
         sealed: Option<SealedStore>,
     ) -> AppState {
-        let Loaded { history, draft, settings, safety, problems } = loaded;
+        let Loaded { history, mut draft, settings, safety, mut problems } = loaded;
         // Showing the made-up demo history or a file: open on the progress screen.
         let (demo, viewer) = (config.demo, config.viewer);
-        let lang = config.lang.or(settings.lang).unwrap_or_default();
+        let mut lang = config.lang.or(settings.lang).unwrap_or_default();
+        // A language whose pack could not be fetched: English until it can.
+        if !crate::i18n::pack::ready(lang) {
+            problems.push(Problem::LanguageUnavailable { lang });
+            lang = Lang::En;
+        }
+        let shown = Shown { easy: settings.easy, who5_lang: settings.who5_lang };
+        if let Some(draft) = &mut draft {
+            draft.shown = shown;
+        }
         let screen = if demo || viewer {
             Screen::Progress
         } else if draft.is_some() {
@@ -155,7 +166,7 @@ impl AppState {
             back_up_pending: StoredValue::new(false),
             locked: RwSignal::new(sealed.is_some()),
             wiped: RwSignal::new(None),
-            vault: StoredValue::new_local(Backing { vault, store, sealed, safety }),
+            vault: StoredValue::new_local(Backing { vault, store, sealed, safety, shown }),
         }
     }
 
@@ -255,14 +266,47 @@ impl AppState {
     }
 
     fn save_settings(self) {
-        let settings = Settings { version: 0, lang: self.chosen.get_value(), backup: self.backup.get_untracked() };
+        let shown = self.shown();
+        let settings = Settings {
+            version: 0,
+            lang: self.chosen.get_value(),
+            backup: self.backup.get_untracked(),
+            easy: shown.easy,
+            who5_lang: shown.who5_lang,
+        };
         let result = self.vault.with_value(|v| v.save_settings(&settings));
         self.report(result);
     }
 
+    /// Switches the language. A language not in the first load is fetched first; the
+    /// screen, and a check-in half done, stay as they are.
     pub fn set_lang(self, lang: Lang) {
+        if !crate::i18n::pack::ready(lang) {
+            leptos::task::spawn_local(async move {
+                if super::language::load(lang).await {
+                    self.problems.update(|p| p.retain(|p| !matches!(p, Problem::LanguageUnavailable { .. })));
+                    self.set_lang(lang);
+                } else {
+                    self.report(Err(Problem::LanguageUnavailable { lang }));
+                }
+            });
+            return;
+        }
         self.lang.set(lang);
         self.chosen.set_value(Some(lang));
+        self.save_settings();
+    }
+
+    /// How the check-in's questions are shown.
+    pub fn shown(self) -> Shown {
+        self.vault.with_value(|b| b.shown)
+    }
+
+    /// Changes how the questions are shown, for the check-in in progress too, and stores it.
+    pub fn change_shown(self, change: impl FnOnce(&mut Shown)) {
+        self.vault.update_value(|b| change(&mut b.shown));
+        let shown = self.shown();
+        self.draft.update(|draft| draft.iter_mut().for_each(|d| d.shown = shown));
         self.save_settings();
     }
 
@@ -302,7 +346,7 @@ impl AppState {
                     .with_value(|c| skipped(c.instruments.as_deref(), c.who5_fortnightly, self.week, history));
                 Draft::start_without(self.week, history, skipped)
             });
-            self.draft.set(Some(draft));
+            self.draft.set(Some(Draft { shown: self.shown(), ..draft }));
             self.save_draft();
         }
         self.screen.set(Screen::CheckIn);
@@ -380,7 +424,8 @@ impl AppState {
             self.history.set(history);
         }
         // What the check-in's screen shows is a memo: it redraws only if that changed.
-        self.draft.set(draft);
+        let shown = self.shown();
+        self.draft.set(draft.map(|d| Draft { shown, ..d }));
     }
 
     /// Replaces the history (after an import the citizen confirmed) and stores it.

@@ -68,8 +68,15 @@ pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(Se
         let screen = Rc::clone(&screen);
         Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
             if let Some(code) = browser::pressed(&event, "data-lang").as_deref().and_then(Lang::parse) {
-                screen.lang.set(code);
-                return screen.draw();
+                let screen = Rc::clone(&screen);
+                // A language not in the first load is fetched first; if it cannot be, the
+                // screen stays as it is.
+                return leptos::task::spawn_local(async move {
+                    if super::language::load(code).await {
+                        screen.lang.set(code);
+                        screen.draw();
+                    }
+                });
             }
             if browser::pressed(&event, "data-act").as_deref() == Some("delete") {
                 if !browser::is_checked(steps::DELETE_CONFIRM) {
@@ -100,6 +107,7 @@ impl Screen {
     fn draw(&self) {
         let lang = self.lang.get();
         let _ = self.root.set_attribute("lang", lang.code());
+        let _ = self.root.set_attribute("dir", lang.dir());
         browser::set_document_lang(lang);
         self.root.set_inner_html(&steps::unlock_screen(lang, self.error.get(), self.busy.get()));
         browser::focus_id(steps::PASSPHRASE_FIELD);
