@@ -16,6 +16,15 @@ const files = readdirSync(dist)
   .sort();
 const hash = createHash('sha256');
 for (const name of files) hash.update(name).update(readFileSync(join(dist, name)));
+// The language packs are fetched when chosen, not cached ahead; a changed pack is still a
+// new version, so that a phone never keeps a pack older than its app. Written without
+// the indentation the source has for translators.
+const langs = join(dist, 'lang');
+for (const name of readdirSync(langs).filter((n) => n.endsWith('.json')).sort()) {
+  const text = JSON.stringify(JSON.parse(readFileSync(join(langs, name), 'utf8')));
+  writeFileSync(join(langs, name), text);
+  hash.update(`lang/${name}`).update(text);
+}
 const version = hash.digest('hex').slice(0, 16);
 // The page is cached as the directory ('./'): that is the address the phone opens.
 const list = files.map((name) => (name === 'index.html' ? './' : `./${name}`));

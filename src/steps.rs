@@ -320,7 +320,9 @@ pub fn question_step(
     html.open("p", &[("class", "ugb-question__section")]);
     html.text(instrument.name.get(lang)).text(" · ").text(recall.get(lang)).close("p");
     if shown != lang {
-        official_choice(&mut html, lang, shown);
+        // Why, said once, at the first of its questions; the choice stays on each.
+        let first = instrument.items.first().is_some_and(|first| first.link_id == item.link_id);
+        official_choice(&mut html, lang, shown, first);
     }
     // Marked with its own language where it is not the app's, so that a screen reader
     // and the read-aloud voice pronounce it right.
@@ -404,9 +406,11 @@ pub fn question_step(
 
 /// Why the questions are in another language than the app's (the WHO-5 only in its
 /// official versions), and the choice of those versions (`data-who5-lang`).
-fn official_choice(html: &mut Html, lang: Lang, shown: Lang) {
+fn official_choice(html: &mut Html, lang: Lang, shown: Lang, why: bool) {
     html.open("div", &[("class", "ugb-official")]);
-    html.el("p", &[("id", "ugb-official-why")], &Msg::Who5Official.fill(lang, &[("language", lang.endonym())]));
+    if why {
+        html.el("p", &[], &Msg::Who5Official.fill(lang, &[("language", lang.endonym())]));
+    }
     html.open("div", &[("class", "ugb-lang"), ("role", "group"), ("aria-label", Msg::Who5LangGroup.get(lang))]);
     for option in Lang::ALL.into_iter().filter(|l| l.has_official_who5()) {
         let pressed = if option == shown { "true" } else { "false" };

@@ -8,8 +8,8 @@
 // - Fetch: the app's own files from the cache first. The page itself (with any query,
 //   such as ?lang=en) from the network when it answers, else from the cache: online, a
 //   reload shows the new version at once; offline, the cached one. Parts fetched later
-//   (the chart worker, the drawn screens' styles) are kept the first time they are
-//   fetched, so the screens opened once online open offline too. Other origins are
+//   (the chart worker, the drawn screens' styles, a language pack) are kept the first time
+//   they are fetched, so the screens opened once online open offline too. Other origins are
 //   never touched.
 // - Activate: removes the caches of older versions.
 /* global VERSION, FILES */
@@ -49,6 +49,18 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+/** Caches a part fetched later. A language pack only if it is one: a captive portal's
+ *  login page or a broken download, kept, would stand in for the language until the next
+ *  version of the app. */
+function keep(cache, request, url, response) {
+  if (!/\/lang\/[a-z]+\.json$/.test(url.pathname)) return cache.put(request, response);
+  const copy = response.clone();
+  return response
+    .json()
+    .then((pack) => pack && pack.format === 'ugeblik-language' && cache.put(request, copy))
+    .catch(() => {});
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
@@ -69,7 +81,7 @@ self.addEventListener('fetch', (event) => {
         (cached) =>
           cached ||
           fetch(request).then((response) => {
-            if (response.ok && response.type === 'basic') cache.put(request, response.clone());
+            if (response.ok && response.type === 'basic') keep(cache, request, url, response.clone());
             return response;
           }),
       ),

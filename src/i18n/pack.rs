@@ -16,7 +16,7 @@
 
 use std::cell::RefCell;
 
-use super::{placeholders, ChartMsg, Msg};
+use super::{same_placeholders, ChartMsg, Msg};
 use crate::domain::json::{self, Value};
 use crate::domain::lang::Lang;
 
@@ -148,7 +148,7 @@ fn install_with(text: &str, chart: impl FnOnce(&mut Pack, Vec<(String, Value)>))
 
 /// A text of the pack, if its placeholders are the English one's.
 fn checked(text: String, english: &str) -> Option<&'static str> {
-    (placeholders(&text) == placeholders(english) && !text.trim().is_empty()).then(|| leak(text))
+    (same_placeholders(&text, english) && !text.trim().is_empty()).then(|| leak(text))
 }
 
 fn read(value: Value) -> Result<Result<(Pack, Vec<(String, Value)>), PackError>, String> {

@@ -37,7 +37,7 @@ fn stored_lang(store: &dyn KeyValueStore) -> Option<Lang> {
 fn when_ready(lang: Option<Lang>, then: impl FnOnce() + 'static) {
     match lang.filter(|lang| !crate::i18n::pack::ready(*lang)) {
         None => then(),
-        Some(lang) => leptos::task::spawn_local(async move {
+        Some(lang) => wasm_bindgen_futures::spawn_local(async move {
             super::language::load(lang).await;
             then();
         }),

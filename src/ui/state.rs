@@ -282,7 +282,7 @@ impl AppState {
     /// screen, and a check-in half done, stay as they are.
     pub fn set_lang(self, lang: Lang) {
         if !crate::i18n::pack::ready(lang) {
-            leptos::task::spawn_local(async move {
+            wasm_bindgen_futures::spawn_local(async move {
                 if super::language::load(lang).await {
                     self.problems.update(|p| p.retain(|p| !matches!(p, Problem::LanguageUnavailable { .. })));
                     self.set_lang(lang);

@@ -71,7 +71,7 @@ pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(Se
                 let screen = Rc::clone(&screen);
                 // A language not in the first load is fetched first; if it cannot be, the
                 // screen stays as it is.
-                return leptos::task::spawn_local(async move {
+                return wasm_bindgen_futures::spawn_local(async move {
                     if super::language::load(code).await {
                         screen.lang.set(code);
                         screen.draw();

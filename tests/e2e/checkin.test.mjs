@@ -122,13 +122,13 @@ test('changing this week updates the saved answers instead of adding a second we
   await page.goto(env.url('/?lang=en'));
   await ready(page);
   await page.getByRole('button', { name: "Start this week's questions" }).click();
-  for (let n = 1; n <= 5; n++) await page.getByRole('button', { name: 'All of the time' }).click();
+  for (let n = 1; n <= 5; n++) await page.getByRole('button', { name: 'All of the time', exact: true }).click();
   for (let n = 6; n <= 19; n++) await page.getByRole('button', { name: 'Skip' }).click();
   await page.getByRole('button', { name: 'Save answers' }).click();
   await page.getByRole('button', { name: 'To the start page' }).click();
   await page.getByRole('button', { name: "Change this week's answers" }).click();
   await page.getByText('Question 1 of 19').waitFor();
-  assert.equal(await page.getByRole('button', { name: 'All of the time' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('button', { name: 'All of the time', exact: true }).getAttribute('aria-pressed'), 'true');
   await page.getByRole('button', { name: 'At no time' }).click();
   for (let n = 2; n <= 18; n++) await page.getByRole('button', { name: /^(Next|Skip)$/ }).click();
   await page.getByRole('button', { name: 'Skip' }).click();
@@ -170,11 +170,20 @@ test('the check-in works by keyboard alone', async () => {
   await page.keyboard.press('Enter');
   await page.getByText('Question 1 of 19').waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'ugb-question-text');
-  // Focus moves to the question when it changes; from there: help, then the first answer.
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Most of the time');
+  // Focus moves to the question when it changes; from there: read aloud, help, then each
+  // answer followed by the button that reads it.
+  const order = [];
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent));
+  }
+  assert.deepEqual(order, [
+    'Read the question aloud',
+    'What do we mean?',
+    'All of the time',
+    'Read aloud: All of the time',
+    'Most of the time',
+  ]);
   await page.keyboard.press('Enter');
   await page.getByText('Question 2 of 19').waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'ugb-question-text', null, { timeout: 2000 });
@@ -201,10 +210,10 @@ test('blocked storage (a sandboxed iframe) still works in memory and says nothin
   const frame = page.frameLocator('iframe[title="Ugeblik"]');
   await frame.getByText('Din browser tillader ikke, at Ugeblik gemmer noget.', { exact: false }).waitFor();
   await frame.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
-  await frame.getByRole('button', { name: 'Hele tiden' }).click();
+  await frame.getByRole('button', { name: 'Hele tiden', exact: true }).click();
   await frame.getByText('Spørgsmål 2 af 19').waitFor();
   // The app's stylesheet applies inside the sandbox too: answer buttons are touch-sized.
-  const height = await frame.getByRole('button', { name: 'Hele tiden' }).evaluate((b) => b.getBoundingClientRect().height);
+  const height = await frame.getByRole('button', { name: 'Hele tiden', exact: true }).evaluate((b) => b.getBoundingClientRect().height);
   assert.ok(height >= 44, `styled in the sandbox: ${height}px`);
   const widget = page.frames().find((f) => f !== page.mainFrame());
   await expectNoAxeViolations(widget, 'the memory-only notice');

@@ -129,7 +129,7 @@ test('a third origin cannot drive the widget; the portal asks, and the file goes
   await widget.getByRole('heading', { name: 'Tidligere uger' }).waitFor();
   await drawn(widget);
   await widget.getByRole('button', { name: 'Send mine svar til Eksempel Kommune' }).click();
-  await widget.getByText(/Du er ved at sende alle dine svar \(1 uger/).waitFor();
+  await widget.getByText(/Du er ved at sende alle dine svar \(1 uge,/).waitFor();
   await expectNoAxeViolations(widget, 'the confirmation to send');
   await widget.getByRole('button', { name: 'Fortryd' }).click();
   await widget.getByRole('button', { name: 'Send mine svar til Eksempel Kommune' }).click();

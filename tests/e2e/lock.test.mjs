@@ -281,7 +281,7 @@ test('an export locked with the passphrase opens on another phone only with it',
   assert.deepEqual(await storage(other.page), {}, 'nothing stored from a file that did not open');
   await other.page.getByLabel('Filens kodeord').fill(PASSPHRASE);
   await redrawn(other.page, () => other.page.getByRole('button', { name: 'Åbn filen' }).click());
-  await other.page.getByText('Filen har 3 svar fra 1 uger', { exact: false }).waitFor();
+  await other.page.getByText('Filen har 3 svar fra 1 uge (', { exact: false }).waitFor();
   await other.page.getByRole('button', { name: 'Hent svarene' }).click();
   await other.page.getByText('Svarene fra filen er hentet.').waitFor();
   const history = JSON.parse(await other.page.evaluate(() => localStorage.getItem('ugeblik.v1.history')));
