@@ -259,6 +259,12 @@ pub fn speak_button(html: &mut Html, label: &str, say: &str, say_lang: Lang) {
     html.trusted_svg(SPEAKER).close("button");
 }
 
+/// Under a step's heading: the button that reads `texts` aloud, and its status line.
+fn spoken_heading_tools(html: &mut Html, lang: Lang, texts: &[&str]) {
+    speak_button(html, Msg::ReadQuestion.get(lang), &texts.join(" "), lang);
+    html.el("p", &[("id", SPEECH_STATUS), ("class", "ugb-hint"), ("role", "status")], "");
+}
+
 /// The id of the line that says when the phone cannot read aloud.
 pub const SPEECH_STATUS: &str = "ugb-speech-status";
 
@@ -433,6 +439,7 @@ pub fn note_step(lang: Lang, note: &str) -> String {
     let mut html = Html::new();
     html.open("section", &[("class", "ugb-screen ugb-note"), ("aria-labelledby", "ugb-note-title")]);
     html.el("h2", &[("id", "ugb-note-title"), ("tabindex", "-1")], Msg::NoteTitle.get(lang));
+    spoken_heading_tools(&mut html, lang, &[Msg::NoteTitle.get(lang), Msg::NoteHint.get(lang)]);
     html.el("label", &[("for", NOTE_FIELD)], Msg::NoteLabel.get(lang));
     let attrs = [
         ("id", NOTE_FIELD),
@@ -484,6 +491,7 @@ fn step_nav(html: &mut Html, lang: Lang, next: bool) {
 pub fn work_step(lang: Lang, start: &Work, suggested: bool) -> String {
     let mut html = Html::new();
     html.el("h2", &[("id", "ugb-work-title"), ("tabindex", "-1")], Msg::WorkTitle.get(lang));
+    spoken_heading_tools(&mut html, lang, &[Msg::WorkTitle.get(lang), Msg::WorkHint.get(lang)]);
     html.open("p", &[("class", "ugb-hint")]).text(Msg::WorkHint.get(lang));
     if suggested {
         html.text(" ").text(Msg::Suggested.get(lang));

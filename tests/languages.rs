@@ -117,7 +117,8 @@ fn plural_blocks_have_their_languages_categories() {
 #[test]
 fn plural_categories_follow_cldr() {
     // CLDR's sample numbers for each category.
-    let cases: [(Lang, &[(&str, &[u64])]); 4] = [
+    type Samples = &'static [(&'static str, &'static [u64])];
+    let cases: [(Lang, Samples); 4] = [
         (Lang::Da, &[("one", &[1]), ("other", &[0, 2, 16, 100])]),
         (Lang::En, &[("one", &[1]), ("other", &[0, 2, 16, 100])]),
         (

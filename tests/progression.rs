@@ -140,6 +140,11 @@ fn hours_are_read_as_citizens_type_them() {
     assert_eq!(parse_hours("0,25"), Some(Some(15)));
     assert_eq!(parse_hours(",5"), Some(Some(30)));
     assert_eq!(parse_hours("168"), Some(Some(168 * 60)));
+    // An Arabic or Persian keyboard's digits and decimal separator.
+    assert_eq!(parse_hours("٧٫٥"), Some(Some(450)));
+    assert_eq!(parse_hours("١٥"), Some(Some(900)));
+    assert_eq!(parse_hours("۷,۵"), Some(Some(450)));
+    assert_eq!(parse_hours("٢٠٠"), None, "still at most a week");
     for bad in ["169", "7,555", "7:60", "7:5", "-2", "seven", "7,", "1e2", "7 5"] {
         assert_eq!(parse_hours(bad), None, "{bad:?}");
     }

@@ -6,13 +6,18 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
-/** The one place the first-load budget is kept: 175 KB gzipped, the whole finished app.
- *  It was 150 KB until the passphrase lock and the shared-phone safety (lock screen,
- *  WebCrypto, the encrypted store, idle lock, quick exit, deleting everything, locked
- *  files) came into the first load, which they must: a locked phone opens on the lock
- *  screen. They cost 20.9 KB (149.6 → 170.5 KB with the several-tabs merge, which paid
- *  for itself). Lower it again when room is made. */
-export const BUDGET_BYTES = 175 * 1024;
+/** The one place the first-load budget is kept: 188 KB gzipped, the whole finished app.
+ *  It was 150 KB until the passphrase lock and the shared-phone safety came into the first
+ *  load, which they must (a locked phone opens on the lock screen): 20.9 KB (149.6 → 170.5
+ *  KB, budget 175). Then the languages (issue 6): 170.5 → 185.5 KB. Measured by leaving
+ *  parts out: fetching and reading language packs 2.8 KB (the keys' names 1.1 of it),
+ *  the easy-read versions of two instruments 1.7 KB, the read-aloud 0.4 KB; the rest is
+ *  spread over the new messages in Danish and English, plural blocks and date patterns,
+ *  the translation keys of the instruments' texts, the WHO-5's choice of official
+ *  version, the pictograms and the read-aloud buttons. The languages themselves cost the
+ *  first load nothing: each is a pack fetched only when chosen (listed below). Lower the
+ *  budget again when room is made. */
+export const BUDGET_BYTES = 188 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The icons are fetched only when the app is added to the home screen; embed.js only by
 // portals that use the element.

@@ -386,9 +386,24 @@ impl Milestone {
     }
 }
 
-/// Reads hours as a citizen types them: `7`, `7,5`, `7.5`, `7½`, `7:30`. Whole minutes,
-/// at most a week's. `None` for anything else; an empty text is `Some(None)`.
+/// A number as a phone's keyboard may type it, in Latin digits: an Arabic keyboard types
+/// Arabic-Indic digits (٠–٩) and the Arabic decimal separator (٫), a Persian one ۰–۹.
+pub fn latin_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '\u{066B}' => '.',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Reads hours as a citizen types them: `7`, `7,5`, `7.5`, `7½`, `7:30`, also in
+/// Arabic-Indic digits (`٧٫٥`). Whole minutes, at most a week's. `None` for anything else;
+/// an empty text is `Some(None)`.
 pub fn parse_hours(text: &str) -> Option<Option<u32>> {
+    let text = latin_digits(text);
     let text = text.trim();
     if text.is_empty() {
         return Some(None);

@@ -151,7 +151,10 @@ fn checked(text: String, english: &str) -> Option<&'static str> {
     (same_placeholders(&text, english) && !text.trim().is_empty()).then(|| leak(text))
 }
 
-fn read(value: Value) -> Result<Result<(Pack, Vec<(String, Value)>), PackError>, String> {
+/// A pack read, and the chart worker's texts still unread.
+type Read = (Pack, Vec<(String, Value)>);
+
+fn read(value: Value) -> Result<Result<Read, PackError>, String> {
     let mut pack = Pack {
         lang: Lang::Da,
         reviewed: false,

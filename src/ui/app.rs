@@ -100,6 +100,8 @@ fn running(
     safety::watch_idle(state);
     super::tabs::listen(state);
 
+    // The language and its direction on the page and on the widget's root, set by one
+    // effect: each reactive attribute in a view is code the first load carries.
     Effect::new(move |_| browser::set_document_lang(state.lang.get()));
     // When the citizen moves to another screen or question, focus its heading so a screen
     // reader reads it and the keyboard starts from the top. Not on first render: the
@@ -127,12 +129,7 @@ fn running(
     };
 
     view! {
-        <div
-            class="ugb-app"
-            class:ugb-app--session=move || state.session.get()
-            lang=move || state.lang.get().code()
-            dir=move || state.lang.get().dir()
-        >
+        <div class="ugb-app" class:ugb-app--session=move || state.session.get()>
             <Header/>
             <main class="ugb-main" id="ugb-main">
                 <Notices/>

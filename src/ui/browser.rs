@@ -50,7 +50,10 @@ pub fn app_address() -> String {
 
 /// Makes `<html lang>` follow the app's language, for screen readers and hyphenation.
 pub fn set_document_lang(lang: Lang) {
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    // `<html>`, and the widget's root (`.ugb-app`) once it is there.
+    let roots = [document.document_element(), document.query_selector(".ugb-app").ok().flatten()];
+    for root in roots.into_iter().flatten() {
         let _ = root.set_attribute("lang", lang.code());
         let _ = root.set_attribute("dir", lang.dir());
     }

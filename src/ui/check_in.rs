@@ -95,7 +95,7 @@ fn give_work(state: AppState, lang: Lang) {
     let text = |id| browser::input_value(id).unwrap_or_default();
     let hours = |id| parse_hours(&text(id)).ok_or((Msg::ErrHours, id));
     let days = |id| {
-        let text = text(id);
+        let text = crate::domain::progression::latin_digits(&text(id));
         let text = text.trim();
         if text.is_empty() {
             return Ok(None);

@@ -129,7 +129,7 @@ test('changing this week updates the saved answers instead of adding a second we
   await page.getByRole('button', { name: "Change this week's answers" }).click();
   await page.getByText('Question 1 of 19').waitFor();
   assert.equal(await page.getByRole('button', { name: 'All of the time', exact: true }).getAttribute('aria-pressed'), 'true');
-  await page.getByRole('button', { name: 'At no time' }).click();
+  await page.getByRole('button', { name: 'At no time', exact: true }).click();
   for (let n = 2; n <= 18; n++) await page.getByRole('button', { name: /^(Next|Skip)$/ }).click();
   await page.getByRole('button', { name: 'Skip' }).click();
   await page.getByRole('button', { name: 'Save answers' }).click();
