@@ -54,7 +54,8 @@ fn open(config: Config) {
         let boxed = store.clone().map(|s| Box::new(s) as Box<dyn KeyValueStore>);
         return mount_app(config, boxed, store, None);
     };
-    let lang = config.lang.unwrap_or_default();
+    // A language whose pack could not be fetched: the lock screen speaks Danish.
+    let lang = config.lang.filter(|lang| crate::i18n::pack::ready(*lang)).unwrap_or_default();
     let browser_store = store.clone();
     let on_open = Rc::new(move |sealed: SealedStore| {
         let boxed = Box::new(sealed.clone()) as Box<dyn KeyValueStore>;
