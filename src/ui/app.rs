@@ -57,9 +57,11 @@ fn open(config: Config) {
     // A language whose pack could not be fetched: the lock screen speaks Danish.
     let lang = config.lang.filter(|lang| crate::i18n::pack::ready(*lang)).unwrap_or_default();
     let browser_store = store.clone();
-    let on_open = Rc::new(move |sealed: SealedStore| {
+    let on_open = Rc::new(move |sealed: SealedStore, switched: Option<Lang>| {
         let boxed = Box::new(sealed.clone()) as Box<dyn KeyValueStore>;
-        mount_app(config.clone(), Some(boxed), Some(browser_store.clone()), Some(sealed));
+        // Switched to on the lock screen: shown for this visit, like `?lang=`.
+        let config = Config { lang: switched.or(config.lang), ..config.clone() };
+        mount_app(config, Some(boxed), Some(browser_store.clone()), Some(sealed));
     });
     unlock::show(store, lang, record.is_err(), on_open);
 }

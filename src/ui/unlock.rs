@@ -18,7 +18,7 @@ use crate::storage::{BrowserStore, SealedStore};
 ///
 /// Plain DOM, not a Leptos view: it is shown once and replaced whole, and a view of its
 /// own would be code the first load carries for that.
-pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(SealedStore)>) {
+pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(SealedStore, Option<Lang>)>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let (Ok(root), Some(body)) = (document.create_element("div"), document.body()) else { return };
     root.set_class_name("ugb-app");
@@ -30,7 +30,13 @@ pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(Se
     } else {
         None
     };
-    let screen = Rc::new(Screen { root, lang: Cell::new(lang), error: Cell::new(first), busy: Cell::new(false) });
+    let screen = Rc::new(Screen {
+        root,
+        lang: Cell::new(lang),
+        switched: Cell::new(false),
+        error: Cell::new(first),
+        busy: Cell::new(false),
+    });
     screen.draw();
 
     let on_submit = {
@@ -49,7 +55,8 @@ pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(Se
                     Ok(sealed) => {
                         // The screen goes, with everything typed into it, before the app comes.
                         screen.root.remove();
-                        opened(sealed);
+                        // A language switched to here goes on in the app.
+                        opened(sealed, screen.switched.get().then(|| screen.lang.get()));
                     }
                     Err(reason) => {
                         screen.error.set(Some(match reason {
@@ -74,6 +81,7 @@ pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(Se
                 return wasm_bindgen_futures::spawn_local(async move {
                     if super::language::load(code).await {
                         screen.lang.set(code);
+                        screen.switched.set(true);
                         screen.draw();
                     }
                 });
@@ -98,6 +106,8 @@ pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(Se
 struct Screen {
     root: web_sys::Element,
     lang: Cell<Lang>,
+    /// The citizen chose the language here.
+    switched: Cell<bool>,
     error: Cell<Option<Msg>>,
     busy: Cell<bool>,
 }

@@ -275,3 +275,28 @@ test('easy words: a version of its own, asked and saved as such; the WHO-5 uncha
   const versions = Object.fromEntries(history.responses.map((r) => [r.instrument, r.version]));
   assert.deepEqual(versions, { who5: '1', chime5: '1-easy' });
 });
+
+test('the lock screen in Arabic and Ukrainian: mirrored, no axe violations, and the language chosen there goes on in the app', async () => {
+  const { page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  await page.getByRole('button', { name: 'Lås og sletning' }).click();
+  await page.getByLabel('Nyt kodeord (mindst 8 tegn)').fill('en lang sætning');
+  await page.getByLabel('Skriv det nye kodeord igen').fill('en lang sætning');
+  await page.getByRole('button', { name: 'Sæt kodeord' }).click();
+  await page.getByText('Kodeordet er sat.', { exact: false }).waitFor();
+  await page.goto(env.url('/?lang=ar'));
+  await page.getByRole('heading', { name: AR.messages.LockedTitle }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+  assert.equal(await page.locator('main').evaluate((m) => getComputedStyle(m).direction), 'rtl');
+  await expectNoAxeViolations(page, 'the Arabic lock screen');
+  await page.getByRole('button', { name: 'Українська' }).click();
+  await page.getByRole('heading', { name: UK.messages.LockedTitle }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
+  await expectNoAxeViolations(page, 'the Ukrainian lock screen');
+  await page.getByLabel(UK.messages.Passphrase, { exact: true }).fill('en lang sætning');
+  await page.getByRole('button', { name: UK.messages.Unlock }).click();
+  await page.getByRole('button', { name: UK.messages.StartCheckIn }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'uk');
+  assert.deepEqual(page.errors, []);
+});
