@@ -206,10 +206,19 @@ fn a_hostile_or_broken_pack_is_refused_or_falls_back_to_english() {
     assert_eq!(Msg::AppName.get(Lang::Da), "Ugeblik");
     // A text whose placeholders are wrong is dropped: English shows instead of a broken text.
     let broken = r#"{"format":"ugeblik-language","version":1,"lang":"uk","reviewed":false,
-        "messages":{"WeekNumber":"Тиждень {wek}","Back":"Назад"},"chart":{},"instruments":{"x":"y"}}"#;
+        "messages":{"WeekNumber":"Тиждень {wek}","Back":"Назад <img src=x onerror=alert(1)>"},"chart":{},
+        "instruments":{"chime5.chime-c.text":"\"><script>alert(2)</script>"}}"#;
     assert_eq!(pack::install(broken), Ok(Lang::Uk));
     assert_eq!(Msg::WeekNumber.get(Lang::Uk), "Week {week}");
-    assert_eq!(Msg::Back.get(Lang::Uk), "Назад");
+    assert_eq!(Msg::Back.get(Lang::Uk), "Назад <img src=x onerror=alert(1)>");
+    // A pack's markup is text wherever it is shown, in the page and in attributes.
+    let chime = instrument::current("chime5").unwrap();
+    let question =
+        ugeblik::domain::checkin::Question { instrument: chime, item: &chime.items[0], number: 6, total: 19 };
+    let html = ugeblik::steps::question_step(Lang::Uk, &question, None, "2026-W47".parse().unwrap(), None);
+    assert!(!html.contains("<img") && !html.contains("<script"), "{html}");
+    assert!(html.contains("Назад &lt;img src=x onerror=alert(1)&gt;"));
+    assert!(html.contains(r#"data-say="&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"#), "{html}");
     assert_eq!(Msg::Next.get(Lang::Uk), "Next");
     assert!(!pack::reviewed(Lang::Uk));
 }
