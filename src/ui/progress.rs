@@ -188,13 +188,21 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             // The file of everything (not a spreadsheet or FHIR file) is the citizen's backup.
             let backup = name.ends_with(".json") && !name.ends_with(".fhir.json");
             // The phone's own share sheet where it can share files; a download otherwise.
-            if file.is_some_and(|file| browser::share(&file)) {
+            if file.as_ref().is_some_and(browser::share) {
                 if backup {
                     state.backed_up();
                 }
                 return;
             }
-            if html.is_empty() || !browser::download(name, html) {
+            // Downloaded from the page's own address of the file: the worker's dies with the
+            // worker, and the last copy at the end of the programme ends the worker at once
+            // (everything is deleted), which cancelled the download half-way.
+            let own = file
+                .as_ref()
+                .and_then(|f| f.dyn_ref::<web_sys::Blob>())
+                .and_then(|blob| web_sys::Url::create_object_url_with_blob(blob).ok());
+            let url = own.as_deref().unwrap_or(html);
+            if url.is_empty() || !browser::download(name, url) {
                 problem.set(Some(Msg::ExportFailed));
             } else if backup {
                 state.backed_up();

@@ -300,3 +300,19 @@ test('the lock screen in Arabic and Ukrainian: mirrored, no axe violations, and 
   assert.equal(await page.locator('html').getAttribute('lang'), 'uk');
   assert.deepEqual(page.errors, []);
 });
+
+test('a narrow 320 px phone in Arabic shows every step without sideways scrolling', async () => {
+  const { page } = await newPage(env.browser, { width: 320, height: 640 });
+  await page.goto(env.url('/?lang=ar'));
+  await ready(page);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok((await overflow()) <= 0, `the start page scrolls sideways by ${await overflow()}px`);
+  await page.getByRole('button', { name: AR.messages.StartCheckIn }).click();
+  for (let n = 1; n <= 19; n++) {
+    await waitForPosition(page, AR, n);
+    assert.ok((await overflow()) <= 0, `step ${n} scrolls sideways by ${await overflow()}px`);
+    await page.getByRole('button', { name: AR.messages.Skip, exact: true }).click();
+  }
+  await page.getByRole('button', { name: AR.messages.Save }).waitFor();
+  assert.ok((await overflow()) <= 0, `the note scrolls sideways by ${await overflow()}px`);
+});
