@@ -421,8 +421,7 @@ fn block(after: &str) -> Option<(Block<'_>, usize)> {
         let rest = &after[at..];
         let trimmed = rest.trim_start();
         at += rest.len() - trimmed.len();
-        if let Some(stripped) = trimmed.strip_prefix('}') {
-            let _ = stripped;
+        if trimmed.starts_with('}') {
             return (!branches.is_empty()).then_some((Block::Plural(name, branches), at + 1));
         }
         let open = trimmed.find('{')?;

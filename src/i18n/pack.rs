@@ -135,9 +135,8 @@ fn install_with(text: &str, chart: impl FnOnce(&mut Pack, Vec<(String, Value)>))
     let (mut pack, chart_fields) = read(value).map_err(PackError::NotAPack)??;
     chart(&mut pack, chart_fields);
     let lang = pack.lang;
-    if let Some(existing) = find(lang) {
-        // Already loaded (two tabs' worth of switching): the first stays.
-        let _ = existing;
+    if find(lang).is_some() {
+        // Already loaded (switched to before): the first stays.
         return Ok(lang);
     }
     pack.source = leak(text.to_owned());

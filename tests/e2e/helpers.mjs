@@ -117,6 +117,17 @@ export function isoWeek(date) {
   return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
+/** Noon on the Monday `n` weeks before this one, so a test runs in real, current weeks. */
+export function monday(n) {
+  const d = new Date();
+  d.setHours(12, 0, 0, 0);
+  d.setDate(d.getDate() - ((d.getDay() + 6) % 7) - 7 * n);
+  return d;
+}
+
+/** A date as `YYYY-MM-DD`, in local time. */
+export const ymd = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
 /** The ISO week `n` weeks before this one. */
 export function weeksAgo(n) {
   return isoWeek(new Date(Date.now() - n * 7 * 86400000));

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { start, ready, drawn, redrawn, isoWeek, PHONE } from './helpers.mjs';
+import { start, ready, drawn, redrawn, isoWeek, monday, ymd, PHONE } from './helpers.mjs';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 
@@ -170,16 +170,6 @@ test('payloads typed into every text field stay text, where they are typed and w
   assert.deepEqual(page.errors, []);
   await context.close();
 });
-
-/** Noon on the Monday `n` weeks before this one. */
-function monday(n) {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() - ((d.getDay() + 6) % 7) - 7 * n);
-  return d;
-}
-
-const ymd = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** A real export (format 2: an answer, a goal answered once, a week's work, a milestone). */
 async function exported(page) {

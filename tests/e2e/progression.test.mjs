@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, newPage, ready, drawn, redrawn, expectNoAxeViolations, who5Response, isoWeek } from './helpers.mjs';
+import { start, newPage, ready, drawn, redrawn, expectNoAxeViolations, who5Response, isoWeek, monday, ymd } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -14,16 +14,6 @@ before(async () => {
 after(async () => env?.close());
 
 const HISTORY = 'ugeblik.v1.history';
-
-/** Noon on the Monday `n` weeks before this one, so every test runs in real, current weeks. */
-function monday(n) {
-  const d = new Date();
-  d.setHours(12, 0, 0, 0);
-  d.setDate(d.getDate() - ((d.getDay() + 6) % 7) - 7 * n);
-  return d;
-}
-
-const ymd = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** Stores a version 2 history and reloads. */
 async function seed(page, history) {
