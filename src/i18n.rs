@@ -157,7 +157,7 @@ Msg / Page {
     ErrCurrentWrong => "Dit nuværende kodeord passer ikke. Intet er ændret.", "Your current passphrase does not fit. Nothing has changed.";
     ErrLockFailed => "Kodeordet kunne ikke gemmes (lageret er fuldt eller blokeret). Intet er ændret.", "The passphrase could not be saved (storage is full or blocked). Nothing has changed.";
     ErrEndDate => "Skriv en dato, der ikke er passeret, for eksempel 2027-06-30.", "Write a date that has not passed, for example 2027-06-30.";
-    Ending => "Dit forløb sluttede {date}. Gem en kopi af dine svar nu – når kopien er gemt, sletter Ugeblik alt på telefonen. Senest {wipe} sletter Ugeblik alt af sig selv.", "Your programme ended on {date}. Save a copy of your answers now – once the copy is saved, Ugeblik deletes everything on this phone. On {wipe} at the latest, Ugeblik deletes everything by itself.";
+    Ending => "Dit forløb sluttede {date}. Gem en kopi af dine svar nu – når kopien er gemt, kan du slette alt på telefonen. Senest {wipe} sletter Ugeblik alt af sig selv.", "Your programme ended on {date}. Save a copy of your answers now – once the copy is saved, you can delete everything on this phone. On {wipe} at the latest, Ugeblik deletes everything by itself.";
     EndedWiped => "Dit forløb er slut, og Ugeblik har slettet alt på denne telefon, som aftalt.", "Your programme has ended, and Ugeblik has deleted everything on this phone, as agreed.";
     CopyThenDeleted => "Din kopi er gemt, og alt er slettet fra telefonen. Tak, fordi du brugte Ugeblik.", "Your copy is saved, and everything has been deleted from this phone. Thank you for using Ugeblik.";
     Months => "jan.|feb.|mar.|apr.|maj|jun.|jul.|aug.|sep.|okt.|nov.|dec.", "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
@@ -176,6 +176,14 @@ Msg / Page {
     EasyReadHint => "Spørgsmålene om dit liv og om arbejde bliver kortere og lettere. WHO-5 er den samme. Svarene gemmes som en særskilt version.", "The questions about your life and about work become shorter and easier. The WHO-5 stays the same. The answers are saved as a separate version.";
     LangLoading => "Henter sproget …", "Getting the language …";
     LangFailed => "Sproget {language} kunne ikke hentes. Prøv igen, når telefonen er på nettet.", "The language {language} could not be loaded. Try again when the phone is online.";
+    NotStored => "Dine svar er IKKE gemt: telefonens lager er fuldt eller blokeret. Svarene er her stadig, så længe siden er åben. Gem dem som fil, eller frigør plads på telefonen og tryk Gem igen.", "Your answers are NOT saved: the phone's storage is full or blocked. The answers are still here while the page is open. Save them as a file, or free space on the phone and press Save again.";
+    SaveAsFile => "Gem svarene som fil", "Save the answers as a file";
+    CopyCheck => "Er filen gemt? Se efter den i telefonens Overførsler. Kopien tæller først, når du har filen.", "Is the file saved? Look for it in your phone's Downloads. The copy only counts once you have the file.";
+    CopyHaveIt => "Ja, jeg har filen", "Yes, I have the file";
+    ShareCancelled => "Kopien blev ikke gemt, fordi delingen blev afbrudt. Intet er slettet. Prøv igen, når du er klar.", "The copy was not saved because sharing was cancelled. Nothing has been deleted. Try again when you are ready.";
+    CopyKept => "Din kopi er gemt.", "Your copy is saved.";
+    EndDeleteOffer => "Dit forløb er slut, og din kopi er gemt. Vil du slette alt fra telefonen nu?", "Your programme has ended, and your copy is saved. Do you want to delete everything from this phone now?";
+    EndDeleteNow => "Ja, slet alt fra telefonen nu", "Yes, delete everything from this phone now";
 }
 }
 

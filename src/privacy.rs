@@ -14,12 +14,12 @@ use crate::i18n::ChartMsg;
 use crate::render::Request;
 
 /// A password field with its label, named `name` in its form.
-fn passphrase(html: &mut Html, id: &'static str, name: &'static str, label: ChartMsg, request: &Request, new: bool) {
+/// On a shared phone no password manager may keep it, or offer it to the next person.
+fn passphrase(html: &mut Html, id: &'static str, name: &'static str, label: ChartMsg, request: &Request) {
     html.el("label", &[("for", id)], label.get(request.lang));
-    let autocomplete = if new { "new-password" } else { "current-password" };
     html.open(
         "input",
-        &[("id", id), ("name", name), ("type", "password"), ("autocomplete", autocomplete), ("maxlength", "256")],
+        &[("id", id), ("name", name), ("type", "password"), ("autocomplete", "off"), ("maxlength", "256")],
     );
 }
 
@@ -44,22 +44,22 @@ pub fn screen(request: &Request) -> String {
         html.el("p", &[], ChartMsg::LockOffText.get(lang));
         html.el("p", &[("class", "ugb-warning")], ChartMsg::LockWarning.get(lang));
         html.open("form", &[("class", "ugb-form"), ("aria-labelledby", "ugb-lock-title")]);
-        passphrase(&mut html, "ugb-lock-new", "new", ChartMsg::LockNew, request, true);
-        passphrase(&mut html, "ugb-lock-repeat", "repeat", ChartMsg::LockRepeat, request, true);
+        passphrase(&mut html, "ugb-lock-new", "new", ChartMsg::LockNew, request);
+        passphrase(&mut html, "ugb-lock-repeat", "repeat", ChartMsg::LockRepeat, request);
         button(&mut html, "ugb-lock-set", "lock-set", "ugb-primary", ChartMsg::LockSet.get(lang));
         html.close("form");
     } else {
         html.el("p", &[], ChartMsg::LockOnText.get(lang));
         html.el("p", &[("class", "ugb-warning")], ChartMsg::LockWarning.get(lang));
         html.open("form", &[("class", "ugb-form"), ("aria-label", ChartMsg::LockChange.get(lang))]);
-        passphrase(&mut html, "ugb-lock-current", "current", ChartMsg::LockCurrent, request, false);
-        passphrase(&mut html, "ugb-lock-new", "new", ChartMsg::LockNew, request, true);
-        passphrase(&mut html, "ugb-lock-repeat", "repeat", ChartMsg::LockRepeat, request, true);
+        passphrase(&mut html, "ugb-lock-current", "current", ChartMsg::LockCurrent, request);
+        passphrase(&mut html, "ugb-lock-new", "new", ChartMsg::LockNew, request);
+        passphrase(&mut html, "ugb-lock-repeat", "repeat", ChartMsg::LockRepeat, request);
         button(&mut html, "ugb-lock-change", "lock-change", "ugb-primary", ChartMsg::LockChange.get(lang));
         html.close("form");
         html.open("form", &[("class", "ugb-form"), ("aria-label", ChartMsg::LockRemove.get(lang))]);
         html.el("p", &[], ChartMsg::LockRemoveText.get(lang));
-        passphrase(&mut html, "ugb-lock-remove-current", "current", ChartMsg::LockCurrent, request, false);
+        passphrase(&mut html, "ugb-lock-remove-current", "current", ChartMsg::LockCurrent, request);
         button(&mut html, "ugb-lock-remove", "lock-remove", "ugb-secondary", ChartMsg::LockRemove.get(lang));
         html.close("form");
     }

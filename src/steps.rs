@@ -42,7 +42,9 @@ pub const MENU: [(&str, Msg); 6] = [
 /// The header: the app's name, the language switch (`data-lang`), quick exit and, with a
 /// passphrase set, "lock" (`data-act`), and the menu (`data-screen`), with `current` (a
 /// code of [`MENU`]) marked as the page shown.
-pub fn header(lang: Lang, current: &str, provider: Option<&str>, locked: bool) -> String {
+/// `current` is the menu item of the screen shown; `None` in the consultant's viewer,
+/// which has no menu: the citizen's screens (the check-in, goals, past weeks) are not its.
+pub fn header(lang: Lang, current: Option<&str>, provider: Option<&str>, locked: bool) -> String {
     let mut html = Html::new();
     html.open("div", &[("class", "ugb-header__safety")]);
     if locked {
@@ -59,6 +61,7 @@ pub fn header(lang: Lang, current: &str, provider: Option<&str>, locked: bool) -
     html.close("div");
     language_switch(&mut html, lang);
     html.close("div");
+    let Some(current) = current else { return html.finish() };
     html.open("nav", &[("class", "ugb-nav"), ("aria-label", Msg::MainNav.get(lang))]).open("ul", &[]);
     for (code, text) in MENU {
         let mut attrs = vec![("type", "button"), ("class", "ugb-nav__item"), ("data-screen", code)];
@@ -107,7 +110,8 @@ pub fn unlock_screen(lang: Lang, error: Option<Msg>, busy: bool) -> String {
     let mut field = vec![
         ("id", PASSPHRASE_FIELD),
         ("type", "password"),
-        ("autocomplete", "current-password"),
+        // A shared phone: no password manager may offer it to the next person.
+        ("autocomplete", "off"),
         ("maxlength", "256"),
         ("aria-describedby", UNLOCK_ERROR),
     ];
@@ -435,10 +439,21 @@ fn official_choice(html: &mut Html, lang: Lang, shown: Lang, why: bool) {
 }
 
 /// The closing note (`NOTE_FIELD`, kept as it is typed) and save (`data-act="save"`).
-pub fn note_step(lang: Lang, note: &str) -> String {
+pub fn note_step(lang: Lang, note: &str, not_stored: bool) -> String {
     let mut html = Html::new();
     html.open("section", &[("class", "ugb-screen ugb-note"), ("aria-labelledby", "ugb-note-title")]);
     html.el("h2", &[("id", "ugb-note-title"), ("tabindex", "-1")], Msg::NoteTitle.get(lang));
+    // Saving failed: nothing is lost, and the citizen is told how to keep it.
+    if not_stored {
+        html.open("div", &[("class", "ugb-notice"), ("role", "alert")]);
+        html.el("p", &[], Msg::NotStored.get(lang));
+        html.el(
+            "button",
+            &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "backup")],
+            Msg::SaveAsFile.get(lang),
+        );
+        html.close("div");
+    }
     spoken_heading_tools(&mut html, lang, &[Msg::NoteTitle.get(lang), Msg::NoteHint.get(lang)]);
     html.el("label", &[("for", NOTE_FIELD)], Msg::NoteLabel.get(lang));
     let attrs = [
@@ -606,19 +621,27 @@ mod tests {
 
     #[test]
     fn the_header_marks_the_page_shown_and_the_language_chosen() {
-        let html = header(Lang::En, "goals", None, false);
+        let html = header(Lang::En, Some("goals"), None, false);
         assert!(!html.contains("ugb-provider"));
         assert!(html.contains(r#"<nav class="ugb-nav" aria-label="Main menu"><ul>"#));
         assert!(html.contains(r#"data-screen="goals" aria-current="page">Goals</button>"#));
         assert_eq!(html.matches("aria-current").count(), 1);
         assert!(html.contains(r#"lang="en" aria-pressed="true" data-lang="en">English</button>"#));
         assert!(html.contains(r#"lang="da" aria-pressed="false" data-lang="da">Dansk</button>"#));
-        assert!(header(Lang::Da, "home", None, false).contains(">Denne uge</button>"));
+        assert!(header(Lang::Da, Some("home"), None, false).contains(">Denne uge</button>"));
+    }
+
+    #[test]
+    fn the_viewer_has_no_menu_of_the_citizens_screens() {
+        let html = header(Lang::Da, None, None, false);
+        assert!(!html.contains("<nav"));
+        assert!(!html.contains("Denne uge"));
+        assert!(html.contains("ugb-exit"), "the quick exit stays");
     }
 
     #[test]
     fn the_providers_name_is_text() {
-        let html = header(Lang::Da, "home", Some("Jobcenter <b>Aarhus</b> & \"Co\""), false);
+        let html = header(Lang::Da, Some("home"), Some("Jobcenter <b>Aarhus</b> & \"Co\""), false);
         assert!(html.contains(
             r#"<p class="ugb-provider" dir="auto">Jobcenter &lt;b&gt;Aarhus&lt;/b&gt; &amp; &quot;Co&quot;</p>"#
         ));

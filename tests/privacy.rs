@@ -18,7 +18,7 @@ fn safety(locked: bool, crypto: bool) -> String {
 #[test]
 fn without_a_passphrase_the_screen_offers_to_set_one_and_warns_what_forgetting_means() {
     let html = safety(false, true);
-    assert!(html.contains(r#"id="ugb-lock-new" name="new" type="password" autocomplete="new-password""#));
+    assert!(html.contains(r#"id="ugb-lock-new" name="new" type="password" autocomplete="off""#));
     assert!(html.contains(r#"id="ugb-lock-repeat" name="repeat" type="password""#));
     assert!(html.contains(r#"data-action="lock-set">Sæt kodeord</button>"#));
     assert!(!html.contains("lock-change") && !html.contains("lock-remove"));
@@ -100,7 +100,7 @@ fn the_consultants_viewer_asks_for_a_locked_files_passphrase_too() {
 fn the_lock_screen_names_its_field_and_explains_a_forgotten_passphrase() {
     let html = steps::unlock_screen(Lang::Da, None, false);
     assert!(html.contains(r#"<label for="ugb-passphrase">Kodeord</label>"#));
-    assert!(html.contains(r#"id="ugb-passphrase" type="password" autocomplete="current-password""#));
+    assert!(html.contains(r#"id="ugb-passphrase" type="password" autocomplete="off""#));
     assert!(html.contains(r#"type="submit" class="ugb-primary">Lås op</button>"#));
     assert!(html.contains(Msg::ForgotText.get(Lang::Da)));
     assert!(html.contains(r#"data-act="delete""#));
@@ -113,10 +113,10 @@ fn the_lock_screen_names_its_field_and_explains_a_forgotten_passphrase() {
 
 #[test]
 fn the_header_offers_quick_exit_always_and_lock_only_with_a_passphrase() {
-    let open = steps::header(Lang::Da, "home", None, false);
+    let open = steps::header(Lang::Da, Some("home"), None, false);
     assert!(open.contains(r#"data-act="exit">Luk hurtigt</button>"#));
     assert!(!open.contains(r#"data-act="lock""#));
-    let locked = steps::header(Lang::En, "safety", None, true);
+    let locked = steps::header(Lang::En, Some("safety"), None, true);
     assert!(locked.contains(r#"data-act="lock">Lock</button>"#));
     assert!(locked.contains(r#"data-screen="safety" aria-current="page">Lock and delete</button>"#));
 }

@@ -11,13 +11,18 @@ pub struct BrowserStore {
 const PROBE_KEY: &str = "ugeblik.v1.probe";
 
 impl BrowserStore {
-    /// The page's `localStorage`, if the browser lets us both read and write it. A
-    /// sandboxed iframe throws on access; some private modes have no room at all.
+    /// The page's `localStorage`, if the browser lets us write it, or if it holds the
+    /// app's data (storage that is full still holds the citizen's answers: they are read,
+    /// and each write that fails says so). A sandboxed iframe throws on access; some
+    /// private modes have no room at all.
     pub fn open() -> Option<BrowserStore> {
         let storage = web_sys::window()?.local_storage().ok()??;
-        storage.set_item(PROBE_KEY, "1").ok()?;
-        storage.remove_item(PROBE_KEY).ok()?;
-        Some(BrowserStore { storage })
+        let writable = storage.set_item(PROBE_KEY, "1").is_ok() && storage.remove_item(PROBE_KEY).is_ok();
+        let holds_ours = || {
+            (0..storage.length().unwrap_or(0))
+                .any(|i| storage.key(i).ok().flatten().is_some_and(|key| key.starts_with("ugeblik.v1.")))
+        };
+        (writable || holds_ours()).then_some(BrowserStore { storage })
     }
 }
 

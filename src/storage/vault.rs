@@ -160,6 +160,12 @@ impl Vault {
         raw
     }
 
+    /// Whether a write of `key` reaches the store: not when its stored value could not be
+    /// read nor put aside (then new data stays in memory only).
+    pub fn writes(&self, key: &str) -> bool {
+        !self.is_frozen(key)
+    }
+
     fn is_frozen(&self, key: &str) -> bool {
         self.frozen.borrow().iter().any(|k| k == key)
     }

@@ -237,21 +237,44 @@ pub fn ensure_stylesheet(href: &str) {
     let _ = head.append_child(&link);
 }
 
-/// Offers `file` through the Web Share API, if the browser can share it; false otherwise.
-/// (The API is called through `Reflect`: web-sys has it only behind an unstable flag.)
-pub fn share(file: &wasm_bindgen::JsValue) -> bool {
-    use js_sys::{Array, Function, Object, Reflect};
+/// How offering a file to the phone's share sheet ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// The citizen chose where the file went, and it went there.
+    Done,
+    /// The citizen closed the share sheet: no copy was made.
+    Cancelled,
+    /// The browser cannot share this file (or refused): offer a download instead.
+    Unable,
+}
+
+/// Offers `file` through the Web Share API and waits for the citizen's choice. Only a
+/// share that went through counts as a copy. (The API is called through `Reflect`:
+/// web-sys has it only behind an unstable flag.)
+pub async fn share(file: &wasm_bindgen::JsValue) -> Shared {
+    use js_sys::{Array, Function, Object, Promise, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Shared::Unable };
     let method = |name: &str| {
         Reflect::get(&navigator, &JsValue::from_str(name)).ok().and_then(|f| f.dyn_into::<Function>().ok())
     };
-    let (Some(can_share), Some(share)) = (method("canShare"), method("share")) else { return false };
+    let (Some(can_share), Some(share)) = (method("canShare"), method("share")) else { return Shared::Unable };
     let data = Object::new();
     let _ = Reflect::set(&data, &JsValue::from_str("files"), &Array::of1(file));
-    let able = can_share.call1(&navigator, &data).ok().and_then(|v| v.as_bool()).unwrap_or(false);
-    // The promise settles when the citizen has chosen; a cancelled share is their choice.
-    able && share.call1(&navigator, &data).is_ok()
+    if !can_share.call1(&navigator, &data).ok().and_then(|v| v.as_bool()).unwrap_or(false) {
+        return Shared::Unable;
+    }
+    let Some(promise) = share.call1(&navigator, &data).ok().and_then(|p| p.dyn_into::<Promise>().ok()) else {
+        return Shared::Unable;
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Shared::Done,
+        // The citizen closed the sheet. Any other refusal: the download is still there.
+        Err(error) => match Reflect::get(&error, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()) {
+            Some(name) if name == "AbortError" => Shared::Cancelled,
+            _ => Shared::Unable,
+        },
+    }
 }
 
 /// Whether the checkbox with `id` is ticked.

@@ -40,7 +40,7 @@ pub fn HtmlScreens() -> impl IntoView {
             Some((Stage::Note, _, _, _)) => {
                 // Read untracked: the field owns its text while the citizen types.
                 let note = state.draft.with_untracked(|d| d.as_ref().map(|d| d.note.clone()).unwrap_or_default());
-                steps::note_step(lang, &note)
+                steps::note_step(lang, &note, state.not_stored.get())
             }
             None => String::new(),
         }

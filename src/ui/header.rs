@@ -18,6 +18,7 @@ pub fn Header() -> impl IntoView {
             Screen::About => "about",
             Screen::Safety => "safety",
         };
+        let current = Some(current).filter(|_| !state.viewer);
         let locked = state.locked.get();
         state.config.with_value(|c| steps::header(state.lang.get(), current, c.provider.as_deref(), locked))
     };

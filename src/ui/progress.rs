@@ -139,7 +139,8 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     // request whose answer is the merged history; and the message after an import.
     // How many files were chosen since the last import or cancel: a new number asks the
     // worker to preview the file it was just sent.
-    let importing = RwSignal::new(0u32);
+    // The viewer's file stays open when the screen is drawn anew.
+    let importing = RwSignal::new(u32::from(state.viewer_file.with_value(Option::is_some)));
     let import_seq = StoredValue::new(None::<u32>);
     let done = RwSignal::new(None::<Msg>);
     // The request whose answer is an edit of the goals or milestones.
@@ -156,6 +157,8 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     let shared: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
     // Print was asked for while the table was hidden: print once it is drawn.
     let print_after = StoredValue::new(false);
+    // Whether the copy of everything just offered is known to be saved.
+    let copy = RwSignal::new(None::<Copy>);
 
     let on_reply = move |text: String| {
         if text == "ready" {
@@ -187,26 +190,34 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             let file = shared.try_update_value(Option::take).flatten();
             // The file of everything (not a spreadsheet or FHIR file) is the citizen's backup.
             let backup = name.ends_with(".json") && !name.ends_with(".fhir.json");
-            // The phone's own share sheet where it can share files; a download otherwise.
-            if file.as_ref().is_some_and(browser::share) {
-                if backup {
-                    state.backed_up();
+            let (name, worker_url) = (name.to_owned(), html.to_owned());
+            wasm_bindgen_futures::spawn_local(async move {
+                // The phone's own share sheet where it can share files; a download otherwise.
+                let shared = match &file {
+                    Some(file) => browser::share(file).await,
+                    None => browser::Shared::Unable,
+                };
+                match shared {
+                    browser::Shared::Done if backup => copy.set(Some(kept(state))),
+                    browser::Shared::Done => {}
+                    browser::Shared::Cancelled => problem.set(Some(Msg::ShareCancelled)),
+                    browser::Shared::Unable => {
+                        // Downloaded from the page's own address of the file: the worker's
+                        // dies with the worker.
+                        let own = file
+                            .as_ref()
+                            .and_then(|f| f.dyn_ref::<web_sys::Blob>())
+                            .and_then(|blob| web_sys::Url::create_object_url_with_blob(blob).ok());
+                        let url = own.as_deref().unwrap_or(&worker_url);
+                        if url.is_empty() || !browser::download(&name, url) {
+                            problem.set(Some(Msg::ExportFailed));
+                        } else if backup {
+                            // A download says nothing of whether it arrived: the citizen does.
+                            copy.set(Some(Copy::Check));
+                        }
+                    }
                 }
-                return;
-            }
-            // Downloaded from the page's own address of the file: the worker's dies with the
-            // worker, and the last copy at the end of the programme ends the worker at once
-            // (everything is deleted), which cancelled the download half-way.
-            let own = file
-                .as_ref()
-                .and_then(|f| f.dyn_ref::<web_sys::Blob>())
-                .and_then(|blob| web_sys::Url::create_object_url_with_blob(blob).ok());
-            let url = own.as_deref().unwrap_or(html);
-            if url.is_empty() || !browser::download(name, url) {
-                problem.set(Some(Msg::ExportFailed));
-            } else if backup {
-                state.backed_up();
-            }
+            });
             return;
         }
         if seq.is_some() && seq == import_seq.get_value() {
@@ -284,6 +295,9 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         // With a passphrase set, the worker gets the key (which cannot be read out of it)
         // and the lock's parameters, to lock an export and open a file locked the same way.
         let mut pending = Vec::new();
+        if let Some(file) = state.viewer_file.get_value() {
+            pending.push(file);
+        }
         if let (Some(sealed), Some(store)) = (state.sealed(), state.browser_store()) {
             if let Ok(Some(record)) = crate::storage::KeyValueStore::get(&store, crate::storage::LOCK_KEY) {
                 pending.push(js_sys::Array::of2(&sealed.key(), &JsValue::from_str(&record)).into());
@@ -391,6 +405,9 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             }
             // The worker reads the file itself: its text never passes through the page.
             charts.update_value(|c| c.iter_mut().for_each(|c| c.post(file.clone().into())));
+            if state.viewer {
+                state.viewer_file.set_value(Some(file.clone().into()));
+            }
             importing.update(|n| *n += 1);
             return;
         }
@@ -538,6 +555,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     view! {
         {move || problem.get().map(|msg| view! { <p class="ugb-notice" role="alert">{msg.get(lang)}</p> })}
         <p class="ugb-done" role="status">{move || done.get().map(|msg| msg.get(lang))}</p>
+        {move || copy.get().map(|asked| copy_check(state, lang, asked, copy))}
         <div
             class="ugb-results"
             node_ref=area
@@ -630,5 +648,47 @@ fn show_cursor(plot: &web_sys::Element, lang: Lang, index: Option<usize>) {
             let _ = line.set_attribute("hidden", "");
             readout.set_text_content(None);
         }
+    }
+}
+
+/// Where the copy of everything just offered stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Copy {
+    /// Downloaded: only the citizen can tell whether the file arrived.
+    Check,
+    /// Saved (shared, or the citizen has the file).
+    Kept,
+    /// Saved, and the programme has ended: deleting everything is offered, as a step of
+    /// its own.
+    KeptAtEnd,
+}
+
+/// The copy is saved: remembered (the reminder's date), and what follows from it.
+fn kept(state: AppState) -> Copy {
+    if state.backed_up() {
+        Copy::KeptAtEnd
+    } else {
+        Copy::Kept
+    }
+}
+
+/// Asks whether a downloaded copy arrived, says it is saved, and at the end of the
+/// programme offers to delete everything: a text and, but for "saved", its one button.
+fn copy_check(state: AppState, lang: Lang, asked: Copy, copy: RwSignal<Option<Copy>>) -> impl IntoView {
+    let (text, button) = match asked {
+        Copy::Check => (Msg::CopyCheck, Some(Msg::CopyHaveIt)),
+        Copy::Kept => (Msg::CopyKept, None),
+        Copy::KeptAtEnd => (Msg::EndDeleteOffer, Some(Msg::EndDeleteNow)),
+    };
+    let class = if asked == Copy::KeptAtEnd { "ugb-danger" } else { "ugb-primary" };
+    let press = move |_| match asked {
+        Copy::KeptAtEnd => state.delete_everything(Msg::CopyThenDeleted),
+        _ => copy.set(Some(kept(state))),
+    };
+    view! {
+        <div class="ugb-copy" role="group" aria-labelledby="ugb-copy-text">
+            <p id="ugb-copy-text" role="status">{text.get(lang)}</p>
+            {button.map(|b| view! { <button type="button" class=class on:click=press>{b.get(lang)}</button> })}
+        </div>
     }
 }

@@ -79,6 +79,13 @@ pub struct AppState {
     pub locked: RwSignal<bool>,
     /// Everything was deleted: the app shows only this message.
     pub wiped: RwSignal<Option<Msg>>,
+    /// Saving the check-in failed: its answers are kept (in memory and in the stored
+    /// check-in), and its last step says so, with a way out.
+    pub not_stored: RwSignal<bool>,
+    /// The citizen's file opened in the consultant's viewer: kept by the page (as the
+    /// browser's `File`, never read here) so that it stays open when the screen is drawn
+    /// anew, in another language, for instance.
+    pub viewer_file: StoredValue<Option<wasm_bindgen::JsValue>, LocalStorage>,
     /// The vault and what lies under it. One stored value for all of it: each reactive
     /// type is code the first load carries.
     vault: StoredValue<Backing, LocalStorage>,
@@ -166,6 +173,8 @@ impl AppState {
             back_up_pending: StoredValue::new(false),
             locked: RwSignal::new(sealed.is_some()),
             wiped: RwSignal::new(None),
+            not_stored: RwSignal::new(false),
+            viewer_file: StoredValue::new_local(None),
             vault: StoredValue::new_local(Backing { vault, store, sealed, safety, shown }),
         }
     }
@@ -317,25 +326,34 @@ impl AppState {
         self.screen.set(Screen::History);
     }
 
-    /// Remembers that the citizen saved the file of everything today. After the end of
-    /// the programme, that copy was the last thing asked for: everything is deleted.
-    pub fn backed_up(self) {
-        if !self.demo && !self.viewer {
-            if matches!(self.ending(), Ending::Ended { .. }) {
-                return self.delete_everything(Msg::CopyThenDeleted);
-            }
-            self.backup.set(Some(crate::domain::progression::format_date(browser::today())));
-            self.save_settings();
+    /// Remembers that the citizen has the file of everything, saved today: called only
+    /// with evidence of it (a share that went through, or the citizen's word that the
+    /// download is there). Returns whether the programme has ended, so that deleting
+    /// everything may be offered: never done here, always a step of its own.
+    pub fn backed_up(self) -> bool {
+        if self.demo || self.viewer {
+            return false;
         }
+        self.backup.set(Some(crate::domain::progression::format_date(browser::today())));
+        self.save_settings();
+        matches!(self.ending(), Ending::Ended { .. })
     }
 
     pub fn show(self, screen: Screen) {
+        // The consultant's viewer shows the citizen's file, and nothing of its own.
+        if self.viewer && screen != Screen::Progress {
+            return;
+        }
         self.screen.set(screen);
     }
 
     /// Opens this week's check-in: the one in progress (here or in another tab), or a new
     /// one that starts from the week's saved answers, if any.
     pub fn start_check_in(self) {
+        // The viewer has no check-in of its own: nothing it answered could be kept.
+        if self.viewer || self.demo {
+            return;
+        }
         if self.draft.with_untracked(Option::is_none) {
             self.merge_stored();
         }
@@ -435,26 +453,70 @@ impl AppState {
         self.report(saved);
     }
 
-    /// Saves the check-in into the history. The draft is removed only once the history is
-    /// safely stored, so a failed write loses nothing.
+    /// Saves the check-in into the history. The check-in in progress is removed only once
+    /// the history is stored (with a passphrase: once its encrypted write is in storage),
+    /// and only then does the citizen read "saved" and the portal hear of it. A save that
+    /// fails keeps every answer and says so on the check-in's last step.
     pub fn finish(self) {
         // What another tab gave or saved meanwhile is saved with it.
         self.merge_stored();
-        let Some(draft) = self.draft.get_untracked() else { return };
+        let Some(mut draft) = self.draft.get_untracked() else { return };
         let week = draft.week;
         let authored = crate::domain::response::rfc3339_utc(browser::now_millis());
         let lang = self.lang.get_untracked();
-        self.history.update(|history| draft.save_into(history, &authored, lang, &mut browser::random_id));
-        let saved = self.history.with_untracked(|history| self.vault.with_value(|v| v.save_history(history)));
-        let ok = saved.is_ok();
-        self.report(saved);
-        self.draft.set(None);
-        if ok {
-            self.save_draft();
-            embed::ask_persistent_storage();
+        let mut history = self.history.get_untracked();
+        draft.clone().save_into(&mut history, &authored, lang, &mut browser::random_id);
+        // A second try saves the same responses again, not new ones beside them.
+        for id in crate::domain::history::instrument_ids() {
+            if let Some(response) = history.response_for(week, id) {
+                draft.editing.insert(id.to_owned(), response.id.clone());
+            }
         }
-        // The portal hears that a check-in was saved: the week, the instruments answered
-        // and the WHO-5 percentage, nothing more.
+        // An earlier failure of this save is told again only if it fails again.
+        let history_key =
+            |p: &Problem| matches!(p, Problem::SaveFailed { key, .. } if key == crate::storage::HISTORY_KEY);
+        self.problems.update(|problems| problems.retain(|p| !history_key(p)));
+        let saved = self.vault.with_value(|v| v.save_history(&history));
+        let stored = !matches!(saved, Err(Problem::SaveFailed { .. }))
+            && self.vault.with_value(|v| v.writes(crate::storage::HISTORY_KEY));
+        self.report(saved);
+        // Held in memory either way: a file saved from "Past weeks" then holds the answers.
+        self.history.set(history);
+        if !stored {
+            self.draft.set(Some(draft));
+            self.save_draft();
+            return self.not_stored.set(true);
+        }
+        match self.sealed() {
+            None => self.saved(week),
+            // The encrypted write is on its way: "saved" only once it is in storage.
+            Some(sealed) => wasm_bindgen_futures::spawn_local(async move {
+                for _ in 0..250 {
+                    if sealed.pending() == 0 {
+                        break;
+                    }
+                    browser::sleep(20).await;
+                }
+                let failed = self.problems.with_untracked(|problems| problems.iter().any(history_key));
+                if failed || sealed.pending() > 0 {
+                    self.draft.set(Some(draft));
+                    self.save_draft();
+                    self.not_stored.set(true);
+                } else {
+                    self.saved(week);
+                }
+            }),
+        }
+    }
+
+    /// The check-in of `week` is stored: it ends, the citizen is thanked, and the portal
+    /// hears that a check-in was saved (the week, the instruments answered and the WHO-5
+    /// percentage, nothing more).
+    fn saved(self, week: IsoWeek) {
+        self.not_stored.set(false);
+        self.draft.set(None);
+        self.save_draft();
+        embed::ask_persistent_storage();
         let summary = self.history.with_untracked(|history| {
             let answered: Vec<&str> = crate::domain::history::instrument_ids()
                 .into_iter()

@@ -46,6 +46,13 @@ test('persistent storage is asked for, and the start page reminds of a backup th
   const file = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(file.format, 'ugeblik-export');
   assert.equal(file.responses.length, 3);
+  // Only the citizen knows whether the download arrived: the copy counts once they say so.
+  const early = JSON.parse((await page.evaluate(() => localStorage.getItem('ugeblik.v1.settings'))) ?? '{}');
+  assert.equal(early.backup ?? null, null, 'not counted before the citizen says the file is there');
+  await page.getByRole('group').filter({ hasText: 'Er filen gemt?' }).waitFor();
+  await expectNoAxeViolations(page, 'the question whether the copy arrived');
+  await page.getByRole('button', { name: 'Ja, jeg har filen' }).click();
+  await page.getByText('Din kopi er gemt.').waitFor();
   const settings = JSON.parse(await page.evaluate(() => localStorage.getItem('ugeblik.v1.settings')));
   assert.equal(settings.backup, '2026-11-16');
   assert.equal(settings.lang, null, 'saving a copy does not choose a language for the citizen');

@@ -292,7 +292,7 @@ test('an export locked with the passphrase opens on another phone only with it',
   await context.close();
 });
 
-test('after the end of the programme the app asks for a copy, then deletes everything; 30 days on it deletes by itself', async () => {
+test('after the end of the programme the app asks for a copy, then offers to delete everything; 30 days on it deletes by itself', async () => {
   const { context, page } = await opened('2027-03-20T10:00:00');
   await checkIn(page);
   await openSafety(page);
@@ -314,6 +314,11 @@ test('after the end of the programme the app asks for a copy, then deletes every
     page.getByRole('button', { name: 'Gem en kopi nu' }).click(),
   ]);
   assert.equal(JSON.parse(await readFile(await download.path(), 'utf8')).responses.length, 3);
+  // A download says nothing of whether the file arrived: the citizen says so, and deleting
+  // is a step of its own.
+  await page.getByRole('button', { name: 'Ja, jeg har filen' }).click();
+  assert.notDeepEqual(await storage(page), {}, 'nothing deleted before the citizen chooses it');
+  await page.getByRole('button', { name: 'Ja, slet alt fra telefonen nu' }).click();
   await page.getByRole('heading', { name: 'Din kopi er gemt, og alt er slettet fra telefonen.', exact: false }).waitFor();
   assert.deepEqual(await storage(page), {});
   await context.close();

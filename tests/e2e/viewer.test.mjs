@@ -65,3 +65,28 @@ test("the viewer shows one file after another and leaves this browser's storage 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test("the viewer offers none of the citizen's own screens, and keeps the file open in another language", async () => {
+  const file = await citizenFile([who5Response(weeksAgo(2), [2, 2, 2, 2, 2]), who5Response(weeksAgo(1), [3, 3, 3, 3, 3])], 'Sag 3');
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/?viewer'));
+  await ready(page);
+  await drawn(page);
+  const before = await snapshot(page);
+  // No check-in that would end "Your answers are saved" and store nothing; no goals to edit.
+  assert.equal(await page.getByRole('navigation').count(), 0, 'no menu of the citizen screens');
+  for (const name of ['Denne uge', 'Start ugens spørgsmål', 'Mål', 'Tidligere uger', 'Lås og sletning']) {
+    assert.equal(await page.getByRole('button', { name, exact: true }).count(), 0, `no "${name}"`);
+  }
+  await redrawn(page, () => page.getByLabel('Åbn en borgers fil').setInputFiles({ name: 'sag3.json', mimeType: 'application/json', buffer: Buffer.from(file) }));
+  await page.getByText('Fil: Sag 3 · 2 svar').waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByText('File: Sag 3 · 2 answers').waitFor();
+  await drawn(page);
+  await expectNoAxeViolations(page, 'the viewer in English with a file');
+  await page.getByRole('button', { name: 'Dansk' }).click();
+  await page.getByText('Fil: Sag 3 · 2 svar').waitFor();
+  assert.equal(await snapshot(page), before, 'nothing stored');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
