@@ -157,8 +157,9 @@ export async function seedHistory(page, responses) {
 }
 
 /** Answers a whole check-in in Danish on `scope` (a page or a frame) from its start page:
- *  `questions` questions, the week's work skipped, saved. */
-export async function checkIn(scope, questions = 18) {
+ *  `questions` questions, the week's work skipped, saved — or, with `stored: false`, told
+ *  that it could not be stored. */
+export async function checkIn(scope, questions = 18, { stored = true } = {}) {
   await scope.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
   for (let n = 1; n <= questions; n++) {
     await scope.getByText(`Spørgsmål ${n} af ${questions + 1}`, { exact: true }).waitFor();
@@ -171,5 +172,6 @@ export async function checkIn(scope, questions = 18) {
   await scope.getByRole('heading', { name: 'Din uge i praktik eller job' }).waitFor();
   await scope.getByRole('button', { name: 'Spring over' }).click();
   await scope.getByRole('button', { name: 'Gem svarene' }).click();
-  await scope.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).waitFor();
+  if (stored) await scope.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).waitFor();
+  else await scope.getByRole('alert').filter({ hasText: 'Dine svar er IKKE gemt' }).waitFor();
 }

@@ -368,7 +368,8 @@ test('storage locked by this version opens in later ones; an envelope from a new
   await page.reload();
   await unlock(page, 'fixture passphrase 1');
   await page.getByText('Nogle gemte data kunne ikke læses', { exact: false }).waitFor();
-  await checkIn(page);
+  // Nothing can be stored over it: the check-in says so, never "saved".
+  await checkIn(page, 18, { stored: false });
   assert.equal(await page.evaluate(() => localStorage.getItem('ugeblik.v1.history')), newer);
   await context.close();
 });
@@ -381,7 +382,8 @@ test('answers stored by a newer version are refused with a message and left unto
   await ready(page);
   await page.getByText('Nogle data er gemt af en nyere version af Ugeblik', { exact: false }).waitFor();
   await expectNoAxeViolations(page, 'the start page with a value from a newer version');
-  await checkIn(page);
+  await checkIn(page, 18, { stored: false });
+  assert.equal(await page.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).count(), 0);
   assert.equal(await page.evaluate(() => localStorage.getItem('ugeblik.v1.history')), newer);
   assert.ok(!Object.keys(await storage(page)).some((k) => k.includes('aside')), 'left where it is, not copied');
   await context.close();
