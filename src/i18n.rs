@@ -176,7 +176,7 @@ Msg / Page {
     EasyReadHint => "Spørgsmålene om dit liv og om arbejde bliver kortere og lettere. WHO-5 er den samme. Svarene gemmes som en særskilt version.", "The questions about your life and about work become shorter and easier. The WHO-5 stays the same. The answers are saved as a separate version.";
     LangLoading => "Henter sproget …", "Getting the language …";
     LangFailed => "Sproget {language} kunne ikke hentes. Prøv igen, når telefonen er på nettet.", "The language {language} could not be loaded. Try again when the phone is online.";
-    NotStored => "Dine svar er IKKE gemt: telefonens lager er fuldt eller blokeret. Svarene er her stadig, så længe siden er åben. Gem dem som fil, eller frigør plads på telefonen og tryk Gem igen.", "Your answers are NOT saved: the phone's storage is full or blocked. The answers are still here while the page is open. Save them as a file, or free space on the phone and press Save again.";
+    NotStored => "Dine svar er IKKE gemt: telefonens lager er fuldt eller blokeret. Svarene er her stadig, så længe siden er åben. Gem dem som fil, eller frigør plads på telefonen og tryk »Gem svarene« igen.", "Your answers are NOT saved: the phone's storage is full or blocked. The answers are still here while the page is open. Save them as a file, or free space on the phone and press “Save answers” again.";
     SaveAsFile => "Gem svarene som fil", "Save the answers as a file";
     CopyCheck => "Er filen gemt? Se efter den i telefonens Overførsler. Kopien tæller først, når du har filen.", "Is the file saved? Look for it in your phone's Downloads. The copy only counts once you have the file.";
     CopyHaveIt => "Ja, jeg har filen", "Yes, I have the file";
