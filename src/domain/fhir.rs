@@ -195,12 +195,15 @@ struct Extension {
     value: ExtensionValue,
 }
 
+/// An extension's `value[x]`.
 #[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 enum ExtensionValue {
-    ValueDecimal(u8),
-    ValueCode(&'static str),
-    ValueCodeableConcept(CodeableConcept),
+    #[serde(rename = "valueDecimal")]
+    Decimal(u8),
+    #[serde(rename = "valueCode")]
+    Code(&'static str),
+    #[serde(rename = "valueCodeableConcept")]
+    CodeableConcept(CodeableConcept),
 }
 
 #[derive(Serialize)]
@@ -290,7 +293,7 @@ fn answer_system(instrument: &Instrument) -> String {
 fn item_control(code: &'static str, display: &str) -> Extension {
     Extension {
         url: ITEM_CONTROL,
-        value: ExtensionValue::ValueCodeableConcept(CodeableConcept {
+        value: ExtensionValue::CodeableConcept(CodeableConcept {
             coding: vec![Coding {
                 system: ITEM_CONTROL_SYSTEM.to_owned(),
                 code: code.to_owned(),
@@ -324,7 +327,7 @@ fn question(instrument: &Instrument, item: &Item) -> QuestionnaireItem {
                 .values()
                 .into_iter()
                 .map(|value| AnswerOption {
-                    extension: vec![Extension { url: ITEM_WEIGHT, value: ExtensionValue::ValueDecimal(value) }],
+                    extension: vec![Extension { url: ITEM_WEIGHT, value: ExtensionValue::Decimal(value) }],
                     value: Answer::ValueCoding(Coding {
                         system: answer_system(instrument),
                         code: value.to_string(),
@@ -353,7 +356,7 @@ fn question(instrument: &Instrument, item: &Item) -> QuestionnaireItem {
     };
     let extension = vec![
         item_control("radio-button", "Radio Button"),
-        Extension { url: CHOICE_ORIENTATION, value: ExtensionValue::ValueCode(orientation) },
+        Extension { url: CHOICE_ORIENTATION, value: ExtensionValue::Code(orientation) },
     ];
     labels.push(label("help", item.help.get(Lang::Da), ("help", "Help-Button")));
     QuestionnaireItem {
