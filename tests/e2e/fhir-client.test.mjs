@@ -170,7 +170,9 @@ test('in LHC-Forms a consultant can choose an answer on the scale and skip the r
   const questionnaire = bundle.entry.map((e) => e.resource).find((r) => r.resourceType === 'Questionnaire' && r.url.endsWith('/Questionnaire/chime5'));
   const { context, page } = await inClient(questionnaire, { resourceType: 'QuestionnaireResponse', status: 'in-progress', item: [] });
   const first = questionnaire.item[0];
-  await page.getByRole('radiogroup', { name: first.text, exact: true }).getByRole('radio', { name: '8', exact: true }).click();
+  const scale = page.getByRole('radiogroup', { name: first.text, exact: true });
+  assert.equal(await scale.count(), 1, 'a scale of radio buttons, not a field to type in');
+  await scale.getByRole('radio', { name: '8', exact: true }).click();
   const state = await clientState(page);
   assert.equal(state.errors, null, JSON.stringify(state.errors));
   assert.deepEqual(answersOf(state.response), { [first.linkId]: 8 });
