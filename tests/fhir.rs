@@ -81,3 +81,152 @@ fn goals_their_evaluations_the_weeks_work_and_milestones() {
     assert_eq!(milestones[0]["code"]["coding"][0]["code"], "placement-started");
     assert_eq!(milestones[0]["valueString"], "Café Solsiden");
 }
+
+fn extension<'a>(item: &'a serde_json::Value, url: &str) -> &'a serde_json::Value {
+    item["extension"]
+        .as_array()
+        .and_then(|list| list.iter().find(|e| e["url"] == url))
+        .unwrap_or(&serde_json::Value::Null)
+}
+
+fn control(item: &serde_json::Value) -> Option<&str> {
+    extension(item, "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl")["valueCodeableConcept"]
+        ["coding"][0]["code"]
+        .as_str()
+}
+
+/// The texts shown with a question, by item control: [(control, text)].
+fn shown_with(item: &serde_json::Value) -> Vec<(&str, &str)> {
+    item["item"]
+        .as_array()
+        .map(|children| {
+            children
+                .iter()
+                .inspect(|c| assert_eq!(c["type"], "display", "only texts are nested in a question"))
+                .map(|c| (control(c).unwrap(), c["text"].as_str().unwrap()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn question<'a>(bundle: &'a serde_json::Value, instrument: &str, link_id: &str) -> &'a serde_json::Value {
+    let questionnaire =
+        of_type(bundle, "Questionnaire").into_iter().find(|q| q["url"] == questionnaire_url(instrument)).unwrap();
+    questionnaire["item"].as_array().unwrap().iter().find(|i| i["linkId"] == link_id).unwrap()
+}
+
+/// The whole numbers a question offers (none for worded options).
+fn integer_options(item: &serde_json::Value) -> Vec<u64> {
+    item["answerOption"].as_array().unwrap().iter().filter_map(|o| o["valueInteger"].as_u64()).collect()
+}
+
+/// The smallest and largest whole number a question offers.
+fn bounds(item: &serde_json::Value) -> (Option<u64>, Option<u64>) {
+    let options = integer_options(item);
+    (options.iter().min().copied(), options.iter().max().copied())
+}
+
+#[test]
+fn no_question_is_required_since_the_citizen_may_skip_every_one() {
+    let bundle = bundle(2);
+    let questionnaires = of_type(&bundle, "Questionnaire");
+    let questions: Vec<_> = questionnaires.iter().flat_map(|q| q["item"].as_array().unwrap()).collect();
+    assert_eq!(questions.len(), 5 + 5 + 8);
+    for question in questions {
+        assert_eq!(question["required"], false, "{}", question["linkId"]);
+        for text in question["item"].as_array().unwrap() {
+            assert!(text.get("required").is_none(), "display items carry no required flag");
+        }
+    }
+}
+
+#[test]
+fn the_ratings_are_bounded_0_to_10_with_their_end_labels_as_a_row_of_radio_buttons() {
+    let bundle = bundle(2);
+    let connected = question(&bundle, "chime5", "chime-c");
+    assert_eq!(connected["type"], "integer", "the answers stay valueInteger");
+    assert_eq!(bounds(connected), (Some(0), Some(10)));
+    assert_eq!(integer_options(connected), (0..=10).collect::<Vec<_>>(), "one option per button the app shows");
+    assert_eq!(control(connected), Some("radio-button"));
+    assert_eq!(
+        extension(connected, "http://hl7.org/fhir/StructureDefinition/questionnaire-choiceOrientation")["valueCode"],
+        "horizontal"
+    );
+    let texts = shown_with(connected);
+    assert_eq!(&texts[..2], &[("lower", "Slet ikke"), ("upper", "I meget høj grad")]);
+    assert_eq!(texts[2].0, "help", "what we mean, last");
+    assert!(texts[2].1.starts_with("Familie, venner"), "{}", texts[2].1);
+    assert_eq!(
+        shown_with(question(&bundle, "jobready7", "job-ability"))[..2],
+        [("lower", "Slet ikke"), ("upper", "Fuldt ud")]
+    );
+    for (instrument, count) in [("chime5", 5), ("jobready7", 7)] {
+        let questionnaire =
+            of_type(&bundle, "Questionnaire").into_iter().find(|q| q["url"] == questionnaire_url(instrument)).unwrap();
+        let ratings: Vec<_> =
+            questionnaire["item"].as_array().unwrap().iter().filter(|i| bounds(i) == (Some(0), Some(10))).collect();
+        assert_eq!(ratings.len(), count, "every 0–10 item of {instrument} is bounded");
+        assert!(ratings.iter().all(|i| control(i) == Some("radio-button") && integer_options(i).len() == 11));
+    }
+}
+
+#[test]
+fn the_hours_are_bounded_0_to_37_and_full_time_is_named() {
+    let bundle = bundle(2);
+    let hours = question(&bundle, "jobready7", "job-hours");
+    assert_eq!((hours["type"].as_str(), bounds(hours)), (Some("integer"), (Some(0), Some(37))));
+    assert_eq!(integer_options(hours), (0..=37).collect::<Vec<_>>());
+    assert_eq!(control(hours), Some("radio-button"));
+    assert_eq!(shown_with(hours)[0], ("upper", "Fuld tid er 37 timer om ugen."));
+}
+
+#[test]
+fn the_who5_options_are_radio_buttons_in_a_column_with_their_weights() {
+    let bundle = bundle(2);
+    let first = question(&bundle, "who5", "1");
+    assert_eq!(first["type"], "choice");
+    assert_eq!(control(first), Some("radio-button"));
+    assert_eq!(
+        extension(first, "http://hl7.org/fhir/StructureDefinition/questionnaire-choiceOrientation")["valueCode"],
+        "vertical"
+    );
+    assert_eq!(bounds(first), (None, None));
+    let options = first["answerOption"].as_array().unwrap();
+    assert_eq!(
+        options.iter().map(|o| o["valueCoding"]["display"].as_str().unwrap()).collect::<Vec<_>>(),
+        [
+            "Hele tiden",
+            "Det meste af tiden",
+            "Lidt mere end halvdelen af tiden",
+            "Lidt mindre end halvdelen af tiden",
+            "Lidt af tiden",
+            "På intet tidspunkt"
+        ]
+    );
+    assert_eq!(first["text"], "I de sidste 2 uger har jeg været glad og i godt humør", "the wording unchanged");
+    assert_eq!(
+        shown_with(first).iter().map(|(c, _)| *c).collect::<Vec<_>>(),
+        ["help"],
+        "no end labels: the options are words"
+    );
+}
+
+#[test]
+fn every_answer_given_is_one_of_its_questions_options() {
+    let bundle = bundle(30);
+    for response in of_type(&bundle, "QuestionnaireResponse") {
+        let (url, _) = response["questionnaire"].as_str().unwrap().split_once('|').unwrap();
+        let instrument = url.rsplit('/').next().unwrap();
+        for answered in response["item"].as_array().unwrap() {
+            let item = question(&bundle, instrument, answered["linkId"].as_str().unwrap());
+            let answer = &answered["answer"][0];
+            let offered = item["answerOption"].as_array().unwrap();
+            if let Some(value) = answer["valueInteger"].as_u64() {
+                assert_eq!(item["type"], "integer");
+                assert!(integer_options(item).contains(&value));
+            } else {
+                assert!(offered.iter().any(|o| o["valueCoding"]["code"] == answer["valueCoding"]["code"]));
+            }
+        }
+    }
+}

@@ -6,6 +6,20 @@
 //! Canonical URLs live under the project's own base, [`BASE`]. No LOINC code exists for
 //! the WHO-5 and none is invented; the questionnaire carries KL's SNOMED CT code.
 //!
+//! Each question is described as the app asks it, in the terms of the Structured Data
+//! Capture guide, so that a form filler shows it as the citizen saw it: no question is
+//! `required` (every one can be skipped: the app never demands an answer; whether a
+//! response counts as complete is its `status`); the WHO-5's six worded options as radio
+//! buttons in a column; the 0–10 ratings and the 0–37 hours as `integer` items whose
+//! options are every whole number from 0 to the top, shown as radio buttons in a row (the
+//! app's row of buttons, not a slider), the scale's end labels as `lower`/`upper` display
+//! items; and "what we mean" as a `help` display item, last (a filler that shows only one
+//! such text, LHC-Forms, then shows the help).
+//!
+//! The options are the bounds. `minValue`/`maxValue` are not added beside them: LHC-Forms
+//! (40.1.3) checks them against the chosen option as a whole and refuses every answer
+//! ("must be an integer number"), so a response would no longer be accepted.
+//!
 //! Format 2's progression (see the README): each goal is a `Goal` (its subject an
 //! anonymous `Patient` with no identifier at all, since R4 requires a subject), each
 //! weekly evaluation an `Observation` whose `focus` is the goal; each week's work one
@@ -15,7 +29,7 @@
 use serde::Serialize;
 
 use super::export::{Export, ExportedResponse};
-use super::instrument::{self, Instrument, Scale};
+use super::instrument::{self, Instrument, Item, Scale};
 use super::lang::Lang;
 use super::progression::Outcome;
 use super::response::Status;
@@ -25,6 +39,9 @@ use super::week::IsoWeek;
 pub const BASE: &str = "https://ugeblik.dk/fhir";
 const SNOMED: &str = "http://snomed.info/sct";
 const ITEM_WEIGHT: &str = "http://hl7.org/fhir/StructureDefinition/itemWeight";
+const ITEM_CONTROL: &str = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl";
+const ITEM_CONTROL_SYSTEM: &str = "http://hl7.org/fhir/questionnaire-item-control";
+const CHOICE_ORIENTATION: &str = "http://hl7.org/fhir/StructureDefinition/questionnaire-choiceOrientation";
 const UCUM: &str = "http://unitsofmeasure.org";
 
 #[derive(Serialize)]
@@ -147,27 +164,46 @@ struct Questionnaire {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct QuestionnaireItem {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    extension: Vec<Extension>,
     link_id: String,
     text: String,
     #[serde(rename = "type")]
     kind: &'static str,
-    required: bool,
+    /// `None` for display items, which may not carry it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    required: Option<bool>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     answer_option: Vec<AnswerOption>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    item: Vec<QuestionnaireItem>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct AnswerOption {
-    extension: Vec<WeightExtension>,
-    value_coding: Coding,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    extension: Vec<Extension>,
+    #[serde(flatten)]
+    value: Answer,
 }
 
 #[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct WeightExtension {
+struct Extension {
     url: &'static str,
-    value_decimal: u8,
+    #[serde(flatten)]
+    value: ExtensionValue,
+}
+
+/// An extension's `value[x]`.
+#[derive(Serialize)]
+enum ExtensionValue {
+    #[serde(rename = "valueDecimal")]
+    Decimal(u8),
+    #[serde(rename = "valueCode")]
+    Code(&'static str),
+    #[serde(rename = "valueCodeableConcept")]
+    CodeableConcept(CodeableConcept),
 }
 
 #[derive(Serialize)]
@@ -253,39 +289,100 @@ fn answer_system(instrument: &Instrument) -> String {
     format!("{BASE}/CodeSystem/{}-answers", instrument.id)
 }
 
+/// An `itemControl` extension with a code of the core item control code system.
+fn item_control(code: &'static str, display: &str) -> Extension {
+    Extension {
+        url: ITEM_CONTROL,
+        value: ExtensionValue::CodeableConcept(CodeableConcept {
+            coding: vec![Coding {
+                system: ITEM_CONTROL_SYSTEM.to_owned(),
+                code: code.to_owned(),
+                display: Some(display.to_owned()),
+            }],
+            text: display.to_owned(),
+        }),
+    }
+}
+
+/// A text shown with a question: an end label of its scale, or its help.
+fn display_item(link_id: String, text: &str, control: (&'static str, &str)) -> QuestionnaireItem {
+    QuestionnaireItem {
+        extension: vec![item_control(control.0, control.1)],
+        link_id,
+        text: text.to_owned(),
+        kind: "display",
+        required: None,
+        answer_option: Vec::new(),
+        item: Vec::new(),
+    }
+}
+
+fn question(instrument: &Instrument, item: &Item) -> QuestionnaireItem {
+    let link_id = item.link_id;
+    let label = |end: &str, text: &str, control| display_item(format!("{link_id}-{end}"), text, control);
+    let (kind, answer_option, orientation, mut labels) = match item.scale {
+        Scale::Who5 => {
+            let options = item
+                .scale
+                .values()
+                .into_iter()
+                .map(|value| AnswerOption {
+                    extension: vec![Extension { url: ITEM_WEIGHT, value: ExtensionValue::Decimal(value) }],
+                    value: Answer::ValueCoding(Coding {
+                        system: answer_system(instrument),
+                        code: value.to_string(),
+                        display: item.scale.who5_label(value).map(|t| t.get(Lang::Da).to_owned()),
+                    }),
+                })
+                .collect();
+            ("choice", options, "vertical", Vec::new())
+        }
+        Scale::Rating { low, high } => {
+            let labels = vec![
+                label("lower", low.get(Lang::Da), ("lower", "Lower-bound")),
+                label("upper", high.get(Lang::Da), ("upper", "Upper-bound")),
+            ];
+            ("integer", integer_options(&item.scale), "horizontal", labels)
+        }
+        Scale::Hours { .. } => {
+            let full_time = crate::i18n::Msg::HoursLegend.get(Lang::Da);
+            (
+                "integer",
+                integer_options(&item.scale),
+                "horizontal",
+                vec![label("upper", full_time, ("upper", "Upper-bound"))],
+            )
+        }
+    };
+    let extension = vec![
+        item_control("radio-button", "Radio Button"),
+        Extension { url: CHOICE_ORIENTATION, value: ExtensionValue::Code(orientation) },
+    ];
+    labels.push(label("help", item.help.get(Lang::Da), ("help", "Help-Button")));
+    QuestionnaireItem {
+        extension,
+        link_id: link_id.to_owned(),
+        text: item.text.get(Lang::Da).to_owned(),
+        kind,
+        // The app lets the citizen skip every question.
+        required: Some(false),
+        answer_option,
+        item: labels,
+    }
+}
+
+/// One option per whole number of a bounded integer scale (from [`Scale::bounds`]), as the
+/// app's buttons.
+fn integer_options(scale: &Scale) -> Vec<AnswerOption> {
+    scale
+        .values()
+        .into_iter()
+        .map(|value| AnswerOption { extension: Vec::new(), value: Answer::ValueInteger(value) })
+        .collect()
+}
+
 fn questionnaire(instrument: &Instrument) -> Questionnaire {
-    let items = instrument
-        .items
-        .iter()
-        .map(|item| {
-            let (kind, answer_option) = match item.scale {
-                Scale::Who5 => {
-                    let options = item
-                        .scale
-                        .values()
-                        .into_iter()
-                        .map(|value| AnswerOption {
-                            extension: vec![WeightExtension { url: ITEM_WEIGHT, value_decimal: value }],
-                            value_coding: Coding {
-                                system: answer_system(instrument),
-                                code: value.to_string(),
-                                display: item.scale.who5_label(value).map(|t| t.get(Lang::Da).to_owned()),
-                            },
-                        })
-                        .collect();
-                    ("choice", options)
-                }
-                _ => ("integer", Vec::new()),
-            };
-            QuestionnaireItem {
-                link_id: item.link_id.to_owned(),
-                text: item.text.get(Lang::Da).to_owned(),
-                kind,
-                required: !item.optional,
-                answer_option,
-            }
-        })
-        .collect();
+    let items = instrument.items.iter().map(|item| question(instrument, item)).collect();
     Questionnaire {
         resource_type: "Questionnaire",
         id: fhir_id(&format!("{}-{}", instrument.id, instrument.version)),
