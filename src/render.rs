@@ -9,16 +9,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::chart::{self, Drawn, Plotted, RadarPlotted, Trend};
 use crate::domain::history::History;
-use crate::domain::import::{self, ImportError};
+use crate::domain::import::{self, Changed, Expected, Field, ImportError, Place};
 use crate::domain::instrument::{current, CATALOGUE};
 use crate::domain::lang::Lang;
-use crate::domain::progression::{format_hours, parse_date, Kept, Milestone};
+use crate::domain::progression::{format_hours, parse_date, Kept, Milestone, ProgressError};
 use crate::domain::response::ValidationError;
 use crate::domain::series::{
     goal_rows, line_defs, milestones_in, radar_axes, radar_readings, radar_weeks, summarize, trend, weeks_with, Line,
     LineKey, Period, Summary, Unit,
 };
-use crate::domain::week::IsoWeek;
+use crate::domain::week::{IsoWeek, FIRST_YEAR, LAST_YEAR};
 use crate::html::Html;
 use crate::i18n::{
     date_label, decimal_separator, join, signed, week_dates, week_label, week_label_with_year, whole, ChartMsg,
@@ -430,14 +430,20 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
         );
     }
     html.close("div");
-    if let Period::Custom(a, b) = request.period {
+    if let Period::Custom(..) = request.period {
+        // Both lists and the chosen weeks are bounded like every period (`MAX_WEEKS`): the
+        // whole history's weeks, and the chosen ends if they lie outside it.
         let all = Period::All.weeks(history, request.now);
+        let shown = request.period.weeks(history, request.now);
+        let (a, b) = (shown[0], shown[shown.len() - 1]);
         html.open("div", &[("class", "ugb-period__custom")]);
         for (id, msg, chosen) in
-            [("ugb-period-from", ChartMsg::PeriodFrom, a.min(b)), ("ugb-period-to", ChartMsg::PeriodTo, a.max(b))]
+            [("ugb-period-from", ChartMsg::PeriodFrom, a), ("ugb-period-to", ChartMsg::PeriodTo, b)]
         {
             html.el("label", &[("for", id)], msg.get(lang)).open("select", &[("id", id)]);
-            for week in &all {
+            let before = (chosen < all[0]).then_some(chosen);
+            let after = (chosen > all[all.len() - 1]).then_some(chosen);
+            for week in before.iter().chain(&all).chain(after.iter()) {
                 let value = week.to_string();
                 let label = week_label_with_year(lang, *week);
                 if *week == chosen {
@@ -1134,6 +1140,7 @@ fn import_section(html: &mut Html, history: &History, request: &Request) {
                 );
                 html.el("p", &[("id", "ugb-import-progression")], &also);
             }
+            progression_preview(html, &seen, lang);
             if let Some(nickname) = &seen.nickname {
                 html.el("p", &[], &ChartMsg::PreviewNickname.fill(lang, &[("nickname", nickname)]));
             }
@@ -1188,7 +1195,71 @@ fn import_section(html: &mut Html, history: &History, request: &Request) {
     html.close("section");
 }
 
-/// Why a file cannot be imported, in the citizen's language, saying what and where.
+/// What the file adds to goals, work and milestones, and a choice for each one the
+/// phone has otherwise (the phone's is kept unless the citizen ticks the file's).
+fn progression_preview(html: &mut Html, seen: &import::Preview, lang: Lang) {
+    let mut added = Vec::new();
+    for goal in &seen.new_goals {
+        added.push(ChartMsg::PreviewNewGoal.fill(lang, &[("what", &goal.what)]));
+    }
+    if let (Some(first), Some(last)) = (seen.new_work.iter().min(), seen.new_work.iter().max()) {
+        added.push(ChartMsg::PreviewNewWork.fill(
+            lang,
+            &[
+                ("count", &seen.new_work.len().to_string()),
+                ("from", &week_label_with_year(lang, *first)),
+                ("to", &week_label_with_year(lang, *last)),
+            ],
+        ));
+    }
+    for milestone in &seen.new_milestones {
+        let date = parse_date(&milestone.date).map(|d| date_label(lang, d)).unwrap_or_default();
+        let what = crate::goals::milestone_text(milestone, lang);
+        added.push(ChartMsg::PreviewNewMilestone.fill(lang, &[("date", &date), ("what", &what)]));
+    }
+    if seen.new_checks > 0 {
+        added.push(ChartMsg::PreviewNewChecks.fill(lang, &[("count", &seen.new_checks.to_string())]));
+    }
+    if !added.is_empty() {
+        html.el("p", &[("id", "ugb-import-added")], ChartMsg::PreviewAddedTitle.get(lang));
+        html.open("ul", &[("aria-labelledby", "ugb-import-added")]);
+        for item in &added {
+            html.el("li", &[("dir", "auto")], item);
+        }
+        html.close("ul");
+    }
+    if seen.changes.is_empty() {
+        return;
+    }
+    html.open("fieldset", &[("class", "ugb-conflicts")]);
+    let legend = ChartMsg::ChangesLegend.fill(lang, &[("count", &seen.changes.len().to_string())]);
+    html.el("legend", &[], &legend);
+    for (n, change) in seen.changes.iter().enumerate() {
+        let id = format!("ugb-change-{n}");
+        let (theirs, mine) =
+            (change.theirs_authored.get(..10).unwrap_or(""), change.mine_authored.get(..10).unwrap_or(""));
+        let dates = [("theirs", theirs), ("mine", mine)];
+        let label = match &change.what {
+            Changed::Goal(goal) => ChartMsg::ChangeGoal.fill(lang, &[("what", &goal.what), dates[0], dates[1]]),
+            Changed::Work(work) => {
+                ChartMsg::ChangeWork.fill(lang, &[("week", &week_label_with_year(lang, work.week)), dates[0], dates[1]])
+            }
+            Changed::Milestone(milestone) => {
+                let date = parse_date(&milestone.date).map(|d| date_label(lang, d)).unwrap_or_default();
+                let what = crate::goals::milestone_text(milestone, lang);
+                ChartMsg::ChangeMilestone.fill(lang, &[("date", &date), ("what", &what), dates[0], dates[1]])
+            }
+        };
+        html.open("label", &[("class", "ugb-check"), ("for", &id)]);
+        html.open("input", &[("type", "checkbox"), ("id", &id), ("data-conflict", &change.key)]);
+        html.text(&label).close("label");
+    }
+    html.close("fieldset");
+}
+
+/// Why a file cannot be imported, in the citizen's language, saying what and where: the
+/// week and questionnaire, the goal, the week's work or the milestone; the field or the
+/// question; what it should hold and what the file has.
 pub fn import_error(error: &ImportError, lang: Lang) -> String {
     let n = |v: usize| v.to_string();
     match error {
@@ -1203,14 +1274,110 @@ pub fn import_error(error: &ImportError, lang: Lang) -> String {
         ImportError::NotAnExport => ChartMsg::ErrNotAnExport.get(lang).to_owned(),
         ImportError::OtherFormat { format } => ChartMsg::ErrOtherFormat.fill(lang, &[("format", format)]),
         ImportError::TooNew { version } => ChartMsg::ErrTooNew.fill(lang, &[("version", &version.to_string())]),
+        ImportError::Wrong { place, field, expected, found } => ChartMsg::ErrWrong.fill(
+            lang,
+            &[
+                ("place", &place_text(place, lang)),
+                ("field", &field_text(field, lang)),
+                ("expected", &expected_text(*expected, lang)),
+                ("found", found),
+            ],
+        ),
+        ImportError::Missing { place, field } => {
+            ChartMsg::ErrMissing.fill(lang, &[("place", &place_text(place, lang)), ("field", &field_text(field, lang))])
+        }
+        ImportError::Unknown { place, field } => ChartMsg::ErrUnknownField
+            .fill(lang, &[("place", &place_text(place, lang)), ("field", &field_text(field, lang))]),
+        ImportError::OutOfRange { place, field, found } => ChartMsg::ErrOutOfRange.fill(
+            lang,
+            &[
+                ("place", &place_text(place, lang)),
+                ("field", &field_text(field, lang)),
+                ("found", found),
+                ("first", &FIRST_YEAR.to_string()),
+                ("last", &LAST_YEAR.to_string()),
+            ],
+        ),
         ImportError::Shape { line, column, .. } => {
             ChartMsg::ErrShape.fill(lang, &[("line", &n(*line)), ("column", &n(*column))])
         }
-        ImportError::Invalid { index, error } => {
-            ChartMsg::ErrInvalid.fill(lang, &[("index", &n(*index)), ("problem", &validation_text(error, lang))])
+        ImportError::Invalid { place, error } => ChartMsg::ErrInvalid
+            .fill(lang, &[("place", &place_text(place, lang)), ("problem", &validation_text(error, lang))]),
+        ImportError::Duplicate { place } => ChartMsg::ErrDuplicate.fill(lang, &[("place", &place_text(place, lang))]),
+        ImportError::Progression { place, error } => ChartMsg::ErrProgression
+            .fill(lang, &[("place", &place_text(place, lang)), ("problem", &progress_text(error, lang))]),
+    }
+}
+
+/// Where in the file, as the citizen knows it: "The answers for Week 47, 2026 (WHO-5)".
+fn place_text(place: &Place, lang: Lang) -> String {
+    let index = |index: &usize| [("index", index.to_string())];
+    let with = |msg: ChartMsg, values: &[(&str, String)]| {
+        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        msg.fill(lang, &values)
+    };
+    match place {
+        Place::File => ChartMsg::PlaceFile.get(lang).to_owned(),
+        Place::Instrument { index: i } => with(ChartMsg::PlaceInstrument, &index(i)),
+        Place::Response { week: Some(week), instrument: Some(id), .. } if week.in_range() => {
+            let name = current(id).map_or_else(|| format!("\"{id}\""), |i| i.name.get(lang).to_owned());
+            with(ChartMsg::PlaceResponse, &[("week", week_label_with_year(lang, *week)), ("name", name)])
         }
-        ImportError::DuplicateId { index, .. } => ChartMsg::ErrDuplicate.fill(lang, &[("index", &n(*index))]),
-        ImportError::Progression(what) => ChartMsg::ErrProgression.fill(lang, &[("what", what)]),
+        Place::Response { index: i, .. } => with(ChartMsg::PlaceResponseIndex, &index(i)),
+        Place::Goal { what: Some(what), .. } => with(ChartMsg::PlaceGoal, &[("what", what.clone())]),
+        Place::Goal { index: i, .. } => with(ChartMsg::PlaceGoalIndex, &index(i)),
+        Place::Check { goal, week: Some(week) } if week.in_range() => {
+            with(ChartMsg::PlaceCheck, &[("goal", place_text(goal, lang)), ("week", week_label_with_year(lang, *week))])
+        }
+        Place::Check { goal, .. } => with(ChartMsg::PlaceCheckAny, &[("goal", place_text(goal, lang))]),
+        Place::Work { week: Some(week), .. } if week.in_range() => {
+            with(ChartMsg::PlaceWork, &[("week", week_label_with_year(lang, *week))])
+        }
+        Place::Work { index: i, .. } => with(ChartMsg::PlaceWorkIndex, &index(i)),
+        Place::Milestone { date: Some(date), .. }
+            if parse_date(date).is_some_and(|d| IsoWeek::containing(d).in_range()) =>
+        {
+            let date = parse_date(date).map(|d| date_label(lang, d)).unwrap_or_default();
+            with(ChartMsg::PlaceMilestone, &[("date", date)])
+        }
+        Place::Milestone { index: i, .. } => with(ChartMsg::PlaceMilestoneIndex, &index(i)),
+    }
+}
+
+fn field_text(field: &Field, lang: Lang) -> String {
+    match field {
+        Field::Key(name) => ChartMsg::FieldKey.fill(lang, &[("name", name)]),
+        Field::Answer(item) => ChartMsg::FieldAnswer.fill(lang, &[("item", item)]),
+    }
+}
+
+fn expected_text(expected: Expected, lang: Lang) -> String {
+    match expected {
+        Expected::Text => ChartMsg::ExpText.get(lang).to_owned(),
+        Expected::Whole { max } => ChartMsg::ExpWhole.fill(lang, &[("max", &max.to_string())]),
+        Expected::YesNo => ChartMsg::ExpYesNo.get(lang).to_owned(),
+        Expected::Week => ChartMsg::ExpWeek.get(lang).to_owned(),
+        Expected::Time => ChartMsg::ExpTime.get(lang).to_owned(),
+        Expected::Lang => ChartMsg::ExpLang.get(lang).to_owned(),
+        Expected::OneOf(words) => ChartMsg::ExpOneOf.fill(lang, &[("words", &words.join(", "))]),
+        Expected::List => ChartMsg::ExpList.get(lang).to_owned(),
+        Expected::Fields => ChartMsg::ExpFields.get(lang).to_owned(),
+    }
+}
+
+fn progress_text(error: &ProgressError, lang: Lang) -> String {
+    match error {
+        ProgressError::EmptyId => ChartMsg::ProgNoId.get(lang).to_owned(),
+        ProgressError::EmptyGoal => ChartMsg::ProgEmptyGoal.get(lang).to_owned(),
+        ProgressError::BadDate(text) => ChartMsg::ProgBadDate.fill(lang, &[("text", text)]),
+        ProgressError::CheckedTwice(week) => {
+            ChartMsg::ProgCheckedTwice.fill(lang, &[("week", &week_label_with_year(lang, *week))])
+        }
+        ProgressError::TooMany { field, value, max } => ChartMsg::ProgTooMany
+            .fill(lang, &[("field", field), ("value", &value.to_string()), ("max", &max.to_string())]),
+        ProgressError::AttendedAbovePlanned => ChartMsg::ProgAttended.get(lang).to_owned(),
+        ProgressError::WeekTwice(_) | ProgressError::IdTwice(_) => ChartMsg::ProgTwice.get(lang).to_owned(),
+        ProgressError::EmptyMilestone => ChartMsg::ProgEmptyMilestone.get(lang).to_owned(),
     }
 }
 

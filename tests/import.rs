@@ -4,7 +4,10 @@
 use ugeblik::domain::demo;
 use ugeblik::domain::export::{export, to_json};
 use ugeblik::domain::history::History;
-use ugeblik::domain::import::{merge, preview, read, ImportError, MAX_IMPORT_BYTES};
+use ugeblik::domain::import::{
+    goal_key, merge, milestone_key, preview, read, work_key, Changed, Expected, Field, ImportError, Place,
+    MAX_IMPORT_BYTES,
+};
 use ugeblik::domain::response::ValidationError;
 use ugeblik::domain::week::IsoWeek;
 
@@ -56,10 +59,10 @@ fn each_class_of_bad_file_has_its_own_error() {
     );
     assert!(matches!(
         fails(&good.replacen("\"answers\": {", "\"answers\": {\"x\": \"seven\",", 1)),
-        ImportError::Shape { .. }
+        ImportError::Wrong { field: Field::Answer(x), expected: Expected::Whole { max: 255 }, .. } if x == "x"
     ));
     assert!(
-        matches!(fails(&good.replacen("\"note\"", "\"secret\"", 1)), ImportError::Shape { .. }),
+        matches!(fails(&good.replacen("\"note\"", "\"secret\"", 1)), ImportError::Unknown { field: Field::Key(k), .. } if k == "secret"),
         "unknown fields are refused"
     );
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
@@ -71,13 +74,13 @@ fn each_class_of_bad_file_has_its_own_error() {
         "[".repeat(100_000),
         "]".repeat(100_000)
     );
-    assert!(matches!(fails(&nested), ImportError::Shape { .. }));
+    assert!(matches!(fails(&nested), ImportError::Shape { .. } | ImportError::TooDeep));
     let in_answers = good.replacen(
         "\"answers\": {",
         &format!("\"answers\": {{\"1\": {}{},", "[".repeat(100_000), "]".repeat(100_000)),
         1,
     );
-    assert!(matches!(fails(&in_answers), ImportError::Shape { .. } | ImportError::TooDeep));
+    assert!(matches!(fails(&in_answers), ImportError::Shape { .. } | ImportError::TooDeep | ImportError::Wrong { .. }));
     let huge = format!("{{\"format\": \"ugeblik-export\", \"pad\": \"{}\"}}", "x".repeat(MAX_IMPORT_BYTES));
     assert!(matches!(fails(&huge), ImportError::TooLarge { .. }));
 }
@@ -92,7 +95,7 @@ fn invalid_responses_are_named_by_their_place_and_item() {
     let bad = good.replacen(&format!("\"job-belief\": {belief}"), "\"job-belief\": 14", 1);
     let error = fails(&bad);
     assert!(
-        matches!(&error, ImportError::Invalid { index: 3, error: ValidationError::OutOfRange { link_id, value: 14, max: 10, .. } } if link_id == "job-belief"),
+        matches!(&error, ImportError::Invalid { place: Place::Response { index: 3, .. }, error: ValidationError::OutOfRange { link_id, value: 14, max: 10, .. } } if link_id == "job-belief"),
         "{error:?}"
     );
     let with = |change: &dyn Fn(&mut serde_json::Value)| {
@@ -103,19 +106,25 @@ fn invalid_responses_are_named_by_their_place_and_item() {
     let unknown = with(&|v| v["responses"][1]["instrument"] = "<script>phq9</script>".into());
     assert!(matches!(
         fails(&unknown),
-        ImportError::Invalid { index: 2, error: ValidationError::UnknownInstrument { .. } }
+        ImportError::Invalid {
+            place: Place::Response { index: 2, .. },
+            error: ValidationError::UnknownInstrument { .. }
+        }
     ));
     let version = with(&|v| v["responses"][0]["version"] = "7".into());
     assert!(matches!(
         fails(&version),
-        ImportError::Invalid { index: 1, error: ValidationError::UnknownVersion { .. } }
+        ImportError::Invalid { place: Place::Response { index: 1, .. }, error: ValidationError::UnknownVersion { .. } }
     ));
     let item = with(&|v| v["responses"][0]["answers"]["6"] = 3.into());
-    assert!(matches!(fails(&item), ImportError::Invalid { index: 1, error: ValidationError::UnknownItem { .. } }));
+    assert!(matches!(
+        fails(&item),
+        ImportError::Invalid { place: Place::Response { index: 1, .. }, error: ValidationError::UnknownItem { .. } }
+    ));
     let first_id = parsed["responses"][0]["id"].as_str().unwrap().to_owned();
     let second_id = parsed["responses"][1]["id"].as_str().unwrap().to_owned();
     let duplicate = good.replace(&format!("\"id\": \"{second_id}\""), &format!("\"id\": \"{first_id}\""));
-    assert_eq!(fails(&duplicate), ImportError::DuplicateId { id: first_id, index: 2 });
+    assert!(matches!(fails(&duplicate), ImportError::Duplicate { place: Place::Response { index: 2, .. } }));
 }
 
 #[test]
@@ -174,4 +183,196 @@ fn every_format_version_ever_written_still_imports() {
     assert_eq!(imported.responses[2].week, week("2026-W53"));
     let who5 = ugeblik::domain::response::who5_score(&imported.responses[0]).unwrap();
     assert_eq!(who5.percent, 60);
+}
+
+/// The file of `weeks` demo weeks as JSON to change.
+fn parsed(weeks: usize) -> serde_json::Value {
+    serde_json::from_str(&file(weeks)).unwrap()
+}
+
+fn text(value: &serde_json::Value) -> String {
+    serde_json::to_string(value).unwrap()
+}
+
+#[test]
+fn weeks_outside_the_years_ugeblik_shows_are_refused() {
+    let mut value = parsed(3);
+    value["responses"][0]["week"] = "0001-W01".into();
+    value["responses"][1]["week"] = "9999-W52".into();
+    // The year 9999's last week ends in a year no date reaches: caught while reading.
+    let error = fails(&text(&value));
+    assert!(
+        matches!(&error, ImportError::OutOfRange { place: Place::Response { index: 2, .. }, field: Field::Key(k), found } if k == "week" && found == "9999-W52"),
+        "{error:?}"
+    );
+    value["responses"][1]["week"] = "9998-W52".into();
+    let error = fails(&text(&value));
+    assert!(
+        matches!(&error, ImportError::OutOfRange { place: Place::Response { index: 1, .. }, field: Field::Key(k), found } if k == "week" && found == "0001-W01"),
+        "{error:?}"
+    );
+    for (section, field, bad) in [("work", "week", "2100-W01"), ("goals", "set", "1999-W52")] {
+        let mut value = parsed(30);
+        value[section][0][field] = bad.into();
+        assert!(matches!(fails(&text(&value)), ImportError::OutOfRange { found, .. } if found == bad), "{section}");
+    }
+    let mut value = parsed(30);
+    value["milestones"][0]["date"] = "9999-12-31".into();
+    assert!(matches!(fails(&text(&value)), ImportError::OutOfRange { found, .. } if found == "9999-12-31"));
+    let mut value = parsed(30);
+    value["goals"][1]["checks"][0]["week"] = "0001-W01".into();
+    assert!(matches!(fails(&text(&value)), ImportError::OutOfRange { place: Place::Check { .. }, .. }));
+    // The edges themselves are in.
+    let mut value = parsed(3);
+    value["responses"][0]["week"] = "2000-W01".into();
+    value["responses"][1]["week"] = "2099-W52".into();
+    assert!(read(&text(&value)).is_ok());
+}
+
+#[test]
+fn authored_must_be_an_rfc_3339_time_and_is_kept_in_utc() {
+    for (section, path) in
+        [("responses", None), ("goals", None), ("work", None), ("milestones", None), ("goals", Some(1))]
+    {
+        let mut value = parsed(30);
+        match path {
+            None => value[section][0]["authored"] = "~".into(),
+            Some(goal) => value[section][goal]["checks"][0]["authored"] = "~".into(),
+        }
+        let error = fails(&text(&value));
+        assert!(
+            matches!(&error, ImportError::Wrong { field: Field::Key(k), expected: Expected::Time, found, .. } if k == "authored" && found == "\"~\""),
+            "{section}: {error:?}"
+        );
+    }
+    let mut value = parsed(3);
+    value["responses"][0]["authored"] = "2026-11-20T11:30:00.5+01:00".into();
+    let imported = read(&text(&value)).unwrap();
+    assert_eq!(imported.responses[0].authored, "2026-11-20T10:30:00Z");
+}
+
+#[test]
+fn the_preview_lists_what_changes_in_goals_work_and_milestones_and_nothing_is_replaced_unchosen() {
+    let history = demo::history(week("2026-W47"), 30);
+    let mut value: serde_json::Value =
+        serde_json::from_str(&to_json(&export(&history, "2026-11-22T12:00:00Z", "0.1.0", None))).unwrap();
+    // A goal, a week's work and a milestone the phone has, said otherwise and "later"; and
+    // one of each the phone does not have.
+    value["goals"][0]["what"] = "Stop going".into();
+    value["goals"][0]["authored"] = "2099-01-01T00:00:00Z".into();
+    value["work"][0]["work"]["workedMinutes"] = 0.into();
+    value["milestones"][0]["text"] = "Fired".into();
+    let mut new_goal = value["goals"][0].clone();
+    new_goal["id"] = "g-new".into();
+    new_goal["checks"] = serde_json::json!([]);
+    value["goals"].as_array_mut().unwrap().push(new_goal);
+    let mut new_milestone = value["milestones"][0].clone();
+    new_milestone["id"] = "m-new".into();
+    value["milestones"].as_array_mut().unwrap().push(new_milestone);
+    let work_week = |n: usize| value["work"][n]["week"].as_str().unwrap().parse::<IsoWeek>().unwrap();
+    let (first_work, second_work) = (work_week(0), work_week(1));
+    let mut mine = history.clone();
+    mine.work.retain(|w| w.week != second_work);
+    let imported = read(&text(&value)).unwrap();
+
+    let seen = preview(&mine, &imported);
+    let keys: Vec<&str> = seen.changes.iter().map(|c| c.key.as_str()).collect();
+    let (goal_id, milestone_id) = (history.goals[0].id.clone(), history.milestones_by_week()[0].1.id.clone());
+    assert_eq!(keys, [goal_key(&goal_id), work_key(first_work), milestone_key(&milestone_id)]);
+    assert!(matches!(&seen.changes[0].what, Changed::Goal(g) if g.what == "Stop going"));
+    assert_eq!(seen.new_goals.iter().map(|g| g.id.as_str()).collect::<Vec<_>>(), ["g-new"]);
+    assert_eq!(seen.new_milestones.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["m-new"]);
+    assert_eq!(seen.new_work, [second_work]);
+
+    // Nothing chosen: the phone's goal, work and milestone stay, whatever the file's times say.
+    let kept = merge(&mine, &imported, &[]);
+    assert_eq!(kept.goals.iter().find(|g| g.id == goal_id), mine.goals.iter().find(|g| g.id == goal_id));
+    assert_eq!(kept.work_for(first_work), mine.work_for(first_work));
+    assert_eq!(
+        kept.milestones.iter().find(|m| m.id == milestone_id),
+        mine.milestones.iter().find(|m| m.id == milestone_id)
+    );
+    assert!(kept.goals.iter().any(|g| g.id == "g-new") && kept.milestones.iter().any(|m| m.id == "m-new"));
+    assert!(kept.work_for(second_work).is_some(), "the week the phone lacked is added");
+    // Chosen: the file's.
+    let taken = merge(&mine, &imported, &keys.iter().map(|k| k.to_string()).collect::<Vec<_>>());
+    assert_eq!(taken.goals.iter().find(|g| g.id == goal_id).unwrap().what, "Stop going");
+    assert_eq!(taken.work_for(first_work).unwrap().worked_minutes, Some(0));
+    assert_eq!(taken.milestones.iter().find(|m| m.id == milestone_id).unwrap().text.as_deref(), Some("Fired"));
+    assert!(preview(&taken, &imported).changes.is_empty(), "importing it again asks nothing");
+}
+
+#[test]
+fn refusals_say_which_week_question_or_field_and_what_was_expected_in_the_citizens_language() {
+    use ugeblik::domain::lang::Lang;
+    use ugeblik::render::import_error;
+    let said = |change: &dyn Fn(&mut serde_json::Value), lang: Lang| {
+        let mut value = parsed(3);
+        change(&mut value);
+        import_error(&fails(&text(&value)), lang)
+    };
+    // The demo's first week is 2026-W45; its first response the WHO-5.
+    type Change<'a> = &'a dyn Fn(&mut serde_json::Value);
+    let cases: [(Change, &str); 9] = [
+        (
+            &|v| v["responses"][0]["answers"]["1"] = "four".into(),
+            "The answers for Week 45, 2026 (WHO-5 Well-Being Index): the answer to question 1 should be a whole number from 0 to 5, but the file has \"four\".",
+        ),
+        (
+            &|v| v["responses"][0]["week"] = 47.into(),
+            "Answer 1 in the file: the field “week” should be a week written like 2026-W47, but the file has 47.",
+        ),
+        (
+            &|v| v["responses"][1]["status"] = "done".into(),
+            "The answers for Week 45, 2026 (Personal recovery (CHIME)): the field “status” should be one of the words complete, partial, but the file has \"done\".",
+        ),
+        (
+            &|v| {
+                v["responses"][0].as_object_mut().unwrap().remove("language");
+            },
+            "The answers for Week 45, 2026 (WHO-5 Well-Being Index): the field “language” is missing.",
+        ),
+        (
+            &|v| v["responses"][2]["mood"] = 3.into(),
+            "The answers for Week 45, 2026 (Job readiness): the file has the field “mood”, which no file from Ugeblik has.",
+        ),
+        (&|v| v["nickname"] = 7.into(), "The file: the field “nickname” should be text, but the file has 7."),
+        (
+            &|v| v["responses"][0]["week"] = "2100-W01".into(),
+            "Answer 1 in the file: the field “week” is 2100-W01, but Ugeblik only shows the years 2000–2099.",
+        ),
+        (
+            &|v| v["responses"][0]["authored"] = "yesterday".into(),
+            "The answers for Week 45, 2026 (WHO-5 Well-Being Index): the field “authored” should be a time written like 2026-11-20T10:00:00Z, but the file has \"yesterday\".",
+        ),
+        (
+            &|v| v["responses"][1]["answers"]["chime-c"] = 11.into(),
+            "The answers for Week 45, 2026 (Personal recovery (CHIME)): question chime-c: 11 is above 10.",
+        ),
+    ];
+    for (change, english) in cases {
+        assert_eq!(said(change, Lang::En), english);
+        assert!(!said(change, Lang::Da).is_empty());
+    }
+    let mut value = parsed(30);
+    value["goals"][0]["checks"][0]["kept"] = "maybe".into();
+    let what = value["goals"][0]["what"].as_str().unwrap().to_owned();
+    let week = value["goals"][0]["checks"][0]["week"].as_str().unwrap().parse::<IsoWeek>().unwrap();
+    assert_eq!(
+        import_error(&fails(&text(&value)), Lang::En),
+        format!("The goal “{what}”, the answer for Week {}, {}: the field “kept” should be one of the words yes, partly, no, but the file has \"maybe\".", week.week(), week.year())
+    );
+    let mut value = parsed(30);
+    value["work"][0]["work"]["daysAttended"] = (-1).into();
+    assert!(import_error(&fails(&text(&value)), Lang::En)
+        .contains(": the field “work.daysAttended” should be a whole number from 0 to 255, but the file has -1."));
+    // Danish, and a language pack's words.
+    assert_eq!(
+        said(&|v| v["responses"][0]["answers"]["1"] = "four".into(), Lang::Da),
+        "Svarene for Uge 45, 2026 (WHO-5 Trivselsindeks): svaret på spørgsmål 1 skal være et helt tal fra 0 til 5, men filen har \"four\"."
+    );
+    let uk = std::fs::read_to_string(format!("{}/static/lang/uk.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert_eq!(ugeblik::i18n::pack::install_with_chart(&uk), Ok(Lang::Uk));
+    let ukrainian = said(&|v| v["responses"][0]["week"] = "0001-W01".into(), Lang::Uk);
+    assert_eq!(ukrainian, "Відповідь № 1 у файлі: поле «week» — 0001-W01, але Ugeblik показує лише роки 2000–2099.");
 }

@@ -134,7 +134,9 @@ fn random_history(rng: &mut Rng) -> ugeblik::domain::history::History {
     let mut responses = Vec::new();
     for n in 0..rng.below(30) {
         let instrument = &CATALOGUE[rng.below(CATALOGUE.len())];
-        let week = IsoWeek::from_ordinal(290_000 + rng.below(800) as i32).unwrap();
+        // Any of 800 weeks from 2010 on: weeks outside the years Ugeblik shows are refused.
+        let first = "2010-W01".parse::<IsoWeek>().unwrap().ordinal();
+        let week = IsoWeek::from_ordinal(first + rng.below(800) as i32).unwrap();
         let mut answers = BTreeMap::new();
         for item in instrument.items {
             if rng.below(5) > 0 {

@@ -239,3 +239,23 @@ fn the_app_s_own_instruments_are_marked_unreviewed_in_arabic_and_ukrainian() {
     let linked: Vec<_> = easy.items.iter().map(|i| i.link_id).collect();
     assert_eq!(linked, chime.items.iter().map(|i| i.link_id).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_pack_with_plural_blocks_nested_thousands_deep_is_read_and_shows_english_there() {
+    // 4,000 plural blocks, each inside the one before: reading it once overflowed the stack.
+    let deep = format!("{}#{}", "{weeks, plural, other {".repeat(4000), "}}".repeat(4000));
+    let pack = serde_json::json!({
+        "format": "ugeblik-language", "version": 1, "lang": "ar", "reviewed": false,
+        "messages": { "BackupWeeks": deep, "Next": "التالي" },
+        "chart": { "PreviewSummary": deep },
+        "instruments": {},
+    });
+    assert_eq!(pack::install_with_chart(&pack.to_string()), Ok(Lang::Ar));
+    assert_eq!(Msg::BackupWeeks.get(Lang::Ar), Msg::BackupWeeks.get(Lang::En), "the English is shown instead");
+    assert_eq!(ChartMsg::PreviewSummary.get(Lang::Ar), ChartMsg::PreviewSummary.get(Lang::En));
+    assert!(Msg::BackupWeeks.fill(Lang::Ar, &[("weeks", "3")]).ends_with("\u{2069} weeks ago."));
+    assert_eq!(Msg::Next.get(Lang::Ar), "التالي", "the pack's other texts are kept");
+    // A message nested as deep as a real one may be (a plural inside a plural) is kept.
+    assert!(pack::shallow("{a, plural, one {{b, plural, one {#} other {#}}} other {#}}"));
+    assert!(!pack::shallow(&"{".repeat(pack::MAX_NESTING + 1)));
+}

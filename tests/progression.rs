@@ -260,16 +260,20 @@ fn a_format_1_file_imports_with_no_goals_and_a_format_2_file_with_them() {
 }
 
 #[test]
-fn merging_keeps_both_sides_goal_evaluations_and_the_newer_of_each() {
-    use ugeblik::domain::import::{merge, Imported};
+fn merging_keeps_both_sides_goal_evaluations_and_the_goal_the_citizen_chose() {
+    use ugeblik::domain::import::{goal_key, merge, Imported};
     use ugeblik::domain::progression::GoalCheck;
     let check = |w: &str, kept, at: &str| GoalCheck { week: week(w), kept, note: None, authored: at.into() };
     let mut mine = History::default();
     let mut goal_here = goal("g1", "Møde til tiden", "2026-W40");
-    goal_here.checks = vec![check("2026-W40", Kept::Yes, "2026-10-02"), check("2026-W41", Kept::No, "2026-10-09")];
+    goal_here.checks =
+        vec![check("2026-W40", Kept::Yes, "2026-10-02T10:00:00Z"), check("2026-W41", Kept::No, "2026-10-09T10:00:00Z")];
     mine.goals.push(goal_here.clone());
     let mut goal_there = goal_here.clone();
-    goal_there.checks = vec![check("2026-W41", Kept::Partly, "2026-10-10"), check("2026-W42", Kept::Yes, "2026-10-16")];
+    goal_there.checks = vec![
+        check("2026-W41", Kept::Partly, "2026-10-10T10:00:00Z"),
+        check("2026-W42", Kept::Yes, "2026-10-16T10:00:00Z"),
+    ];
     goal_there.close(week("2026-W43"), Outcome::Reached, "2026-11-05T10:00:00Z");
     let imported = Imported {
         responses: Vec::new(),
@@ -278,14 +282,25 @@ fn merging_keeps_both_sides_goal_evaluations_and_the_newer_of_each() {
         work: Vec::new(),
         milestones: Vec::new(),
     };
-    let merged = merge(&mine, &imported, &[]);
-    assert_eq!(merged.goals.len(), 2);
-    let kept: Vec<_> = merged.goals[0].checks.iter().map(|c| (c.week.to_string(), c.kept)).collect();
+    let weeks = |history: &History| -> Vec<(String, Kept)> {
+        history.goals[0].checks.iter().map(|c| (c.week.to_string(), c.kept)).collect()
+    };
+    // Not chosen: the phone's goal and its answers stay; the file's answer for a week the
+    // phone has none is added, and so is the goal the phone does not have.
+    let kept = merge(&mine, &imported, &[]);
+    assert_eq!(kept.goals.len(), 2);
     assert_eq!(
-        kept,
+        weeks(&kept),
+        [("2026-W40".into(), Kept::Yes), ("2026-W41".into(), Kept::No), ("2026-W42".into(), Kept::Yes)]
+    );
+    assert_eq!(kept.goals[0].closed, None, "the phone's goal, although the file's is newer");
+    // Chosen: the file's goal and answers, and the phone's answer for the week the file lacks.
+    let taken = merge(&mine, &imported, &[goal_key("g1")]);
+    assert_eq!(
+        weeks(&taken),
         [("2026-W40".into(), Kept::Yes), ("2026-W41".into(), Kept::Partly), ("2026-W42".into(), Kept::Yes)]
     );
-    assert_eq!(merged.goals[0].closed.as_ref().map(|c| c.outcome), Some(Outcome::Reached), "the newer goal wins");
+    assert_eq!(taken.goals[0].closed.as_ref().map(|c| c.outcome), Some(Outcome::Reached));
 }
 
 #[test]

@@ -7,6 +7,7 @@ use ugeblik::domain::instrument::{current, find};
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::response::{status_of, Response};
 use ugeblik::domain::series::Period;
+use ugeblik::domain::week::IsoWeek;
 use ugeblik::render::{render, Request, View};
 
 mod common;
@@ -272,4 +273,36 @@ fn a_text_with_the_parts_separator_stays_in_its_part() {
         assert!(b.contains("før&#1;&quot;&gt;&lt;b&gt;efter&lt;/b&gt;"), "{view:?}");
         assert!(!b.contains("<b>"), "{view:?}");
     }
+}
+
+#[test]
+fn no_period_draws_more_than_ten_years_of_weeks_whatever_the_history_or_request_holds() {
+    use ugeblik::domain::series::MAX_WEEKS;
+    // Weeks from year 1 to year 9998, as a file once brought in.
+    let weeks = ["0001-W01", "2026-W47", "9998-W52"];
+    let history = History {
+        responses: weeks
+            .iter()
+            .map(|w| response(w, "who5", &[("1", 3), ("2", 3), ("3", 3), ("4", 3), ("5", 3)], None))
+            .collect(),
+        ..Default::default()
+    };
+    let now = week("2026-W47");
+    let (_, last) = IsoWeek::range();
+    assert_eq!(last, week("2099-W53"));
+    for period in [Period::All, Period::Weeks(u16::MAX), Period::Custom(week("0001-W01"), week("9998-W52"))] {
+        let drawn = period.weeks(&history, now);
+        assert_eq!(drawn.len(), MAX_WEEKS, "{period:?}");
+        assert_eq!(drawn[drawn.len() - 1], last, "{period:?}: the latest weeks the app shows");
+    }
+    let custom = Period::Custom(week("2026-W01"), week("2026-W10"));
+    assert_eq!(custom.weeks(&history, now).len(), 10, "a short period is drawn whole");
+    let early = Period::Custom(week("0001-W01"), week("0001-W10")).weeks(&history, now);
+    assert_eq!(early, [week("2000-W01")], "a period before the years the app shows draws their first week");
+    assert!("9999-W52".parse::<IsoWeek>().is_err(), "its Sunday is in no year a date reaches");
+    let html =
+        render(&history, &Request { period: Period::Custom(week("0001-W01"), week("9998-W52")), ..request() }).html;
+    let options = html.matches("<option").count();
+    assert!(options <= 2 * (MAX_WEEKS + 1) + 60, "{options} options");
+    assert!(html.len() < 2_000_000, "{} bytes", html.len());
 }

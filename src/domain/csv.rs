@@ -4,9 +4,11 @@
 //! - Separated by semicolons, as Danish Excel expects (the comma is its decimal sign).
 //! - Values are whole numbers; there are no decimals. Weeks are ISO (`2026-W47`), dates
 //!   ISO 8601 (`2026-11-16`), times RFC 3339 in UTC.
-//! - Fields with `;`, `"` or line breaks are quoted, quotes doubled (RFC 4180).
-//! - A text that starts with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`,
-//!   so a spreadsheet never runs it as a formula.
+//! - Fields with `;`, `,`, a tab, `"` or line breaks are quoted, quotes doubled (RFC 4180):
+//!   a spreadsheet that splits on commas or tabs instead of semicolons still sees one cell,
+//!   so a note like `x,=HYPERLINK(…)` never puts a formula at the start of a cell of its own.
+//! - Every cell that starts with `=`, `+`, `-`, `@`, tab or carriage return (or their
+//!   full-width forms) gets a leading `'`, so a spreadsheet never runs it as a formula.
 //! - The note is on the first row of its response only; a response with a note and no
 //!   answers has one row with an empty item.
 //! - After the answers (format 2): one row per goal evaluation (`instrument` `goal`, item
@@ -42,10 +44,10 @@ pub const HEADER: [&str; 14] = [
 /// One field, quoted and defused as needed.
 pub fn field(text: &str) -> String {
     let defused = match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠') => format!("'{text}"),
         _ => text.to_owned(),
     };
-    if defused.contains([';', '"', '\n', '\r']) {
+    if defused.contains([';', ',', '\t', '"', '\n', '\r']) {
         format!("\"{}\"", defused.replace('"', "\"\""))
     } else {
         defused
@@ -57,9 +59,14 @@ fn monday_of(week: IsoWeek) -> String {
     format!("{:04}-{:02}-{:02}", monday.year(), u8::from(monday.month()), monday.day())
 }
 
-/// A row of the 14 columns, each already a field.
+/// A row of the 14 columns: every cell goes through [`field`], whatever it holds.
 fn row(out: &mut String, cells: [String; 14]) {
-    out.push_str(&cells.join(";"));
+    for (n, cell) in cells.iter().enumerate() {
+        if n > 0 {
+            out.push(';');
+        }
+        out.push_str(&field(cell));
+    }
     out.push_str("\r\n");
 }
 
@@ -77,20 +84,20 @@ fn progression_rows(out: &mut String, export: &Export) {
             row(
                 out,
                 [
-                    field(&goal.id),
+                    goal.id.clone(),
                     check.week.to_string(),
                     monday_of(check.week),
-                    field(&check.authored),
+                    check.authored.clone(),
                     "goal".into(),
                     blank(),
                     "false".into(),
                     status.into(),
                     blank(),
                     "kept".into(),
-                    field(&goal.what),
+                    goal.what.clone(),
                     value.into(),
                     blank(),
-                    field(check.note.as_deref().unwrap_or("")),
+                    check.note.clone().unwrap_or_default(),
                 ],
             );
         }
@@ -105,10 +112,10 @@ fn progression_rows(out: &mut String, export: &Export) {
         ];
         let cells = |item: &str, label: &str, value: String| {
             [
-                field(&format!("work-{}", week.week)),
+                format!("work-{}", week.week),
                 week.week.to_string(),
                 monday_of(week.week),
-                field(&week.authored),
+                week.authored.clone(),
                 "work".into(),
                 blank(),
                 "false".into(),
@@ -135,10 +142,10 @@ fn progression_rows(out: &mut String, export: &Export) {
         row(
             out,
             [
-                field(&milestone.id),
+                milestone.id.clone(),
                 week.map(|w| w.to_string()).unwrap_or_default(),
                 week.map(monday_of).unwrap_or_default(),
-                field(&milestone.authored),
+                milestone.authored.clone(),
                 "milestone".into(),
                 blank(),
                 "false".into(),
@@ -148,7 +155,7 @@ fn progression_rows(out: &mut String, export: &Export) {
                 kind_label(milestone.kind).into(),
                 blank(),
                 blank(),
-                field(milestone.text.as_deref().unwrap_or("")),
+                milestone.text.clone().unwrap_or_default(),
             ],
         );
     }
@@ -187,24 +194,23 @@ pub fn to_csv(export: &Export) -> String {
         for (n, (link_id, value)) in answers.into_iter().enumerate() {
             let label = known.and_then(|i| i.item(link_id)).map_or("", |item| item.short.en);
             let note = if n == 0 { response.note.as_deref().unwrap_or("") } else { "" };
-            let row = [
-                field(&response.id),
+            let cells = [
+                response.id.clone(),
                 response.week.to_string(),
                 monday.clone(),
-                field(&response.authored),
-                field(&response.instrument),
-                field(&response.version),
+                response.authored.clone(),
+                response.instrument.clone(),
+                response.version.clone(),
                 validated.to_string(),
                 format!("{:?}", response.status).to_lowercase(),
                 response.language.code().to_owned(),
-                field(link_id),
-                field(label),
+                link_id.to_owned(),
+                label.to_owned(),
                 value.map(|v| v.to_string()).unwrap_or_default(),
                 percent.clone(),
-                field(note),
+                note.to_owned(),
             ];
-            out.push_str(&row.join(";"));
-            out.push_str("\r\n");
+            row(&mut out, cells);
         }
     }
     progression_rows(&mut out, export);

@@ -210,6 +210,47 @@ pub fn rfc3339_utc(unix_millis: f64) -> String {
     }
 }
 
+/// An RFC 3339 time as a file may hold it (`2026-11-20T10:00:00Z`,
+/// `2026-11-20T11:00:00.250+01:00`), written the way this app writes times: in UTC, whole
+/// seconds. Written so, two times compare in time order as text. `None` for any other
+/// text, and for a time outside the years Ugeblik shows.
+pub fn normalize_time(text: &str) -> Option<String> {
+    let day = super::progression::parse_date(text.get(..10)?)?;
+    let b = text.as_bytes();
+    let two = |at: usize| -> Option<i64> {
+        let (tens, ones) = (b.get(at)?.wrapping_sub(b'0'), b.get(at + 1)?.wrapping_sub(b'0'));
+        (tens < 10 && ones < 10).then(|| i64::from(tens * 10 + ones))
+    };
+    if !matches!(b.get(10), Some(b'T' | b't')) || b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
+        return None;
+    }
+    let (hour, minute, second) = (two(11)?, two(14)?, two(17)?);
+    let mut rest = &text[19..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        rest = &fraction[digits..];
+    }
+    let offset = match rest.as_bytes() {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let (hours, minutes) = (two(text.len() - 5)?, two(text.len() - 2)?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            (hours * 60 + minutes) * 60 * if *sign == b'-' { -1 } else { 1 }
+        }
+        _ => return None,
+    };
+    // A leap second (:60) is the last second of its minute here.
+    let time = time::Time::from_hms(hour.try_into().ok()?, minute.try_into().ok()?, second.min(59).try_into().ok()?);
+    let utc = day.with_time(time.ok()?).assume_utc().unix_timestamp() - offset;
+    let year = time::OffsetDateTime::from_unix_timestamp(utc).ok()?.year();
+    (super::week::FIRST_YEAR..=super::week::LAST_YEAR).contains(&year).then(|| rfc3339_utc(utc as f64 * 1000.0))
+}
+
 /// Milliseconds since the Unix epoch of a timestamp as [`rfc3339_utc`] writes it
 /// (`2026-11-18T11:06:40Z`); 0 for any other text, so that a time this app cannot read
 /// never wins a merge.
@@ -221,7 +262,7 @@ pub fn unix_millis(rfc3339: &str) -> u64 {
     let b = clock.as_bytes();
     let two = |at: usize| -> Option<u8> {
         let (tens, ones) = (b.get(at)?.wrapping_sub(b'0'), b.get(at + 1)?.wrapping_sub(b'0'));
-        (tens < 10 && ones < 10).then_some(tens * 10 + ones)
+        (tens < 10 && ones < 10).then(|| tens * 10 + ones)
     };
     let shape = b.len() == 10 && b[0] == b'T' && b[3] == b':' && b[6] == b':' && b[9] == b'Z';
     let time = (shape.then_some(()))
@@ -245,6 +286,35 @@ mod tests {
             status,
             answers: answers.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
             note: None,
+        }
+    }
+
+    #[test]
+    fn times_are_read_as_rfc_3339_and_written_in_utc() {
+        for (text, expected) in [
+            ("2026-11-20T10:00:00Z", Some("2026-11-20T10:00:00Z")),
+            ("2026-11-20t10:00:00z", Some("2026-11-20T10:00:00Z")),
+            ("2026-11-20T11:00:00.250+01:00", Some("2026-11-20T10:00:00Z")),
+            ("2026-11-20T00:30:00-02:00", Some("2026-11-20T02:30:00Z")),
+            ("2027-01-01T00:30:00+01:00", Some("2026-12-31T23:30:00Z")),
+            ("2026-12-31T23:59:60Z", Some("2026-12-31T23:59:59Z")),
+            ("~", None),
+            ("", None),
+            ("2026-11-20", None),
+            ("2026-11-20 10:00:00Z", None),
+            ("2026-11-20T10:00:00", None),
+            ("2026-11-20T24:00:00Z", None),
+            ("2026-02-30T10:00:00Z", None),
+            ("2026-11-20T10:00:00.Z", None),
+            ("2026-11-20T10:00:00+1:00", None),
+            ("2026-11-20T10:00:00+24:00", None),
+            ("2026-11-20T10:00:00Z ", None),
+            ("1999-12-31T23:59:59Z", None),
+            ("9999-12-31T23:59:59Z", None),
+            ("2026-11-20T10:00:00Zæ", None),
+            ("2026-11-20T1æ:00:00Z", None),
+        ] {
+            assert_eq!(normalize_time(text).as_deref(), expected, "{text:?}");
         }
     }
 

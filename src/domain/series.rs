@@ -177,6 +177,10 @@ pub fn default_lines() -> Vec<LineKey> {
         .collect()
 }
 
+/// The most weeks any period draws (ten years and a little): whatever the history or the
+/// request holds, a chart, a table and the custom period's lists never grow past this.
+pub const MAX_WEEKS: usize = 530;
+
 /// Which weeks a chart covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -194,17 +198,23 @@ impl Period {
     pub const EIGHT_WEEKS: Period = Period::Weeks(8);
     pub const SIX_MONTHS: Period = Period::Weeks(26);
 
-    /// The consecutive weeks of the period. `now` is this week; a history that runs past
-    /// it (a phone whose clock was wrong) is still shown to its last week.
+    /// The consecutive weeks of the period, at most [`MAX_WEEKS`] (the latest of them), in
+    /// the years Ugeblik shows.
+    /// `now` is this week; a history that runs past it (a phone whose clock was wrong) is
+    /// still shown to its last week.
     pub fn weeks(self, history: &History, now: IsoWeek) -> Vec<IsoWeek> {
         let (first, last) = history.span().unwrap_or((now, now));
-        let end = now.max(last);
+        // Only weeks of the years Ugeblik shows, and never more than `MAX_WEEKS` of them.
+        let (lowest, highest) = IsoWeek::range();
+        let end = now.max(last).clamp(lowest, highest);
         let (from, to) = match self {
             Period::Weeks(n) => (end.plus(1 - i32::from(n.max(1))).unwrap_or(end), end),
             Period::All => (first.min(end), end),
             Period::Custom(a, b) => (a.min(b), a.max(b)),
         };
-        (from.ordinal()..=to.ordinal()).filter_map(IsoWeek::from_ordinal).collect()
+        let to = to.clamp(lowest, highest);
+        let from = from.clamp(lowest, to).ordinal().max(to.ordinal() - (MAX_WEEKS as i32 - 1));
+        (from..=to.ordinal()).filter_map(IsoWeek::from_ordinal).collect()
     }
 }
 

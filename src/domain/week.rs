@@ -36,15 +36,33 @@ impl fmt::Display for WeekError {
 
 impl std::error::Error for WeekError {}
 
+/// The years Ugeblik shows: a week or date outside them in a file is refused, so that a
+/// file cannot ask the charts to draw hundreds of thousands of weeks.
+pub const FIRST_YEAR: i32 = 2000;
+pub const LAST_YEAR: i32 = 2099;
+
 impl IsoWeek {
+    /// Whether the week lies in the years Ugeblik shows ([`FIRST_YEAR`]–[`LAST_YEAR`]).
+    pub fn in_range(self) -> bool {
+        (FIRST_YEAR..=LAST_YEAR).contains(&self.year)
+    }
+
     /// A placeholder for a value being read, always replaced before use.
     pub const FIRST: IsoWeek = IsoWeek { year: 1, week: 1 };
 
-    /// The week `week` of ISO year `year`, if that year has it.
+    /// The week `week` of ISO year `year`, if that year has it, Monday to Sunday (the last
+    /// week of year 9999 ends in a year no date reaches: it is no week here).
     pub fn new(year: i32, week: u8) -> Result<IsoWeek, WeekError> {
-        Date::from_iso_week_date(year, week, Weekday::Monday)
+        Date::from_iso_week_date(year, week, Weekday::Sunday)
             .map(|_| IsoWeek { year, week })
             .map_err(|_| WeekError::NoSuchWeek { year, week })
+    }
+
+    /// The first week of [`FIRST_YEAR`] and the last of [`LAST_YEAR`].
+    pub fn range() -> (IsoWeek, IsoWeek) {
+        // 28 December is always in its year's last week.
+        let last = date(LAST_YEAR, 12, 28).map_or(IsoWeek { year: LAST_YEAR, week: 52 }, IsoWeek::containing);
+        (IsoWeek { year: FIRST_YEAR, week: 1 }, last)
     }
 
     /// The week that contains `date`.

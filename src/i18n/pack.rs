@@ -25,6 +25,9 @@ pub const FORMAT: &str = "ugeblik-language";
 pub const VERSION: u64 = 1;
 /// Larger than any pack could be: refused unread.
 pub const MAX_BYTES: usize = 512 * 1024;
+/// How deep a text's braces may nest: a plural block inside a plural block is 4 deep; no
+/// message needs more than that, and a deeper text is dropped (the English is shown).
+pub const MAX_NESTING: usize = 8;
 
 /// Which messages a text belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,9 +148,27 @@ fn install_with(text: &str, chart: impl FnOnce(&mut Pack, Vec<(String, Value)>))
     Ok(lang)
 }
 
-/// A text of the pack, if its placeholders are the English one's.
+/// A text of the pack, if its placeholders are the English one's. A text nested deeper
+/// than any message is (plural blocks inside plural blocks, thousands deep) is dropped
+/// before anything reads its blocks, so the English is shown and no stack overflows.
 fn checked(text: String, english: &str) -> Option<&'static str> {
-    (same_placeholders(&text, english) && !text.trim().is_empty()).then(|| leak(text))
+    (shallow(&text) && same_placeholders(&text, english) && !text.trim().is_empty()).then(|| leak(text))
+}
+
+/// Whether `text`'s braces nest at most [`MAX_NESTING`] deep (counted without recursion).
+pub fn shallow(text: &str) -> bool {
+    let mut depth = 0usize;
+    for byte in text.bytes() {
+        match byte {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            _ => continue,
+        }
+        if depth > MAX_NESTING {
+            return false;
+        }
+    }
+    true
 }
 
 /// A pack read, and the chart worker's texts still unread.

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { start, ready, drawn, redrawn, isoWeek, monday, ymd, PHONE } from './helpers.mjs';
+import { start, ready, drawn, redrawn, isoWeek, monday, ymd, weeksAgo, who5Response, PHONE } from './helpers.mjs';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 
@@ -192,18 +192,18 @@ async function exported(page) {
   return { file, stored: history };
 }
 
-/** `file` with a payload in every string the importer accepts as it is. */
+/** `file` with a payload in every string the importer accepts as it is (the times are
+ *  checked as times: a payload there is refused, see the next test but one). */
 function hostileFile(file) {
   const f = structuredClone(file);
   f.exported = PAYLOADS[0];
   f.appVersion = PAYLOADS[1];
   f.nickname = PAYLOADS[2];
   for (const instrument of f.instruments) Object.assign(instrument, { name: PAYLOADS[3], source: PAYLOADS[4] });
-  Object.assign(f.responses[0], { id: `${PAYLOADS[5]}${PART}`, recall: PAYLOADS[6], authored: `2026-01-02 ${PAYLOADS[0]}`, note: `${ALL} ${PART}` });
-  Object.assign(f.goals[0], { id: `${PAYLOADS[2]}${PART}`, what: ALL, measure: `${ALL} ${PART}`, replaces: PAYLOADS[3], authored: PAYLOADS[1] });
-  Object.assign(f.goals[0].checks[0], { note: `${ALL} ${PART}`, authored: PAYLOADS[4] });
-  Object.assign(f.milestones[0], { id: `${PAYLOADS[0]}${PART}`, text: `${SHORT}${PART}`, authored: PAYLOADS[5] });
-  f.work[0].authored = PAYLOADS[6];
+  Object.assign(f.responses[0], { id: `${PAYLOADS[5]}${PART}`, recall: PAYLOADS[6], authored: '2026-01-02T10:00:00Z', note: `${ALL} ${PART}` });
+  Object.assign(f.goals[0], { id: `${PAYLOADS[2]}${PART}`, what: ALL, measure: `${ALL} ${PART}`, replaces: PAYLOADS[3] });
+  Object.assign(f.goals[0].checks[0], { note: `${ALL} ${PART}` });
+  Object.assign(f.milestones[0], { id: `${PAYLOADS[0]}${PART}`, text: `${SHORT}${PART}` });
   return f;
 }
 
@@ -282,8 +282,13 @@ test("payloads in the strings an importer checks come back in its messages as te
     [changed((f) => (f.responses[0].answers[payload] = 1)), `ukendt spørgsmål »${payload}«`],
     [changed((f) => (f.responses[0].version = payload)), `ukendt version »${cut}« af who5`],
     [changed((f) => (f.responses[0].instrument = payload)), `ukendt spørgeskema »${payload}«`],
-    [changed((f) => (f.goals[0].by = payload)), `"${cut}" is not a date`],
-    [changed((f) => (f.milestones[0].date = payload)), `"${cut}" is not a date`],
+    [changed((f) => (f.goals[0].by = payload)), `»${cut}« er ikke en dato som 2026-12-31`],
+    [changed((f) => (f.milestones[0].date = payload)), `»${cut}« er ikke en dato som 2026-12-31`],
+    [changed((f) => (f.responses[0].authored = payload)), `feltet »authored« skal være et tidspunkt skrevet som 2026-11-20T10:00:00Z, men filen har "${payload}"`],
+    [changed((f) => (f.goals[0].authored = payload)), `men filen har "${payload}"`],
+    [changed((f) => (f.goals[0].checks[0].authored = payload)), `men filen har "${payload}"`],
+    [changed((f) => (f.milestones[0].authored = payload)), `men filen har "${payload}"`],
+    [changed((f) => (f.work[0].authored = payload)), `men filen har "${payload}"`],
   ];
   await page.getByRole('button', { name: 'Tidligere uger' }).click();
   await drawn(page);
@@ -366,6 +371,112 @@ test("a portal's messages with payloads in every field do nothing but what the p
   assert.equal(portalPage.flag, false);
   assert.ok(portalPage.log.length > 0 && portalPage.log.every((name) => name === 'li'), JSON.stringify(portalPage.log));
   assert.deepEqual(page.dialogs, []);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+/** A language pack's texts, to find controls by their names in that language. */
+const pack = (lang) => JSON.parse(readFileSync(new URL(`../../static/lang/${lang}.json`, import.meta.url), 'utf8'));
+
+test('hostile files are refused in words a citizen reads, in their language, and the phone keeps every byte', async () => {
+  const { context, page } = await hostilePage();
+  await page.goto(env.url('/'));
+  await ready(page);
+  const { file, stored } = await exported(page);
+  const changed = (change) => {
+    const copy = structuredClone(file);
+    change(copy);
+    return JSON.stringify(copy);
+  };
+  const [, year, number] = file.responses[0].week.match(/^(\d{4})-W(\d{2})$/);
+  const week = Number(number);
+  const files = {
+    // Weeks from year 1 to year 9999: the progress screen drew half a million of them.
+    weeks: changed((f) => {
+      f.responses[0].week = '0001-W01';
+      f.responses.push({ ...f.responses[0], id: 'r-late', week: '9999-W52' });
+    }),
+    // "Later wins" compared the texts, and "~" is later than any time: the goal was replaced.
+    time: changed((f) => Object.assign(f.goals[0], { what: 'Replaced', authored: '~' })),
+    // Said only "The file is damaged at line 1, character …".
+    type: changed((f) => (f.responses[0].answers['1'] = 'four')),
+  };
+  const uk = pack('uk');
+  const languages = {
+    da: {
+      nav: 'Tidligere uger',
+      choose: 'Vælg en fil fra Ugeblik',
+      cancel: 'Fortryd',
+      weeks: 'Svar nr. 2 i filen: feltet »week« er 9999-W52, men Ugeblik viser kun årene 2000–2099. Intet er ændret på telefonen.',
+      time: 'Målet »Replaced«: feltet »authored« skal være et tidspunkt skrevet som 2026-11-20T10:00:00Z, men filen har "~". Intet er ændret på telefonen.',
+      type: `Svarene for Uge ${week}, ${year} (WHO-5 Trivselsindeks): svaret på spørgsmål 1 skal være et helt tal fra 0 til 5, men filen har "four". Intet er ændret på telefonen.`,
+    },
+    en: {
+      nav: 'Past weeks',
+      choose: 'Choose a file from Ugeblik',
+      cancel: 'Cancel',
+      weeks: 'Answer 2 in the file: the field “week” is 9999-W52, but Ugeblik only shows the years 2000–2099. Nothing on this phone has changed.',
+      time: 'The goal “Replaced”: the field “authored” should be a time written like 2026-11-20T10:00:00Z, but the file has "~". Nothing on this phone has changed.',
+      type: `The answers for Week ${week}, ${year} (WHO-5 Well-Being Index): the answer to question 1 should be a whole number from 0 to 5, but the file has "four". Nothing on this phone has changed.`,
+    },
+    uk: {
+      nav: uk.messages.NavHistory,
+      choose: uk.chart.ImportChoose,
+      cancel: uk.chart.ImportCancel,
+      weeks: `Відповідь № 2 у файлі: поле «week» — 9999-W52, але Ugeblik показує лише роки 2000–2099. ${uk.chart.ErrNothingChanged}`,
+      time: `Ціль «Replaced»: поле «authored» має бути часом у вигляді 2026-11-20T10:00:00Z, але у файлі "~". ${uk.chart.ErrNothingChanged}`,
+      type: new RegExp(`^Відповіді за Тиждень ${week}, ${year} \\(.+\\): відповідь на запитання 1 має бути цілим числом від 0 до 5, але у файлі "four"\\. ${uk.chart.ErrNothingChanged}$`),
+    },
+  };
+  for (const [lang, said] of Object.entries(languages)) {
+    await page.goto(env.url(`/?lang=${lang}`));
+    await page.evaluate((value) => localStorage.setItem('ugeblik.v1.history', value), JSON.stringify(stored));
+    await page.reload();
+    await ready(page);
+    await page.getByRole('button', { name: said.nav }).click();
+    await drawn(page);
+    const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+    for (const [what, contents] of Object.entries(files)) {
+      await page.getByLabel(said.choose).setInputFiles({ name: `${what}.json`, mimeType: 'application/json', buffer: Buffer.from(contents) });
+      const alert = page.locator('#ugb-import-error');
+      await alert.waitFor();
+      const text = await alert.textContent();
+      if (said[what] instanceof RegExp) assert.match(text, said[what], `${lang} ${what}`);
+      else assert.equal(text, said[what], `${lang} ${what}`);
+      assert.equal(await alert.getAttribute('role'), 'alert');
+      await page.getByRole('button', { name: said.cancel }).click();
+      await page.getByLabel(said.choose).waitFor();
+      const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+      assert.equal(after, before, `${lang} ${what}: storage byte for byte the same`);
+    }
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a history spanning a century draws at most ten years of weeks, in the charts and in the custom period’s lists', async () => {
+  const { context, page } = await hostilePage();
+  await page.goto(env.url('/'));
+  await ready(page);
+  // Stored before files were checked: weeks from 2000 to 2099.
+  const responses = ['2000-W01', weeksAgo(0), '2099-W52'].map((week) => who5Response(week, [3, 3, 3, 3, 3]));
+  await page.evaluate((value) => localStorage.setItem('ugeblik.v1.history', value), JSON.stringify({ version: 1, responses }));
+  await page.reload();
+  await ready(page);
+  await page.getByRole('button', { name: 'Udvikling' }).click();
+  await drawn(page);
+  await redrawn(page, () => page.getByRole('button', { name: 'Alt', exact: true }).click());
+  await redrawn(page, () => page.getByRole('button', { name: 'Vælg selv' }).click());
+  const options = await page.evaluate(() => ({
+    from: document.querySelectorAll('#ugb-period-from option').length,
+    to: document.querySelectorAll('#ugb-period-to option').length,
+    html: document.querySelector('.ugb-results').innerHTML.length,
+  }));
+  assert.ok(options.from > 0 && options.from <= 531, `from: ${options.from} weeks to choose from`);
+  assert.ok(options.to > 0 && options.to <= 531, `to: ${options.to}`);
+  assert.ok(options.html < 1_500_000, `the drawn screen is ${options.html} characters`);
+  // The last week drawn is the history's last.
+  assert.equal(await page.getByLabel('Til').inputValue(), '2099-W52');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
