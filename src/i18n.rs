@@ -176,6 +176,7 @@ Msg / Page {
     EasyReadHint => "Spørgsmålene om dit liv og om arbejde bliver kortere og lettere. WHO-5 er den samme. Svarene gemmes som en særskilt version.", "The questions about your life and about work become shorter and easier. The WHO-5 stays the same. The answers are saved as a separate version.";
     LangLoading => "Henter sproget …", "Getting the language …";
     LangFailed => "Sproget {language} kunne ikke hentes. Prøv igen, når telefonen er på nettet.", "The language {language} could not be loaded. Try again when the phone is online.";
+    ChartOffline => "Denne side er ikke på telefonen endnu, og der er ingen forbindelse. Den gemmes af sig selv, næste gang Ugeblik er åben med internet. Dine svar er ikke berørt.", "This screen is not on the phone yet, and there is no connection. It is kept by itself the next time Ugeblik is open with internet. Your answers are not affected.";
 }
 }
 
