@@ -1,18 +1,23 @@
 // Ugeblik's service worker: after the first visit the app loads and works with the
-// network off. The build (scripts/offline.mjs) writes VERSION and FILES above this line:
-// the files of the first load and a hash of their content.
+// network off, every screen of it. The build (scripts/offline.mjs) writes VERSION, FILES
+// and LATER above this line: the files of the first load, the drawn screens' files, and a
+// hash of the content of all of them.
 //
 // - Install: caches the first load's files (the page revalidated with the server, so a
 //   stale HTTP cache is not frozen in), then takes over at once.
 //   The citizen's data lives in localStorage, which a new version never touches.
+// - Message `keep`: the page sends it once it has loaded and this worker runs. After a
+//   quiet moment the drawn screens' files (the chart worker, its wasm, the screens'
+//   styles) are cached too, those not cached yet, so that progress, past weeks and saving
+//   a copy work offline after one visit to the start page. The chart worker's files carry a hash of their
+//   content in their names, which the page names: a page never runs another build's worker.
 // - Fetch: the app's own files from the cache first. The page itself (with any query,
 //   such as ?lang=en) from the network when it answers, else from the cache: online, a
 //   reload shows the new version at once; offline, the cached one. Parts fetched later
-//   (the chart worker, the drawn screens' styles, a language pack) are kept the first time
-//   they are fetched, so the screens opened once online open offline too. Other origins are
-//   never touched.
+//   (a language pack when chosen; the drawn screens' files when opened before the phone
+//   was idle) are kept the first time they are fetched. Other origins are never touched.
 // - Activate: removes the caches of older versions.
-/* global VERSION, FILES */
+/* global VERSION, FILES, LATER */
 const CACHE = `ugeblik-${VERSION}`;
 const PAGE = new URL('./', self.location).href;
 
@@ -46,6 +51,24 @@ self.addEventListener('activate', (event) => {
       .keys()
       .then((keys) => Promise.all(keys.filter((key) => key.startsWith('ugeblik-') && key !== CACHE).map((key) => caches.delete(key))))
       .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data !== 'keep') return;
+  event.waitUntil(
+    // A quiet moment first: the page has just loaded.
+    new Promise((quiet) => setTimeout(quiet, 3000)).then(() => caches.open(CACHE)).then((cache) =>
+      Promise.all(
+        LATER.map((file) => {
+          const wanted = request(file);
+          return cache
+            .match(wanted, { ignoreVary: true })
+            .then((kept) => kept || fetch(wanted).then((response) => response.ok && cache.put(wanted, response)))
+            .catch(() => {});
+        }),
+      ),
+    ),
   );
 });
 

@@ -19,9 +19,11 @@ import { join } from 'node:path';
  *  budget again when room is made. */
 export const BUDGET_BYTES = 188 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
-// The icons are fetched only when the app is added to the home screen; embed.js only by
-// portals that use the element.
-const LAZY = /^(charts(_bg\.wasm|\.js|_loader\.js)|drawn\.css|icon[-.].*|embed\.js)$/;
+// The chart worker's files carry a hash of their content in a release build
+// (scripts/offline.mjs); the service worker fetches them once the phone is idle after the
+// first load. The icons are fetched only when the app is added to the home screen;
+// embed.js only by portals that use the element.
+const LAZY = /^(charts(_loader)?(-[0-9a-f]{16})?(_bg\.wasm|\.js)|drawn\.css|icon[-.].*|embed\.js)$/;
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 

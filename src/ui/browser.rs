@@ -225,6 +225,12 @@ pub fn set_style(element: &web_sys::Element, property: &str, value: &str) {
     let _ = element.unchecked_ref::<web_sys::HtmlElement>().style().set_property(property, value);
 }
 
+/// The content of the page's `<meta name="{name}">`, if it has one.
+pub fn meta(name: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    document.query_selector(&format!("meta[name=\"{name}\"]")).ok()??.get_attribute("content")
+}
+
 /// Adds the stylesheet at `href` (relative to the page) to the page, once.
 pub fn ensure_stylesheet(href: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };

@@ -109,11 +109,12 @@ pub fn send_export(file: &str) {
     post(&protocol::export(file));
 }
 
-/// Calls `object.name()` if the browser has it, and ignores how its promise ends.
-fn call(object: &JsValue, name: &str, argument: Option<&JsValue>) {
+/// Calls `object.name()` if the browser has it (whether it has is returned), and ignores
+/// how its promise ends.
+fn call(object: &JsValue, name: &str, argument: Option<&JsValue>) -> bool {
     let Some(method) = Reflect::get(object, &JsValue::from_str(name)).ok().and_then(|f| f.dyn_into::<Function>().ok())
     else {
-        return;
+        return false;
     };
     let result = match argument {
         Some(argument) => method.call1(object, argument),
@@ -125,6 +126,7 @@ fn call(object: &JsValue, name: &str, argument: Option<&JsValue>) {
         let _ = promise.catch(&ignore);
         ignore.forget();
     }
+    true
 }
 
 fn navigator_part(name: &str) -> Option<JsValue> {
@@ -133,11 +135,23 @@ fn navigator_part(name: &str) -> Option<JsValue> {
 }
 
 /// Registers the service worker (`sw.js`, beside the page) that keeps the app working
-/// offline after the first visit.
+/// offline after the first visit. Once it runs, asks it to keep the drawn screens' files
+/// too (the chart worker, their styles), which it fetches after a quiet moment: then every
+/// screen opens offline after one visit to the start page, and neither the first load nor
+/// anything the citizen does meanwhile waits for them.
 pub fn register_service_worker() {
-    if let Some(container) = navigator_part("serviceWorker") {
-        call(&container, "register", Some(&JsValue::from_str("./sw.js")));
-    }
+    let Some(container) = navigator_part("serviceWorker") else { return };
+    call(&container, "register", Some(&JsValue::from_str("./sw.js")));
+    let Ok(ready) = Reflect::get(&container, &JsValue::from_str("ready")).and_then(JsCast::dyn_into::<Promise>) else {
+        return;
+    };
+    let keep = Closure::once(|registration: JsValue| {
+        if let Ok(worker) = Reflect::get(&registration, &JsValue::from_str("active")) {
+            call(&worker, "postMessage", Some(&JsValue::from_str("keep")));
+        }
+    });
+    let _ = ready.then(&keep);
+    keep.forget();
 }
 
 /// Asks the browser to keep this site's storage even when the phone runs short of space.

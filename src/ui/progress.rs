@@ -21,7 +21,11 @@ use crate::domain::week::IsoWeek;
 use crate::i18n::{readout, Msg};
 use crate::render::{Request, View};
 
-/// Where the worker's loader lies, relative to the page, so a sub-path works.
+/// Where the worker's loader lies, relative to the page, so a sub-path works. The release
+/// build names it with a hash of its content (and of the files it loads) and writes that
+/// name into the page (`<meta name="ugeblik-charts">`, scripts/offline.mjs): a page only
+/// ever starts the worker of its own build, whatever an older version left in the cache.
+/// A development build (`trunk serve`) has the plain name.
 const WORKER_URL: &str = "./charts_loader.js";
 /// The drawn screens' styles, linked when the first of them opens.
 const STYLESHEET: &str = "./drawn.css";
@@ -280,7 +284,8 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
     };
 
     let start = move || -> Option<Charts> {
-        let worker = web_sys::Worker::new(WORKER_URL).ok()?;
+        let url = browser::meta("ugeblik-charts").unwrap_or_else(|| WORKER_URL.into());
+        let worker = web_sys::Worker::new(&url).ok()?;
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
             match data.as_string() {
@@ -289,7 +294,12 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                 None => shared.set_value(Some(data)),
             }
         });
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| problem.set(Some(Msg::ChartFailed)));
+        // Before it is ready, the worker could not be loaded: offline, the drawn screens'
+        // files not kept yet (the service worker keeps them once the phone is idle online).
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            let loaded = charts.with_value(|c| c.as_ref().is_some_and(|c| c.ready));
+            problem.set(Some(if loaded { Msg::ChartFailed } else { Msg::ChartOffline }));
+        });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         // With a passphrase set, the worker gets the key (which cannot be read out of it)

@@ -3,12 +3,16 @@
 // or change under the phone (a new version).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
-import { start, newPage, ready, checkIn, storageValue, expectNoAxeViolations, until } from './helpers.mjs';
+import {
+  start, newPage, ready, checkIn, storageValue, expectNoAxeViolations, until, drawn, seedHistory, who5Response, weeksAgo,
+} from './helpers.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 
@@ -47,6 +51,121 @@ test('after the first visit the app loads and a whole check-in works with the ne
   await again.goto(`${server.url}/?lang=en`);
   await again.getByText('You have answered for this week. Thank you!').waitFor();
   assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+/** The drawn screens' files in dist/: the chart worker's and their styles. */
+const DRAWN_FILES = readdirSync(DIST).filter((name) => name.startsWith('charts') || name === 'drawn.css');
+
+/** Waits until the service worker has kept the drawn screens' files (it does so once the
+ *  phone has been quiet a moment after the load). */
+async function kept(page) {
+  await until(page, async (names) => {
+    const found = await Promise.all(names.map((name) => caches.match(new URL(name, location.href))));
+    return found.every(Boolean);
+  }, DRAWN_FILES);
+}
+
+/** The first 16 hex digits of the SHA-256 of `bytes`. */
+const hash16 = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+test('after one visit to the start page, progress and past weeks draw offline and a copy can be saved', async () => {
+  const server = await serve(DIST);
+  const { context, page } = await newPage(env.browser);
+  const workers = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  // The start page only, online: a fresh phone with a few weeks answered.
+  await page.goto(`${server.url}/?lang=da`);
+  await ready(page);
+  await controlled(page);
+  const weeks = [weeksAgo(2), weeksAgo(1), weeksAgo(0)];
+  await seedHistory(page, [
+    who5Response(weeks[0], [2, 2, 2, 2, 2]),
+    who5Response(weeks[1], [3, 3, 3, 3, 3], 'En god uge'),
+    who5Response(weeks[2], [4, 4, 4, 3, 3]),
+  ]);
+  await controlled(page);
+  // Once the phone is idle, the service worker keeps the drawn screens' files too.
+  assert.ok(DRAWN_FILES.some((name) => name.endsWith('.wasm')), DRAWN_FILES.join(' '));
+  await kept(page);
+  assert.deepEqual(workers, [], 'no drawn screen was opened online');
+  const stored = await storageValue(page, 'ugeblik.v1.history');
+
+  // The network goes: Chromium offline, and the server gone too.
+  await context.setOffline(true);
+  await server.close();
+  assert.equal(await page.evaluate(() => navigator.onLine), false);
+
+  // Progress draws its chart.
+  await page.getByRole('button', { name: 'Udvikling' }).click();
+  await drawn(page);
+  const plot = page.getByRole('img', { name: 'Trivsel (WHO-5), 0–100' });
+  const description = await plot.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')).textContent);
+  assert.match(description, /steg fra 40 til 72/);
+  assert.equal(await page.getByRole('alert').count(), 0, 'no message that something failed');
+
+  // Past weeks draws, and a copy is saved: a real download of the whole history.
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  assert.equal(await page.getByRole('article').count(), 3);
+  await page.getByRole('article').getByText('Trivsel (WHO-5): 72 af 100').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Gem fil til din konsulent' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^ugeblik-\d{4}-W\d{2}\.json$/);
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(file.format, 'ugeblik-export');
+  assert.deepEqual(file.responses.map((r) => [r.week, r.scores?.who5Percent]), [[weeks[0], 40], [weeks[1], 60], [weeks[2], 72]]);
+  assert.equal(file.responses[1].note, 'En god uge');
+  assert.equal(await storageValue(page, 'ugeblik.v1.history'), stored, 'saving a copy changes nothing stored');
+
+  // The worker that drew was the one the page names, with a hash of its content.
+  const named = await page.evaluate(() => document.querySelector('meta[name="ugeblik-charts"]')?.content);
+  assert.ok(named, 'the page names its chart worker');
+  assert.ok(workers.length > 0);
+  assert.deepEqual(new Set(workers), new Set([`${server.url}/${named.replace(/^\.\//, '')}`]));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the chart worker\'s files carry hashes of their content, which the page and the service worker name', async () => {
+  // A page runs only the worker of its own build: each name is tied to the bytes in it.
+  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const named = /<meta name=["']?ugeblik-charts["']? content=["']?\.\/([^"' >]+)/.exec(index);
+  assert.ok(named, 'index.html names the chart worker');
+  const loader = readFileSync(join(DIST, named[1]), 'utf8');
+  assert.equal(named[1], `charts_loader-${hash16(loader)}.js`);
+  const parts = [...loader.matchAll(/"\.\/(charts-[0-9a-f]{16}(?:\.js|_bg\.wasm))"/g)].map((m) => m[1]);
+  assert.equal(parts.length, 2, loader);
+  for (const part of parts) assert.equal(part.match(/-([0-9a-f]{16})/)[1], hash16(readFileSync(join(DIST, part))), part);
+  // Nothing without a hash is left to run, and the service worker keeps exactly these.
+  assert.deepEqual(DRAWN_FILES.filter((name) => name.startsWith('charts')).sort(), [named[1], ...parts].sort());
+  const worker = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  for (const name of [named[1], ...parts, 'drawn.css']) assert.ok(worker.includes(`"./${name}"`), `sw.js keeps ${name}`);
+});
+
+test('offline, a drawn screen not kept yet says what helps, not to reload', async () => {
+  const server = await serve(DIST);
+  const { context, page } = await newPage(env.browser);
+  await page.goto(`${server.url}/?lang=en`);
+  await ready(page);
+  await controlled(page);
+  await kept(page);
+  // The drawn screens' files are gone from the phone (say, the phone dropped them).
+  await page.evaluate(async (names) => {
+    for (const key of await caches.keys()) {
+      const cache = await caches.open(key);
+      for (const name of names) await cache.delete(new URL(name, location.href));
+    }
+  }, DRAWN_FILES);
+  await context.setOffline(true);
+  await server.close();
+  await page.getByRole('button', { name: 'Progress' }).click();
+  const alert = page.getByRole('alert');
+  await alert.getByText(/This screen is not on the phone yet, and there is no connection\. It is kept by itself the next time Ugeblik is open with internet\./).waitFor();
+  assert.doesNotMatch(await alert.innerText(), /reload/i);
+  await expectNoAxeViolations(page, 'the progress screen offline, not kept yet');
   await context.close();
 });
 
@@ -98,7 +217,7 @@ test('dist/ works unchanged under a sub-path, offline too, and can be added to t
   await page.getByRole('button', { name: 'Om Ugeblik' }).click();
   await page.getByText(/© World Health Organization 1998/).first().waitFor();
   assert.ok(server.requests.every((path) => path.startsWith('/portal/ugeblik/')), server.requests.join(' '));
-  assert.ok(server.requests.includes('/portal/ugeblik/charts_bg.wasm'));
+  assert.ok(server.requests.some((path) => /^\/portal\/ugeblik\/charts-[0-9a-f]{16}_bg\.wasm$/.test(path)), server.requests.join(' '));
   // The manifest: installable, relative to where it is served, its icons there.
   const manifest = await page.evaluate(async () => {
     const href = document.querySelector('link[rel="manifest"]').href;
