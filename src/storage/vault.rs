@@ -55,16 +55,18 @@ pub struct Reloaded {
 /// Which of [`Vault::seen`] holds a key's text.
 const HISTORY: usize = 0;
 const DRAFT: usize = 1;
+const SETTINGS: usize = 2;
+const SAFETY: usize = 3;
 
 /// The app's data in a store, which other tabs of the app may write at any time.
 pub struct Vault {
     store: Box<dyn KeyValueStore>,
     /// Keys holding an unreadable value that could not be put aside: never written.
     frozen: RefCell<Vec<String>>,
-    /// The stored texts of the history and the check-in that this tab holds, as last read,
-    /// or written as it holds them (`None`: nothing, or not known). A stored text that is
-    /// not this one was written by another tab.
-    seen: RefCell<[Option<String>; 2]>,
+    /// The stored texts of the history, the check-in, the settings and the shared-phone
+    /// settings that this tab holds, as last read, or written as it holds them (`None`:
+    /// nothing, or not known). A stored text that is not this one was written by another tab.
+    seen: RefCell<[Option<String>; 4]>,
     /// Names the aside copies.
     opened: u64,
 }
@@ -84,12 +86,8 @@ impl Vault {
             loaded.history = history;
         }
         loaded.draft = vault.changed(DRAFT, DRAFT_KEY, stored::decode_draft, problems);
-        if let Some(text) = vault.raw(SETTINGS_KEY, problems) {
-            loaded.settings = vault.decode(SETTINGS_KEY, &text, stored::decode_settings, problems).unwrap_or_default();
-        }
-        if let Some(text) = vault.raw(SAFETY_KEY, problems) {
-            loaded.safety = vault.decode(SAFETY_KEY, &text, safety::decode_safety, problems).unwrap_or_default();
-        }
+        loaded.settings = vault.changed(SETTINGS, SETTINGS_KEY, stored::decode_settings, problems).unwrap_or_default();
+        loaded.safety = vault.changed(SAFETY, SAFETY_KEY, safety::decode_safety, problems).unwrap_or_default();
         (vault, loaded)
     }
 
@@ -130,7 +128,7 @@ impl Vault {
             .ok()
     }
 
-    /// The value stored under `key` (the history or the check-in, held in `seen[slot]`)
+    /// The value stored under `key` (held in `seen[slot]`)
     /// when it is not the one this tab already holds: another tab wrote it. `None` when it
     /// is, when nothing is stored, or when it cannot be read. Afterwards this tab is taken
     /// to hold what is stored.
@@ -191,9 +189,7 @@ impl Vault {
             Some(value) => self.store.set(key, value),
             None => self.store.remove(key),
         };
-        if slot < 2 {
-            self.seen.borrow_mut()[slot] = value.filter(|_| holds && result.is_ok());
-        }
+        self.seen.borrow_mut()[slot] = value.filter(|_| holds && result.is_ok());
         result.map_err(|reason| Problem::SaveFailed { key: key.to_owned(), reason })
     }
 
@@ -246,8 +242,26 @@ impl Vault {
         problems.into_iter().next().map_or(Ok(()), Err)
     }
 
+    /// Saves the settings. What another tab stored meanwhile is read first: a value this
+    /// version cannot read (a newer version's) is left as it is, byte for byte, and
+    /// reported, and the settings are kept in memory only; a damaged one is put aside first.
     pub fn save_settings(&self, settings: &Settings) -> Result<(), Problem> {
-        self.write(2, SETTINGS_KEY, Some(stored::encode_settings(settings)), true)
+        self.save_whole(SETTINGS, SETTINGS_KEY, stored::encode_settings(settings), stored::decode_settings)
+    }
+
+    /// Writes `text` under `key` (held in `seen[slot]`) as a whole, after reading what is
+    /// stored there (see [`Vault::save_settings`]).
+    fn save_whole<T>(
+        &self,
+        slot: usize,
+        key: &str,
+        text: String,
+        decode: fn(&str) -> Result<T, DecodeError>,
+    ) -> Result<(), Problem> {
+        let mut problems = Vec::new();
+        self.changed(slot, key, decode, &mut problems);
+        self.write(slot, key, Some(text), true)?;
+        problems.into_iter().next().map_or(Ok(()), Err)
     }
 
     /// Takes in what other tabs stored since this one last read or wrote: the history they
@@ -282,7 +296,8 @@ impl Vault {
         reloaded
     }
 
+    /// Saves the shared-phone settings, read first like [`Vault::save_settings`].
     pub fn save_safety(&self, safety: &Safety) -> Result<(), Problem> {
-        self.write(2, SAFETY_KEY, Some(safety::encode_safety(safety)), true)
+        self.save_whole(SAFETY, SAFETY_KEY, safety::encode_safety(safety), safety::decode_safety)
     }
 }
