@@ -176,7 +176,7 @@ Msg / Page {
     EasyReadHint => "Spørgsmålene om dit liv og om arbejde bliver kortere og lettere. WHO-5 er den samme. Svarene gemmes som en særskilt version.", "The questions about your life and about work become shorter and easier. The WHO-5 stays the same. The answers are saved as a separate version.";
     LangLoading => "Henter sproget …", "Getting the language …";
     LangFailed => "Sproget {language} kunne ikke hentes. Prøv igen, når telefonen er på nettet.", "The language {language} could not be loaded. Try again when the phone is online.";
-    ErrLockStranded => "Kodeordet kan ikke skiftes eller fjernes: nogle gemte data kan ikke åbnes med dit nuværende kodeord, og de ville gå tabt for altid. Intet er ændret. Vis denne besked til din konsulent.", "The passphrase cannot be changed or removed: some stored data cannot be opened with your current passphrase and would be lost for good. Nothing has changed. Show this message to your consultant.";
+    ErrLockStranded => "Nogle gemte data kan ikke åbnes med dit nuværende kodeord og ville gå tabt. Intet er ændret.", "Some stored data cannot be opened with your current passphrase and would be lost. Nothing has changed.";
 }
 }
 

@@ -105,15 +105,16 @@ pub async fn seal_all(
     passphrase: Option<&str>,
 ) -> Result<Sealing, LockError> {
     let read = stored(store);
-    let mut plaintexts = Vec::with_capacity(read.len());
-    for (name, raw) in &read {
-        let plain = match current {
-            Some(key) => super::sealed::decrypt(key, name, raw.clone()).await.ok(),
-            None => Some(raw.clone()),
-        };
+    let opened = match current {
+        // Read and decrypted again: storage, not memory, is what is sealed anew.
+        Some(key) => SealedStore::open(store.clone(), key.clone()).await.values(),
+        None => read.iter().map(|(name, raw)| (name.clone(), Ok(raw.clone()))).collect(),
+    };
+    let mut plaintexts = Vec::with_capacity(opened.len());
+    for (name, plain) in opened {
         match plain {
-            Some(plain) => plaintexts.push((name, plain)),
-            None => return Err(LockError::Stranded(name.clone())),
+            Ok(plain) => plaintexts.push((name, plain)),
+            Err(_) => return Err(LockError::Stranded(name)),
         }
     }
     let (mut lock, mut key) = (None, None);
@@ -127,10 +128,10 @@ pub async fn seal_all(
     let mut values = Vec::with_capacity(plaintexts.len());
     for (name, plain) in plaintexts {
         let value = match &key {
-            Some(key) => encode_sealed(&crypto::seal(key, &plain, name).await?),
+            Some(key) => encode_sealed(&crypto::seal(key, &plain, &name).await?),
             None => plain,
         };
-        values.push((name.clone(), Some(value)));
+        values.push((name, Some(value)));
     }
     let change = Change::new(lock, values).map_err(change_error)?;
     Ok(Sealing { key, change, read })

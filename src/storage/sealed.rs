@@ -80,6 +80,11 @@ impl SealedStore {
         store
     }
 
+    /// Every value as it was read or written (decrypted, or why it is not).
+    pub(super) fn values(self) -> Vec<(String, Result<String, StorageError>)> {
+        self.shared.cache.take()
+    }
+
     /// The key, for sealing an export with the same passphrase.
     pub fn key(&self) -> CryptoKey {
         self.shared.key.clone()
@@ -96,7 +101,8 @@ impl SealedStore {
     }
 
     /// Sets what is told when another tab stored a key while this tab's write of it was
-    /// being encrypted: this store then holds theirs, and the vault must merge in its own.
+    /// being encrypted: theirs must be read in ([`SealedStore::refresh`]) and this tab's
+    /// merged into it.
     pub fn on_conflict(&self, tell: Conflict) {
         *self.shared.on_conflict.borrow_mut() = Some(tell);
     }
@@ -135,8 +141,7 @@ fn newest(list: &[(String, u64)], key: &str) -> Option<u64> {
     list.iter().find(|(k, _)| k == key).map(|(_, n)| *n)
 }
 
-/// Decrypts a stored text (one stored before the passphrase was set reads as it is).
-pub(super) async fn decrypt(key: &CryptoKey, name: &str, raw: String) -> Result<String, StorageError> {
+async fn decrypt(key: &CryptoKey, name: &str, raw: String) -> Result<String, StorageError> {
     if !is_sealed(&raw) {
         return Ok(raw);
     }
@@ -174,9 +179,8 @@ impl KeyValueStore for SealedStore {
                     }
                 }
                 Stored::Theirs => {
-                    // Another tab stored this key meanwhile: theirs is read in, and the vault
-                    // merges this tab's value into it and writes again.
-                    SealedStore { shared: Rc::clone(&shared) }.refresh(&key).await;
+                    // Another tab stored this key meanwhile: theirs is read in (as when
+                    // another tab's write is heard of), and this tab's merged into it.
                     let tell = shared.on_conflict.borrow().clone();
                     if let Some(tell) = tell {
                         tell(key);

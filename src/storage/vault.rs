@@ -86,8 +86,12 @@ impl Vault {
             loaded.history = history;
         }
         loaded.draft = vault.changed(DRAFT, DRAFT_KEY, stored::decode_draft, problems);
-        loaded.settings = vault.changed(SETTINGS, SETTINGS_KEY, stored::decode_settings, problems).unwrap_or_default();
-        loaded.safety = vault.changed(SAFETY, SAFETY_KEY, safety::decode_safety, problems).unwrap_or_default();
+        if let Some(text) = vault.raw(SETTINGS_KEY, problems) {
+            loaded.settings = vault.decode(SETTINGS_KEY, &text, stored::decode_settings, problems).unwrap_or_default();
+        }
+        if let Some(text) = vault.raw(SAFETY_KEY, problems) {
+            loaded.safety = vault.decode(SAFETY_KEY, &text, safety::decode_safety, problems).unwrap_or_default();
+        }
         (vault, loaded)
     }
 
@@ -246,20 +250,25 @@ impl Vault {
     /// version cannot read (a newer version's) is left as it is, byte for byte, and
     /// reported, and the settings are kept in memory only; a damaged one is put aside first.
     pub fn save_settings(&self, settings: &Settings) -> Result<(), Problem> {
-        self.save_whole(SETTINGS, SETTINGS_KEY, stored::encode_settings(settings), stored::decode_settings)
+        self.save_whole(SETTINGS, SETTINGS_KEY, stored::encode_settings(settings), |t| {
+            stored::decode_settings(t).map(drop)
+        })
     }
 
     /// Writes `text` under `key` (held in `seen[slot]`) as a whole, after reading what is
-    /// stored there (see [`Vault::save_settings`]).
-    fn save_whole<T>(
+    /// stored there (see [`Vault::save_settings`]); `readable` decodes it.
+    fn save_whole(
         &self,
         slot: usize,
         key: &str,
         text: String,
-        decode: fn(&str) -> Result<T, DecodeError>,
+        readable: fn(&str) -> Result<(), DecodeError>,
     ) -> Result<(), Problem> {
         let mut problems = Vec::new();
-        self.changed(slot, key, decode, &mut problems);
+        // Read apart from decoding, like `Vault::open`: no other copy of `changed` (wasm size).
+        if let Some(raw) = self.changed_text(slot, key, &mut problems) {
+            self.decode(key, &raw, readable, &mut problems);
+        }
         self.write(slot, key, Some(text), true)?;
         problems.into_iter().next().map_or(Ok(()), Err)
     }
@@ -298,6 +307,6 @@ impl Vault {
 
     /// Saves the shared-phone settings, read first like [`Vault::save_settings`].
     pub fn save_safety(&self, safety: &Safety) -> Result<(), Problem> {
-        self.save_whole(SAFETY, SAFETY_KEY, safety::encode_safety(safety), safety::decode_safety)
+        self.save_whole(SAFETY, SAFETY_KEY, safety::encode_safety(safety), |t| safety::decode_safety(t).map(drop))
     }
 }

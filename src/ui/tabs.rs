@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::storage::{is_value, SealedStore, DRAFT_KEY, HISTORY_KEY, SAFETY_KEY, SETTINGS_KEY};
+use crate::storage::{is_value, SealedStore, DRAFT_KEY, HISTORY_KEY};
 
 /// Listens, for as long as the page lives, for other tabs' writes to the app's data. The
 /// browser tells only the other tabs of a write, never the one that wrote.
@@ -20,38 +20,42 @@ pub fn listen(state: AppState) {
     // Never removed: the listener lives as long as the page.
     let _ = window_event_listener(leptos::ev::storage, move |event| {
         // No key: another tab cleared all of storage.
-        let key = event.key();
-        let merge = key.as_deref().is_none_or(|key| key == HISTORY_KEY || key == DRAFT_KEY);
-        // Locked: what the other tab wrote is decrypted first (every value: the vault
-        // reads the settings too before it writes them), then merged.
-        match (state.sealed(), key) {
-            (Some(sealed), Some(key)) if is_value(&key) => wasm_bindgen_futures::spawn_local(async move {
-                sealed.refresh(&key).await;
-                if merge {
-                    state.merge_stored();
-                }
-            }),
-            _ if merge => state.merge_stored(),
-            _ => {}
+        match event.key() {
+            Some(key) => heard(state, key, false),
+            None => state.merge_stored(),
         }
     });
 }
 
+/// Another tab stored `key`. Locked, it is decrypted first: every value, for the vault
+/// reads the settings too before it writes them. The history and the check-in are merged
+/// in; with `again` (this tab's write of `key` found it stored meanwhile), this tab's
+/// history is saved again, merged with theirs.
+fn heard(state: AppState, key: String, again: bool) {
+    let merge = key == HISTORY_KEY || key == DRAFT_KEY;
+    match state.sealed() {
+        Some(sealed) if is_value(&key) => wasm_bindgen_futures::spawn_local(async move {
+            sealed.refresh(&key).await;
+            if again && key == HISTORY_KEY {
+                // Taken out and put back: no copy of the history (wasm size).
+                let mine = state.history.try_update_untracked(std::mem::take).unwrap_or_default();
+                state.replace_history(mine);
+            }
+            if merge {
+                state.merge_stored();
+            }
+        }),
+        _ if merge => state.merge_stored(),
+        _ => {}
+    }
+}
+
 /// With a passphrase set, another tab may store a value while this tab's write of it is
-/// being encrypted: `sealed` then holds theirs, and this tab's value is merged into it
-/// and saved again (the history, the check-in), or saved again after reading theirs
-/// (the settings, which a newer version's are not written over).
+/// being encrypted: `sealed` then stores nothing, and this tab reads theirs in and merges
+/// its own into it (the history, the check-in). The settings are theirs then: a newer
+/// version's are never written over.
 pub fn merge_conflicts(state: AppState, sealed: &SealedStore) {
-    sealed.on_conflict(Rc::new(move |key: String| {
-        if key == HISTORY_KEY {
-            state.replace_history(state.history.get_untracked());
-        } else if key == SETTINGS_KEY {
-            state.change_shown(|_| {});
-        } else if key == SAFETY_KEY {
-            state.change_safety(|_| {});
-        }
-        state.merge_stored();
-    }));
+    sealed.on_conflict(Rc::new(move |key: String| heard(state, key, true)));
 }
 
 /// How often a history another tab stored was taken in: a drawn screen's worker then gets

@@ -404,7 +404,7 @@ test('a stored value that does not open with the passphrase makes a change or re
   await page.getByLabel('Nyt kodeord (mindst 8 tegn)').fill('nyt kodeord 1');
   await page.getByLabel('Skriv det nye kodeord igen').fill('nyt kodeord 1');
   await page.getByRole('button', { name: 'Skift kodeord' }).click();
-  const refused = page.getByRole('alert').filter({ hasText: 'kan ikke åbnes med dit nuværende kodeord' });
+  const refused = page.getByRole('alert').filter({ hasText: 'kan ikke åbnes med dit nuværende kodeord og ville gå tabt' });
   await refused.waitFor();
   await expectNoAxeViolations(page, 'a passphrase change refused');
   assert.deepEqual(await storage(page), before, 'nothing changed, byte for byte');
