@@ -56,9 +56,12 @@ fn change_to(id: Option<&str>) -> Change {
     Change::new(record(id), values).unwrap()
 }
 
-/// What the lock screen's passphrase opens, as a start would: the passphrase named by the
-/// lock record and every value as plain text; an error names a value it does not open.
-fn open(store: &MemoryStore) -> Result<(Option<String>, Vec<(String, String)>), String> {
+/// The passphrase named by the lock record, and every value as plain text.
+type Opened = (Option<String>, Vec<(String, String)>);
+
+/// What the lock screen's passphrase opens, as a start would; an error names a value it
+/// does not open.
+fn open(store: &MemoryStore) -> Result<Opened, String> {
     let snapshot = store.snapshot();
     let id = snapshot.get(LOCK_KEY).map(|lock| lock.split('"').nth(5).unwrap_or_default().to_owned());
     let mut opened = Vec::new();
