@@ -59,7 +59,7 @@ impl Change {
 }
 
 fn next_key(key: &str) -> String {
-    format!("{NEXT_PREFIX}{}", &key[APP_PREFIX.len()..])
+    NEXT_PREFIX.to_owned() + &key[APP_PREFIX.len()..]
 }
 
 /// The new values of a change in progress (the lock record's not among them).
@@ -116,7 +116,7 @@ pub fn finish_change(store: &dyn KeyValueStore) -> bool {
 fn roll_forward(store: &dyn KeyValueStore) {
     for next in copies(store) {
         let Ok(Some(value)) = store.get(&next) else { continue };
-        let key = format!("{APP_PREFIX}{}", &next[NEXT_PREFIX.len()..]);
+        let key = APP_PREFIX.to_owned() + &next[NEXT_PREFIX.len()..];
         if store.set(&key, &value).is_err() {
             // Full: the copy's own room makes room for it (the value is in memory meanwhile).
             let _ = store.remove(&next);
