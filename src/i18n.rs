@@ -185,6 +185,7 @@ Msg / Page {
     EndDeleteOffer => "Dit forløb er slut, og din kopi er gemt. Vil du slette alt fra telefonen nu?", "Your programme has ended, and your copy is saved. Do you want to delete everything from this phone now?";
     EndDeleteNow => "Ja, slet alt fra telefonen nu", "Yes, delete everything from this phone now";
     ChartOffline => "Denne side er ikke på telefonen endnu, og der er ingen forbindelse. Den gemmes af sig selv, næste gang Ugeblik er åben med internet. Dine svar er ikke berørt.", "This screen is not on the phone yet, and there is no connection. It is kept by itself the next time Ugeblik is open with internet. Your answers are not affected.";
+    ErrLockStranded => "Nogle gemte data kan ikke åbnes med dit nuværende kodeord og ville gå tabt. Intet er ændret.", "Some stored data cannot be opened with your current passphrase and would be lost. Nothing has changed.";
 }
 }
 

@@ -4,7 +4,7 @@
 use ugeblik::domain::safety::*;
 use ugeblik::domain::stored::DecodeError;
 use ugeblik::domain::week::date;
-use ugeblik::storage::{delete_everything, write_all, KeyValueStore, MemoryStore, StorageError};
+use ugeblik::storage::{delete_everything, KeyValueStore, MemoryStore};
 
 fn day(y: i32, m: u8, d: u8) -> time::Date {
     date(y, m, d).unwrap()
@@ -77,46 +77,6 @@ fn the_settings_read_back_and_a_newer_version_is_refused() {
     ] {
         assert!(matches!(decode_safety(bad), Err(DecodeError::Invalid(_))), "{bad:?}");
     }
-}
-
-fn writes(pairs: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.map(str::to_owned))).collect()
-}
-
-#[test]
-fn write_all_writes_everything() {
-    let store = MemoryStore::new();
-    store.set("ugeblik.v1.a", "old a").unwrap();
-    store.set("ugeblik.v1.gone", "x").unwrap();
-    write_all(
-        &store,
-        &writes(&[("ugeblik.v1.a", Some("new a")), ("ugeblik.v1.b", Some("new b")), ("ugeblik.v1.gone", None)]),
-    )
-    .unwrap();
-    let snapshot = store.snapshot();
-    assert_eq!(snapshot.get("ugeblik.v1.a").map(String::as_str), Some("new a"));
-    assert_eq!(snapshot.get("ugeblik.v1.b").map(String::as_str), Some("new b"));
-    assert_eq!(snapshot.get("ugeblik.v1.gone"), None);
-}
-
-#[test]
-fn write_all_puts_every_old_value_back_when_storage_is_full() {
-    let store = MemoryStore::with_quota(90);
-    store.set("ugeblik.v1.a", "aaaa").unwrap();
-    store.set("ugeblik.v1.b", "bbbb").unwrap();
-    store.set("ugeblik.v1.c", "cccc").unwrap();
-    let before = store.snapshot();
-    let result = write_all(
-        &store,
-        &writes(&[
-            ("ugeblik.v1.lock", Some("record")),
-            ("ugeblik.v1.a", Some("AAAAAAAA")),
-            ("ugeblik.v1.b", Some(&"B".repeat(60))),
-            ("ugeblik.v1.c", None),
-        ]),
-    );
-    assert_eq!(result, Err(StorageError::Full));
-    assert_eq!(store.snapshot(), before, "every value as it was, and no lock record");
 }
 
 #[test]

@@ -492,3 +492,62 @@ fn a_value_from_a_newer_version_is_left_untouched_and_never_written_over() {
     tab.vault.save_history(&tab.history).unwrap();
     assert_eq!(store.0.get(HISTORY_KEY).unwrap().as_deref(), Some(newer));
 }
+
+#[test]
+fn newer_settings_and_shared_phone_settings_stay_byte_for_byte_when_the_app_saves_its_own() {
+    use ugeblik::domain::safety::Safety;
+    use ugeblik::storage::SAFETY_KEY;
+    let settings = Settings { version: 0, lang: Some(Lang::En), ..Settings::default() };
+    let safety = Safety::default();
+    let newer_settings = r#"{"version":9,"lang":"en","somethingNew":{"x":1}}"#;
+    let newer_safety = r#"{"version":7,"autoLock":5,"somethingNew":true}"#;
+    let too_new = |key: &str, found| Problem::Unreadable {
+        key: key.into(),
+        reason: DecodeError::TooNew { found },
+        kept_as: None,
+    };
+
+    // Found at start: reported, then kept in memory only.
+    let store = Shared::default();
+    store.0.preload(SETTINGS_KEY, newer_settings);
+    store.0.preload(SAFETY_KEY, newer_safety);
+    let (vault, loaded) = open(&store);
+    assert_eq!(loaded.problems, vec![too_new(SETTINGS_KEY, 9), too_new(SAFETY_KEY, 7)]);
+    assert_eq!(vault.save_settings(&settings), Ok(()));
+    assert_eq!(vault.save_safety(&safety), Ok(()));
+    assert_eq!(store.0.get(SETTINGS_KEY).unwrap().as_deref(), Some(newer_settings), "byte for byte");
+    assert_eq!(store.0.get(SAFETY_KEY).unwrap().as_deref(), Some(newer_safety), "byte for byte");
+
+    // Written by a newer app in another tab after this one started: read before writing,
+    // reported once, never written over.
+    let store = Shared::default();
+    let (vault, _) = open(&store);
+    vault.save_settings(&settings).unwrap();
+    vault.save_safety(&safety).unwrap();
+    store.0.set(SETTINGS_KEY, newer_settings).unwrap();
+    store.0.set(SAFETY_KEY, newer_safety).unwrap();
+    assert_eq!(vault.save_settings(&settings), Err(too_new(SETTINGS_KEY, 9)));
+    assert_eq!(vault.save_safety(&safety), Err(too_new(SAFETY_KEY, 7)));
+    assert_eq!(vault.save_settings(&Settings { easy: true, ..settings.clone() }), Ok(()));
+    assert_eq!(vault.save_safety(&Safety { auto_lock: 1, ..safety.clone() }), Ok(()));
+    assert_eq!(store.0.get(SETTINGS_KEY).unwrap().as_deref(), Some(newer_settings), "byte for byte");
+    assert_eq!(store.0.get(SAFETY_KEY).unwrap().as_deref(), Some(newer_safety), "byte for byte");
+    assert!(store.0.snapshot().keys().all(|k| !k.starts_with(ASIDE_PREFIX)), "left where it is, not copied");
+}
+
+#[test]
+fn settings_another_tab_stored_are_written_over_only_when_readable_or_put_aside() {
+    let settings = Settings { version: 0, lang: Some(Lang::En), ..Settings::default() };
+    let store = Shared::default();
+    let (vault, _) = open(&store);
+    // Another tab of this version: its settings are read, then this tab's choice is stored.
+    store.0.set(SETTINGS_KEY, r#"{"version":2,"lang":"da"}"#).unwrap();
+    vault.save_settings(&settings).unwrap();
+    assert_eq!(decode_settings(&store.0.get(SETTINGS_KEY).unwrap().unwrap()).unwrap().lang, Some(Lang::En));
+    // A damaged value: a byte-identical copy first.
+    let damaged = r#"{"version":2,"lang":"#;
+    store.0.set(SETTINGS_KEY, damaged).unwrap();
+    let Err(Problem::Unreadable { kept_as: Some(kept), .. }) = vault.save_settings(&settings) else { panic!() };
+    assert_eq!(store.0.get(&kept).unwrap().as_deref(), Some(damaged));
+    assert_eq!(decode_settings(&store.0.get(SETTINGS_KEY).unwrap().unwrap()).unwrap().lang, Some(Lang::En));
+}

@@ -1,10 +1,13 @@
 //! The passphrase lock over `localStorage`: whether one is set, unlocking, and setting,
-//! changing or removing it. A wrong passphrase changes nothing; setting or changing one
-//! writes every value anew or none (see [`super::write_all`]).
+//! changing or removing it. A wrong passphrase changes nothing; setting, changing or
+//! removing one writes every value anew or none, and a change cut short is finished or
+//! undone at the next start (see [`super::change_lock`]).
 
 use web_sys::CryptoKey;
 
-use super::{write_all, BrowserStore, KeyValueStore, SealedStore, StorageError, LOCK_KEY};
+use super::{
+    change_lock, is_value, BrowserStore, Change, ChangeError, KeyValueStore, SealedStore, StorageError, LOCK_KEY,
+};
 use crate::crypto::{self, CryptoError};
 use crate::domain::sealed::{self, decode_lock, encode_lock, encode_sealed, KeyParams, LockRecord, SealedError};
 
@@ -19,6 +22,9 @@ pub enum LockError {
     Crypto(CryptoError),
     /// Storage refused the new values; the old ones are back in place.
     Storage(StorageError),
+    /// The value under this key does not open with the current passphrase: a change would
+    /// leave it where no passphrase opens it, so none is made.
+    Stranded(String),
 }
 
 impl From<CryptoError> for LockError {
@@ -66,50 +72,85 @@ pub async fn check(store: &BrowserStore, passphrase: &str) -> Result<(), LockErr
     }
 }
 
-/// A new passphrase's key and every value sealed with it, ready to be stored at once.
+/// A new passphrase's key and every value sealed with it (or as plain text, when the
+/// passphrase is removed), ready to be stored at once.
 pub struct Sealing {
-    key: CryptoKey,
-    /// What was sealed: if the app's values changed meanwhile, seal again.
-    pub plaintexts: Vec<(String, String)>,
-    writes: Vec<(String, Option<String>)>,
+    key: Option<CryptoKey>,
+    change: Change,
+    /// What storage held when it was read: if that changed meanwhile, seal again.
+    read: Vec<(String, String)>,
 }
 
-/// Seals every value in `plaintexts` with a new key made from `passphrase`, with a new
-/// lock record; nothing is stored yet (see [`commit`]).
-pub async fn seal_all(plaintexts: Vec<(String, String)>, passphrase: &str) -> Result<Sealing, LockError> {
-    let params = crypto::new_params()?;
-    let key = crypto::derive_key(passphrase, &params).await?;
-    let check = crypto::seal(&key, sealed::CHECK_TEXT, sealed::CHECK_AAD).await?;
-    let mut writes = Vec::with_capacity(plaintexts.len() + 1);
-    writes.push((LOCK_KEY.to_owned(), Some(encode_lock(&LockRecord { params, check }))));
-    for (name, text) in &plaintexts {
-        let sealed = crypto::seal(&key, text, name).await?;
-        writes.push((name.clone(), Some(encode_sealed(&sealed))));
+impl Sealing {
+    /// Whether storage still holds what was sealed.
+    pub fn current(&self, store: &BrowserStore) -> bool {
+        stored(store) == self.read
     }
-    Ok(Sealing { key, plaintexts, writes })
 }
 
-/// Stores what [`seal_all`] sealed, all at once or not at all, and opens the store over
-/// it. Synchronous up to the write: no other write can come between.
-pub async fn commit(store: BrowserStore, sealing: Sealing) -> Result<SealedStore, LockError> {
-    write_all(&store, &sealing.writes).map_err(LockError::Storage)?;
-    Ok(SealedStore::open(store, sealing.key).await)
+/// Every value of the app as stored, in storage's order.
+fn stored(store: &BrowserStore) -> Vec<(String, String)> {
+    let keys = store.app_keys().into_iter().filter(|key| is_value(key));
+    keys.filter_map(|key| store.get(&key).ok().flatten().map(|value| (key, value))).collect()
 }
 
-/// Removes the passphrase: every value is stored as plain text again, the lock record
-/// goes, all at once or not at all.
-pub fn remove(store: &BrowserStore, plaintexts: Vec<(String, String)>) -> Result<(), LockError> {
-    let mut writes: Vec<(String, Option<String>)> = plaintexts.into_iter().map(|(k, v)| (k, Some(v))).collect();
-    writes.push((LOCK_KEY.to_owned(), None));
-    write_all(store, &writes).map_err(LockError::Storage)
+/// Reads every value of the app from storage, opens it with `current` (the key of the
+/// passphrase set now, if any) and seals it with a new key made from `passphrase` and a new
+/// lock record, or, without `passphrase`, keeps it as plain text. Nothing is stored yet
+/// (see [`commit`]). A value that does not open with `current` refuses the change
+/// ([`LockError::Stranded`]): afterwards no passphrase would open it.
+pub async fn seal_all(
+    store: &BrowserStore,
+    current: Option<&CryptoKey>,
+    passphrase: Option<&str>,
+) -> Result<Sealing, LockError> {
+    let read = stored(store);
+    let opened = match current {
+        // Read and decrypted again: storage, not memory, is what is sealed anew.
+        Some(key) => SealedStore::open(store.clone(), key.clone()).await.values(),
+        None => read.iter().map(|(name, raw)| (name.clone(), Ok(raw.clone()))).collect(),
+    };
+    let mut plaintexts = Vec::with_capacity(opened.len());
+    for (name, plain) in opened {
+        match plain {
+            Ok(plain) => plaintexts.push((name, plain)),
+            Err(_) => return Err(LockError::Stranded(name)),
+        }
+    }
+    let (mut lock, mut key) = (None, None);
+    if let Some(passphrase) = passphrase {
+        let params = crypto::new_params()?;
+        let new = crypto::derive_key(passphrase, &params).await?;
+        let check = crypto::seal(&new, sealed::CHECK_TEXT, sealed::CHECK_AAD).await?;
+        lock = Some(encode_lock(&LockRecord { params, check }));
+        key = Some(new);
+    }
+    let mut values = Vec::with_capacity(plaintexts.len());
+    for (name, plain) in plaintexts {
+        let value = match &key {
+            Some(key) => encode_sealed(&crypto::seal(key, &plain, &name).await?),
+            None => plain,
+        };
+        values.push((name, Some(value)));
+    }
+    let change = Change::new(lock, values).map_err(change_error)?;
+    Ok(Sealing { key, change, read })
 }
 
-/// Every value of the app as plain text, read from an unlocked store.
-pub fn plaintexts(store: &dyn KeyValueStore) -> Vec<(String, String)> {
-    store
-        .keys()
-        .into_iter()
-        .filter(|key| key != LOCK_KEY)
-        .filter_map(|key| store.get(&key).ok().flatten().map(|value| (key, value)))
-        .collect()
+fn change_error(error: ChangeError) -> LockError {
+    match error {
+        ChangeError::Stranded(key) => LockError::Stranded(key),
+        ChangeError::Storage(error) => LockError::Storage(error),
+    }
+}
+
+/// Stores what [`seal_all`] sealed, all of it or nothing (see [`change_lock`]), and opens
+/// the store over it (none: the passphrase was removed). Synchronous up to the write: no
+/// other write of this tab can come between.
+pub async fn commit(store: BrowserStore, sealing: Sealing) -> Result<Option<SealedStore>, LockError> {
+    change_lock(&store, &sealing.change).map_err(change_error)?;
+    Ok(match sealing.key {
+        Some(key) => Some(SealedStore::open(store, key).await),
+        None => None,
+    })
 }

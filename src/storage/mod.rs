@@ -6,6 +6,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod browser;
+mod change;
 #[cfg(target_arch = "wasm32")]
 pub mod lock;
 mod memory;
@@ -15,6 +16,7 @@ mod vault;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserStore;
+pub use change::{change_lock, finish_change, is_value, Change, ChangeError, NEXT_LOCK_KEY, NEXT_PREFIX};
 pub use memory::MemoryStore;
 #[cfg(target_arch = "wasm32")]
 pub use sealed::SealedStore;
@@ -54,34 +56,6 @@ pub trait KeyValueStore {
     fn remove(&self, key: &str) -> Result<(), StorageError>;
     /// Every key of the app in this store, in order.
     fn keys(&self) -> Vec<String>;
-}
-
-/// Writes every value of `writes` (`None` removes the key) or none of them: when one
-/// write fails (storage full), every key written so far gets its old value back. Used to
-/// set, change or remove the passphrase, where a mix of old and new keys would leave data
-/// that no passphrase opens.
-pub fn write_all(store: &dyn KeyValueStore, writes: &[(String, Option<String>)]) -> Result<(), StorageError> {
-    let mut before = Vec::with_capacity(writes.len());
-    for (key, _) in writes {
-        before.push((key, store.get(key)?));
-    }
-    for (done, (key, value)) in writes.iter().enumerate() {
-        let written = match value {
-            Some(value) => store.set(key, value),
-            None => store.remove(key),
-        };
-        if let Err(error) = written {
-            // Old values fitted before, so putting them back frees room rather than taking it.
-            for (key, old) in before.iter().take(done + 1).rev() {
-                let _ = match old {
-                    Some(old) => store.set(key, old),
-                    None => store.remove(key),
-                };
-            }
-            return Err(error);
-        }
-    }
-    Ok(())
 }
 
 /// Removes every value of the app from `store`: answers, check-in, settings, copies put

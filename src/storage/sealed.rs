@@ -1,9 +1,9 @@
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use web_sys::CryptoKey;
 
-use super::{BrowserStore, KeyValueStore, StorageError, LOCK_KEY};
+use super::{is_value, BrowserStore, KeyValueStore, StorageError, LOCK_KEY};
 use crate::crypto;
 use crate::domain::sealed::{decode_sealed, encode_sealed, is_sealed};
 
@@ -15,6 +15,13 @@ use crate::domain::sealed::{decode_sealed, encode_sealed, is_sealed};
 /// later write of the same key overtakes an earlier one still being encrypted, so the
 /// stored value is always the newest. A value that does not decrypt is left as it is and
 /// reads as an error, so the vault never overwrites it.
+///
+/// The vault reads before it writes, so that no other tab's write is lost; here it reads
+/// memory, which learns of another tab's write only once that is stored. So a write is
+/// stored only if storage still holds the text this tab's value was based on: when
+/// another tab stored the key while this tab's value was being encrypted, theirs is read
+/// in instead and the vault is told ([`SealedStore::on_conflict`]) to merge it with this
+/// tab's and write again. Nothing is stored once another tab changed the passphrase.
 #[derive(Clone)]
 pub struct SealedStore {
     shared: Rc<Shared>,
@@ -23,19 +30,26 @@ pub struct SealedStore {
 struct Shared {
     inner: BrowserStore,
     key: CryptoKey,
+    /// The lock record this store was opened under.
+    lock: Option<String>,
     /// The plaintext of every value, by key (a handful: a list is less code than a map).
     cache: RefCell<Vec<(String, Result<String, StorageError>)>>,
+    /// The stored text each value in `cache` was read from or written as.
+    base: RefCell<Vec<(String, String)>>,
     /// The number of the newest write asked for, by key.
     latest: RefCell<Vec<(String, u64)>>,
-    next: Cell<u64>,
-    /// Writes asked for but not yet in storage.
-    pending: Cell<usize>,
+    /// The keys of the writes asked for but not yet stored, one entry per write.
+    sealing: RefCell<Vec<String>>,
     /// Told when an encrypted write could not be stored.
     on_failure: RefCell<Option<Failure>>,
+    /// Told the key when another tab stored it while this tab's write was being encrypted.
+    on_conflict: RefCell<Option<Conflict>>,
 }
 
 /// Told the key and the reason when an encrypted write could not be stored.
 pub type Failure = Rc<dyn Fn(String, StorageError)>;
+/// Told the key another tab stored while this tab's write of it was being encrypted.
+pub type Conflict = Rc<dyn Fn(String)>;
 
 /// What a value that cannot be decrypted reads as.
 fn undecryptable() -> StorageError {
@@ -47,29 +61,28 @@ impl SealedStore {
     /// lock record). A value stored before the passphrase was set reads as it is and is
     /// encrypted when next written.
     pub async fn open(inner: BrowserStore, key: CryptoKey) -> SealedStore {
-        let mut cache = Vec::new();
-        for name in inner.app_keys() {
-            if name == LOCK_KEY {
-                continue;
-            }
-            let value = match inner.get(&name) {
-                Ok(Some(raw)) => decrypt(&key, &name, raw).await,
-                Ok(None) => continue,
-                Err(error) => Err(error),
-            };
-            cache.push((name, value));
-        }
-        SealedStore {
+        let store = SealedStore {
             shared: Rc::new(Shared {
+                lock: inner.get(LOCK_KEY).ok().flatten(),
                 inner,
                 key,
-                cache: RefCell::new(cache),
-                latest: RefCell::new(Vec::new()),
-                next: Cell::new(0),
-                pending: Cell::new(0),
-                on_failure: RefCell::new(None),
+                cache: RefCell::default(),
+                base: RefCell::default(),
+                latest: RefCell::default(),
+                sealing: RefCell::default(),
+                on_failure: RefCell::default(),
+                on_conflict: RefCell::default(),
             }),
+        };
+        for name in store.shared.inner.app_keys().into_iter().filter(|k| is_value(k)) {
+            store.refresh(&name).await;
         }
+        store
+    }
+
+    /// Every value as it was read or written (decrypted, or why it is not).
+    pub(super) fn values(self) -> Vec<(String, Result<String, StorageError>)> {
+        self.shared.cache.take()
     }
 
     /// The key, for sealing an export with the same passphrase.
@@ -79,7 +92,7 @@ impl SealedStore {
 
     /// Writes asked for that are not in storage yet.
     pub fn pending(&self) -> usize {
-        self.shared.pending.get()
+        self.shared.sealing.borrow().len()
     }
 
     /// Sets what is told of a write that failed after it was asked for.
@@ -87,15 +100,29 @@ impl SealedStore {
         *self.shared.on_failure.borrow_mut() = Some(tell);
     }
 
-    /// Reads `name` again from storage (another tab wrote it) and decrypts it.
+    /// Sets what is told when another tab stored a key while this tab's write of it was
+    /// being encrypted: theirs must be read in ([`SealedStore::refresh`]) and this tab's
+    /// merged into it.
+    pub fn on_conflict(&self, tell: Conflict) {
+        *self.shared.on_conflict.borrow_mut() = Some(tell);
+    }
+
+    /// Reads `name` again from storage (another tab wrote it) and decrypts it. While a
+    /// write of this tab's is being encrypted, memory keeps this tab's value: that write
+    /// finds storage changed and has theirs merged in.
     pub async fn refresh(&self, name: &str) {
-        let raw = self.shared.inner.get(name);
-        let value = match raw {
-            Ok(Some(raw)) => Some(decrypt(&self.shared.key, name, raw).await),
+        let shared = &self.shared;
+        let raw = shared.inner.get(name);
+        let value = match raw.clone() {
+            Ok(Some(raw)) => Some(decrypt(&shared.key, name, raw).await),
             Ok(None) => None,
             Err(error) => Some(Err(error)),
         };
-        put(&mut self.shared.cache.borrow_mut(), name, value);
+        if shared.sealing.borrow().iter().any(|k| k == name) {
+            return;
+        }
+        put(&mut shared.base.borrow_mut(), name, raw.ok().flatten());
+        put(&mut shared.cache.borrow_mut(), name, value);
     }
 }
 
@@ -130,26 +157,34 @@ impl KeyValueStore for SealedStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         let shared = Rc::clone(&self.shared);
         put(&mut shared.cache.borrow_mut(), key, Some(Ok(value.to_owned())));
-        let number = shared.next.get() + 1;
-        shared.next.set(number);
+        let number = shared.latest.borrow().iter().map(|(_, n)| *n).max().unwrap_or(0) + 1;
         put(&mut shared.latest.borrow_mut(), key, Some(number));
-        shared.pending.set(shared.pending.get() + 1);
+        shared.sealing.borrow_mut().push(key.to_owned());
         let (key, value) = (key.to_owned(), value.to_owned());
         wasm_bindgen_futures::spawn_local(async move {
             let sealed = crypto::seal(&shared.key, &value, &key).await;
-            shared.pending.set(shared.pending.get() - 1);
-            // A newer write (or a removal) of this key came while this one was encrypted.
-            if newest(&shared.latest.borrow(), &key) != Some(number) {
-                return;
+            let stored = shared.store(&key, number, sealed);
+            {
+                let mut sealing = shared.sealing.borrow_mut();
+                if let Some(at) = sealing.iter().position(|k| *k == key) {
+                    sealing.swap_remove(at);
+                }
             }
-            let stored = match sealed {
-                Ok(sealed) => shared.inner.set(&key, &encode_sealed(&sealed)),
-                Err(error) => Err(StorageError::Failed(error.to_string())),
-            };
-            if let Err(error) = stored {
-                let tell = shared.on_failure.borrow().clone();
-                if let Some(tell) = tell {
-                    tell(key, error);
+            match stored {
+                Stored::Done => {}
+                Stored::Failed(error) => {
+                    let tell = shared.on_failure.borrow().clone();
+                    if let Some(tell) = tell {
+                        tell(key, error);
+                    }
+                }
+                Stored::Theirs => {
+                    // Another tab stored this key meanwhile: theirs is read in (as when
+                    // another tab's write is heard of), and this tab's merged into it.
+                    let tell = shared.on_conflict.borrow().clone();
+                    if let Some(tell) = tell {
+                        tell(key);
+                    }
                 }
             }
         });
@@ -157,14 +192,60 @@ impl KeyValueStore for SealedStore {
     }
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
-        let number = self.shared.next.get() + 1;
-        self.shared.next.set(number);
+        let number = self.shared.latest.borrow().iter().map(|(_, n)| *n).max().unwrap_or(0) + 1;
         put(&mut self.shared.latest.borrow_mut(), key, Some(number));
         put(&mut self.shared.cache.borrow_mut(), key, None);
+        put(&mut self.shared.base.borrow_mut(), key, None);
         self.shared.inner.remove(key)
     }
 
     fn keys(&self) -> Vec<String> {
         self.shared.cache.borrow().iter().map(|(k, _)| k.clone()).collect()
+    }
+}
+
+/// What became of an encrypted write.
+enum Stored {
+    /// Stored, or not needed (a newer write came, or the passphrase changed).
+    Done,
+    Failed(StorageError),
+    /// Not stored: another tab stored the key since this tab's value was based on it.
+    Theirs,
+}
+
+impl Shared {
+    /// Stores write `number` of `key`, now `sealed`, if it is still the newest and storage
+    /// holds what this tab's value was based on. Synchronous: no write comes between the
+    /// check and the write.
+    fn store(
+        &self,
+        key: &str,
+        number: u64,
+        sealed: Result<crate::domain::sealed::Sealed, crypto::CryptoError>,
+    ) -> Stored {
+        // A newer write (or a removal) of this key came while this one was encrypted.
+        if newest(&self.latest.borrow(), key) != Some(number) {
+            return Stored::Done;
+        }
+        // Another tab set, changed or removed the passphrase: this tab loads again, and a
+        // value written with the old key would open with no passphrase.
+        if self.inner.get(LOCK_KEY).ok().flatten() != self.lock {
+            return Stored::Done;
+        }
+        let base = self.base.borrow().iter().find(|(k, _)| k == key).map(|(_, b)| b.clone());
+        if self.inner.get(key).ok().flatten() != base {
+            return Stored::Theirs;
+        }
+        let text = match sealed {
+            Ok(sealed) => encode_sealed(&sealed),
+            Err(error) => return Stored::Failed(StorageError::Failed(error.to_string())),
+        };
+        match self.inner.set(key, &text) {
+            Ok(()) => {
+                put(&mut self.base.borrow_mut(), key, Some(text));
+                Stored::Done
+            }
+            Err(error) => Stored::Failed(error),
+        }
     }
 }

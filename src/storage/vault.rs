@@ -55,16 +55,18 @@ pub struct Reloaded {
 /// Which of [`Vault::seen`] holds a key's text.
 const HISTORY: usize = 0;
 const DRAFT: usize = 1;
+const SETTINGS: usize = 2;
+const SAFETY: usize = 3;
 
 /// The app's data in a store, which other tabs of the app may write at any time.
 pub struct Vault {
     store: Box<dyn KeyValueStore>,
     /// Keys holding an unreadable value that could not be put aside: never written.
     frozen: RefCell<Vec<String>>,
-    /// The stored texts of the history and the check-in that this tab holds, as last read,
-    /// or written as it holds them (`None`: nothing, or not known). A stored text that is
-    /// not this one was written by another tab.
-    seen: RefCell<[Option<String>; 2]>,
+    /// The stored texts of the history, the check-in, the settings and the shared-phone
+    /// settings that this tab holds, as last read, or written as it holds them (`None`:
+    /// nothing, or not known). A stored text that is not this one was written by another tab.
+    seen: RefCell<[Option<String>; 4]>,
     /// Names the aside copies.
     opened: u64,
 }
@@ -130,7 +132,7 @@ impl Vault {
             .ok()
     }
 
-    /// The value stored under `key` (the history or the check-in, held in `seen[slot]`)
+    /// The value stored under `key` (held in `seen[slot]`)
     /// when it is not the one this tab already holds: another tab wrote it. `None` when it
     /// is, when nothing is stored, or when it cannot be read. Afterwards this tab is taken
     /// to hold what is stored.
@@ -197,9 +199,7 @@ impl Vault {
             Some(value) => self.store.set(key, value),
             None => self.store.remove(key),
         };
-        if slot < 2 {
-            self.seen.borrow_mut()[slot] = value.filter(|_| holds && result.is_ok());
-        }
+        self.seen.borrow_mut()[slot] = value.filter(|_| holds && result.is_ok());
         result.map_err(|reason| Problem::SaveFailed { key: key.to_owned(), reason })
     }
 
@@ -252,8 +252,31 @@ impl Vault {
         problems.into_iter().next().map_or(Ok(()), Err)
     }
 
+    /// Saves the settings. What another tab stored meanwhile is read first: a value this
+    /// version cannot read (a newer version's) is left as it is, byte for byte, and
+    /// reported, and the settings are kept in memory only; a damaged one is put aside first.
     pub fn save_settings(&self, settings: &Settings) -> Result<(), Problem> {
-        self.write(2, SETTINGS_KEY, Some(stored::encode_settings(settings)), true)
+        self.save_whole(SETTINGS, SETTINGS_KEY, stored::encode_settings(settings), |t| {
+            stored::decode_settings(t).map(drop)
+        })
+    }
+
+    /// Writes `text` under `key` (held in `seen[slot]`) as a whole, after reading what is
+    /// stored there (see [`Vault::save_settings`]); `readable` decodes it.
+    fn save_whole(
+        &self,
+        slot: usize,
+        key: &str,
+        text: String,
+        readable: fn(&str) -> Result<(), DecodeError>,
+    ) -> Result<(), Problem> {
+        let mut problems = Vec::new();
+        // Read apart from decoding, like `Vault::open`: no other copy of `changed` (wasm size).
+        if let Some(raw) = self.changed_text(slot, key, &mut problems) {
+            self.decode(key, &raw, readable, &mut problems);
+        }
+        self.write(slot, key, Some(text), true)?;
+        problems.into_iter().next().map_or(Ok(()), Err)
     }
 
     /// Takes in what other tabs stored since this one last read or wrote: the history they
@@ -288,7 +311,8 @@ impl Vault {
         reloaded
     }
 
+    /// Saves the shared-phone settings, read first like [`Vault::save_settings`].
     pub fn save_safety(&self, safety: &Safety) -> Result<(), Problem> {
-        self.write(2, SAFETY_KEY, Some(safety::encode_safety(safety)), true)
+        self.save_whole(SAFETY, SAFETY_KEY, safety::encode_safety(safety), |t| safety::decode_safety(t).map(drop))
     }
 }

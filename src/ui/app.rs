@@ -50,6 +50,10 @@ fn open(config: Config) {
         return mount_app(config, Some(Box::new(MemoryStore::new())), None, None);
     }
     let store = BrowserStore::open();
+    // A passphrase change that a closed tab left half done is finished or undone first.
+    if let Some(store) = &store {
+        crate::storage::finish_change(store);
+    }
     let Some((store, record)) = store.clone().and_then(|s| lock::record(&s).map(|r| (s, r))) else {
         let boxed = store.clone().map(|s| Box::new(s) as Box<dyn KeyValueStore>);
         return mount_app(config, boxed, store, None);

@@ -46,24 +46,26 @@ async fn settle(state: AppState) {
     }
 }
 
-/// Seals every value with a key made from `passphrase` and stores them. Sealing takes a
-/// moment; if anything was written meanwhile (another tab, a save still on its way), it
-/// seals again, so that what is stored is what the app holds.
-async fn reseal(state: AppState, store: BrowserStore, passphrase: &str) -> Result<SealedStore, LockError> {
-    let mut tries = 0;
-    loop {
+/// Seals every value stored with a key made from `passphrase` (or, without one, keeps it
+/// as plain text) and stores them. Sealing takes a moment; if anything was written
+/// meanwhile (another tab, a save still on its way), it seals again, so that what is
+/// stored is what storage held, with nothing of it left under the old passphrase.
+async fn reseal(
+    state: AppState,
+    store: BrowserStore,
+    passphrase: Option<&str>,
+) -> Result<Option<SealedStore>, LockError> {
+    let current = state.sealed().map(|sealed| sealed.key());
+    for _ in 0..3 {
         settle(state).await;
-        let sealing = lock::seal_all(state.plaintexts(), passphrase).await?;
+        let sealing = lock::seal_all(&store, current.as_ref(), passphrase).await?;
         settle(state).await;
-        if sealing.plaintexts == state.plaintexts() {
+        if sealing.current(&store) && state.sealed().is_none_or(|s| s.pending() == 0) {
             return lock::commit(store, sealing).await;
         }
-        tries += 1;
-        if tries == 3 {
-            // Written to all the time: try again later rather than store an old copy.
-            return Err(LockError::Storage(crate::storage::StorageError::Failed("busy".into())));
-        }
     }
+    // Written to all the time: try again later rather than store an old copy.
+    Err(LockError::Storage(crate::storage::StorageError::Failed("busy".into())))
 }
 
 /// Locks the app after the chosen idle time, while a passphrase is set: any tap, key or
@@ -112,6 +114,7 @@ fn lock_error(error: LockError) -> Msg {
         LockError::Storage(_) => Msg::ErrLockFailed,
         LockError::Damaged(_) => Msg::LockDamaged,
         LockError::Crypto(_) => Msg::CryptoUnavailable,
+        LockError::Stranded(_) => Msg::ErrLockStranded,
     }
 }
 
@@ -150,18 +153,17 @@ fn change_passphrase(state: AppState, current: Option<String>, new: Option<Strin
                 return said.problem(lock_error(error), Some(at));
             }
         }
-        let (done, result) = match &new {
-            Some(new) => {
-                let done = if current.is_some() { Msg::PassphraseChanged } else { Msg::PassphraseSet };
-                (done, reseal(state, store, new).await.map(Some))
-            }
-            None => {
-                settle(state).await;
-                (Msg::PassphraseRemoved, lock::remove(&store, state.plaintexts()).map(|()| None))
-            }
+        let done = match (&current, &new) {
+            (None, _) => Msg::PassphraseSet,
+            (Some(_), Some(_)) => Msg::PassphraseChanged,
+            (Some(_), None) => Msg::PassphraseRemoved,
         };
+        let result = reseal(state, store, new.as_deref()).await;
         match result {
             Ok(sealed) => {
+                if let Some(sealed) = &sealed {
+                    super::tabs::merge_conflicts(state, sealed);
+                }
                 state.use_store(sealed);
                 said.done(done);
             }

@@ -201,11 +201,6 @@ impl AppState {
         self.vault.with_value(|b| b.sealed.clone())
     }
 
-    /// Every value of the app as the vault reads it (decrypted), for sealing anew.
-    pub fn plaintexts(self) -> Vec<(String, String)> {
-        self.vault.with_value(|v| crate::storage::lock::plaintexts(v.store()))
-    }
-
     /// From now on, writes go through `sealed` (a passphrase was set or changed) or, with
     /// `None`, as plain text to the browser's storage (the passphrase was removed).
     pub fn use_store(self, sealed: Option<SealedStore>) {

@@ -3,32 +3,59 @@
 //! own ([`AppState::merge_stored`]), so answers given in two tabs at once are all kept and
 //! shown in both.
 
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::storage::{DRAFT_KEY, HISTORY_KEY};
+use crate::storage::{is_value, SealedStore, DRAFT_KEY, HISTORY_KEY};
 
 /// Listens, for as long as the page lives, for other tabs' writes to the app's data. The
 /// browser tells only the other tabs of a write, never the one that wrote.
 pub fn listen(state: AppState) {
+    if let Some(sealed) = state.sealed() {
+        merge_conflicts(state, &sealed);
+    }
     // Never removed: the listener lives as long as the page.
     let _ = window_event_listener(leptos::ev::storage, move |event| {
         // No key: another tab cleared all of storage.
-        let key = event.key();
-        if !key.as_deref().is_none_or(|key| key == HISTORY_KEY || key == DRAFT_KEY) {
-            return;
-        }
-        // Locked: what the other tab wrote is decrypted first, then merged.
-        match (state.sealed(), key) {
-            (Some(sealed), Some(key)) => wasm_bindgen_futures::spawn_local(async move {
-                sealed.refresh(&key).await;
-                state.merge_stored();
-            }),
-            _ => state.merge_stored(),
+        match event.key() {
+            Some(key) => heard(state, key, false),
+            None => state.merge_stored(),
         }
     });
+}
+
+/// Another tab stored `key`. Locked, it is decrypted first: every value, for the vault
+/// reads the settings too before it writes them. The history and the check-in are merged
+/// in; with `again` (this tab's write of `key` found it stored meanwhile), this tab's
+/// history is saved again, merged with theirs.
+fn heard(state: AppState, key: String, again: bool) {
+    let merge = key == HISTORY_KEY || key == DRAFT_KEY;
+    match state.sealed() {
+        Some(sealed) if is_value(&key) => wasm_bindgen_futures::spawn_local(async move {
+            sealed.refresh(&key).await;
+            if again && key == HISTORY_KEY {
+                // Taken out and put back: no copy of the history (wasm size).
+                let mine = state.history.try_update_untracked(std::mem::take).unwrap_or_default();
+                state.replace_history(mine);
+            }
+            if merge {
+                state.merge_stored();
+            }
+        }),
+        _ if merge => state.merge_stored(),
+        _ => {}
+    }
+}
+
+/// With a passphrase set, another tab may store a value while this tab's write of it is
+/// being encrypted: `sealed` then stores nothing, and this tab reads theirs in and merges
+/// its own into it (the history, the check-in). The settings are theirs then: a newer
+/// version's are never written over.
+pub fn merge_conflicts(state: AppState, sealed: &SealedStore) {
+    sealed.on_conflict(Rc::new(move |key: String| heard(state, key, true)));
 }
 
 /// How often a history another tab stored was taken in: a drawn screen's worker then gets

@@ -62,7 +62,9 @@ pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(Se
                         screen.error.set(Some(match reason {
                             LockError::WrongPassphrase => Msg::WrongPassphrase,
                             LockError::Damaged(_) => Msg::LockDamaged,
-                            LockError::Crypto(_) | LockError::Storage(_) => Msg::CryptoUnavailable,
+                            LockError::Crypto(_) | LockError::Storage(_) | LockError::Stranded(_) => {
+                                Msg::CryptoUnavailable
+                            }
                         }));
                         screen.busy.set(false);
                         screen.draw();

@@ -388,3 +388,46 @@ test('answers stored by a newer version are refused with a message and left unto
   assert.ok(!Object.keys(await storage(page)).some((k) => k.includes('aside')), 'left where it is, not copied');
   await context.close();
 });
+
+test('a stored value that does not open with the passphrase makes a change or removal refuse with a message, and storage stays byte for byte', async () => {
+  const { context, page } = await opened();
+  await checkIn(page);
+  await setPassphrase(page);
+  // The history no longer opens with the passphrase (sealed with another one, or damaged):
+  // one bit of its ciphertext is changed.
+  await page.evaluate(() => {
+    const history = JSON.parse(localStorage.getItem('ugeblik.v1.history'));
+    const data = atob(history.data);
+    history.data = btoa(String.fromCharCode(data.charCodeAt(0) ^ 1) + data.slice(1));
+    localStorage.setItem('ugeblik.v1.history', JSON.stringify(history));
+  });
+  await page.reload();
+  await unlock(page);
+  await page.getByText('Nogle gemte data kunne ikke læses', { exact: false }).waitFor();
+  const before = await storage(page);
+
+  await openSafety(page);
+  await page.getByLabel('Dit nuværende kodeord').first().fill(PASSPHRASE);
+  await page.getByLabel('Nyt kodeord (mindst 8 tegn)').fill('nyt kodeord 1');
+  await page.getByLabel('Skriv det nye kodeord igen').fill('nyt kodeord 1');
+  await page.getByRole('button', { name: 'Skift kodeord' }).click();
+  const refused = page.getByRole('alert').filter({ hasText: 'kan ikke åbnes med dit nuværende kodeord og ville gå tabt' });
+  await refused.waitFor();
+  await expectNoAxeViolations(page, 'a passphrase change refused');
+  assert.deepEqual(await storage(page), before, 'nothing changed, byte for byte');
+  assert.equal(await page.getByText('Kodeordet er skiftet.').count(), 0);
+
+  // The passphrase is still the old one; removing it is refused the same way.
+  await page.reload();
+  await unlock(page, 'nyt kodeord 1');
+  await page.getByRole('alert').filter({ hasText: 'Kodeordet passer ikke.' }).waitFor();
+  await unlock(page);
+  await page.getByText('Nogle gemte data kunne ikke læses', { exact: false }).waitFor();
+  await openSafety(page);
+  await page.getByLabel('Dit nuværende kodeord').nth(1).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Fjern kodeordet' }).click();
+  await refused.waitFor();
+  assert.deepEqual(await storage(page), before, 'nothing changed, byte for byte');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -252,3 +252,104 @@ test('with a passphrase set, two tabs answering at once keep both answers, which
   assert.deepEqual([...a.errors, ...b.errors], []);
   await context.close();
 });
+
+test('settings a newer version stored in another tab after this one started survive a language switch byte for byte', async () => {
+  const { context, a, b } = await twoTabs();
+  await a.getByRole('button', { name: 'English' }).click();
+  await a.getByRole('button', { name: "Start this week's questions" }).waitFor();
+  // A newer Ugeblik, open in tab B, stores its settings in a format this one cannot read.
+  const newer = '{"version":9,"lang":"da","theme":{"contrast":"high"}}';
+  await b.evaluate((v) => localStorage.setItem('ugeblik.v1.settings', v), newer);
+  await a.getByRole('button', { name: 'Dansk' }).click();
+  await a.getByText('Nogle data er gemt af en nyere version af Ugeblik', { exact: false }).waitFor();
+  await a.getByRole('button', { name: 'English' }).click();
+  await a.getByText('Some data was saved by a newer version of Ugeblik', { exact: false }).waitFor();
+  await expectNoAxeViolations(a, 'the start page after settings from a newer version');
+  assert.equal(await storageValue(a, 'ugeblik.v1.settings'), newer, 'byte for byte');
+  assert.ok(!(await a.evaluate(() => Object.keys(localStorage))).some((k) => k.includes('aside')), 'not copied');
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
+/** Waits until the stored value under `key` has not changed for `quiet` milliseconds. */
+async function settled(page, key, quiet = 2500) {
+  let last = await storageValue(page, key);
+  let since = Date.now();
+  while (Date.now() - since < quiet) {
+    await page.waitForTimeout(250);
+    const now = await storageValue(page, key);
+    if (now !== last) [last, since] = [now, Date.now()];
+  }
+}
+
+test('with a passphrase set, two tabs saving the history while the other encrypts both keep their writes', async () => {
+  const { context, a, b } = await twoTabs();
+  // A slow phone: encrypting a value takes two seconds, so each tab stores while the
+  // other's write is still being encrypted (a tab in the background may act up to a
+  // second late: its timers and frames are throttled).
+  await context.addInitScript(() => {
+    const subtle = crypto.subtle;
+    const encrypt = subtle.encrypt.bind(subtle);
+    subtle.encrypt = (...args) => new Promise((resolve) => setTimeout(resolve, 2000)).then(() => encrypt(...args));
+  });
+  const passphrase = 'to faner, en lås';
+  const open = async (page) => {
+    await page.getByRole('heading', { name: 'Ugeblik er låst' }).waitFor();
+    await page.getByLabel('Kodeord', { exact: true }).fill(passphrase);
+    await page.getByRole('button', { name: 'Lås op' }).click();
+    await ready(page);
+  };
+  await a.getByRole('button', { name: 'Lås og sletning' }).click();
+  await drawn(a);
+  await a.getByLabel('Nyt kodeord (mindst 8 tegn)').fill(passphrase);
+  await a.getByLabel('Skriv det nye kodeord igen').fill(passphrase);
+  await a.getByRole('button', { name: 'Sæt kodeord' }).click();
+  await a.getByText('Kodeordet er sat.', { exact: false }).waitFor();
+  // Both tabs load again (with the slow encryption) and are opened.
+  await open(b);
+  await a.reload();
+  await open(a);
+
+  // A answers a whole check-in up to saving it; B writes a milestone.
+  await a.bringToFront();
+  await a.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+  for (let n = 1; n <= 18; n++) {
+    await at(a, n);
+    const who5 = a.getByRole('button', { name: 'Det meste af tiden', exact: true });
+    if (await who5.count()) await who5.click();
+    else await a.getByRole('button', { name: 'Spring over' }).click();
+  }
+  await a.getByRole('button', { name: 'Spring over' }).click();
+  await a.getByRole('button', { name: 'Gem svarene' }).waitFor();
+  await b.bringToFront();
+  await b.getByRole('button', { name: 'Mål', exact: true }).click();
+  await drawn(b);
+  await b.getByLabel('Hvad skete der?').selectOption('other');
+  await b.getByLabel(/^Med egne ord/).fill('Første dag i caféen');
+  await settled(a, DRAFT);
+
+  // Both save at the same moment.
+  await Promise.all([
+    a.getByRole('button', { name: 'Gem svarene' }).click(),
+    b.getByRole('button', { name: 'Tilføj milepælen' }).click(),
+  ]);
+  await a.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).waitFor();
+  await b.getByRole('status').getByText('Gemt.').waitFor();
+  await settled(a, HISTORY, 5000);
+  assert.match(await storageValue(a, HISTORY), /^\{"sealed":1,/);
+
+  // After a reload, behind the lock, both tabs have the week and the milestone.
+  for (const page of [a, b]) {
+    await page.bringToFront();
+    await page.reload();
+    await open(page);
+    await page.getByRole('button', { name: 'Mål', exact: true }).click();
+    await drawn(page);
+    await page.getByText('Første dag i caféen', { exact: false }).first().waitFor();
+    await page.getByRole('button', { name: 'Tidligere uger', exact: true }).click();
+    await drawn(page);
+    await page.getByText('Trivsel (WHO-5): 80 af 100').waitFor();
+  }
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
