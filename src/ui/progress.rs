@@ -86,11 +86,14 @@ impl Charts {
 
 /// What to ask the worker to draw, from the choices made (tracked when read in an effect).
 fn request_for(state: AppState, lang: Lang, width: u32, view: View, import_file: bool) -> Request {
-    // Embedded by a configured portal: the history screen offers to send to it, by name.
+    // Embedded by a trusted portal: the history screen offers to send to it, by the name
+    // it gives itself beside the host the file would really go to.
     let portal = super::embed::embedded().then(|| {
-        state
-            .config
-            .with_value(|c| c.provider.clone().or_else(|| c.parent_origins.first().cloned()).unwrap_or_default())
+        let host = super::embed::hosts();
+        state.config.with_value(|c| match &c.provider {
+            Some(provider) => Msg::PortalAt.fill(lang, &[("provider", provider), ("host", &host)]),
+            None => host,
+        })
     });
     state.chart.with(|c| Request {
         view,
