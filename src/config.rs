@@ -139,19 +139,21 @@ impl Default for Portals {
 /// lets more through than the host meant.
 pub fn portals(text: &str) -> Portals {
     let mut portals = Portals::default();
-    let read = crate::domain::json::parse(text).ok_or_else(String::new).and_then(|value| {
+    let read = crate::domain::json::parse(text).map(|value| {
         value.fields("portals", &["origins", "askCitizen"], 0, |index, value| {
             if index == 1 {
                 portals.ask = value.boolean("askCitizen")?;
             } else {
                 for item in value.array("origins")? {
-                    portals.origins.extend(origin(&item.string("origins")?));
+                    if let Some(origin) = origin(&item.string("origins")?) {
+                        portals.origins.push(origin);
+                    }
                 }
             }
             Ok(())
         })
     });
-    if read.is_err() {
+    if read != Some(Ok(())) {
         portals = Portals { origins: Vec::new(), ask: false };
     }
     portals
@@ -392,12 +394,19 @@ mod tests {
 
     #[test]
     fn the_hosts_list_of_portals() {
-        let listed = portals(r#"{"origins":["https://Portal.example","http://127.0.0.1:8081","*","https://x.example/path"],"askCitizen":false}"#);
-        assert_eq!(listed, Portals { origins: vec!["https://portal.example".into(), "http://127.0.0.1:8081".into()], ask: false });
+        let listed = portals(
+            r#"{"origins":["https://Portal.example","http://127.0.0.1:8081","*","https://x.example/path"],"askCitizen":false}"#,
+        );
+        assert_eq!(
+            listed,
+            Portals { origins: vec!["https://portal.example".into(), "http://127.0.0.1:8081".into()], ask: false }
+        );
         assert_eq!(portals(r#"{"origins":[]}"#), Portals::default());
         assert_eq!(portals("{}"), Portals { origins: Vec::new(), ask: true });
         // Not of the shape: nothing listed, and no portal may ask.
-        for bad in ["", "[]", "not json", r#"{"origins":"https://a.example"}"#, r#"{"askCitizen":"yes"}"#, r#"{"ask":true}"#] {
+        for bad in
+            ["", "[]", "not json", r#"{"origins":"https://a.example"}"#, r#"{"askCitizen":"yes"}"#, r#"{"ask":true}"#]
+        {
             assert_eq!(portals(bad), Portals { origins: Vec::new(), ask: false }, "{bad:?}");
         }
         assert_eq!(host("https://portal.example"), "portal.example");

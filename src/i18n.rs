@@ -176,8 +176,7 @@ Msg / Page {
     EasyReadHint => "Spørgsmålene om dit liv og om arbejde bliver kortere og lettere. WHO-5 er den samme. Svarene gemmes som en særskilt version.", "The questions about your life and about work become shorter and easier. The WHO-5 stays the same. The answers are saved as a separate version.";
     LangLoading => "Henter sproget …", "Getting the language …";
     LangFailed => "Sproget {language} kunne ikke hentes. Prøv igen, når telefonen er på nettet.", "The language {language} could not be loaded. Try again when the phone is online.";
-    PortalAsk => "Siden {host} vil gerne have besked, hver gang du har svaret på ugens spørgsmål: hvilken uge, hvilke skemaer og din trivsel i procent (WHO-5). Dine svar, noter, mål og arbejde får den ikke. Må {host} få den besked?", "The page {host} would like to be told each time you have answered this week's questions: which week, which questionnaires and your well-being in per cent (WHO-5). It does not get your answers, notes, goals or work. May {host} be told?";
-    PortalCalled => "Siden kalder sig „{provider}“. Den står ikke på listen over sider, som denne Ugeblik er sat op til at tale med.", "The page calls itself “{provider}”. It is not on the list of pages this Ugeblik is set up to talk to.";
+    PortalAsk => "{portal} vil have besked, når du har svaret: ugen, skemaerne og din trivsel (WHO-5) i procent, ikke dine svar eller noter. Siden er ikke på listen over sider, Ugeblik taler med. Må den få besked?", "{portal} wants to know when you have answered: the week, the questionnaires and your well-being (WHO-5) in per cent, not your answers or notes. The page is not on the list of pages Ugeblik talks to. May it be told?";
     PortalYes => "Ja, {host} må få besked", "Yes, {host} may be told";
     PortalNo => "Nej, ingen besked", "No, do not tell it";
     PortalAt => "{provider} på siden {host}", "{provider} on the page {host}";

@@ -172,7 +172,7 @@ pub const EASY_READ: &str = "ugb-easy-read";
 /// easy-read words (`EASY_READ`, ticked when `easy`), and a reminder to save a copy of
 /// everything when the last one is old (`data-act="backup"`). First, when a portal the
 /// app's host does not list embeds the widget, the question whether it may hear of the
-/// check-ins (`portal`: its host and the name it gives itself; `data-act="portal-yes"`,
+/// check-ins (`portal`: its name beside its host, and its host; `data-act="portal-yes"`,
 /// `"portal-no"`).
 pub fn home(
     lang: Lang,
@@ -181,21 +181,17 @@ pub fn home(
     action: Msg,
     backup: Option<&str>,
     easy: bool,
-    portal: Option<(&str, Option<&str>)>,
+    portal: Option<(&str, &str)>,
 ) -> String {
     let mut html = Html::new();
     html.open("section", &[("class", "ugb-screen ugb-home"), ("aria-labelledby", "ugb-home-title")]);
     html.el("h2", &[("id", "ugb-home-title"), ("tabindex", "-1")], &week_label(lang, week));
     html.el("p", &[("class", "ugb-dates")], &week_dates(lang, week));
-    if let Some((host, provider)) = portal {
-        let host = [("host", host)];
+    if let Some((name, host)) = portal {
         html.open("div", &[("class", "ugb-backup"), ("role", "group"), ("aria-labelledby", "ugb-portal-ask")]);
-        html.el("p", &[("id", "ugb-portal-ask")], &Msg::PortalAsk.fill(lang, &host));
-        if let Some(provider) = provider {
-            html.el("p", &[("dir", "auto")], &Msg::PortalCalled.fill(lang, &[("provider", provider)]));
-        }
+        html.el("p", &[("id", "ugb-portal-ask")], &Msg::PortalAsk.fill(lang, &[("portal", name)]));
         let button = |act| [("type", "button"), ("class", "ugb-secondary"), ("data-act", act)];
-        html.el("button", &button("portal-yes"), &Msg::PortalYes.fill(lang, &host));
+        html.el("button", &button("portal-yes"), &Msg::PortalYes.fill(lang, &[("host", host)]));
         html.el("button", &button("portal-no"), Msg::PortalNo.get(lang));
         html.close("div");
     }

@@ -104,14 +104,8 @@ fn running(
     super::tabs::listen(state);
 
     // The language and its direction on the page and on the widget's root, set by one
-    // effect: each reactive attribute in a view is code the first load carries. The first
-    // time, once the app is in the page, its landmarks are named too.
-    Effect::new(move |first: Option<()>| {
-        browser::set_document_lang(state.lang.get());
-        if first.is_none() {
-            browser::name_landmarks();
-        }
-    });
+    // effect: each reactive attribute in a view is code the first load carries.
+    Effect::new(move |_| browser::set_document_lang(state.lang.get()));
     // When the citizen moves to another screen or question, focus its heading so a screen
     // reader reads it and the keyboard starts from the top. Not on first render: the
     // citizen has not acted yet.

@@ -60,8 +60,8 @@ pub fn set_document_lang(lang: Lang) {
 }
 
 /// Names the app's landmarks (banner, main) by the app's name, so that in a portal's page
-/// they are told apart from the portal's own. Set here rather than in the views: each
-/// attribute of a view is code the first load carries.
+/// they are told apart from the portal's own. Set from here, when framed, rather than in
+/// the views: each attribute of a view is code the first load carries.
 pub fn name_landmarks() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     for landmark in [".ugb-header", "#ugb-main"] {

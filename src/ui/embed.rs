@@ -9,12 +9,14 @@
 use std::cell::RefCell;
 
 use js_sys::{Function, Object, Promise, Reflect};
-use leptos::prelude::{GetUntracked, Set, WithUntracked};
+use leptos::prelude::{GetUntracked, Set, WithUntracked, WithValue};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::{AppState, Screen};
 use crate::config::{self, Config};
+use crate::domain::lang::Lang;
+use crate::i18n::Msg;
 use crate::protocol::{self, HostMessage};
 
 thread_local! {
@@ -33,6 +35,15 @@ pub fn embedded() -> bool {
 /// The trusted origins in plain words (their hosts), for the send-to-portal texts.
 pub fn hosts() -> String {
     ORIGINS.with(|o| o.borrow().iter().map(|o| config::host(o)).collect::<Vec<_>>().join(", "))
+}
+
+/// A portal as the citizen is told of it: the name it gives itself (`?provider=`) beside
+/// the host it really is on, or only the host.
+pub fn portal_name(state: AppState, lang: Lang, host: &str) -> String {
+    state.config.with_value(|c| match &c.provider {
+        Some(provider) => Msg::PortalAt.fill(lang, &[("provider", provider), ("host", host)]),
+        None => host.to_owned(),
+    })
 }
 
 /// Posts `message` (JSON text) to the parent window, addressed to each trusted origin:
@@ -59,6 +70,7 @@ fn post_height() {
 
 /// From now on `origin` hears from the widget, and is heeded: it hears `ready` and the
 /// height at once.
+#[inline(never)]
 fn trust(state: AppState, origin: String) {
     ORIGINS.with(|o| o.borrow_mut().push(origin));
     post(&protocol::ready(state.lang.get_untracked()));
@@ -85,8 +97,30 @@ pub fn answer(state: AppState, agreed: bool) {
 pub fn start(state: AppState, config: &Config) {
     let Some(window) = web_sys::window() else { return };
     let framed = window.parent().ok().flatten().is_some_and(|parent| !Object::is(&parent, &window));
+    if !framed {
+        return;
+    }
     let named = config.parent_origins.clone();
-    if !framed || named.is_empty() {
+    // Once the app is in the page (a moment after this): in a portal's page, its landmarks
+    // are named, and the list of portals is read (from the app's own origin, at start-up:
+    // nothing is fetched later).
+    wasm_bindgen_futures::spawn_local(async move {
+        super::browser::name_landmarks();
+        if named.is_empty() {
+            return;
+        }
+        let listed =
+            super::browser::fetch_text("portals.json").await.map_or_else(Default::default, |t| config::portals(&t));
+        for origin in named {
+            let choice = state.portal_choice(&origin);
+            if choice == Some(true) || listed.origins.contains(&origin) {
+                trust(state, origin);
+            } else if choice.is_none() && listed.ask && state.portal_ask.with_untracked(Option::is_none) {
+                state.portal_ask.set(Some(origin));
+            }
+        }
+    });
+    if config.parent_origins.is_empty() {
         return;
     }
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
@@ -125,18 +159,6 @@ pub fn start(state: AppState, config: &Config) {
         }
         on_resize.forget();
     }
-    // Read at start-up, from the app's own origin: nothing is fetched later.
-    wasm_bindgen_futures::spawn_local(async move {
-        let listed = super::browser::fetch_text("portals.json").await.map_or_else(Default::default, |t| config::portals(&t));
-        for origin in named {
-            let choice = state.portal_choice(&origin);
-            if choice == Some(true) || listed.origins.contains(&origin) {
-                trust(state, origin);
-            } else if choice.is_none() && listed.ask && state.portal_ask.with_untracked(Option::is_none) {
-                state.portal_ask.set(Some(origin));
-            }
-        }
-    });
 }
 
 /// Tells the trusted hosts that a check-in was saved (week, instruments, WHO-5

@@ -39,7 +39,8 @@ pub fn home(state: AppState, lang: Lang) -> String {
     }
     // A portal the app's host does not list, not yet decided on: may it hear of check-ins?
     let asking = state.portal_ask.get();
-    let provider = state.config.with_value(|c| c.provider.clone());
-    let portal = asking.as_deref().map(|origin| (crate::config::host(origin), provider.as_deref()));
+    let host = asking.as_deref().map(crate::config::host);
+    let name = host.map(|host| super::embed::portal_name(state, lang, host));
+    let portal = name.as_deref().zip(host);
     steps::home(lang, week, info.as_deref(), action, backup.as_deref(), state.shown().easy, portal)
 }

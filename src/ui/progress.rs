@@ -88,13 +88,7 @@ impl Charts {
 fn request_for(state: AppState, lang: Lang, width: u32, view: View, import_file: bool) -> Request {
     // Embedded by a trusted portal: the history screen offers to send to it, by the name
     // it gives itself beside the host the file would really go to.
-    let portal = super::embed::embedded().then(|| {
-        let host = super::embed::hosts();
-        state.config.with_value(|c| match &c.provider {
-            Some(provider) => Msg::PortalAt.fill(lang, &[("provider", provider), ("host", &host)]),
-            None => host,
-        })
-    });
+    let portal = super::embed::embedded().then(|| super::embed::portal_name(state, lang, &super::embed::hosts()));
     state.chart.with(|c| Request {
         view,
         demo: state.demo,

@@ -317,10 +317,8 @@ impl AppState {
 
     /// Remembers the citizen's answer for the portal `origin`, and stores it.
     pub fn choose_portal(self, origin: &str, agreed: bool) {
-        self.vault.update_value(|b| {
-            b.portals.retain(|(o, _)| o != origin);
-            b.portals.push((origin.to_owned(), agreed));
-        });
+        // Only asked about an origin not yet answered for (the last answer counts).
+        self.vault.update_value(|b| b.portals.push((origin.to_owned(), agreed)));
         self.save_settings();
     }
 
