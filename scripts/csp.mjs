@@ -13,8 +13,9 @@ import { pathToFileURL } from 'node:url';
 /** The policy: the app's own files only; wasm may be compiled ('wasm-unsafe-eval'), no
  *  inline script or style, no eval, no plugins, no <base>, no form submission. connect-src,
  *  worker-src, font-src, manifest-src and frame-src fall back to default-src 'self';
- *  data: is the empty favicon. frame-ancestors cannot be set from a <meta> (and portals
- *  embed the app). scripts/serve.mjs sends the same policy as a header. */
+ *  data: is the empty favicon. frame-ancestors cannot be set from a <meta>:
+ *  scripts/serve.mjs sends the same policy as a header, with frame-ancestors built from
+ *  the portals list (`headerPolicy`). */
 export const POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -24,6 +25,45 @@ export const POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join(';');
+
+/** An origin as the app accepts one in `portals.json` and `?parentOrigin=` (src/config.rs,
+ *  `origin`): https, or http on the phone itself; no path, no wildcard. IPv6 addresses are
+ *  left out here: a policy's host cannot name one. */
+const ORIGIN = /^(https:\/\/[a-z0-9]([a-z0-9-]{0,62})?(\.[a-z0-9]([a-z0-9-]{0,62})?)*|https?:\/\/(localhost|127\.0\.0\.1))(:[1-9]\d{0,4})?$/;
+
+/** Reads `portals.json` as the app does (src/config.rs, `portals`): `{ origins, ask }`.
+ *  No file (`text` null): nothing listed, and the citizen is asked. A file not of the
+ *  shape: nothing listed, and no portal may ask. */
+export function readPortals(text) {
+  if (text == null) return { origins: [], ask: true };
+  try {
+    const file = JSON.parse(text);
+    const known = ['origins', 'askCitizen'];
+    const origins = file.origins ?? [];
+    const ask = file.askCitizen ?? true;
+    if (typeof file !== 'object' || Array.isArray(file) || !Object.keys(file).every((k) => known.includes(k))) throw 0;
+    if (!Array.isArray(origins) || !origins.every((o) => typeof o === 'string') || typeof ask !== 'boolean') throw 0;
+    const port = (o) => Number(/:(\d+)$/.exec(o)?.[1] ?? 1);
+    const fine = origins.map((o) => o.trim().toLowerCase()).filter((o) => ORIGIN.test(o) && port(o) <= 65535);
+    return { origins: [...new Set(fine)], ask };
+  } catch {
+    return { origins: [], ask: false };
+  }
+}
+
+/** `frame-ancestors` from the portals list: the app itself and the listed portals; when
+ *  the list lets other portals ask the citizen, any https page (and http on this machine),
+ *  since such a page must be able to frame the app to ask. */
+export function frameAncestors({ origins, ask }) {
+  const sources = ask ? ['https:', 'http://localhost:*', 'http://127.0.0.1:*'] : origins;
+  return ["frame-ancestors 'self'", ...sources].join(' ');
+}
+
+/** The policy a server sends as a header: the page's policy and `frame-ancestors`, which
+ *  only a header can set (scripts/serve.mjs). */
+export function headerPolicy(portals) {
+  return `${POLICY};${frameAncestors(portals)}`;
+}
 
 /** The loader's file name: `loader-<16 hex of its content's SHA-256>.js`. */
 const LOADER = /^loader-[0-9a-f]{16}\.js$/;

@@ -3,14 +3,25 @@
 // serves the example portal pages from another origin.
 // The app is served with its Content-Security-Policy as a header too (the same policy
 // as the page's <meta>, scripts/csp.mjs): a header also covers the chart worker and the
-// service worker, which a page's <meta> does not reach.
+// service worker, which a page's <meta> does not reach, and it adds frame-ancestors, which
+// only a header can set: the portals that may frame the app, from the same portals.json
+// the app reads (beside index.html), read once at start.
+import { readFileSync } from 'node:fs';
 import { serve } from '../tests/e2e/server.mjs';
-import { POLICY } from './csp.mjs';
+import { headerPolicy, readPortals } from './csp.mjs';
 
 const port = Number(process.argv[2] ?? 8080);
 const folder = process.argv[3] ?? 'dist';
-const headers = folder === 'dist' ? { 'Content-Security-Policy': POLICY } : {};
-const server = await serve(new URL(`../${folder}/`, import.meta.url).pathname, { port, headers });
+const root = new URL(`../${folder}/`, import.meta.url).pathname;
+let headers = {};
+if (folder === 'dist') {
+  let list = null;
+  try {
+    list = readFileSync(`${root}portals.json`, 'utf8');
+  } catch {}
+  headers = { 'Content-Security-Policy': headerPolicy(readPortals(list)) };
+}
+const server = await serve(root, { port, headers });
 if (folder === 'dist') {
   console.log(`Ugeblik is served on ${server.url}/  (demo history: ${server.url}/?demo, English: ${server.url}/?lang=en)`);
 } else {

@@ -116,6 +116,54 @@ impl Config {
     }
 }
 
+/// The portals the app's host lists in `portals.json`, served beside the page: their
+/// pages hear from the widget without asking the citizen. A page the list does not name
+/// hears nothing unless the citizen agrees for its origin, and may ask only when `ask`
+/// (`scripts/serve.mjs` builds the `frame-ancestors` header from the same file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Portals {
+    pub origins: Vec<String>,
+    pub ask: bool,
+}
+
+/// No list (none served, or none fetched): no portal is listed, and the citizen decides.
+impl Default for Portals {
+    fn default() -> Portals {
+        Portals { origins: Vec::new(), ask: true }
+    }
+}
+
+/// Reads `portals.json`: `{"origins": ["https://portal.example"], "askCitizen": true}`,
+/// both optional. An entry that is not an origin (see [`origin`]) is left out; a file
+/// that is not of this shape lists no portal and lets none ask: a mistake in it never
+/// lets more through than the host meant.
+pub fn portals(text: &str) -> Portals {
+    let mut portals = Portals::default();
+    let read = crate::domain::json::parse(text).map(|value| {
+        value.fields("portals", &["origins", "askCitizen"], 0, |index, value| {
+            if index == 1 {
+                portals.ask = value.boolean("askCitizen")?;
+            } else {
+                for item in value.array("origins")? {
+                    if let Some(origin) = origin(&item.string("origins")?) {
+                        portals.origins.push(origin);
+                    }
+                }
+            }
+            Ok(())
+        })
+    });
+    if read != Some(Ok(())) {
+        portals = Portals { origins: Vec::new(), ask: false };
+    }
+    portals
+}
+
+/// An origin in plain words for the citizen: its host (and port), without the scheme.
+pub fn host(origin: &str) -> &str {
+    origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://")).unwrap_or(origin)
+}
+
 /// The language asked for with `?lang=`; `None` when absent or not one the app speaks.
 pub fn lang_from_query(search: &str) -> Option<Lang> {
     Config::from_query(search).lang
@@ -342,6 +390,27 @@ mod tests {
         }
         assert_eq!(origin("http://[::1]:9000").as_deref(), Some("http://[::1]:9000"));
         assert_eq!(origin("https://[::1]").as_deref(), Some("https://[::1]"));
+    }
+
+    #[test]
+    fn the_hosts_list_of_portals() {
+        let listed = portals(
+            r#"{"origins":["https://Portal.example","http://127.0.0.1:8081","*","https://x.example/path"],"askCitizen":false}"#,
+        );
+        assert_eq!(
+            listed,
+            Portals { origins: vec!["https://portal.example".into(), "http://127.0.0.1:8081".into()], ask: false }
+        );
+        assert_eq!(portals(r#"{"origins":[]}"#), Portals::default());
+        assert_eq!(portals("{}"), Portals { origins: Vec::new(), ask: true });
+        // Not of the shape: nothing listed, and no portal may ask.
+        for bad in
+            ["", "[]", "not json", r#"{"origins":"https://a.example"}"#, r#"{"askCitizen":"yes"}"#, r#"{"ask":true}"#]
+        {
+            assert_eq!(portals(bad), Portals { origins: Vec::new(), ask: false }, "{bad:?}");
+        }
+        assert_eq!(host("https://portal.example"), "portal.example");
+        assert_eq!(host("http://127.0.0.1:8081"), "127.0.0.1:8081");
     }
 
     #[test]

@@ -186,6 +186,10 @@ Msg / Page {
     EndDeleteNow => "Ja, slet alt fra telefonen nu", "Yes, delete everything from this phone now";
     ChartOffline => "Denne side er ikke på telefonen endnu, og der er ingen forbindelse. Den gemmes af sig selv, næste gang Ugeblik er åben med internet. Dine svar er ikke berørt.", "This screen is not on the phone yet, and there is no connection. It is kept by itself the next time Ugeblik is open with internet. Your answers are not affected.";
     ErrLockStranded => "Nogle gemte data kan ikke åbnes med dit nuværende kodeord og ville gå tabt. Intet er ændret.", "Some stored data cannot be opened with your current passphrase and would be lost. Nothing has changed.";
+    PortalAsk => "{portal} vil have besked, når du har svaret: ugen, skemaerne og din trivsel (WHO-5) i procent, ikke dine svar eller noter. Siden er ikke på listen over sider, Ugeblik taler med. Må den få besked?", "{portal} wants to know when you have answered: the week, the questionnaires and your well-being (WHO-5) in per cent, not your answers or notes. The page is not on the list of pages Ugeblik talks to. May it be told?";
+    PortalYes => "Ja, {host} må få besked", "Yes, {host} may be told";
+    PortalNo => "Nej, ingen besked", "No, do not tell it";
+    PortalAt => "{provider} på siden {host}", "{provider} on the page {host}";
 }
 }
 

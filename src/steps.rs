@@ -39,6 +39,10 @@ pub const MENU: [(&str, Msg); 6] = [
     ("about", Msg::NavAbout),
 ];
 
+/// The app's name in the header: it names the widget's landmarks (banner and main), so
+/// that in a portal's page they are told apart from the portal's own.
+pub const BRAND: &str = "ugb-brand";
+
 /// The header: the app's name, the language switch (`data-lang`), quick exit and, with a
 /// passphrase set, "lock" (`data-act`), and the menu (`data-screen`), with `current` (a
 /// code of [`MENU`]) marked as the page shown.
@@ -53,7 +57,7 @@ pub fn header(lang: Lang, current: Option<&str>, provider: Option<&str>, locked:
     html.el("button", &[("type", "button"), ("class", "ugb-exit"), ("data-act", "exit")], Msg::QuickExit.get(lang));
     html.close("div");
     html.open("div", &[("class", "ugb-header__top")]);
-    html.open("div", &[]).el("h1", &[("class", "ugb-brand")], Msg::AppName.get(lang));
+    html.open("div", &[]).el("h1", &[("class", "ugb-brand"), ("id", BRAND)], Msg::AppName.get(lang));
     // The provider's name, from the portal that embeds the widget: text, never markup.
     if let Some(provider) = provider {
         html.el("p", &[("class", "ugb-provider"), ("dir", "auto")], provider);
@@ -97,11 +101,12 @@ pub const UNLOCK_ERROR: &str = "ugb-unlock-error";
 /// wrong, and what a forgotten passphrase means, with "delete everything" behind a tick.
 pub fn unlock_screen(lang: Lang, error: Option<Msg>, busy: bool) -> String {
     let mut html = Html::new();
-    html.open("header", &[("class", "ugb-header")]).open("div", &[("class", "ugb-header__top")]);
-    html.el("h1", &[("class", "ugb-brand")], Msg::AppName.get(lang));
+    let named = ("aria-labelledby", BRAND);
+    html.open("header", &[("class", "ugb-header"), named]).open("div", &[("class", "ugb-header__top")]);
+    html.el("h1", &[("class", "ugb-brand"), ("id", BRAND)], Msg::AppName.get(lang));
     language_switch(&mut html, lang);
     html.close("div").close("header");
-    html.open("main", &[("class", "ugb-main"), ("id", "ugb-main")]);
+    html.open("main", &[("class", "ugb-main"), ("id", "ugb-main"), named]);
     html.open("section", &[("class", "ugb-screen ugb-unlock"), ("aria-labelledby", "ugb-unlock-title")]);
     html.el("h2", &[("id", "ugb-unlock-title"), ("tabindex", "-1")], Msg::LockedTitle.get(lang));
     html.el("p", &[], Msg::LockedText.get(lang));
@@ -169,12 +174,31 @@ pub const EASY_READ: &str = "ugb-easy-read";
 
 /// The start page: this week, what the citizen can do (`data-act="start"`), the choice of
 /// easy-read words (`EASY_READ`, ticked when `easy`), and a reminder to save a copy of
-/// everything when the last one is old (`data-act="backup"`).
-pub fn home(lang: Lang, week: IsoWeek, info: Option<&str>, action: Msg, backup: Option<&str>, easy: bool) -> String {
+/// everything when the last one is old (`data-act="backup"`). First, when a portal the
+/// app's host does not list embeds the widget, the question whether it may hear of the
+/// check-ins (`portal`: its name beside its host, and its host; `data-act="portal-yes"`,
+/// `"portal-no"`).
+pub fn home(
+    lang: Lang,
+    week: IsoWeek,
+    info: Option<&str>,
+    action: Msg,
+    backup: Option<&str>,
+    easy: bool,
+    portal: Option<(&str, &str)>,
+) -> String {
     let mut html = Html::new();
     html.open("section", &[("class", "ugb-screen ugb-home"), ("aria-labelledby", "ugb-home-title")]);
     html.el("h2", &[("id", "ugb-home-title"), ("tabindex", "-1")], &week_label(lang, week));
     html.el("p", &[("class", "ugb-dates")], &week_dates(lang, week));
+    if let Some((name, host)) = portal {
+        html.open("div", &[("class", "ugb-backup"), ("role", "group"), ("aria-labelledby", "ugb-portal-ask")]);
+        html.el("p", &[("id", "ugb-portal-ask")], &Msg::PortalAsk.fill(lang, &[("portal", name)]));
+        let button = |act| [("type", "button"), ("class", "ugb-secondary"), ("data-act", act)];
+        html.el("button", &button("portal-yes"), &Msg::PortalYes.fill(lang, &[("host", host)]));
+        html.el("button", &button("portal-no"), Msg::PortalNo.get(lang));
+        html.close("div");
+    }
     html.el("p", &[], Msg::IntroText.get(lang));
     if let Some(info) = info {
         html.el("p", &[], info);

@@ -88,12 +88,14 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin || !url.href.startsWith(PAGE)) return;
-  if (request.mode === 'navigate') {
-    // The page itself, whatever the query: from the network when it answers within a few
-    // seconds (so a new version shows on the next load), else the cached page.
+  const portals = url.pathname.endsWith('/portals.json');
+  if (request.mode === 'navigate' || portals) {
+    // The page itself, whatever the query, and the host's list of portals (which a host
+    // may change without a new build): from the network when it answers within a few
+    // seconds (so a new version shows on the next load), else the cached copy.
     event.respondWith(
       timeout(fetch(request), 4000).catch(() =>
-        caches.match(PAGE, { ignoreVary: true }).then((cached) => cached || Response.error()),
+        caches.match(portals ? request : PAGE, { ignoreVary: true }).then((cached) => cached || Response.error()),
       ),
     );
     return;

@@ -351,11 +351,11 @@ fn the_csv_has_a_row_per_goal_evaluation_work_figure_and_milestone() {
 }
 
 #[test]
-fn the_stored_values_of_format_2_read_back_and_are_written_the_same_as_format_4() {
+fn the_stored_values_of_format_2_read_back_and_are_written_the_same_as_the_newest_format() {
     use ugeblik::domain::stored::encode_draft;
-    // Formats 3 and 4 only added optional fields: a format 2 value is written back as it
+    // Formats 3 to 5 only added optional fields: a format 2 value is written back as it
     // was, with the new version number.
-    let as_3 = |text: &str| text.replacen("{\"version\":2,", "{\"version\":4,", 1);
+    let as_3 = |text: &str| text.replacen("{\"version\":2,", "{\"version\":5,", 1);
     let text = include_str!("fixtures/store-v2-history.json");
     let history = decode_history(text).unwrap();
     assert_eq!(history.goals.len(), 2);
@@ -371,10 +371,10 @@ fn the_stored_values_of_format_2_read_back_and_are_written_the_same_as_format_4(
 }
 
 #[test]
-fn the_stored_values_of_format_3_read_back_and_are_written_the_same_as_format_4() {
+fn the_stored_values_of_format_3_read_back_and_are_written_the_same_as_the_newest_format() {
     use ugeblik::domain::stored::{decode_settings, encode_draft, encode_settings};
-    // Format 4 only added optional settings.
-    let as_4 = |text: &str| text.replacen("{\"version\":3,", "{\"version\":4,", 1);
+    // Formats 4 and 5 only added optional settings.
+    let as_4 = |text: &str| text.replacen("{\"version\":3,", "{\"version\":5,", 1);
     let text = include_str!("fixtures/store-v3-history.json");
     assert_eq!(encode_history(&decode_history(text).unwrap()), as_4(text));
     let text = include_str!("fixtures/store-v3-settings.json");
@@ -382,7 +382,20 @@ fn the_stored_values_of_format_3_read_back_and_are_written_the_same_as_format_4(
     let text = include_str!("fixtures/store-v4-settings.json");
     let settings = decode_settings(text).unwrap();
     assert_eq!((settings.lang, settings.easy, settings.who5_lang), (Some(Lang::Ar), true, Some(Lang::Da)));
-    assert_eq!(encode_settings(&settings), text, "this version writes format 4 exactly as the fixture");
+    assert_eq!(encode_settings(&settings), text.replacen("{\"version\":4,", "{\"version\":5,", 1));
+    // Format 5 added the citizen's answer per portal origin.
+    let text = include_str!("fixtures/store-v5-settings.json");
+    let settings = decode_settings(text).unwrap();
+    let portals = [("http://127.0.0.1:8081".to_owned(), false), ("https://minside.example".to_owned(), true)];
+    assert_eq!(settings.portals, portals);
+    assert_eq!(encode_settings(&settings), text, "this version writes format 5 exactly as the fixture");
+    for wrong in [
+        text.replace("https://minside.example", "https://minside.example/"),
+        text.replace("https://minside.example", "*"),
+        text.replace("true", "1"),
+    ] {
+        assert!(decode_settings(&wrong).is_err(), "{wrong}");
+    }
     let text = include_str!("fixtures/store-v3-draft.json");
     let draft = decode_draft(text).unwrap();
     assert_eq!(draft.answers["who5"]["2"], 3);

@@ -469,13 +469,13 @@ fn a_value_another_tab_wrote_that_cannot_be_read_is_put_aside_before_it_is_writt
 
 #[test]
 fn a_value_from_a_newer_version_is_left_untouched_and_never_written_over() {
-    let newer = "{\"version\":5,\"responses\":[],\"somethingNew\":true}";
+    let newer = "{\"version\":99,\"responses\":[],\"somethingNew\":true}";
     let store = Shared::default();
     store.0.preload(HISTORY_KEY, newer);
     let (vault, loaded) = open(&store);
     assert_eq!(
         loaded.problems,
-        vec![Problem::Unreadable { key: HISTORY_KEY.into(), reason: DecodeError::TooNew { found: 5 }, kept_as: None }]
+        vec![Problem::Unreadable { key: HISTORY_KEY.into(), reason: DecodeError::TooNew { found: 99 }, kept_as: None }]
     );
     let history = decode_history(HISTORY_V1).unwrap();
     assert_eq!(vault.save_history(&history), Ok(()), "kept in memory, as the citizen is told");
@@ -488,7 +488,7 @@ fn a_value_from_a_newer_version_is_left_untouched_and_never_written_over() {
     tab.vault.save_history(&tab.history).unwrap();
     store.0.set(HISTORY_KEY, newer).unwrap();
     let error = tab.vault.save_history(&tab.history).unwrap_err();
-    assert!(matches!(error, Problem::Unreadable { reason: DecodeError::TooNew { found: 5 }, kept_as: None, .. }));
+    assert!(matches!(error, Problem::Unreadable { reason: DecodeError::TooNew { found: 99 }, kept_as: None, .. }));
     tab.vault.save_history(&tab.history).unwrap();
     assert_eq!(store.0.get(HISTORY_KEY).unwrap().as_deref(), Some(newer));
 }

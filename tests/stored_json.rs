@@ -211,15 +211,22 @@ fn the_page_writes_what_serde_writes() {
         assert_eq!(ours, serde_json::to_string(&DraftV1 { version: STORE_VERSION, draft: draft.clone() }).unwrap());
         assert_eq!(decode_draft(&ours).unwrap(), draft);
     }
+    let portals = |list: &[(&str, bool)]| list.iter().map(|(o, a)| (o.to_string(), *a)).collect::<Vec<_>>();
     let cases = [
-        (None, None, false, None),
-        (Some(Lang::Da), Some("2026-11-23".to_owned()), false, None),
-        (Some(Lang::En), None, true, None),
-        (Some(Lang::Ar), Some("2026-11-23".to_owned()), true, Some(Lang::Da)),
-        (Some(Lang::Uk), None, false, Some(Lang::En)),
+        (None, None, false, None, portals(&[])),
+        (Some(Lang::Da), Some("2026-11-23".to_owned()), false, None, portals(&[("https://b.example", false)])),
+        (Some(Lang::En), None, true, None, portals(&[])),
+        (Some(Lang::Ar), Some("2026-11-23".to_owned()), true, Some(Lang::Da), portals(&[])),
+        (
+            Some(Lang::Uk),
+            None,
+            false,
+            Some(Lang::En),
+            portals(&[("https://b.example", true), ("http://127.0.0.1:8081", false)]),
+        ),
     ];
-    for (lang, backup, easy, who5_lang) in cases {
-        let settings = Settings { version: STORE_VERSION, lang, backup, easy, who5_lang };
+    for (lang, backup, easy, who5_lang, portals) in cases {
+        let settings = Settings { version: STORE_VERSION, lang, backup, easy, who5_lang, portals };
         let ours = encode_settings(&settings);
         assert_eq!(ours, serde_json::to_string(&settings).unwrap());
         assert_eq!(decode_settings(&ours).unwrap(), settings);

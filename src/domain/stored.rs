@@ -18,15 +18,17 @@ use super::week::IsoWeek;
 
 /// The newest format version of every stored value. Bump it when a format changes, and
 /// add the upgrade from the old version in the matching `decode_*` function.
-pub const STORE_VERSION: u64 = 4;
+pub const STORE_VERSION: u64 = 5;
 
 // Version 2 added the history's `goals`, `work` and `milestones` and the check-in's `work`
 // and `goals`; every one is optional, so a version 1 value reads as it is. Version 3 added
 // the check-in's `given` (when each part was given, so that two tabs' check-ins merge);
 // it is optional too, so a version 2 value reads as it is. Version 4 added the settings'
 // `easy` (easy-read wording) and `who5Lang` (the WHO-5's official version where the app's
-// language has none); both optional, so a version 3 value reads as it is. An older app
-// leaves a version 4 value untouched.
+// language has none); both optional, so a version 3 value reads as it is. Version 5 added
+// the settings' `portals` (the citizen's answer, per origin, to a portal the app's host does
+// not list); optional, so a version 4 value reads as it is. An older app leaves a newer
+// value untouched.
 
 /// Why a stored value could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,6 +74,52 @@ pub struct Settings {
     /// The WHO-5's official version chosen where the app's language has none.
     #[serde(default, rename = "who5Lang", skip_serializing_if = "Option::is_none")]
     pub who5_lang: Option<Lang>,
+    /// The citizen's answer for each portal origin the app's host does not list: whether
+    /// that page may hear that a check-in was saved. Stored as a map
+    /// (`"https://portal.example": true`), kept as a list in the file's order (a map's code
+    /// would cost the first load 1 KB): for an origin given twice, the last answer counts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "portal_map")]
+    pub portals: Vec<(String, bool)>,
+}
+
+impl Settings {
+    /// The citizen's answer for the portal `origin`, if they gave one.
+    pub fn portal(&self, origin: &str) -> Option<bool> {
+        self.portals.iter().rev().find(|(o, _)| o == origin).map(|(_, agreed)| *agreed)
+    }
+}
+
+/// `Settings::portals` as a JSON map, for serde (the oracle of `tests/stored_json.rs`).
+mod portal_map {
+    use serde::de::{Deserializer, MapAccess, Visitor};
+    use serde::Serializer;
+
+    pub fn serialize<S: Serializer>(portals: &[(String, bool)], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(portals.iter().map(|(origin, agreed)| (origin, agreed)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<(String, bool)>, D::Error> {
+        deserializer.deserialize_map(Portals)
+    }
+
+    /// In the file's order, as the page reads it.
+    struct Portals;
+
+    impl<'de> Visitor<'de> for Portals {
+        type Value = Vec<(String, bool)>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map of origins to answers")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut portals = Vec::new();
+            while let Some(entry) = map.next_entry::<String, bool>()? {
+                portals.push(entry);
+            }
+            Ok(portals)
+        }
+    }
 }
 
 fn language(value: Value, what: &str) -> Shape<Lang> {
@@ -226,6 +274,15 @@ pub fn encode_settings(settings: &Settings) -> String {
         out.push_str("true");
     }
     write_opt_text(&mut out, "who5Lang", settings.who5_lang.map(Lang::code));
+    if !settings.portals.is_empty() {
+        json::key(&mut out, "portals");
+        out.push('{');
+        for (origin, agreed) in &settings.portals {
+            json::key(&mut out, origin);
+            out.push_str(if *agreed { "true" } else { "false" });
+        }
+        out.push('}');
+    }
     out.push('}');
     out
 }
@@ -639,7 +696,7 @@ pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
     let (version, value) = versioned(text)?;
     let mut settings = Settings { version, ..Settings::default() };
     value
-        .fields("settings", &["version", "lang", "backup", "easy", "who5Lang"], 0b1, |index, value| {
+        .fields("settings", &["version", "lang", "backup", "easy", "who5Lang", "portals"], 0b1, |index, value| {
             match index {
                 1 => settings.lang = value.nullable().map(|v| language(v, "lang")).transpose()?,
                 2 => {
@@ -656,6 +713,14 @@ pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
                         return Err(format!("who5Lang: the WHO-5 has no official version in {lang:?}"));
                     }
                     settings.who5_lang = Some(lang);
+                }
+                5 => {
+                    for (origin, agreed) in value.map("portals")? {
+                        if crate::config::origin(&origin).as_deref() != Some(origin.as_str()) {
+                            return Err(format!("portals: not an origin: {origin:?}"));
+                        }
+                        settings.portals.push((origin, agreed.boolean("portals")?));
+                    }
                 }
                 _ => {}
             }

@@ -59,6 +59,18 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
+/// Names the app's landmarks (banner, main) by the app's name, so that in a portal's page
+/// they are told apart from the portal's own. Set from here, when framed, rather than in
+/// the views: each attribute of a view is code the first load carries.
+pub fn name_landmarks() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    for landmark in [".ugb-header", "#ugb-main"] {
+        if let Ok(Some(element)) = document.query_selector(landmark) {
+            let _ = element.set_attribute("aria-labelledby", crate::steps::BRAND);
+        }
+    }
+}
+
 /// Moves keyboard and screen-reader focus to the main area's heading, once it is painted.
 pub fn focus_main_heading() {
     leptos::prelude::request_animation_frame(move || {
@@ -322,4 +334,14 @@ pub fn reload() {
     if let Some(window) = web_sys::window() {
         let _ = window.location().reload();
     }
+}
+
+/// The text of the file at `url` (relative to the page), or `None` when it cannot be
+/// fetched or the server refuses it.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(web_sys::window()?.fetch_with_str(url)).await.ok()?;
+    let response = response.dyn_into::<web_sys::Response>().ok().filter(web_sys::Response::ok)?;
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }

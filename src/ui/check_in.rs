@@ -70,6 +70,7 @@ pub fn HtmlScreens() -> impl IntoView {
             Some("save") => state.finish(),
             Some("start") => state.start_check_in(),
             Some("backup") => state.back_up_now(),
+            Some(act @ ("portal-yes" | "portal-no")) => super::embed::answer(state, act == "portal-yes"),
             Some("history") => state.show(Screen::History),
             Some("home") => state.show(Screen::Home),
             // After everything was deleted: a fresh start.

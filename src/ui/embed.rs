@@ -1,33 +1,52 @@
 //! The widget inside a portal's iframe: posts the protocol's messages ([`crate::protocol`])
 //! to the host origins the address names, and heeds the host's requests from those
-//! origins only. Also the browser features a phone install needs: the theme from the
-//! address, the service worker that keeps the app working offline, and persistent storage.
+//! origins only — and only once the origin is trusted: listed by the app's host in
+//! `portals.json` (beside the page), or agreed to by the citizen on the start page. Until
+//! then a portal hears nothing at all. Also the browser features a phone install needs:
+//! the theme from the address, the service worker that keeps the app working offline, and
+//! persistent storage.
 
 use std::cell::RefCell;
 
 use js_sys::{Function, Object, Promise, Reflect};
-use leptos::prelude::GetUntracked;
+use leptos::prelude::{GetUntracked, Set, WithUntracked, WithValue};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::{AppState, Screen};
-use crate::config::Config;
+use crate::config::{self, Config};
+use crate::domain::lang::Lang;
+use crate::i18n::Msg;
 use crate::protocol::{self, HostMessage};
 
 thread_local! {
-    /// The host origins messages go to: empty when the widget is not embedded by a
-    /// configured host. Set once, at start.
+    /// The trusted host origins messages go to (and are heeded from): empty until the
+    /// app's host lists the portal or the citizen agrees to it.
     static ORIGINS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// The last height posted, so that an unchanged height is not posted again.
     static HEIGHT: RefCell<u32> = const { RefCell::new(0) };
 }
 
-/// Whether a configured host embeds the widget: the send-to-portal button shows then.
+/// Whether a trusted host embeds the widget: the send-to-portal button shows then.
 pub fn embedded() -> bool {
     ORIGINS.with(|o| !o.borrow().is_empty())
 }
 
-/// Posts `message` (JSON text) to the parent window, addressed to each configured origin:
+/// The trusted origins in plain words (their hosts), for the send-to-portal texts.
+pub fn hosts() -> String {
+    ORIGINS.with(|o| o.borrow().iter().map(|o| config::host(o)).collect::<Vec<_>>().join(", "))
+}
+
+/// A portal as the citizen is told of it: the name it gives itself (`?provider=`) beside
+/// the host it really is on, or only the host.
+pub fn portal_name(state: AppState, lang: Lang, host: &str) -> String {
+    state.config.with_value(|c| match &c.provider {
+        Some(provider) => Msg::PortalAt.fill(lang, &[("provider", provider), ("host", host)]),
+        None => host.to_owned(),
+    })
+}
+
+/// Posts `message` (JSON text) to the parent window, addressed to each trusted origin:
 /// the browser delivers it only if the parent's origin is that one.
 fn post(message: &str) {
     let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else { return };
@@ -49,22 +68,67 @@ fn post_height() {
     }
 }
 
-/// Starts the protocol when a configured host embeds the widget: says `ready`, reports
-/// the height whenever it changes, and listens for the host's requests.
+/// From now on `origin` hears from the widget, and is heeded: it hears `ready` and the
+/// height at once.
+#[inline(never)]
+fn trust(state: AppState, origin: String) {
+    ORIGINS.with(|o| o.borrow_mut().push(origin));
+    post(&protocol::ready(state.lang.get_untracked()));
+    HEIGHT.with(|h| h.replace(0));
+    post_height();
+}
+
+/// The citizen's answer to the start page's question about a portal the app's host does
+/// not list: remembered for its origin; yes, and it hears from the widget from now on.
+pub fn answer(state: AppState, agreed: bool) {
+    let Some(origin) = state.portal_ask.get_untracked() else { return };
+    state.portal_ask.set(None);
+    state.choose_portal(&origin, agreed);
+    if agreed {
+        trust(state, origin);
+    }
+}
+
+/// Starts the protocol when the widget is framed with `parentOrigin`s: listens for the
+/// host's requests (heeded only from trusted origins) and reports the height whenever it
+/// changes; reads the app's host's list of portals (`portals.json`, beside the page) and
+/// trusts the origins listed there or agreed to by the citizen before; asks the citizen
+/// about another, when the list lets portals ask. Nothing is posted before that.
 pub fn start(state: AppState, config: &Config) {
     let Some(window) = web_sys::window() else { return };
     let framed = window.parent().ok().flatten().is_some_and(|parent| !Object::is(&parent, &window));
-    if !framed || config.parent_origins.is_empty() {
+    if !framed {
         return;
     }
-    ORIGINS.with(|o| *o.borrow_mut() = config.parent_origins.clone());
-    let trusted = config.parent_origins.clone();
+    let named = config.parent_origins.clone();
+    // Once the app is in the page (a moment after this): in a portal's page, its landmarks
+    // are named, and the list of portals is read (from the app's own origin, at start-up:
+    // nothing is fetched later).
+    wasm_bindgen_futures::spawn_local(async move {
+        super::browser::name_landmarks();
+        if named.is_empty() {
+            return;
+        }
+        let listed =
+            super::browser::fetch_text("portals.json").await.map_or_else(Default::default, |t| config::portals(&t));
+        for origin in named {
+            let choice = state.portal_choice(&origin);
+            if choice == Some(true) || listed.origins.contains(&origin) {
+                trust(state, origin);
+            } else if choice.is_none() && listed.ask && state.portal_ask.with_untracked(Option::is_none) {
+                state.portal_ask.set(Some(origin));
+            }
+        }
+    });
+    if config.parent_origins.is_empty() {
+        return;
+    }
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        // From the parent window, from a configured origin, shaped as the protocol says:
+        // From the parent window, from a trusted origin, shaped as the protocol says:
         // anything else is ignored without a word.
         let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());
         let from_parent = event.source().zip(parent).is_some_and(|(source, parent)| Object::is(&source, &parent));
-        if !from_parent || !trusted.iter().any(|o| *o == event.origin()) {
+        if !from_parent || !ORIGINS.with(|o| o.borrow().contains(&event.origin())) {
             return;
         }
         let data = event.data();
@@ -95,16 +159,16 @@ pub fn start(state: AppState, config: &Config) {
         }
         on_resize.forget();
     }
-    post(&protocol::ready(state.lang.get_untracked()));
 }
 
-/// Tells the host that a check-in was saved (week, instruments, WHO-5 percentage only).
+/// Tells the trusted hosts that a check-in was saved (week, instruments, WHO-5
+/// percentage only).
 pub fn completed(message: &str) {
     post(message);
 }
 
-/// Sends the canonical export file to the host: only ever called on the citizen's
-/// confirmation.
+/// Sends the canonical export file to the trusted hosts: only ever called on the
+/// citizen's confirmation.
 pub fn send_export(file: &str) {
     post(&protocol::export(file));
 }

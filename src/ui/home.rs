@@ -37,5 +37,10 @@ pub fn home(state: AppState, lang: Lang) -> String {
         let end = end.map(|day| date_label(lang, day)).unwrap_or_default();
         backup = Some(Msg::Ending.fill(lang, &[("date", &end), ("wipe", &date_label(lang, wipe_on))]));
     }
-    steps::home(lang, week, info.as_deref(), action, backup.as_deref(), state.shown().easy)
+    // A portal the app's host does not list, not yet decided on: may it hear of check-ins?
+    let asking = state.portal_ask.get();
+    let host = asking.as_deref().map(crate::config::host);
+    let name = host.map(|host| super::embed::portal_name(state, lang, host));
+    let portal = name.as_deref().zip(host);
+    steps::home(lang, week, info.as_deref(), action, backup.as_deref(), state.shown().easy, portal)
 }

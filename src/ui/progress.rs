@@ -90,12 +90,9 @@ impl Charts {
 
 /// What to ask the worker to draw, from the choices made (tracked when read in an effect).
 fn request_for(state: AppState, lang: Lang, width: u32, view: View, import_file: bool) -> Request {
-    // Embedded by a configured portal: the history screen offers to send to it, by name.
-    let portal = super::embed::embedded().then(|| {
-        state
-            .config
-            .with_value(|c| c.provider.clone().or_else(|| c.parent_origins.first().cloned()).unwrap_or_default())
-    });
+    // Embedded by a trusted portal: the history screen offers to send to it, by the name
+    // it gives itself beside the host the file would really go to.
+    let portal = super::embed::embedded().then(|| super::embed::portal_name(state, lang, &super::embed::hosts()));
     state.chart.with(|c| Request {
         view,
         demo: state.demo,

@@ -86,6 +86,9 @@ pub struct AppState {
     /// browser's `File`, never read here) so that it stays open when the screen is drawn
     /// anew, in another language, for instance.
     pub viewer_file: StoredValue<Option<wasm_bindgen::JsValue>, LocalStorage>,
+    /// The origin of a portal the app's host does not list, which the start page asks the
+    /// citizen about (`ui::embed`).
+    pub portal_ask: RwSignal<Option<String>>,
     /// The vault and what lies under it. One stored value for all of it: each reactive
     /// type is code the first load carries.
     vault: StoredValue<Backing, LocalStorage>,
@@ -102,6 +105,8 @@ pub struct Backing {
     safety: Safety,
     /// How the check-in's questions are shown (stored with the settings).
     shown: Shown,
+    /// The citizen's answer per portal origin (stored with the settings).
+    portals: Vec<(String, bool)>,
 }
 
 impl std::ops::Deref for Backing {
@@ -175,7 +180,8 @@ impl AppState {
             wiped: RwSignal::new(None),
             not_stored: RwSignal::new(false),
             viewer_file: StoredValue::new_local(None),
-            vault: StoredValue::new_local(Backing { vault, store, sealed, safety, shown }),
+            portal_ask: RwSignal::new(None),
+            vault: StoredValue::new_local(Backing { vault, store, sealed, safety, shown, portals: settings.portals }),
         }
     }
 
@@ -271,14 +277,21 @@ impl AppState {
 
     fn save_settings(self) {
         let shown = self.shown();
-        let settings = Settings {
+        let mut settings = Settings {
             version: 0,
             lang: self.chosen.get_value(),
             backup: self.backup.get_untracked(),
             easy: shown.easy,
             who5_lang: shown.who5_lang,
+            portals: Vec::new(),
         };
-        let result = self.vault.with_value(|v| v.save_settings(&settings));
+        // The answers per portal lent to the settings for the write (a copy is code).
+        let mut result = Ok(());
+        self.vault.update_value(|b| {
+            settings.portals = std::mem::take(&mut b.portals);
+            result = b.vault.save_settings(&settings);
+            b.portals = std::mem::take(&mut settings.portals);
+        });
         self.report(result);
     }
 
@@ -298,6 +311,18 @@ impl AppState {
         }
         self.lang.set(lang);
         self.chosen.set_value(Some(lang));
+        self.save_settings();
+    }
+
+    /// The citizen's answer for the portal `origin`, if they gave one.
+    pub fn portal_choice(self, origin: &str) -> Option<bool> {
+        self.vault.with_value(|b| b.portals.iter().rev().find(|(o, _)| o == origin).map(|(_, agreed)| *agreed))
+    }
+
+    /// Remembers the citizen's answer for the portal `origin`, and stores it.
+    pub fn choose_portal(self, origin: &str, agreed: bool) {
+        // Only asked about an origin not yet answered for (the last answer counts).
+        self.vault.update_value(|b| b.portals.push((origin.to_owned(), agreed)));
         self.save_settings();
     }
 

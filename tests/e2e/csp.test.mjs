@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { POLICY } from '../../scripts/csp.mjs';
+import { POLICY, headerPolicy, readPortals } from '../../scripts/csp.mjs';
 import { start, newPage, ready, drawn, redrawn, until } from './helpers.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -195,13 +195,16 @@ async function session(app, header) {
   const requests = [];
   context.on('request', (request) => requests.push(request));
   const response = await page.goto(`${app.url}/`);
-  assert.equal(response.headers()['content-security-policy'], header ? POLICY : undefined);
+  // The header: the same policy, and frame-ancestors from the portals list beside the page.
+  const sent = headerPolicy(readPortals(readFileSync(`${DIST}portals.json`, 'utf8')));
+  assert.ok(sent.startsWith(`${POLICY};frame-ancestors 'self'`), sent);
+  assert.equal(response.headers()['content-security-policy'], header ? sent : undefined);
   if (header) {
     // The header reaches what the <meta> cannot: the chart worker and the service worker.
     // (The chart worker's loader: the name the page gives it, with a hash of its content.)
     const loader = /name=["']?ugeblik-charts["']? content=["']?\.\/([^"' >]+)/.exec(readFileSync(`${DIST}index.html`, 'utf8'))[1];
     for (const file of [loader, 'sw.js']) {
-      assert.equal((await fetch(`${app.url}/${file}`)).headers.get('content-security-policy'), POLICY, file);
+      assert.equal((await fetch(`${app.url}/${file}`)).headers.get('content-security-policy'), sent, file);
     }
   }
   await ready(page);

@@ -1,14 +1,28 @@
 // Embedding in a portal: the iframe protocol between two origins on 127.0.0.1 (the app on
-// one port, the portal's example page on another, a third origin on a third), the
-// <ugeblik-widget> element with the portal's hostile CSS, the theme, and the address's
-// settings. Real Chromium, the real build, the examples from examples/.
+// one port, the portal's example page on another, a third origin on a third), which
+// portals hear anything (the host's portals.json, the citizen's agreement, frame-ancestors),
+// the <ugeblik-widget> element with the portal's hostile CSS and from a host without CORS
+// headers, the theme, and the address's settings. Real Chromium, the real build, the
+// examples from examples/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
-import { start, newPage, ready, drawn, checkIn, expectNoAxeViolations } from './helpers.mjs';
+import { headerPolicy, readPortals } from '../../scripts/csp.mjs';
+import { start, newPage, ready, drawn, checkIn, expectNoAxeViolations, expectNoAxeViolationsTogether, storageValue } from './helpers.mjs';
 
+const DIST = new URL('../../dist/', import.meta.url).pathname;
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
+// A page of a third origin that frames the app as a portal would, claiming to be the
+// job centre: its own origin as parentOrigin, a provider's name of its choosing. It
+// records everything the widget posts to it.
+const POSER = `<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Jobcenter Aarhus</title></head><body>
+<header><p>Jobcenter Aarhus</p></header><main><h1>Min side</h1>
+<iframe id="ugeblik" title="Ugeblik" style="display:block;width:100%;height:1400px;border:0"></iframe></main>
+<script>const app = new URL(new URLSearchParams(location.search).get('app'));
+const frame = document.getElementById('ugeblik');
+frame.src = app.href + '?parentOrigin=' + encodeURIComponent(location.origin) + '&provider=' + encodeURIComponent('Jobcenter Aarhus');
+window.received = []; addEventListener('message', (e) => { if (e.source === frame.contentWindow) window.received.push(e.data); });
+window.ask = () => frame.contentWindow.postMessage({ type: 'ugeblik:request-export', version: 1 }, '*');</script></body></html>`;
 // A page of a third origin: it tries to drive the widget and records what it receives.
 const INTRUDER = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Intruder</title></head><body>
 <script>window.got = []; addEventListener('message', (e) => window.got.push(e.data));
@@ -19,10 +33,15 @@ function attack() { for (const w of [parent.frames[0], parent]) {
 let env;
 let portal;
 let intruder;
+/** portals.json as the app's host serves it, listing `origins`. */
+const listing = (origins, askCitizen = true) => ['application/json', JSON.stringify({ origins, askCitizen })];
 before(async () => {
-  env = await start();
   portal = await serve(EXAMPLES);
-  intruder = await serve(EXAMPLES, { extra: { '/intruder.html': ['text/html; charset=utf-8', INTRUDER] } });
+  intruder = await serve(EXAMPLES, {
+    extra: { '/intruder.html': ['text/html; charset=utf-8', INTRUDER], '/poser.html': ['text/html; charset=utf-8', POSER] },
+  });
+  // The app's host lists the example portal, and not the third origin.
+  env = await start({ '/portals.json': listing([portal.url]) });
 });
 after(async () => {
   await env?.close();
@@ -31,9 +50,19 @@ after(async () => {
 });
 
 const app = () => `${env.url('/')}`;
+const host = (server) => server.url.replace('http://', '');
 /** The frame of the widget (found by its origin: the element's is in a closed shadow root). */
 function widgetFrame(page) {
   return page.frames().find((f) => f.url().startsWith(env.server.url));
+}
+/** The frame from `server`'s origin, once it is there. */
+async function frameFrom(page, server) {
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().startsWith(server.url));
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`no frame from ${server.url}`);
 }
 async function received(page, type) {
   await page.waitForFunction((t) => window.received.some((m) => (m.type ?? m.event) === t), type);
@@ -171,11 +200,154 @@ test('a widget told to trust another origin posts nothing to the page that embed
   await context.close();
 });
 
+test('a page the host does not list, posing as the job centre, hears nothing at all unless the citizen agrees', async () => {
+  const { context, page } = await newPage(env.browser, { width: 900, height: 900 });
+  await page.goto(`${intruder.url}/poser.html?app=${encodeURIComponent(app())}`);
+  const widget = await frameFrom(page, env.server);
+  await ready(widget);
+  // The citizen is asked, in plain words: the page's real host, and apart from it the
+  // name it gives itself.
+  const where = `Jobcenter Aarhus på siden ${host(intruder)}`;
+  const question = widget.getByRole('group', { name: `${where} vil have besked, når du har svaret`, exact: false });
+  await question.waitFor();
+  await question.getByText('Siden er ikke på listen over sider, Ugeblik taler med.', { exact: false }).waitFor();
+  await expectNoAxeViolations(widget, 'the start page with the question about the portal');
+
+  // Not answered: a whole check-in, and the page asks for the file. It hears nothing.
+  await checkIn(widget);
+  await widget.getByRole('button', { name: 'Til forsiden' }).click();
+  await page.evaluate(() => window.ask());
+  await page.waitForTimeout(500);
+  assert.equal(await widget.getByRole('heading', { name: 'Tidligere uger' }).count(), 0, 'the page cannot open the send screen');
+  assert.deepEqual(await page.evaluate(() => window.received), [], 'not ready, not the height, not the check-in');
+  // The send-to-portal button is not offered to it either.
+  await widget.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(widget);
+  assert.equal(await widget.getByRole('button', { name: /^Send mine svar til/ }).count(), 0);
+
+  // "No": remembered for that origin; the page still hears nothing, and is not asked about again.
+  await widget.getByRole('button', { name: 'Denne uge' }).click();
+  await question.getByRole('button', { name: 'Nej, ingen besked' }).click();
+  await question.waitFor({ state: 'detached' });
+  const settings = JSON.parse(await storageValue(widget, 'ugeblik.v1.settings'));
+  assert.deepEqual(settings.portals, { [intruder.url]: false });
+  await page.reload();
+  const again = await frameFrom(page, env.server);
+  await ready(again);
+  await again.getByText('Du har svaret for denne uge. Tak!').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await again.getByRole('group', { name: /vil have besked/ }).count(), 0, 'not asked again');
+  assert.deepEqual(await page.evaluate(() => window.received), []);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the citizen agrees for a page not listed: it hears from then on, and every confirmation names its host', async () => {
+  const { context, page } = await newPage(env.browser, { width: 900, height: 900 });
+  await page.goto(`${intruder.url}/poser.html?app=${encodeURIComponent(app())}`);
+  const widget = await frameFrom(page, env.server);
+  await ready(widget);
+  assert.deepEqual(await page.evaluate(() => window.received), [], 'nothing before the citizen answers');
+  await widget.getByRole('button', { name: `Ja, ${host(intruder)} må få besked` }).click();
+  const [hello] = await received(page, 'ugeblik:ready');
+  assert.deepEqual(hello, { type: 'ugeblik:ready', version: 1, lang: 'da' });
+  await checkIn(widget);
+  const [done] = await received(page, 'ugeblik:checkin-completed');
+  assert.equal(done.who5Percent, 80);
+
+  // The page asks for the file: the confirmation says where the answers really go.
+  await widget.getByRole('button', { name: 'Til forsiden' }).click();
+  await page.evaluate(() => window.ask());
+  await widget.getByRole('heading', { name: 'Tidligere uger' }).waitFor();
+  await drawn(widget);
+  const where = `Jobcenter Aarhus på siden ${host(intruder)}`;
+  await widget.getByRole('button', { name: `Send mine svar til ${where}`, exact: true }).click();
+  await widget.getByText(new RegExp(`til ${where.replaceAll('.', '\\.')}\\. De forlader telefonen`)).waitFor();
+  await widget.getByRole('button', { name: 'Ja, send mine svar' }).click();
+  const [sent] = await received(page, 'ugeblik:export');
+  assert.equal(JSON.parse(sent.json).responses.length, 3);
+
+  // Remembered: after a reload the page hears `ready` without asking again.
+  await page.reload();
+  await received(page, 'ugeblik:ready');
+  const again = await frameFrom(page, env.server);
+  await ready(again);
+  assert.equal(await again.getByRole('group', { name: /vil have besked/ }).count(), 0);
+  assert.deepEqual(JSON.parse(await storageValue(again, 'ugeblik.v1.settings')).portals, { [intruder.url]: true });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('axe over the portal’s page and the widget inside it together: no violation', async () => {
+  const { context, page } = await newPage(env.browser, { width: 900, height: 900 });
+  // The example portal (listed): its own banner and main beside the widget's.
+  await page.goto(`${portal.url}/iframe-host.html?app=${encodeURIComponent(app())}`);
+  await received(page, 'ugeblik:ready');
+  await ready(widgetFrame(page));
+  await expectNoAxeViolationsTogether(page, 'the iframe example page with the widget');
+  // A page not listed, with the question to the citizen shown.
+  await page.goto(`${intruder.url}/poser.html?app=${encodeURIComponent(app())}`);
+  const widget = await frameFrom(page, env.server);
+  await widget.getByRole('button', { name: 'Nej, ingen besked' }).waitFor();
+  await expectNoAxeViolationsTogether(page, 'a page not listed, with the question');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('frame-ancestors from the same list: scripts/serve.mjs’s header lets the listed portal frame the app, and no other page', async () => {
+  // The header scripts/serve.mjs sends, for a list that lets no other page ask.
+  const policy = headerPolicy(readPortals(JSON.stringify({ origins: [portal.url], askCitizen: false })));
+  assert.match(policy, new RegExp(`;frame-ancestors 'self' ${portal.url}$`));
+  const strict = await serve(DIST, { headers: { 'Content-Security-Policy': policy }, extra: { '/portals.json': listing([portal.url], false) } });
+  try {
+    const { context, page } = await newPage(env.browser, { width: 900, height: 900 });
+    await page.goto(`${portal.url}/iframe-host.html?app=${encodeURIComponent(`${strict.url}/`)}`);
+    await received(page, 'ugeblik:ready');
+    await page.goto(`${intruder.url}/poser.html?app=${encodeURIComponent(`${strict.url}/`)}`);
+    await page.waitForTimeout(1000);
+    const framed = page.frames().find((f) => f.url().startsWith(strict.url));
+    assert.equal(framed ? await framed.getByRole('main').count() : 0, 0, 'the app did not open in the other page');
+    assert.ok(page.errors.some((e) => /frame-ancestors/.test(e)), `the browser refused the frame: ${page.errors}`);
+    await context.close();
+  } finally {
+    await strict.close();
+  }
+});
+
+test('the element from a host that sends no CORS headers appears and works', async () => {
+  // A plain static host: no Access-Control-Allow-Origin on anything it serves.
+  const bare = await serve(DIST, { cors: false, extra: { '/portals.json': listing([portal.url]) } });
+  try {
+    const response = await fetch(`${bare.url}/embed.js`);
+    assert.equal(response.headers.get('access-control-allow-origin'), null);
+    const { context, page } = await newPage(env.browser, { width: 900, height: 1000 });
+    await page.goto(`${portal.url}/element-host.html?app=${encodeURIComponent(`${bare.url}/`)}`);
+    const [hello] = await received(page, 'ugeblik-ready');
+    assert.equal(hello.detail.lang, 'da');
+    const widget = await frameFrom(page, bare);
+    await ready(widget);
+    const box = await page.locator('ugeblik-widget').boundingBox();
+    assert.ok(box.width > 600 && box.height > 300, `the widget is ${box.width}×${box.height}`);
+    await checkIn(widget, 13);
+    const [done] = await received(page, 'ugeblik-checkin-completed');
+    assert.deepEqual(done.detail.instruments, ['who5', 'jobready7']);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  } finally {
+    await bare.close();
+  }
+});
+
 test('the element: the portal’s CSS does not reach the widget, the widget does not restyle the portal, the theme applies', async () => {
   const { context, page } = await newPage(env.browser, { width: 900, height: 1000 });
   const url = `${portal.url}/element-host.html?app=${encodeURIComponent(app())}`;
   // The portal's own button, as styled before any widget exists (the page without it).
-  await page.route('**/embed.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'export function mount() { return new EventTarget(); }' }));
+  await page.route('**/embed.js', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: "customElements.define('ugeblik-widget', class extends HTMLElement { static mount() { return new EventTarget(); } });",
+    }),
+  );
   await page.goto(url);
   const style = (selector) =>
     page.locator(selector).evaluate((el) => {

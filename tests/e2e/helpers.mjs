@@ -82,6 +82,27 @@ export async function expectNoAxeViolations(page, what) {
   assert.deepEqual(violations, [], `axe violations on ${what}`);
 }
 
+/** Runs axe-core over the page and every frame in it as one page (a portal and the widget
+ *  in its iframe), as a screen reader meets them: landmarks must be told apart across
+ *  frames too. axe runs in each frame and the top one gathers their results, from any
+ *  origin (axe listens only to its own origin unless told otherwise). */
+export async function expectNoAxeViolationsTogether(page, what) {
+  for (const frame of page.frames()) {
+    if (!(await frame.evaluate(() => typeof window.axe !== 'undefined'))) await frame.evaluate(AXE_SOURCE);
+    await frame.evaluate(() => window.axe.configure({ allowedOrigins: ['<unsafe_all_origins>'] }));
+  }
+  const { violations, frames } = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { iframes: true });
+    return {
+      violations: result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      // Targets inside a frame start with the frame's selector: proof the frame was read.
+      frames: result.passes.concat(result.incomplete).some((r) => r.nodes.some((n) => n.target.length > 1)),
+    };
+  });
+  assert.deepEqual(violations, [], `axe violations on ${what}`);
+  assert.ok(frames, `axe read inside the frames of ${what}`);
+}
+
 /** The gzipped wasm etc. are not read here; only what a user sees and does. */
 export async function storageValue(page, key) {
   return page.evaluate((k) => window.localStorage.getItem(k), key);

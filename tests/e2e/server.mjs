@@ -20,15 +20,16 @@ const TYPES = {
 
 /** Serves `root` on 127.0.0.1; `extra` maps URL paths to [content type, body]; `prefix`
  *  serves `root` under a sub-path (`/portal/ugeblik/`) and nothing outside it; `headers`
- *  are sent with every file of `root` (scripts/serve.mjs: the Content-Security-Policy). */
-export async function serve(root, { port = 0, extra = {}, prefix = '/', headers: always = {} } = {}) {
+ *  are sent with every file of `root` (scripts/serve.mjs: the Content-Security-Policy);
+ *  `cors: false` sends no Access-Control-Allow-Origin, as a plain static host does. */
+export async function serve(root, { port = 0, extra = {}, prefix = '/', headers: always = {}, cors = true } = {}) {
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
     // Sandboxed iframes have an opaque origin: module scripts and wasm need CORS to load.
-    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (cors) res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Cache-Control', 'no-store');
     if (extra[url.pathname]) {
       const [type, body] = extra[url.pathname];
