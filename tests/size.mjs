@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
-/** The one place the first-load budget is kept: 188 KB gzipped, the whole finished app.
+/** The one place the first-load budget is kept: 198 KB gzipped, the whole finished app.
  *  It was 150 KB until the passphrase lock and the shared-phone safety came into the first
  *  load, which they must (a locked phone opens on the lock screen): 20.9 KB (149.6 → 170.5
  *  KB, budget 175). Then the languages (issue 6): 170.5 → 185.5 KB. Measured by leaving
@@ -15,9 +15,17 @@ import { join } from 'node:path';
  *  spread over the new messages in Danish and English, plural blocks and date patterns,
  *  the translation keys of the instruments' texts, the WHO-5's choice of official
  *  version, the pictograms and the read-aloud buttons. The languages themselves cost the
- *  first load nothing: each is a pack fetched only when chosen (listed below). Lower the
- *  budget again when room is made. */
-export const BUDGET_BYTES = 188 * 1024;
+ *  first load nothing: each is a pack fetched only when chosen (listed below).
+ *  Then "nothing lost, nothing misleading" (issue 17): 185.9 → 197.0 KB, each part
+ *  measured on its own against 185.9: a copy only with evidence, the failed save that
+ *  keeps every answer, full storage still read, the viewer's kept file 4.5 KB; the
+ *  passphrase change that strands nothing, settings read before written, encrypted
+ *  writes only over what they were based on 3.0 KB; portals trusted only when listed or
+ *  agreed to, and named 2.7 KB; the drawn screens kept for offline, workers by hash
+ *  0.65 KB; worded import refusals 0.1 KB (their texts are in the worker). All of it is
+ *  code the page needs before any drawn screen opens (saving, the lock, the portal).
+ *  The ceiling is 200 KB (issue 18); lower the budget again when room is made. */
+export const BUDGET_BYTES = 198 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The chart worker's files carry a hash of their content in a release build
 // (scripts/offline.mjs); the service worker fetches them once the phone is idle after the
