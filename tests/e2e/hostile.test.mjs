@@ -33,8 +33,9 @@ const PART = '\u0001<b>8</b>';
 let env;
 let portal;
 before(async () => {
-  env = await start();
   portal = await serve(EXAMPLES);
+  // The app's host lists the example portal (portals.json): a trusted portal, sending hostile messages.
+  env = await start({ '/portals.json': ['application/json', JSON.stringify({ origins: [portal.url], askCitizen: true })] });
 });
 after(async () => {
   await env?.close();

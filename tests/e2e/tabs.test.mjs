@@ -75,7 +75,7 @@ test('two tabs answering the same check-in at once keep both answers, shown in b
   await at(b, 4);
   const draft = await stored(a, DRAFT, (v) => v?.draft?.answers?.who5?.['3'] === 0 && v.draft.answers.who5['2'] === 5);
   assert.deepEqual(draft.draft.answers, { who5: { 1: 4, 2: 5, 3: 0 } });
-  assert.equal(draft.version, 4);
+  assert.equal(draft.version, 5, "written in the stored format of this version");
   await pressed(a, 'På intet tidspunkt');
   await b.getByRole('button', { name: 'Tilbage' }).click();
   await at(b, 3);
@@ -208,22 +208,31 @@ test('a milestone and a goal added in one tab while the other saves a check-in a
   await context.close();
 });
 
+const PASSPHRASE = 'to faner, en lås';
+
+/** Sets the passphrase in tab `page`, from its "lock and delete" screen. */
+async function setPassphrase(page) {
+  await page.getByRole('button', { name: 'Lås og sletning' }).click();
+  await drawn(page);
+  await page.getByLabel('Nyt kodeord (mindst 8 tegn)').fill(PASSPHRASE);
+  await page.getByLabel('Skriv det nye kodeord igen').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Sæt kodeord' }).click();
+  await page.getByText('Kodeordet er sat.', { exact: false }).waitFor();
+}
+
+/** Opens tab `page`, locked, with the passphrase. */
+async function unlock(page) {
+  await page.getByRole('heading', { name: 'Ugeblik er låst' }).waitFor();
+  await page.getByLabel('Kodeord', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Lås op' }).click();
+  await ready(page);
+}
+
 test('with a passphrase set, two tabs answering at once keep both answers, which stay encrypted', async () => {
   const { context, a, b } = await twoTabs();
-  const passphrase = 'to faner, en lås';
-  await a.getByRole('button', { name: 'Lås og sletning' }).click();
-  await drawn(a);
-  await a.getByLabel('Nyt kodeord (mindst 8 tegn)').fill(passphrase);
-  await a.getByLabel('Skriv det nye kodeord igen').fill(passphrase);
-  await a.getByRole('button', { name: 'Sæt kodeord' }).click();
-  await a.getByText('Kodeordet er sat.', { exact: false }).waitFor();
+  await setPassphrase(a);
   // The other tab locked itself when the passphrase was set.
-  const open = async (page) => {
-    await page.getByRole('heading', { name: 'Ugeblik er låst' }).waitFor();
-    await page.getByLabel('Kodeord', { exact: true }).fill(passphrase);
-    await page.getByRole('button', { name: 'Lås op' }).click();
-  };
-  await open(b);
+  await unlock(b);
   await b.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
   await at(b, 1);
   await a.getByRole('button', { name: 'Denne uge' }).click();
@@ -239,7 +248,7 @@ test('with a passphrase set, two tabs answering at once keep both answers, which
   assert.match(raw, /^\{"sealed":1,/);
   // Both answers after a reload, behind the lock.
   await a.reload();
-  await open(a);
+  await unlock(a);
   // It resumes where the tab that wrote last was: step back to question 2, then 1.
   await a.getByText(/^Spørgsmål \d+ af 19$/).waitFor();
   while (!(await a.getByText('Spørgsmål 2 af 19', { exact: true }).count())) {
@@ -292,23 +301,11 @@ test('with a passphrase set, two tabs saving the history while the other encrypt
     const encrypt = subtle.encrypt.bind(subtle);
     subtle.encrypt = (...args) => new Promise((resolve) => setTimeout(resolve, 2000)).then(() => encrypt(...args));
   });
-  const passphrase = 'to faner, en lås';
-  const open = async (page) => {
-    await page.getByRole('heading', { name: 'Ugeblik er låst' }).waitFor();
-    await page.getByLabel('Kodeord', { exact: true }).fill(passphrase);
-    await page.getByRole('button', { name: 'Lås op' }).click();
-    await ready(page);
-  };
-  await a.getByRole('button', { name: 'Lås og sletning' }).click();
-  await drawn(a);
-  await a.getByLabel('Nyt kodeord (mindst 8 tegn)').fill(passphrase);
-  await a.getByLabel('Skriv det nye kodeord igen').fill(passphrase);
-  await a.getByRole('button', { name: 'Sæt kodeord' }).click();
-  await a.getByText('Kodeordet er sat.', { exact: false }).waitFor();
+  await setPassphrase(a);
   // Both tabs load again (with the slow encryption) and are opened.
-  await open(b);
+  await unlock(b);
   await a.reload();
-  await open(a);
+  await unlock(a);
 
   // A answers a whole check-in up to saving it; B writes a milestone.
   await a.bringToFront();
@@ -342,7 +339,7 @@ test('with a passphrase set, two tabs saving the history while the other encrypt
   for (const page of [a, b]) {
     await page.bringToFront();
     await page.reload();
-    await open(page);
+    await unlock(page);
     await page.getByRole('button', { name: 'Mål', exact: true }).click();
     await drawn(page);
     await page.getByText('Første dag i caféen', { exact: false }).first().waitFor();
