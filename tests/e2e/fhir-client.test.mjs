@@ -4,8 +4,7 @@
 // into LHC-Forms with its response, and the test checks what a consultant would see there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { start, newPage, ready, drawn, seedHistory, weeksAgo } from './helpers.mjs';
+import { start, newPage, weeksAgo, savedFile } from './helpers.mjs';
 import { serve } from './server.mjs';
 
 const LFORMS = new URL('../../node_modules/lforms/dist/lforms/', import.meta.url).pathname;
@@ -56,22 +55,7 @@ after(async () => {
 });
 
 /** The FHIR Bundle the app saves for the history `responses`. */
-async function exportedBundle(responses) {
-  const { context, page } = await newPage(env.browser);
-  await page.goto(env.url('/'));
-  await ready(page);
-  await seedHistory(page, responses);
-  await page.getByRole('button', { name: 'Tidligere uger' }).click();
-  await drawn(page);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Gem til fagsystem (FHIR)' }).click(),
-  ]);
-  const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  assert.deepEqual(page.errors, []);
-  await context.close();
-  return bundle;
-}
+const exportedBundle = async (responses) => JSON.parse(await savedFile(env, responses, 'Gem til fagsystem (FHIR)'));
 
 /** A page of the client with `questionnaire` loaded and `response` merged into it. Any
  *  request that leaves the client's own server is refused and recorded. */

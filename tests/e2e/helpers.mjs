@@ -177,6 +177,23 @@ export async function seedHistory(page, responses) {
   await ready(page);
 }
 
+/** The text of the file a fresh phone with the history `responses` saves with the past
+ *  weeks' `button` (with `nickname` typed in first, if given). */
+export async function savedFile(env, responses, button, nickname) {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  await seedHistory(page, responses);
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  if (nickname) await page.getByLabel('Kaldenavn eller sagsnummer i filen (frivilligt – aldrig dit CPR-nummer)').fill(nickname);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+  return text;
+}
+
 /** Answers a whole check-in in Danish on `scope` (a page or a frame) from its start page:
  *  `questions` questions, the week's work skipped, saved — or, with `stored: false`, told
  *  that it could not be stored. */

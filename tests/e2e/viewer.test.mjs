@@ -2,8 +2,7 @@
 // another, and the browser's own storage left exactly as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { start, newPage, ready, drawn, redrawn, expectNoAxeViolations, seedHistory, who5Response, weeksAgo } from './helpers.mjs';
+import { start, newPage, ready, drawn, redrawn, expectNoAxeViolations, seedHistory, who5Response, weeksAgo, savedFile } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -12,19 +11,7 @@ before(async () => {
 after(async () => env?.close());
 
 /** Saves a citizen's file from a profile with these responses. */
-async function citizenFile(responses, nickname) {
-  const { context, page } = await newPage(env.browser);
-  await page.goto(env.url('/'));
-  await ready(page);
-  await seedHistory(page, responses);
-  await page.getByRole('button', { name: 'Tidligere uger' }).click();
-  await drawn(page);
-  await page.getByLabel('Kaldenavn eller sagsnummer i filen (frivilligt – aldrig dit CPR-nummer)').fill(nickname);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Gem fil til din konsulent' }).click()]);
-  const text = readFileSync(await download.path(), 'utf8');
-  await context.close();
-  return text;
-}
+const citizenFile = (responses, nickname) => savedFile(env, responses, 'Gem fil til din konsulent', nickname);
 
 const snapshot = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 
