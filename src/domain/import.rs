@@ -478,10 +478,9 @@ static GOAL: [Spec; 9] = [
 ];
 static CLOSED: [Spec; 2] =
     [Spec("week", Kind::Week, Required), Spec("outcome", Kind::OneOf(&["reached", "changed", "dropped"]), Required)];
-static CHECK: [Spec; 4] = [
+static CHECK: [Spec; 3] = [
     Spec("week", Kind::Week, Required),
     Spec("kept", Kind::OneOf(&["yes", "partly", "no"]), Required),
-    Spec("note", Kind::Text, Nullable),
     Spec("authored", Kind::Text, Required),
 ];
 static WORK_WEEK: [Spec; 3] = [
@@ -805,4 +804,43 @@ pub fn merge(history: &History, imported: &Imported, take_theirs: &[String]) -> 
         }
     }
     merged
+}
+
+/// The tables above describe the export format a second time, for the refusals' words:
+/// they must name exactly the fields of its one definition, the serde types (as their
+/// generated JSON Schema lists them), or a field added there would go undescribed here.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_described_fields_are_the_export_types_fields() {
+        let schema = serde_json::to_value(schemars::schema_for!(Export)).unwrap();
+        let names = |properties: &serde_json::Value| {
+            let mut names: Vec<String> = properties.as_object().unwrap().keys().cloned().collect();
+            names.sort();
+            names
+        };
+        let described = |specs: &[Spec]| {
+            let mut names: Vec<String> = specs.iter().map(|spec| spec.0.to_owned()).collect();
+            names.sort();
+            names
+        };
+        assert_eq!(described(&FILE), names(&schema["properties"]), "the file");
+        let tables: [(&str, &[Spec]); 10] = [
+            ("InstrumentInfo", &INSTRUMENT),
+            ("TranslationInfo", &TRANSLATION),
+            ("ExportedResponse", &RESPONSE),
+            ("Scores", &SCORES),
+            ("Goal", &GOAL),
+            ("Closed", &CLOSED),
+            ("GoalCheck", &CHECK),
+            ("WorkWeek", &WORK_WEEK),
+            ("Work", &WORK),
+            ("Milestone", &MILESTONE),
+        ];
+        for (name, specs) in tables {
+            assert_eq!(described(specs), names(&schema["$defs"][name]["properties"]), "{name}");
+        }
+    }
 }
