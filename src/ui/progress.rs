@@ -690,11 +690,15 @@ fn copy_check(state: AppState, lang: Lang, asked: Copy, copy: RwSignal<Option<Co
     let class = if asked == Copy::KeptAtEnd { "ugb-danger" } else { "ugb-primary" };
     let press = move |_| match asked {
         Copy::KeptAtEnd => state.delete_everything(Msg::CopyThenDeleted),
-        _ => copy.set(Some(kept(state))),
+        _ => {
+            copy.set(Some(kept(state)));
+            // The panel is drawn anew: focus goes to what it says now, not to the page's top.
+            request_animation_frame(|| browser::focus_id("ugb-copy-text"));
+        }
     };
     view! {
         <div class="ugb-copy" role="group" aria-labelledby="ugb-copy-text">
-            <p id="ugb-copy-text" role="status">{text.get(lang)}</p>
+            <p id="ugb-copy-text" role="status" tabindex="-1">{text.get(lang)}</p>
             {button.map(|b| view! { <button type="button" class=class on:click=press>{b.get(lang)}</button> })}
         </div>
     }

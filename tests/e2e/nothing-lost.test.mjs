@@ -73,7 +73,7 @@ test('a share that went through counts as the copy; deleting everything is then 
   await context.close();
 });
 
-test('a cancelled download at the end of the programme deletes nothing and does not count as a copy', async () => {
+test('a cancelled download at the end of the programme deletes nothing and does not count as a copy; the citizen’s word does, by keyboard too', async () => {
   const { context, page } = await afterTheEnd();
   const before = await storage(page);
   const [download] = await Promise.all([
@@ -85,6 +85,14 @@ test('a cancelled download at the end of the programme deletes nothing and does 
   await check.waitFor();
   assert.deepEqual(await storage(page), before, 'storage byte for byte as it was');
   assert.equal(await page.getByText('Din kopi er gemt', { exact: false }).count(), 0);
+
+  // Had the file arrived after all, the citizen says so by keyboard, and focus follows:
+  // one Tab from what the panel now says to deleting, never back from the page's top.
+  await check.getByRole('button', { name: 'Ja, jeg har filen' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('Dit forløb er slut, og din kopi er gemt.').waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Ja, slet alt fra telefonen nu');
   await context.close();
 });
 
