@@ -478,9 +478,10 @@ static GOAL: [Spec; 9] = [
 ];
 static CLOSED: [Spec; 2] =
     [Spec("week", Kind::Week, Required), Spec("outcome", Kind::OneOf(&["reached", "changed", "dropped"]), Required)];
-static CHECK: [Spec; 3] = [
+static CHECK: [Spec; 4] = [
     Spec("week", Kind::Week, Required),
     Spec("kept", Kind::OneOf(&["yes", "partly", "no"]), Required),
+    Spec("note", Kind::Text, Nullable),
     Spec("authored", Kind::Text, Required),
 ];
 static WORK_WEEK: [Spec; 3] = [
