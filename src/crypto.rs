@@ -10,26 +10,7 @@ use web_sys::{CryptoKey, SubtleCrypto};
 
 use crate::domain::sealed::{KeyParams, Sealed, IV_LEN, SALT_LEN};
 
-/// Why WebCrypto did not do what was asked.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CryptoError {
-    /// No `crypto.subtle`: the page is not in a secure context (plain http on a real host).
-    Unavailable,
-    /// A wrong key, or a value changed since it was sealed: the tag does not match.
-    WrongKey,
-    /// Anything else the browser said, in its words.
-    Failed(String),
-}
-
-impl std::fmt::Display for CryptoError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CryptoError::Unavailable => write!(f, "WebCrypto is not available"),
-            CryptoError::WrongKey => write!(f, "wrong key or changed value"),
-            CryptoError::Failed(why) => write!(f, "{why}"),
-        }
-    }
-}
+pub use crate::storage::CryptoError;
 
 fn crypto() -> Result<web_sys::Crypto, CryptoError> {
     Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))

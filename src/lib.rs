@@ -10,6 +10,7 @@ pub mod domain;
 pub mod goals;
 pub mod html;
 pub mod i18n;
+pub mod model;
 pub mod privacy;
 pub mod protocol;
 pub mod render;

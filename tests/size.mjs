@@ -24,8 +24,12 @@ import { join } from 'node:path';
  *  agreed to, and named 2.7 KB; the drawn screens kept for offline, workers by hash
  *  0.65 KB; worded import refusals 0.1 KB (their texts are in the worker). All of it is
  *  code the page needs before any drawn screen opens (saving, the lock, the portal).
+ *  Then the model (issue 23: the citizen's data and its operations moved out of the page's
+ *  signals into `src/model.rs`, so the host's fault-injection harness drives the same
+ *  code): 197.0 → 198.9 KB, mostly the signals taking only what changed (comparing the
+ *  history and the check-in) and the sealed store's generic cipher.
  *  The ceiling is 200 KB (issue 18); lower the budget again when room is made. */
-export const BUDGET_BYTES = 198 * 1024;
+export const BUDGET_BYTES = 199 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The chart worker's files carry a hash of their content in a release build
 // (scripts/offline.mjs); the service worker fetches them once the phone is idle after the

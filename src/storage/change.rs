@@ -58,6 +58,13 @@ impl Change {
     }
 }
 
+impl Change {
+    /// The new lock record (`None`: the passphrase is removed).
+    pub fn lock(&self) -> Option<&str> {
+        self.lock.as_deref()
+    }
+}
+
 fn next_key(key: &str) -> String {
     NEXT_PREFIX.to_owned() + &key[APP_PREFIX.len()..]
 }

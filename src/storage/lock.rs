@@ -3,12 +3,9 @@
 //! removing one writes every value anew or none, and a change cut short is finished or
 //! undone at the next start (see [`super::change_lock`]).
 
-use web_sys::CryptoKey;
-
 use super::{
-    change_lock, is_value, BrowserStore, Change, ChangeError, KeyValueStore, SealedStore, StorageError, LOCK_KEY,
+    change_lock, is_value, Change, ChangeError, Cipher, CryptoError, KeyValueStore, SealedOver, StorageError, LOCK_KEY,
 };
-use crate::crypto::{self, CryptoError};
 use crate::domain::sealed::{self, decode_lock, encode_lock, encode_sealed, KeyParams, LockRecord, SealedError};
 
 /// Why the lock did not open or change.
@@ -34,7 +31,7 @@ impl From<CryptoError> for LockError {
 }
 
 /// The lock record, if a passphrase is set (or a record is there that cannot be read).
-pub fn record(store: &BrowserStore) -> Option<Result<LockRecord, SealedError>> {
+pub fn record(store: &dyn KeyValueStore) -> Option<Result<LockRecord, SealedError>> {
     match store.get(LOCK_KEY) {
         Ok(Some(text)) => Some(decode_lock(&text)),
         Ok(None) => None,
@@ -43,9 +40,13 @@ pub fn record(store: &BrowserStore) -> Option<Result<LockRecord, SealedError>> {
 }
 
 /// The key `passphrase` makes with `params`, if it opens `check`.
-async fn checked_key(passphrase: &str, params: &KeyParams, check: &sealed::Sealed) -> Result<CryptoKey, LockError> {
-    let key = crypto::derive_key(passphrase, params).await?;
-    match crypto::open(&key, check, sealed::CHECK_AAD).await {
+async fn checked_key<C: Cipher>(
+    passphrase: &str,
+    params: &KeyParams,
+    check: &sealed::Sealed,
+) -> Result<C::Key, LockError> {
+    let key = C::derive_key(passphrase, params).await?;
+    match C::open(&key, check, sealed::CHECK_AAD).await {
         Ok(text) if text == sealed::CHECK_TEXT => Ok(key),
         Ok(_) | Err(CryptoError::WrongKey) => Err(LockError::WrongPassphrase),
         Err(error) => Err(LockError::Crypto(error)),
@@ -53,20 +54,24 @@ async fn checked_key(passphrase: &str, params: &KeyParams, check: &sealed::Seale
 }
 
 /// Opens the lock with `passphrase`: the store with every value decrypted.
-pub async fn unlock(store: BrowserStore, passphrase: &str) -> Result<SealedStore, LockError> {
-    let record = match record(&store) {
-        Some(Ok(record)) => record,
-        Some(Err(error)) => return Err(LockError::Damaged(error)),
-        None => return Err(LockError::Damaged(SealedError::NotSealed)),
+pub async fn unlock<C: Cipher, S: KeyValueStore + Clone + 'static>(
+    store: S,
+    passphrase: &str,
+) -> Result<SealedOver<C, S>, LockError> {
+    let text = match store.get(LOCK_KEY) {
+        Ok(Some(text)) => text,
+        Ok(None) => return Err(LockError::Damaged(SealedError::NotSealed)),
+        Err(error) => return Err(LockError::Damaged(SealedError::Invalid(error.to_string()))),
     };
-    let key = checked_key(passphrase, &record.params, &record.check).await?;
-    Ok(SealedStore::open(store, key).await)
+    let record = decode_lock(&text).map_err(LockError::Damaged)?;
+    let key = checked_key::<C>(passphrase, &record.params, &record.check).await?;
+    Ok(SealedOver::open(store, key, Some(text)).await)
 }
 
 /// Checks `passphrase` against the lock without opening anything (before a change).
-pub async fn check(store: &BrowserStore, passphrase: &str) -> Result<(), LockError> {
+pub async fn check<C: Cipher>(store: &dyn KeyValueStore, passphrase: &str) -> Result<(), LockError> {
     match record(store) {
-        Some(Ok(record)) => checked_key(passphrase, &record.params, &record.check).await.map(drop),
+        Some(Ok(record)) => checked_key::<C>(passphrase, &record.params, &record.check).await.map(drop),
         Some(Err(error)) => Err(LockError::Damaged(error)),
         None => Err(LockError::Damaged(SealedError::NotSealed)),
     }
@@ -74,23 +79,23 @@ pub async fn check(store: &BrowserStore, passphrase: &str) -> Result<(), LockErr
 
 /// A new passphrase's key and every value sealed with it (or as plain text, when the
 /// passphrase is removed), ready to be stored at once.
-pub struct Sealing {
-    key: Option<CryptoKey>,
+pub struct Sealing<C: Cipher> {
+    key: Option<C::Key>,
     change: Change,
     /// What storage held when it was read: if that changed meanwhile, seal again.
     read: Vec<(String, String)>,
 }
 
-impl Sealing {
+impl<C: Cipher> Sealing<C> {
     /// Whether storage still holds what was sealed.
-    pub fn current(&self, store: &BrowserStore) -> bool {
+    pub fn current(&self, store: &dyn KeyValueStore) -> bool {
         stored(store) == self.read
     }
 }
 
 /// Every value of the app as stored, in storage's order.
-fn stored(store: &BrowserStore) -> Vec<(String, String)> {
-    let keys = store.app_keys().into_iter().filter(|key| is_value(key));
+fn stored(store: &dyn KeyValueStore) -> Vec<(String, String)> {
+    let keys = store.keys().into_iter().filter(|key| is_value(key));
     keys.filter_map(|key| store.get(&key).ok().flatten().map(|value| (key, value))).collect()
 }
 
@@ -99,15 +104,15 @@ fn stored(store: &BrowserStore) -> Vec<(String, String)> {
 /// lock record, or, without `passphrase`, keeps it as plain text. Nothing is stored yet
 /// (see [`commit`]). A value that does not open with `current` refuses the change
 /// ([`LockError::Stranded`]): afterwards no passphrase would open it.
-pub async fn seal_all(
-    store: &BrowserStore,
-    current: Option<&CryptoKey>,
+pub async fn seal_all<C: Cipher, S: KeyValueStore + Clone + 'static>(
+    store: &S,
+    current: Option<&C::Key>,
     passphrase: Option<&str>,
-) -> Result<Sealing, LockError> {
+) -> Result<Sealing<C>, LockError> {
     let read = stored(store);
     let opened = match current {
         // Read and decrypted again: storage, not memory, is what is sealed anew.
-        Some(key) => SealedStore::open(store.clone(), key.clone()).await.values(),
+        Some(key) => SealedOver::<C, S>::open(store.clone(), key.clone(), None).await.values(),
         None => read.iter().map(|(name, raw)| (name.clone(), Ok(raw.clone()))).collect(),
     };
     let mut plaintexts = Vec::with_capacity(opened.len());
@@ -119,16 +124,16 @@ pub async fn seal_all(
     }
     let (mut lock, mut key) = (None, None);
     if let Some(passphrase) = passphrase {
-        let params = crypto::new_params()?;
-        let new = crypto::derive_key(passphrase, &params).await?;
-        let check = crypto::seal(&new, sealed::CHECK_TEXT, sealed::CHECK_AAD).await?;
+        let params = C::new_params()?;
+        let new = C::derive_key(passphrase, &params).await?;
+        let check = C::seal(&new, sealed::CHECK_TEXT, sealed::CHECK_AAD).await?;
         lock = Some(encode_lock(&LockRecord { params, check }));
         key = Some(new);
     }
     let mut values = Vec::with_capacity(plaintexts.len());
     for (name, plain) in plaintexts {
         let value = match &key {
-            Some(key) => encode_sealed(&crypto::seal(key, &plain, &name).await?),
+            Some(key) => encode_sealed(&C::seal(key, &plain, &name).await?),
             None => plain,
         };
         values.push((name, Some(value)));
@@ -144,13 +149,42 @@ fn change_error(error: ChangeError) -> LockError {
     }
 }
 
+/// Seals every value stored with a key made from `passphrase` (or, without one, keeps it
+/// as plain text) and stores them; `current` is the store open now, if a passphrase is
+/// set. Sealing takes a moment; if anything was written meanwhile (another tab, a save of
+/// this tab's still on its way), it seals again, so that what is stored is what storage
+/// held, with nothing of it left under the old passphrase. `settle` waits for the
+/// encrypted writes under way (the page: a few milliseconds).
+pub async fn reseal<C: Cipher, S: KeyValueStore + Clone + 'static, F: std::future::Future<Output = ()>>(
+    store: S,
+    current: Option<SealedOver<C, S>>,
+    passphrase: Option<&str>,
+    settle: impl Fn() -> F,
+) -> Result<Option<SealedOver<C, S>>, LockError> {
+    let key = current.as_ref().map(SealedOver::key);
+    let idle = || current.as_ref().is_none_or(|s| s.pending() == 0);
+    for _ in 0..3 {
+        settle().await;
+        let sealing = seal_all::<C, S>(&store, key.as_ref(), passphrase).await?;
+        settle().await;
+        if sealing.current(&store) && idle() {
+            return commit(store, sealing).await;
+        }
+    }
+    // Written to all the time: try again later rather than store an old copy.
+    Err(LockError::Storage(StorageError::Failed("busy".into())))
+}
+
 /// Stores what [`seal_all`] sealed, all of it or nothing (see [`change_lock`]), and opens
 /// the store over it (none: the passphrase was removed). Synchronous up to the write: no
 /// other write of this tab can come between.
-pub async fn commit(store: BrowserStore, sealing: Sealing) -> Result<Option<SealedStore>, LockError> {
+pub async fn commit<C: Cipher, S: KeyValueStore + Clone + 'static>(
+    store: S,
+    sealing: Sealing<C>,
+) -> Result<Option<SealedOver<C, S>>, LockError> {
     change_lock(&store, &sealing.change).map_err(change_error)?;
     Ok(match sealing.key {
-        Some(key) => Some(SealedStore::open(store, key).await),
+        Some(key) => Some(SealedOver::open(store, key, sealing.change.lock().map(str::to_owned)).await),
         None => None,
     })
 }

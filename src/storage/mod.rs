@@ -7,19 +7,24 @@
 #[cfg(target_arch = "wasm32")]
 mod browser;
 mod change;
-#[cfg(target_arch = "wasm32")]
+mod cipher;
 pub mod lock;
 mod memory;
-#[cfg(target_arch = "wasm32")]
 mod sealed;
+pub mod tasks;
 mod vault;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserStore;
 pub use change::{change_lock, finish_change, is_value, Change, ChangeError, NEXT_LOCK_KEY, NEXT_PREFIX};
-pub use memory::MemoryStore;
 #[cfg(target_arch = "wasm32")]
-pub use sealed::SealedStore;
+pub use cipher::WebCrypto;
+pub use cipher::{Cipher, CryptoError};
+pub use memory::MemoryStore;
+pub use sealed::SealedOver;
+/// The browser's storage, encrypted with WebCrypto while a passphrase is set.
+#[cfg(target_arch = "wasm32")]
+pub type SealedStore = SealedOver<WebCrypto, BrowserStore>;
 pub use vault::{Loaded, Problem, Reloaded, Vault, ASIDE_PREFIX, DRAFT_KEY, HISTORY_KEY, SAFETY_KEY, SETTINGS_KEY};
 
 use std::fmt;
@@ -59,7 +64,10 @@ pub trait KeyValueStore {
 }
 
 /// Removes every value of the app from `store`: answers, check-in, settings, copies put
-/// aside and the lock. Returns the keys that could not be removed.
+/// aside and, last, the lock (a tab closed half-way leaves nothing sealed without the lock
+/// that opens it). Returns the keys that could not be removed.
 pub fn delete_everything(store: &dyn KeyValueStore) -> Vec<String> {
-    store.keys().into_iter().filter(|key| store.remove(key).is_err()).collect()
+    let mut keys = store.keys();
+    keys.sort_by_key(|key| key == LOCK_KEY);
+    keys.into_iter().filter(|key| store.remove(key).is_err()).collect()
 }

@@ -1,13 +1,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use web_sys::CryptoKey;
-
-use super::{is_value, BrowserStore, KeyValueStore, StorageError, LOCK_KEY};
-use crate::crypto;
+use super::tasks::spawn_local;
+use super::{is_value, Cipher, CryptoError, KeyValueStore, StorageError, LOCK_KEY};
 use crate::domain::sealed::{decode_sealed, encode_sealed, is_sealed};
 
-/// `localStorage` with every value encrypted under the passphrase's key.
+/// A store (`localStorage` in the browser) with every value encrypted under the
+/// passphrase's key by the cipher `C` (WebCrypto in the browser: [`super::SealedStore`]).
 ///
 /// WebCrypto is asynchronous and the vault is not: the store decrypts every value of the
 /// app once, when it opens, and keeps the plaintext in memory (never anywhere else). A
@@ -22,14 +21,19 @@ use crate::domain::sealed::{decode_sealed, encode_sealed, is_sealed};
 /// another tab stored the key while this tab's value was being encrypted, theirs is read
 /// in instead and the vault is told ([`SealedStore::on_conflict`]) to merge it with this
 /// tab's and write again. Nothing is stored once another tab changed the passphrase.
-#[derive(Clone)]
-pub struct SealedStore {
-    shared: Rc<Shared>,
+pub struct SealedOver<C: Cipher, S> {
+    shared: Rc<Shared<C, S>>,
 }
 
-struct Shared {
-    inner: BrowserStore,
-    key: CryptoKey,
+impl<C: Cipher, S> Clone for SealedOver<C, S> {
+    fn clone(&self) -> Self {
+        SealedOver { shared: Rc::clone(&self.shared) }
+    }
+}
+
+struct Shared<C: Cipher, S> {
+    inner: S,
+    key: C::Key,
     /// The lock record this store was opened under.
     lock: Option<String>,
     /// The plaintext of every value, by key (a handful: a list is less code than a map).
@@ -56,14 +60,16 @@ fn undecryptable() -> StorageError {
     StorageError::Failed("cannot be decrypted with this passphrase".to_owned())
 }
 
-impl SealedStore {
+impl<C: Cipher, S: KeyValueStore + Clone + 'static> SealedOver<C, S> {
     /// Decrypts every value of the app in `inner` with `key` (already checked against the
     /// lock record). A value stored before the passphrase was set reads as it is and is
-    /// encrypted when next written.
-    pub async fn open(inner: BrowserStore, key: CryptoKey) -> SealedStore {
-        let store = SealedStore {
+    /// encrypted when next written. `lock`: the text of the lock record the key was
+    /// checked against (as read then, not read again: a read that fails now must not pass
+    /// for another tab's change of the passphrase).
+    pub async fn open(inner: S, key: C::Key, lock: Option<String>) -> Self {
+        let store = SealedOver {
             shared: Rc::new(Shared {
-                lock: inner.get(LOCK_KEY).ok().flatten(),
+                lock,
                 inner,
                 key,
                 cache: RefCell::default(),
@@ -74,7 +80,7 @@ impl SealedStore {
                 on_conflict: RefCell::default(),
             }),
         };
-        for name in store.shared.inner.app_keys().into_iter().filter(|k| is_value(k)) {
+        for name in store.shared.inner.keys().into_iter().filter(|k| is_value(k)) {
             store.refresh(&name).await;
         }
         store
@@ -86,7 +92,7 @@ impl SealedStore {
     }
 
     /// The key, for sealing an export with the same passphrase.
-    pub fn key(&self) -> CryptoKey {
+    pub fn key(&self) -> C::Key {
         self.shared.key.clone()
     }
 
@@ -114,7 +120,7 @@ impl SealedStore {
         let shared = &self.shared;
         let raw = shared.inner.get(name);
         let value = match raw.clone() {
-            Ok(Some(raw)) => Some(decrypt(&shared.key, name, raw).await),
+            Ok(Some(raw)) => Some(decrypt::<C>(&shared.key, name, raw).await),
             Ok(None) => None,
             Err(error) => Some(Err(error)),
         };
@@ -141,15 +147,15 @@ fn newest(list: &[(String, u64)], key: &str) -> Option<u64> {
     list.iter().find(|(k, _)| k == key).map(|(_, n)| *n)
 }
 
-async fn decrypt(key: &CryptoKey, name: &str, raw: String) -> Result<String, StorageError> {
+async fn decrypt<C: Cipher>(key: &C::Key, name: &str, raw: String) -> Result<String, StorageError> {
     if !is_sealed(&raw) {
         return Ok(raw);
     }
     let sealed = decode_sealed(&raw).map_err(|_| undecryptable())?;
-    crypto::open(key, &sealed, name).await.map_err(|_| undecryptable())
+    C::open(key, &sealed, name).await.map_err(|_| undecryptable())
 }
 
-impl KeyValueStore for SealedStore {
+impl<C: Cipher, S: KeyValueStore + Clone + 'static> KeyValueStore for SealedOver<C, S> {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
         self.shared.cache.borrow().iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).transpose()
     }
@@ -161,8 +167,8 @@ impl KeyValueStore for SealedStore {
         put(&mut shared.latest.borrow_mut(), key, Some(number));
         shared.sealing.borrow_mut().push(key.to_owned());
         let (key, value) = (key.to_owned(), value.to_owned());
-        wasm_bindgen_futures::spawn_local(async move {
-            let sealed = crypto::seal(&shared.key, &value, &key).await;
+        spawn_local(async move {
+            let sealed = C::seal(&shared.key, &value, &key).await;
             let stored = shared.store(&key, number, sealed);
             {
                 let mut sealing = shared.sealing.borrow_mut();
@@ -213,28 +219,31 @@ enum Stored {
     Theirs,
 }
 
-impl Shared {
+impl<C: Cipher, S: KeyValueStore> Shared<C, S> {
     /// Stores write `number` of `key`, now `sealed`, if it is still the newest and storage
     /// holds what this tab's value was based on. Synchronous: no write comes between the
     /// check and the write.
-    fn store(
-        &self,
-        key: &str,
-        number: u64,
-        sealed: Result<crate::domain::sealed::Sealed, crypto::CryptoError>,
-    ) -> Stored {
+    fn store(&self, key: &str, number: u64, sealed: Result<crate::domain::sealed::Sealed, CryptoError>) -> Stored {
         // A newer write (or a removal) of this key came while this one was encrypted.
         if newest(&self.latest.borrow(), key) != Some(number) {
             return Stored::Done;
         }
         // Another tab set, changed or removed the passphrase: this tab loads again, and a
         // value written with the old key would open with no passphrase.
-        if self.inner.get(LOCK_KEY).ok().flatten() != self.lock {
+        // A read that fails says nothing of either: the write failed, and the citizen is
+        // told (it is never taken for another tab's change, which stores nothing unsaid).
+        let lock = match self.inner.get(LOCK_KEY) {
+            Ok(lock) => lock,
+            Err(error) => return Stored::Failed(error),
+        };
+        if lock != self.lock {
             return Stored::Done;
         }
         let base = self.base.borrow().iter().find(|(k, _)| k == key).map(|(_, b)| b.clone());
-        if self.inner.get(key).ok().flatten() != base {
-            return Stored::Theirs;
+        match self.inner.get(key) {
+            Ok(stored) if stored != base => return Stored::Theirs,
+            Ok(_) => {}
+            Err(error) => return Stored::Failed(error),
         }
         let text = match sealed {
             Ok(sealed) => encode_sealed(&sealed),

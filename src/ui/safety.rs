@@ -14,7 +14,7 @@ use crate::domain::safety::{parse_auto_lock, parse_end, EndError};
 use crate::domain::sealed::{check_new_passphrase, PassphraseError};
 use crate::i18n::Msg;
 use crate::storage::lock::{self, LockError};
-use crate::storage::{BrowserStore, SealedStore};
+use crate::storage::WebCrypto;
 
 /// Leaves at once for an empty page that replaces the app in the tab's history, so the
 /// back button does not bring it back; the page is blanked first.
@@ -44,28 +44,6 @@ async fn settle(state: AppState) {
         }
         browser::sleep(20).await;
     }
-}
-
-/// Seals every value stored with a key made from `passphrase` (or, without one, keeps it
-/// as plain text) and stores them. Sealing takes a moment; if anything was written
-/// meanwhile (another tab, a save still on its way), it seals again, so that what is
-/// stored is what storage held, with nothing of it left under the old passphrase.
-async fn reseal(
-    state: AppState,
-    store: BrowserStore,
-    passphrase: Option<&str>,
-) -> Result<Option<SealedStore>, LockError> {
-    let current = state.sealed().map(|sealed| sealed.key());
-    for _ in 0..3 {
-        settle(state).await;
-        let sealing = lock::seal_all(&store, current.as_ref(), passphrase).await?;
-        settle(state).await;
-        if sealing.current(&store) && state.sealed().is_none_or(|s| s.pending() == 0) {
-            return lock::commit(store, sealing).await;
-        }
-    }
-    // Written to all the time: try again later rather than store an old copy.
-    Err(LockError::Storage(crate::storage::StorageError::Failed("busy".into())))
 }
 
 /// Locks the app after the chosen idle time, while a passphrase is set: any tap, key or
@@ -148,7 +126,7 @@ fn change_passphrase(state: AppState, current: Option<String>, new: Option<Strin
     said.done.set(None);
     wasm_bindgen_futures::spawn_local(async move {
         if let Some(current) = &current {
-            if let Err(error) = lock::check(&store, current).await {
+            if let Err(error) = lock::check::<WebCrypto>(&store, current).await {
                 let at = if new.is_some() { "ugb-lock-current" } else { "ugb-lock-remove-current" };
                 return said.problem(lock_error(error), Some(at));
             }
@@ -158,7 +136,7 @@ fn change_passphrase(state: AppState, current: Option<String>, new: Option<Strin
             (Some(_), Some(_)) => Msg::PassphraseChanged,
             (Some(_), None) => Msg::PassphraseRemoved,
         };
-        let result = reseal(state, store, new.as_deref()).await;
+        let result = lock::reseal(store, state.sealed(), new.as_deref(), || settle(state)).await;
         match result {
             Ok(sealed) => {
                 if let Some(sealed) = &sealed {

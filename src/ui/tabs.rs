@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
 
-use super::state::AppState;
-use crate::storage::{is_value, SealedStore, DRAFT_KEY, HISTORY_KEY};
+use super::state::{AppState, Screen};
+use crate::storage::{is_value, SealedStore};
 
 /// Listens, for as long as the page lives, for other tabs' writes to the app's data. The
 /// browser tells only the other tabs of a write, never the one that wrote.
@@ -32,21 +32,19 @@ pub fn listen(state: AppState) {
 /// in; with `again` (this tab's write of `key` found it stored meanwhile), this tab's
 /// history is saved again, merged with theirs.
 fn heard(state: AppState, key: String, again: bool) {
-    let merge = key == HISTORY_KEY || key == DRAFT_KEY;
+    let name = key.clone();
+    let take_in = move || {
+        let in_check_in = state.screen.get_untracked() == Screen::CheckIn;
+        if state.change(|m| m.heard(&name, again, in_check_in)) {
+            history_reloaded();
+        }
+    };
     match state.sealed() {
         Some(sealed) if is_value(&key) => wasm_bindgen_futures::spawn_local(async move {
             sealed.refresh(&key).await;
-            if again && key == HISTORY_KEY {
-                // Taken out and put back: no copy of the history (wasm size).
-                let mine = state.history.try_update_untracked(std::mem::take).unwrap_or_default();
-                state.replace_history(mine);
-            }
-            if merge {
-                state.merge_stored();
-            }
+            take_in();
         }),
-        _ if merge => state.merge_stored(),
-        _ => {}
+        _ => take_in(),
     }
 }
 
