@@ -136,10 +136,11 @@ impl AppState {
         // Showing the made-up demo history or a file: open on the progress screen.
         let (demo, viewer) = (config.demo, config.viewer);
         let mut lang = config.lang.or(settings.lang).unwrap_or_default();
-        // A language whose pack could not be fetched: English until it can.
+        // A language whose pack could not be fetched: Danish, the language always there,
+        // until it can be.
         if !crate::i18n::pack::ready(lang) {
             problems.push(Problem::LanguageUnavailable { lang });
-            lang = Lang::En;
+            lang = Lang::Da;
         }
         let shown = Shown { easy: settings.easy, who5_lang: settings.who5_lang };
         if let Some(draft) = &mut draft {
