@@ -6,9 +6,10 @@
 //    only ever starts the worker of its own build, whatever an older version left in a
 //    cache, and a file with a hash in its name may come from the HTTP cache.
 // 2. Writes dist/sw.js: the service worker (static/sw.js) with the list of the first
-//    load's files, the list of the drawn screens' files (cached when the phone is idle
-//    after the first load) and a hash of the content of both, so that any change to the
-//    app makes a new version that the phone installs on its next visit.
+//    load's files (and the English pack), the list of the drawn screens' files (cached
+//    when the phone is idle after the first load) and a hash of the content of both, so
+//    that any change to the app makes a new version that the phone installs on its next
+//    visit.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,12 @@ const source = new URL('../static/sw.js', import.meta.url).pathname;
 const WORKER = /^charts(_loader)?(-[0-9a-f]{16})?(\.js|_bg\.wasm)$/;
 /** The drawn screens' files: cached when the phone is idle after the first load. */
 const DRAWN = (name) => WORKER.test(name) || name === 'drawn.css';
+/** The language packs the service worker keeps with the first load's files: English, which
+ *  was built in until it became a pack, still opens offline after any first visit (a
+ *  portal's `?lang=en`, a citizen who switches on a bus). It is not part of the first load:
+ *  the service worker fetches it in the background once it is installed. The other packs
+ *  are kept when chosen. */
+const KEPT_PACKS = ['lang/en.json'];
 // Never cached: the icons (the phone takes them when the app is added to the home
 // screen), embed.js (for host pages, not the app) and the service worker itself.
 const NEVER = /^(icon[-.].*|embed\.js|sw\.js)$/;
@@ -73,9 +80,9 @@ const files = all.filter((name) => !DRAWN(name));
 const later = all.filter(DRAWN);
 const hash = createHash('sha256');
 for (const name of all) hash.update(name).update(readFileSync(join(dist, name)));
-// The language packs are fetched when chosen, not cached ahead; a changed pack is still a
-// new version, so that a phone never keeps a pack older than its app. Written without
-// the indentation the source has for translators.
+// The other language packs are fetched when chosen, not cached ahead; a changed pack is
+// still a new version, so that a phone never keeps a pack older than its app. Written
+// without the indentation the source has for translators.
 const langs = join(dist, 'lang');
 for (const name of readdirSync(langs).filter((n) => n.endsWith('.json')).sort()) {
   const text = JSON.stringify(JSON.parse(readFileSync(join(langs, name), 'utf8')));
@@ -84,7 +91,8 @@ for (const name of readdirSync(langs).filter((n) => n.endsWith('.json')).sort())
 }
 const version = hash.digest('hex').slice(0, 16);
 // The page is cached as the directory ('./'): that is the address the phone opens.
-const list = files.map((name) => (name === 'index.html' ? './' : `./${name}`));
+for (const pack of KEPT_PACKS) if (!existsSync(join(dist, pack))) throw new Error(`offline.mjs: no ${pack} in dist/`);
+const list = files.concat(KEPT_PACKS).map((name) => (name === 'index.html' ? './' : `./${name}`));
 const drawn = later.map((name) => `./${name}`);
 const worker =
   `const VERSION = ${JSON.stringify(version)};\nconst FILES = ${JSON.stringify(list)};\n` +

@@ -3,8 +3,10 @@
 // and LATER above this line: the files of the first load, the drawn screens' files, and a
 // hash of the content of all of them.
 //
-// - Install: caches the first load's files (the page revalidated with the server, so a
-//   stale HTTP cache is not frozen in), then takes over at once.
+// - Install: caches the first load's files and the English language pack (the page
+//   revalidated with the server, so a stale HTTP cache is not frozen in), then takes over
+//   at once. English was built in until it became a pack: it still opens offline after
+//   any first visit.
 //   The citizen's data lives in localStorage, which a new version never touches.
 // - Message `keep`: the page sends it once it has loaded and this worker runs. After a
 //   quiet moment the drawn screens' files (the chart worker, its wasm, the screens'
@@ -14,7 +16,7 @@
 // - Fetch: the app's own files from the cache first. The page itself (with any query,
 //   such as ?lang=en) from the network when it answers, else from the cache: online, a
 //   reload shows the new version at once; offline, the cached one. Parts fetched later
-//   (a language pack when chosen; the drawn screens' files when opened before the phone
+//   (another language's pack when chosen; the drawn screens' files when opened before the phone
 //   was idle) are kept the first time they are fetched. Other origins are never touched.
 // - Activate: removes the caches of older versions.
 /* global VERSION, FILES, LATER */

@@ -1,6 +1,6 @@
-//! Every language has every text: the built-in Danish and English (the `messages!` macro
-//! does not compile without both), and each language pack in `static/lang/`, read the way
-//! the app reads it.
+//! Every language has every text: the built-in Danish (the `messages!` macro does not
+//! compile without it), and each language pack in `static/lang/` (English, Arabic,
+//! Ukrainian), read the way the app reads it and checked against the Danish.
 
 use ugeblik::domain::instrument::{self, keyed_texts, CATALOGUE};
 use ugeblik::domain::lang::Lang;
@@ -49,7 +49,8 @@ fn every_key_is_in_every_language() {
                 missing.push(format!("chart.{}", msg.key()));
             }
         }
-        for text in data_texts() {
+        // The instruments' English is their catalogue's (an original, not a translation).
+        for text in data_texts().into_iter().filter(|_| !lang.in_catalogue()) {
             if pack::instrument_text(lang, text.key).is_none() {
                 missing.push(format!("instruments.{}", text.key));
             }
@@ -57,7 +58,8 @@ fn every_key_is_in_every_language() {
         assert!(missing.is_empty(), "{lang:?} lacks (or has wrong placeholders in) {missing:#?}");
         // And no key the app does not know: a misspelt key would silently show English.
         let value: serde_json::Value = serde_json::from_str(&file).unwrap();
-        let known_data: Vec<&str> = data_texts().iter().map(|t| t.key).collect();
+        let known_data: Vec<&str> =
+            if lang.in_catalogue() { Vec::new() } else { data_texts().iter().map(|t| t.key).collect() };
         for (table, known) in [
             ("messages", Msg::ALL.iter().map(|m| m.key()).collect::<Vec<_>>()),
             ("chart", ChartMsg::ALL.iter().map(|m| m.key()).collect()),
@@ -93,14 +95,14 @@ fn plural_blocks_have_their_languages_categories() {
         if !lang.built_in() {
             install(lang);
         }
-        let all = Msg::ALL.iter().map(|m| (m.key(), m.get(lang), m.get(Lang::En)));
-        let chart = ChartMsg::ALL.iter().map(|m| (m.key(), m.get(lang), m.get(Lang::En)));
-        for (key, text, english) in all.chain(chart) {
+        let all = Msg::ALL.iter().map(|m| (m.key(), m.get(lang), m.danish()));
+        let chart = ChartMsg::ALL.iter().map(|m| (m.key(), m.get(lang), m.danish()));
+        for (key, text, danish) in all.chain(chart) {
             assert!(
-                same_placeholders(text, english),
+                same_placeholders(text, danish),
                 "{lang:?} {key}: {:?} / {:?}",
                 placeholders(text),
-                placeholders(english)
+                placeholders(danish)
             );
             for (name, categories) in plural_blocks(text) {
                 let mut sorted = categories.clone();
@@ -194,7 +196,7 @@ fn dates_and_numbers_follow_the_language() {
 }
 
 #[test]
-fn a_hostile_or_broken_pack_is_refused_or_falls_back_to_english() {
+fn a_hostile_or_broken_pack_is_refused_or_falls_back_to_danish() {
     assert_eq!(pack::install("not json"), Err(PackError::NotJson));
     assert_eq!(pack::install(&"x".repeat(pack::MAX_BYTES + 1)), Err(PackError::TooLarge));
     assert!(matches!(pack::install(r#"{"format":"other"}"#), Err(PackError::NotAPack(_))));
@@ -204,12 +206,13 @@ fn a_hostile_or_broken_pack_is_refused_or_falls_back_to_english() {
     let danish = r#"{"format":"ugeblik-language","version":1,"lang":"da","messages":{"AppName":"X"},"chart":{},"instruments":{}}"#;
     assert!(matches!(pack::install(danish), Err(PackError::NotAPack(_))));
     assert_eq!(Msg::AppName.get(Lang::Da), "Ugeblik");
-    // A text whose placeholders are wrong is dropped: English shows instead of a broken text.
+    // A text whose placeholders are wrong is dropped: Danish, the language always there,
+    // shows instead of a broken text.
     let broken = r#"{"format":"ugeblik-language","version":1,"lang":"uk","reviewed":false,
         "messages":{"WeekNumber":"Тиждень {wek}","Back":"Назад <img src=x onerror=alert(1)>"},"chart":{},
         "instruments":{"chime5.chime-c.text":"\"><script>alert(2)</script>"}}"#;
     assert_eq!(pack::install(broken), Ok(Lang::Uk));
-    assert_eq!(Msg::WeekNumber.get(Lang::Uk), "Week {week}");
+    assert_eq!(Msg::WeekNumber.get(Lang::Uk), "Uge {week}");
     assert_eq!(Msg::Back.get(Lang::Uk), "Назад <img src=x onerror=alert(1)>");
     // A pack's markup is text wherever it is shown, in the page and in attributes.
     let chime = instrument::current("chime5").unwrap();
@@ -219,7 +222,7 @@ fn a_hostile_or_broken_pack_is_refused_or_falls_back_to_english() {
     assert!(!html.contains("<img") && !html.contains("<script"), "{html}");
     assert!(html.contains("Назад &lt;img src=x onerror=alert(1)&gt;"));
     assert!(html.contains(r#"data-say="&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"#), "{html}");
-    assert_eq!(Msg::Next.get(Lang::Uk), "Next");
+    assert_eq!(Msg::Next.get(Lang::Uk), "Næste");
     assert!(!pack::reviewed(Lang::Uk));
 }
 
@@ -241,7 +244,7 @@ fn the_app_s_own_instruments_are_marked_unreviewed_in_arabic_and_ukrainian() {
 }
 
 #[test]
-fn a_pack_with_plural_blocks_nested_thousands_deep_is_read_and_shows_english_there() {
+fn a_pack_with_plural_blocks_nested_thousands_deep_is_read_and_shows_danish_there() {
     // 4,000 plural blocks, each inside the one before: reading it once overflowed the stack.
     let deep = format!("{}#{}", "{weeks, plural, other {".repeat(4000), "}}".repeat(4000));
     let pack = serde_json::json!({
@@ -251,11 +254,31 @@ fn a_pack_with_plural_blocks_nested_thousands_deep_is_read_and_shows_english_the
         "instruments": {},
     });
     assert_eq!(pack::install_with_chart(&pack.to_string()), Ok(Lang::Ar));
-    assert_eq!(Msg::BackupWeeks.get(Lang::Ar), Msg::BackupWeeks.get(Lang::En), "the English is shown instead");
-    assert_eq!(ChartMsg::PreviewSummary.get(Lang::Ar), ChartMsg::PreviewSummary.get(Lang::En));
-    assert!(Msg::BackupWeeks.fill(Lang::Ar, &[("weeks", "3")]).ends_with("\u{2069} weeks ago."));
+    assert_eq!(Msg::BackupWeeks.get(Lang::Ar), Msg::BackupWeeks.danish(), "the Danish is shown instead");
+    assert_eq!(ChartMsg::PreviewSummary.get(Lang::Ar), ChartMsg::PreviewSummary.danish());
+    assert!(Msg::BackupWeeks.fill(Lang::Ar, &[("weeks", "3")]).ends_with("\u{2069} uger siden."));
     assert_eq!(Msg::Next.get(Lang::Ar), "التالي", "the pack's other texts are kept");
     // A message nested as deep as a real one may be (a plural inside a plural) is kept.
     assert!(pack::shallow("{a, plural, one {{b, plural, one {#} other {#}}} other {#}}"));
     assert!(!pack::shallow(&"{".repeat(pack::MAX_NESTING + 1)));
+}
+
+#[test]
+fn english_is_a_pack_and_its_questionnaires_are_in_the_catalogue() {
+    // Only Danish is compiled in: before its pack is loaded, English is not ready and its
+    // texts are the Danish.
+    assert!(Lang::Da.built_in() && !Lang::En.built_in());
+    assert!(!pack::ready(Lang::En));
+    assert_eq!(Msg::StartCheckIn.get(Lang::En), "Start ugens spørgsmål");
+    install(Lang::En);
+    assert!(pack::ready(Lang::En) && pack::reviewed(Lang::En), "English is an original, not a translation");
+    assert_eq!(Msg::StartCheckIn.get(Lang::En), "Start this week's questions");
+    assert_eq!(ChartMsg::ShowAverage.get(Lang::En), "Show 4-week average");
+    // The questionnaires' English (the WHO-5's official version among them) is the
+    // catalogue's, whether or not the pack is loaded; the pack holds none of it.
+    let who5 = instrument::current("who5").unwrap();
+    assert_eq!(who5.items[0].text.get(Lang::En), who5.items[0].text.en);
+    assert!(who5.items[0].text.en.contains("cheerful"), "{}", who5.items[0].text.en);
+    let file: serde_json::Value = serde_json::from_str(&pack_file(Lang::En)).unwrap();
+    assert_eq!(file["instruments"], serde_json::json!({}));
 }

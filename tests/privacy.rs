@@ -98,6 +98,7 @@ fn the_consultants_viewer_asks_for_a_locked_files_passphrase_too() {
 
 #[test]
 fn the_lock_screen_names_its_field_and_explains_a_forgotten_passphrase() {
+    common::english();
     let html = steps::unlock_screen(Lang::Da, None, false);
     assert!(html.contains(r#"<label for="ugb-passphrase">Kodeord</label>"#));
     assert!(html.contains(r#"id="ugb-passphrase" type="password" autocomplete="off""#));
@@ -113,6 +114,7 @@ fn the_lock_screen_names_its_field_and_explains_a_forgotten_passphrase() {
 
 #[test]
 fn the_header_offers_quick_exit_always_and_lock_only_with_a_passphrase() {
+    common::english();
     let open = steps::header(Lang::Da, Some("home"), None, false);
     assert!(open.contains(r#"data-act="exit">Luk hurtigt</button>"#));
     assert!(!open.contains(r#"data-act="lock""#));

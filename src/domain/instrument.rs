@@ -142,10 +142,10 @@ impl Instrument {
     /// or, for an instrument with no version in `lang` (the WHO-5 in Arabic), `official`
     /// (the citizen's choice among its official versions, English if none).
     pub fn shown_in(&self, lang: Lang, official: Option<Lang>) -> Lang {
-        if lang.built_in() || self.translations.iter().any(|t| t.lang == lang) {
+        if lang.in_catalogue() || self.translations.iter().any(|t| t.lang == lang) {
             lang
         } else {
-            official.filter(|l| l.built_in()).unwrap_or(Lang::En)
+            official.filter(|l| l.in_catalogue()).unwrap_or(Lang::En)
         }
     }
 

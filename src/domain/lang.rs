@@ -40,9 +40,17 @@ impl Lang {
         }
     }
 
-    /// Whether the texts are in the first load. The other languages' texts are a language
-    /// pack, fetched when the language is chosen (`static/lang/<code>.json`).
+    /// Whether the app's texts are in the first load: Danish only. The other languages'
+    /// texts are a language pack, fetched when the language is chosen
+    /// (`static/lang/<code>.json`).
     pub fn built_in(self) -> bool {
+        self == Lang::Da
+    }
+
+    /// Whether the instruments were written in this language: the catalogue holds their
+    /// Danish and English originals (`domain/instrument.rs`); other languages' versions are
+    /// translations in the language packs.
+    pub fn in_catalogue(self) -> bool {
         matches!(self, Lang::Da | Lang::En)
     }
 

@@ -83,8 +83,10 @@ impl IsoWeek {
 
     /// The week's Monday.
     pub fn monday(self) -> Date {
-        // The constructor checked that this week exists, so this cannot fail.
-        Date::from_iso_week_date(self.year, self.week, Weekday::Monday).expect("checked in new")
+        // The constructor checked that this week exists, so this cannot fail. Not `expect`:
+        // it would format the error with its `Debug`, code the first load would carry.
+        Date::from_iso_week_date(self.year, self.week, Weekday::Monday)
+            .unwrap_or_else(|_| unreachable!("checked in new"))
     }
 
     /// A running number of the week: consecutive weeks have consecutive numbers, across
@@ -106,7 +108,8 @@ impl IsoWeek {
 
     /// The week's Sunday.
     pub fn sunday(self) -> Date {
-        Date::from_iso_week_date(self.year, self.week, Weekday::Sunday).expect("checked in new")
+        Date::from_iso_week_date(self.year, self.week, Weekday::Sunday)
+            .unwrap_or_else(|_| unreachable!("checked in new"))
     }
 }
 

@@ -1,6 +1,6 @@
-//! Language packs: the texts of a language that is not in the first load (Arabic,
-//! Ukrainian, and any added later), in a JSON file of its own (`static/lang/<code>.json`),
-//! fetched when the language is chosen. A Danish citizen never downloads them.
+//! Language packs: the texts of every language but Danish (English, Arabic, Ukrainian, and
+//! any added later), each in a JSON file of its own (`static/lang/<code>.json`), fetched
+//! when the language is chosen (or opened with). Only Danish is in the first load.
 //!
 //! ```json
 //! { "format": "ugeblik-language", "version": 1, "lang": "ar", "reviewed": false,
@@ -10,9 +10,15 @@
 //!
 //! Keys are the names of [`Msg`] and [`ChartMsg`], and the keys of the instruments' texts
 //! ([`crate::domain::lang::Text::keyed`]). A pack is read as hostile input: a text whose
-//! placeholders differ from the English one's is dropped, and the English is shown in its
-//! place; unknown keys are ignored. A host test proves that the shipped packs have every
-//! key (`tests/languages.rs`).
+//! placeholders differ from the Danish one's is dropped, and the Danish is shown in its
+//! place (Danish is the one language always there); unknown keys are ignored. A host test
+//! proves that the shipped packs have every key (`tests/languages.rs`).
+//!
+//! English is a pack like the others for the app's own texts. The instruments' English
+//! (the WHO-5's official English version, and the English originals of the app's own
+//! questionnaires) stays in the catalogue (`domain/instrument.rs`): it is the instrument's
+//! wording, versioned with it, shown in any language that has no version of its own, and
+//! named in exports. So `en.json` has no instrument texts.
 
 use std::cell::RefCell;
 
@@ -26,7 +32,7 @@ pub const VERSION: u64 = 1;
 /// Larger than any pack could be: refused unread.
 pub const MAX_BYTES: usize = 512 * 1024;
 /// How deep a text's braces may nest: a plural block inside a plural block is 4 deep; no
-/// message needs more than that, and a deeper text is dropped (the English is shown).
+/// message needs more than that, and a deeper text is dropped (the Danish is shown).
 pub const MAX_NESTING: usize = 8;
 
 /// Which messages a text belongs to.
@@ -91,8 +97,7 @@ pub fn ready(lang: Lang) -> bool {
     lang.built_in() || find(lang).is_some()
 }
 
-/// Whether `lang`'s translation has been reviewed (the built-in languages are the
-/// originals).
+/// Whether `lang`'s translation has been reviewed (Danish, built in, is the original).
 pub fn reviewed(lang: Lang) -> bool {
     lang.built_in() || find(lang).is_some_and(|p| p.reviewed)
 }
@@ -124,7 +129,7 @@ pub fn install_with_chart(text: &str) -> Result<Lang, PackError> {
         pack.chart = vec![None; ChartMsg::ALL.len()];
         for (key, value) in fields {
             if let (Some(i), Value::Str(text)) = (ChartMsg::ALL.iter().position(|m| m.key() == key), value) {
-                pack.chart[i] = checked(text, ChartMsg::ALL[i].get(Lang::En));
+                pack.chart[i] = checked(text, ChartMsg::ALL[i].danish());
             }
         }
     })
@@ -148,11 +153,11 @@ fn install_with(text: &str, chart: impl FnOnce(&mut Pack, Vec<(String, Value)>))
     Ok(lang)
 }
 
-/// A text of the pack, if its placeholders are the English one's. A text nested deeper
+/// A text of the pack, if its placeholders are the Danish one's. A text nested deeper
 /// than any message is (plural blocks inside plural blocks, thousands deep) is dropped
-/// before anything reads its blocks, so the English is shown and no stack overflows.
-fn checked(text: String, english: &str) -> Option<&'static str> {
-    (shallow(&text) && same_placeholders(&text, english) && !text.trim().is_empty()).then(|| leak(text))
+/// before anything reads its blocks, so the Danish is shown and no stack overflows.
+fn checked(text: String, danish: &str) -> Option<&'static str> {
+    (shallow(&text) && same_placeholders(&text, danish) && !text.trim().is_empty()).then(|| leak(text))
 }
 
 /// Whether `text`'s braces nest at most [`MAX_NESTING`] deep (counted without recursion).
@@ -208,7 +213,7 @@ fn read(value: Value) -> Result<Result<Read, PackError>, String> {
     pack.page = vec![None; Msg::ALL.len()];
     for (key, value) in tables.0 {
         if let (Some(i), Value::Str(text)) = (Msg::ALL.iter().position(|m| m.key() == key), value) {
-            pack.page[i] = checked(text, Msg::ALL[i].get(Lang::En));
+            pack.page[i] = checked(text, Msg::ALL[i].danish());
         }
     }
     for (key, value) in tables.2 {
@@ -219,4 +224,12 @@ fn read(value: Value) -> Result<Result<Read, PackError>, String> {
         }
     }
     Ok(Ok((pack, tables.1)))
+}
+
+/// The English pack as shipped, loaded as the browser loads it, for unit tests that check
+/// English texts (integration tests read the file themselves).
+#[cfg(test)]
+pub(crate) fn install_english() {
+    let english = include_str!("../../static/lang/en.json");
+    assert_eq!(install_with_chart(english), Ok(Lang::En));
 }

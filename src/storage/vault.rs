@@ -27,7 +27,7 @@ pub enum Problem {
     /// A write failed; what was to be saved is still in memory.
     SaveFailed { key: String, reason: StorageError },
     /// The texts of the language chosen could not be fetched (offline on the first visit in
-    /// it): the app speaks English until they can.
+    /// it): the app speaks Danish, the language always there, until they can.
     LanguageUnavailable { lang: crate::domain::lang::Lang },
 }
 

@@ -33,7 +33,7 @@ fn stored_lang(store: &dyn KeyValueStore) -> Option<Lang> {
 }
 
 /// Runs `then` once `lang` can be shown: at once, or after its pack is fetched (whether or
-/// not that works: the app then says so, in English).
+/// not that works: the app then says so, in Danish).
 fn when_ready(lang: Option<Lang>, then: impl FnOnce() + 'static) {
     match lang.filter(|lang| !crate::i18n::pack::ready(*lang)) {
         None => then(),

@@ -105,10 +105,11 @@ impl AppState {
         // Showing the made-up demo history or a file: open on the progress screen.
         let (demo, viewer) = (config.demo, config.viewer);
         let mut lang = config.lang.or(loaded.settings.lang).unwrap_or_default();
-        // A language whose pack could not be fetched: English until it can.
+        // A language whose pack could not be fetched: Danish, the language always there,
+        // until it can be.
         if !crate::i18n::pack::ready(lang) {
             loaded.problems.push(Problem::LanguageUnavailable { lang });
-            lang = Lang::En;
+            lang = Lang::Da;
         }
         let model = AppModel::new(vault, loaded, config.clone(), lang, store, sealed, browser::today());
         let screen = if demo || viewer {

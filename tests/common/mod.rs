@@ -35,8 +35,10 @@ pub fn week(text: &str) -> IsoWeek {
 }
 
 /// The progress screen in English, the last four weeks to 2026-W47, the default lines,
-/// the table shown, 600 px wide.
+/// the table shown, 600 px wide. The English pack is loaded first, as the page hands it to
+/// the chart worker before the first request in English.
 pub fn request() -> Request {
+    english();
     Request {
         view: View::Progress,
         demo: false,
@@ -68,4 +70,13 @@ pub fn request() -> Request {
         end: None,
         import_wrong: false,
     }
+}
+
+/// Loads the English language pack the way the app does (English, like Arabic and
+/// Ukrainian, is a pack: only Danish is compiled in). A test that reads English texts calls
+/// this first; packs are per thread, and each test runs on its own.
+pub fn english() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/static/lang/en.json");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert_eq!(ugeblik::i18n::pack::install_with_chart(&text), Ok(Lang::En));
 }

@@ -316,3 +316,21 @@ test('a narrow 320 px phone in Arabic shows every step without sideways scrollin
   await page.getByRole('button', { name: AR.messages.Save }).waitFor();
   assert.ok((await overflow()) <= 0, `the note scrolls sideways by ${await overflow()}px`);
 });
+
+test('English is a language pack: a Danish visit fetches no language, ?lang=en fetches lang/en.json before its first screen', async () => {
+  const EN = pack('en');
+  const { page } = await newPage(env.browser);
+  // The page's own requests (the service worker's keeping of files is not the page's).
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(env.url('/'));
+  await ready(page);
+  await page.getByRole('button', { name: 'Start ugens spørgsmål' }).waitFor();
+  assert.deepEqual(fetched.filter((p) => p.includes('/lang/')), [], 'Danish needs no pack');
+  await page.goto(env.url('/?lang=en'));
+  await ready(page);
+  await page.getByRole('button', { name: EN.messages.StartCheckIn }).waitFor();
+  assert.deepEqual(fetched.filter((p) => p.includes('/lang/')), ['/lang/en.json']);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.deepEqual(page.errors, []);
+});
