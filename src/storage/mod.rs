@@ -67,7 +67,6 @@ pub trait KeyValueStore {
 /// aside and, last, the lock (a tab closed half-way leaves nothing sealed without the lock
 /// that opens it). Returns the keys that could not be removed.
 pub fn delete_everything(store: &dyn KeyValueStore) -> Vec<String> {
-    let mut keys = store.keys();
-    keys.sort_by_key(|key| key == LOCK_KEY);
-    keys.into_iter().filter(|key| store.remove(key).is_err()).collect()
+    let (lock, values): (Vec<String>, Vec<String>) = store.keys().into_iter().partition(|key| key == LOCK_KEY);
+    values.into_iter().chain(lock).filter(|key| store.remove(key).is_err()).collect()
 }
