@@ -91,6 +91,9 @@ test('a cancelled download at the end of the programme deletes nothing and does 
   await check.getByRole('button', { name: 'Ja, jeg har filen' }).focus();
   await page.keyboard.press('Enter');
   await page.getByText('Dit forløb er slut, og din kopi er gemt.').waitFor();
+  // Focus moves to the panel's new text in the next frame (a loaded machine may draw the
+  // text first): a person reads it before pressing on.
+  await page.waitForFunction(() => document.activeElement?.id === 'ugb-copy-text');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Ja, slet alt fra telefonen nu');
   await context.close();
