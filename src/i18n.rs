@@ -190,6 +190,8 @@ Msg / Page {
     PortalYes => "Ja, {host} må få besked", "Yes, {host} may be told";
     PortalNo => "Nej, ingen besked", "No, do not tell it";
     PortalAt => "{provider} på siden {host}", "{provider} on the page {host}";
+    Keys => "Piletasterne flytter dit svar. Enter går videre.", "The arrow keys move your answer. Enter goes on.";
+    KeysNumbers => "Piletasterne flytter dit svar, eller skriv tallet. Enter går videre.", "The arrow keys move your answer, or type the number. Enter goes on.";
 }
 }
 

@@ -24,8 +24,12 @@ import { join } from 'node:path';
  *  agreed to, and named 2.7 KB; the drawn screens kept for offline, workers by hash
  *  0.65 KB; worded import refusals 0.1 KB (their texts are in the worker). All of it is
  *  code the page needs before any drawn screen opens (saving, the lock, the portal).
+ *  Then the check-in by keyboard (issue 18, item 5): 197.0 → 199.5 KB: the answers as
+ *  radio groups whose arrow keys store the choice and stay, a number typed that chooses it,
+ *  Enter and Space that choose and go on, the hint that says so, and the read-aloud
+ *  buttons moved out of the Tab order between the answers.
  *  The ceiling is 200 KB (issue 18); lower the budget again when room is made. */
-export const BUDGET_BYTES = 198 * 1024;
+export const BUDGET_BYTES = 200 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The chart worker's files carry a hash of their content in a release build
 // (scripts/offline.mjs); the service worker fetches them once the phone is idle after the

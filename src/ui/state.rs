@@ -400,6 +400,19 @@ impl AppState {
         self.save_draft();
     }
 
+    /// Answers the current question and stays on it: an arrow key moved the choice, and
+    /// the radio button already shows it. Untracked: drawing the step anew would take the
+    /// radio button's focus (what another tab gives is still drawn).
+    pub fn choose(self, value: u8) {
+        self.draft.update_untracked(|draft| {
+            if let Some(draft) = draft {
+                // The radio buttons offer only values on the scale; an error changes nothing.
+                let _ = draft.choose(value, browser::now_millis() as u64);
+            }
+        });
+        self.save_draft();
+    }
+
     /// Gives the week's work and moves on; a step that does not add up changes nothing.
     pub fn give_work(self, work: Work) -> Result<(), ProgressError> {
         let mut result = Ok(());
@@ -415,6 +428,17 @@ impl AppState {
     pub fn keep_goal(self, kept: Kept, note: &str) {
         let now = browser::now_millis() as u64;
         self.draft.update(|draft| draft.iter_mut().for_each(|d| d.keep_goal(kept, note, now)));
+        self.save_draft();
+    }
+
+    /// Answers the goal step and stays on it: an arrow key moved the choice.
+    pub fn choose_goal(self, kept: Kept, note: &str) {
+        let now = browser::now_millis() as u64;
+        self.draft.update(|draft| {
+            if let Some(draft) = draft {
+                draft.choose_goal(kept, note, now);
+            }
+        });
         self.save_draft();
     }
 
