@@ -207,6 +207,8 @@ Msg / Page {
     PortalYes => "Ja, {host} må få besked";
     PortalNo => "Nej, ingen besked";
     PortalAt => "{provider} på siden {host}";
+    Keys => "Piletasterne flytter dit svar. Enter går videre.";
+    KeysNumbers => "Piletasterne flytter dit svar, eller skriv tallet. Enter går videre.";
 }
 }
 

@@ -259,6 +259,15 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> Model<C, S> {
         self.save_draft();
     }
 
+    /// Answers the current question and stays on it (an arrow key moved the choice). The
+    /// answers offered are only values on the scale: an error changes nothing.
+    pub fn choose(&mut self, value: u8, now: u64) {
+        if let Some(draft) = &mut self.draft {
+            let _ = draft.choose(value, now);
+        }
+        self.save_draft();
+    }
+
     /// Gives the week's work and moves on; a step that does not add up changes nothing.
     pub fn give_work(&mut self, work: Work, now: u64) -> Result<(), ProgressError> {
         let result = self.draft.as_mut().map_or(Ok(()), |draft| draft.give_work(work, now));
@@ -268,6 +277,14 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> Model<C, S> {
 
     pub fn keep_goal(&mut self, kept: Kept, note: &str, now: u64) {
         self.draft.iter_mut().for_each(|d| d.keep_goal(kept, note, now));
+        self.save_draft();
+    }
+
+    /// Answers the goal step and stays on it (an arrow key moved the choice).
+    pub fn choose_goal(&mut self, kept: Kept, note: &str, now: u64) {
+        self.draft.iter_mut().for_each(|d| {
+            d.choose_goal(kept, note, now);
+        });
         self.save_draft();
     }
 

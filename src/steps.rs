@@ -28,6 +28,12 @@ pub const GOAL_NOTE: &str = "ugb-goal-note";
 /// The closing note's field, and the question's heading (which names its answers' group).
 pub const NOTE_FIELD: &str = "ugb-note-field";
 const QUESTION_HEADING: &str = "ugb-question-text";
+/// The names of the radio buttons of a question's answers (their values are the answers'
+/// values) and of a goal step's (their values are [`Kept`] codes).
+pub const ANSWER: &str = "ugb-answer";
+pub const KEPT: &str = "ugb-kept";
+/// The question's button that skips it, or goes on once it has an answer.
+pub const ONWARD: &str = "ugb-onward";
 
 /// The menu's screens: the code the page acts on (`data-screen`) and the item's text.
 pub const MENU: [(&str, Msg); 6] = [
@@ -272,25 +278,88 @@ pub fn step_progress(html: &mut Html, lang: Lang, label: &str, number: usize, to
 const SPEAKER: &str = r#"<svg class="ugb-speak__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3 9v6h4l5 4V5L7 9z"/><path d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>"#;
 
 /// A button that reads `say` aloud in `say_lang` (`data-say`; the page speaks it), named
-/// `label` in the app's language.
-pub fn speak_button(html: &mut Html, label: &str, say: &str, say_lang: Lang) {
-    html.open(
-        "button",
-        &[
-            ("type", "button"),
-            ("class", "ugb-speak"),
-            ("aria-label", label),
-            ("data-say", say),
-            ("data-say-lang", say_lang.code()),
-        ],
-    );
-    html.trusted_svg(SPEAKER).close("button");
+/// `label` in the app's language. An answer's own button is left out of the Tab order
+/// (`tabindex="-1"`): it would stand between the answers, and the keyboard reaches the
+/// question's.
+pub fn speak_button(html: &mut Html, label: &str, say: &str, say_lang: Lang, answer: bool) {
+    let mut attrs = vec![
+        ("type", "button"),
+        ("class", "ugb-speak"),
+        ("aria-label", label),
+        ("data-say", say),
+        ("data-say-lang", say_lang.code()),
+    ];
+    if answer {
+        attrs.push(("tabindex", "-1"));
+    }
+    html.open("button", &attrs).trusted_svg(SPEAKER).close("button");
 }
 
-/// Under a step's heading: the button that reads `texts` aloud, and its status line.
-fn spoken_heading_tools(html: &mut Html, lang: Lang, texts: &[&str]) {
-    speak_button(html, Msg::ReadQuestion.get(lang), &texts.join(" "), lang);
+/// A step's heading (`attrs`, with `lead`, words said before it, on a line of their own),
+/// focused when the step opens, with the button that reads `say` aloud in `say_lang`
+/// before it (Shift+Tab from the heading; never between the answers), and the line that
+/// says when the phone cannot read aloud.
+fn spoken_heading(
+    html: &mut Html,
+    lang: Lang,
+    attrs: &[(&'static str, &str)],
+    lead: &str,
+    text: &str,
+    say: &str,
+    say_lang: Lang,
+) {
+    html.open("div", &[("class", "ugb-heading")]);
+    speak_button(html, Msg::ReadQuestion.get(lang), say, say_lang, false);
+    let mut heading = vec![("tabindex", "-1")];
+    heading.extend_from_slice(attrs);
+    html.open("h2", &heading);
+    if !lead.is_empty() {
+        html.el("span", &[("class", "ugb-question__lead")], lead);
+    }
+    html.text(text).close("h2").close("div");
     html.el("p", &[("id", SPEECH_STATUS), ("class", "ugb-hint"), ("role", "status")], "");
+}
+
+/// The answers of a question or a goal step: a group of radio buttons named `name`, with
+/// the values and words of `answers` (`checked` chosen), named by the element
+/// `labelled_by`: one Tab stop, the arrow keys move the choice, and Enter, Space or a tap
+/// chooses and goes on (`ui::check_in`). Each answer's radio button lies over its tile
+/// (its pictogram `picts`, its words); worded answers have a button that reads them
+/// (`say_lang`). `numbers`: a number typed chooses it. `own_lang`: the answers' language,
+/// where it is not the app's.
+#[allow(clippy::too_many_arguments)]
+fn answers(
+    html: &mut Html,
+    lang: Lang,
+    (name, labelled_by, class): (&str, &str, &str),
+    answers: &[(&str, &str, Option<String>)],
+    checked: Option<&str>,
+    worded: bool,
+    own_lang: &[(&'static str, &str)],
+    say_lang: Lang,
+) {
+    html.open("fieldset", &[("class", class), ("aria-labelledby", labelled_by)]);
+    for (value, words, pict) in answers {
+        html.open("div", &[("class", "ugb-option")])
+            .open("label", &[("class", "ugb-answer")].iter().chain(own_lang).copied().collect::<Vec<_>>());
+        let mut input = vec![("type", "radio"), ("name", name), ("value", value)];
+        if checked == Some(value) {
+            input.push(("checked", ""));
+        }
+        html.open("input", &input).open("span", &[("class", "ugb-answer__face")]);
+        if let Some(pict) = pict {
+            html.trusted_svg(pict);
+        }
+        html.el("span", &[], words).close("span").close("label");
+        if worded {
+            speak_button(html, &Msg::ReadAnswer.fill(lang, &[("answer", words)]), words, say_lang, true);
+        }
+        html.close("div");
+    }
+    html.close("fieldset");
+    // Shown while the answers have the keyboard's focus (style/main.css).
+    let keys = if worded { Msg::Keys } else { Msg::KeysNumbers };
+    html.el("p", &[("class", "ugb-keys ugb-hint")], keys.get(lang));
 }
 
 /// The id of the line that says when the phone cannot read aloud.
@@ -325,9 +394,10 @@ fn time_pictogram(value: u8) -> String {
 }
 
 /// One question: the instrument and its recall period, the item (the heading the answers'
-/// group is named by), help, one button per answer (`data-value`; the one given pressed)
-/// with its pictogram, the scale's legend, back and skip (`data-act`), and the instrument's
-/// notice. Every question and every worded answer can be read aloud (`data-say`).
+/// group is named by), one radio button per answer ([`ANSWER`], the one given checked)
+/// with its pictogram, the scale's legend, help, back and skip (`data-act`), and the
+/// instrument's notice. Every question and every worded answer can be read aloud
+/// (`data-say`).
 ///
 /// The questions are in `lang`, except where the instrument has no version in it (the
 /// WHO-5 in Arabic): then they are in the official version chosen (`who5_lang`, offered
@@ -362,14 +432,9 @@ pub fn question_step(
     // and the read-aloud voice pronounce it right.
     let own_lang: &[(&'static str, &str)] =
         if shown == lang { &[] } else { &[("lang", shown.code()), ("dir", shown.dir())] };
-    let mut heading = vec![("id", QUESTION_HEADING), ("class", "ugb-question__text"), ("tabindex", "-1")];
+    let mut heading = vec![("id", QUESTION_HEADING), ("class", "ugb-question__text")];
     heading.extend_from_slice(own_lang);
-    html.open("h2", &heading);
     let lead = instrument.lead_in.get(shown);
-    if !lead.is_empty() {
-        html.el("span", &[("class", "ugb-question__lead")], lead);
-    }
-    html.text(item.text.get(shown)).close("h2");
     let legend = match item.scale {
         Scale::Who5 => None,
         Scale::Rating { low, high } => {
@@ -383,50 +448,40 @@ pub fn question_step(
         .copied()
         .collect::<Vec<_>>()
         .join(" ");
-    html.open("div", &[("class", "ugb-question__tools")]);
-    speak_button(&mut html, Msg::ReadQuestion.get(lang), &spoken, shown);
-    html.open("details", &[("class", "ugb-help")]).el("summary", &[], Msg::WhatWeMean.get(lang));
-    html.el("p", &[], item.help.get(lang)).close("details").close("div");
-    html.el("p", &[("id", SPEECH_STATUS), ("class", "ugb-hint"), ("role", "status")], "");
-    let scale_class = match item.scale {
+    spoken_heading(&mut html, lang, &heading, lead, item.text.get(shown), &spoken, shown);
+    let class = match item.scale {
         Scale::Who5 => "ugb-options ugb-options--list",
         Scale::Rating { .. } => "ugb-options ugb-options--rating",
         Scale::Hours { .. } => "ugb-options ugb-options--hours",
     };
-    html.open("div", &[("class", scale_class), ("role", "group"), ("aria-labelledby", QUESTION_HEADING)]);
-    for value in item.scale.values() {
-        let pressed = if answer == Some(value) { "true" } else { "false" };
-        let code = value.to_string();
-        let mut attrs = vec![("type", "button"), ("aria-pressed", pressed), ("data-value", code.as_str())];
-        match (item.scale.who5_label(value), item.scale) {
-            (Some(text), _) => {
-                // A worded answer: its pictogram, its words, and a button that reads them.
-                let text = text.get(shown);
-                attrs.extend_from_slice(own_lang);
-                html.open("div", &[("class", "ugb-option")]).open("button", &attrs);
-                html.trusted_svg(&time_pictogram(value)).el("span", &[], text).close("button");
-                speak_button(&mut html, &Msg::ReadAnswer.fill(lang, &[("answer", text)]), text, shown);
-                html.close("div");
-            }
-            (None, Scale::Rating { .. }) => {
-                html.open("button", &attrs).el("span", &[], &code).trusted_svg(&rating_pictogram(value));
-                html.close("button");
-            }
-            (None, _) => {
-                html.el("button", &attrs, &code);
-            }
-        }
-    }
-    html.close("div");
+    let values: Vec<_> = item.scale.values().into_iter().map(|v| v.to_string()).collect();
+    let options: Vec<_> = item
+        .scale
+        .values()
+        .into_iter()
+        .zip(&values)
+        .map(|(value, code)| match (item.scale.who5_label(value), item.scale) {
+            (Some(words), _) => (code.as_str(), words.get(shown), Some(time_pictogram(value))),
+            (None, Scale::Rating { .. }) => (code.as_str(), code.as_str(), Some(rating_pictogram(value))),
+            (None, _) => (code.as_str(), code.as_str(), None),
+        })
+        .collect();
+    let checked = answer.map(|a| a.to_string());
+    let worded = item.scale == Scale::Who5;
+    let group = (ANSWER, QUESTION_HEADING, class);
+    answers(&mut html, lang, group, &options, checked.as_deref(), worded, own_lang, shown);
     if let Some(legend) = legend {
         let mut attrs = vec![("class", "ugb-legend")];
         attrs.extend_from_slice(own_lang);
         html.el("p", &attrs, &legend);
     }
+    html.open("details", &[("class", "ugb-help")]).el("summary", &[], Msg::WhatWeMean.get(lang));
+    html.el("p", &[], item.help.get(lang)).close("details");
     html.open("div", &[("class", "ugb-stepnav")]);
     html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "back")], Msg::Back.get(lang));
     let onward = if answer.is_some() { Msg::Next } else { Msg::Skip };
-    html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "skip")], onward.get(lang));
+    let attrs = [("type", "button"), ("id", ONWARD), ("class", "ugb-secondary"), ("data-act", "skip")];
+    html.el("button", &attrs, onward.get(lang));
     html.close("div");
     if instrument.unreviewed_in(shown) {
         html.el("p", &[("class", "ugb-unreviewed")], Msg::Unreviewed.get(lang));
@@ -466,7 +521,8 @@ fn official_choice(html: &mut Html, lang: Lang, shown: Lang, why: bool) {
 pub fn note_step(lang: Lang, note: &str, not_stored: bool) -> String {
     let mut html = Html::new();
     html.open("section", &[("class", "ugb-screen ugb-note"), ("aria-labelledby", "ugb-note-title")]);
-    html.el("h2", &[("id", "ugb-note-title"), ("tabindex", "-1")], Msg::NoteTitle.get(lang));
+    let (title, hint) = (Msg::NoteTitle.get(lang), Msg::NoteHint.get(lang));
+    spoken_heading(&mut html, lang, &[("id", "ugb-note-title")], "", title, &format!("{title} {hint}"), lang);
     // Saving failed: nothing is lost, and the citizen is told how to keep it.
     if not_stored {
         html.open("div", &[("class", "ugb-notice"), ("role", "alert")]);
@@ -478,7 +534,6 @@ pub fn note_step(lang: Lang, note: &str, not_stored: bool) -> String {
         );
         html.close("div");
     }
-    spoken_heading_tools(&mut html, lang, &[Msg::NoteTitle.get(lang), Msg::NoteHint.get(lang)]);
     html.el("label", &[("for", NOTE_FIELD)], Msg::NoteLabel.get(lang));
     let attrs = [
         ("id", NOTE_FIELD),
@@ -489,7 +544,7 @@ pub fn note_step(lang: Lang, note: &str, not_stored: bool) -> String {
     ];
     // The parser drops one newline right after <textarea>: this one, never the note's own.
     html.open("textarea", &attrs).text("\n").text(note).close("textarea");
-    html.el("p", &[("id", "ugb-note-hint"), ("class", "ugb-hint")], Msg::NoteHint.get(lang));
+    html.el("p", &[("id", "ugb-note-hint"), ("class", "ugb-hint")], hint);
     html.open("div", &[("class", "ugb-stepnav")]);
     html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "back")], Msg::Back.get(lang));
     html.el("button", &[("type", "button"), ("class", "ugb-primary"), ("data-act", "save")], Msg::Save.get(lang));
@@ -529,9 +584,9 @@ fn step_nav(html: &mut Html, lang: Lang, next: bool) {
 /// week's plan.
 pub fn work_step(lang: Lang, start: &Work, suggested: bool) -> String {
     let mut html = Html::new();
-    html.el("h2", &[("id", "ugb-work-title"), ("tabindex", "-1")], Msg::WorkTitle.get(lang));
-    spoken_heading_tools(&mut html, lang, &[Msg::WorkTitle.get(lang), Msg::WorkHint.get(lang)]);
-    html.open("p", &[("class", "ugb-hint")]).text(Msg::WorkHint.get(lang));
+    let (title, hint) = (Msg::WorkTitle.get(lang), Msg::WorkHint.get(lang));
+    spoken_heading(&mut html, lang, &[("id", "ugb-work-title")], "", title, &format!("{title} {hint}"), lang);
+    html.open("p", &[("class", "ugb-hint")]).text(hint);
     if suggested {
         html.text(" ").text(Msg::Suggested.get(lang));
     }
@@ -591,7 +646,7 @@ pub fn work_step(lang: Lang, start: &Work, suggested: bool) -> String {
 }
 
 /// A goal's step: what it is, how we will know, by when, an optional note, and "Did you
-/// keep to it this week?" as three buttons (`data-kept`). `given` is pressed.
+/// keep to it this week?" as three radio buttons ([`KEPT`]), `given` checked.
 pub fn goal_step(lang: Lang, goal: Option<&Goal>, given: Option<Kept>, note: &str) -> String {
     let mut html = Html::new();
     html.el("p", &[("class", "ugb-question__section")], Msg::GoalLabel.get(lang));
@@ -599,11 +654,9 @@ pub fn goal_step(lang: Lang, goal: Option<&Goal>, given: Option<Kept>, note: &st
     // heading, never an empty one.
     let what = goal.map_or(Msg::GoalLabel.get(lang), |g| g.what.as_str());
     // The citizen's own words keep their own direction (Arabic in a Danish app, or back).
-    html.el(
-        "h2",
-        &[("id", "ugb-goal-title"), ("class", "ugb-question__text"), ("tabindex", "-1"), ("dir", "auto")],
-        what,
-    );
+    let attrs = [("id", "ugb-goal-title"), ("class", "ugb-question__text"), ("dir", "auto")];
+    let question = Msg::GoalQuestion.get(lang);
+    spoken_heading(&mut html, lang, &attrs, "", what, &format!("{what}. {question}"), lang);
     if let Some(goal) = goal {
         html.open("p", &[]);
         if !goal.measure.trim().is_empty() {
@@ -616,25 +669,13 @@ pub fn goal_step(lang: Lang, goal: Option<&Goal>, given: Option<Kept>, note: &st
     }
     html.el("label", &[("for", GOAL_NOTE)], Msg::GoalNote.get(lang));
     html.el("textarea", &[("id", GOAL_NOTE), ("rows", "2"), ("maxlength", "500"), ("dir", "auto")], note);
-    html.open("div", &[("class", "ugb-question__tools")]);
-    html.el("p", &[("id", "ugb-goal-question"), ("class", "ugb-goal__question")], Msg::GoalQuestion.get(lang));
-    let spoken = format!("{what}. {}", Msg::GoalQuestion.get(lang));
-    speak_button(&mut html, Msg::ReadQuestion.get(lang), &spoken, lang);
-    html.close("div");
-    html.el("p", &[("id", SPEECH_STATUS), ("class", "ugb-hint"), ("role", "status")], "");
-    html.open(
-        "div",
-        &[("class", "ugb-options ugb-options--list"), ("role", "group"), ("aria-labelledby", "ugb-goal-question")],
-    );
-    for (kept, text) in [(Kept::Yes, Msg::KeptYes), (Kept::Partly, Msg::KeptPartly), (Kept::No, Msg::KeptNo)] {
-        let pressed = if given == Some(kept) { "true" } else { "false" };
-        let text = text.get(lang);
-        html.open("div", &[("class", "ugb-option")]);
-        html.el("button", &[("type", "button"), ("aria-pressed", pressed), ("data-kept", kept.code())], text);
-        speak_button(&mut html, &Msg::ReadAnswer.fill(lang, &[("answer", text)]), text, lang);
-        html.close("div");
-    }
-    html.close("div");
+    html.el("p", &[("id", "ugb-goal-question"), ("class", "ugb-goal__question")], question);
+    let options: Vec<_> = [(Kept::Yes, Msg::KeptYes), (Kept::Partly, Msg::KeptPartly), (Kept::No, Msg::KeptNo)]
+        .into_iter()
+        .map(|(kept, words)| (kept.code(), words.get(lang), None))
+        .collect();
+    let group = (KEPT, "ugb-goal-question", "ugb-options ugb-options--list");
+    answers(&mut html, lang, group, &options, given.map(Kept::code), true, &[], lang);
     step_nav(&mut html, lang, false);
     html.finish()
 }
@@ -704,10 +745,10 @@ mod tests {
         assert!(!html.contains("<img") && !html.contains("<script") && !html.contains("<b>"));
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(html.contains("By 31 Jan 2027"));
-        assert!(html.contains(r#"aria-pressed="true" data-kept="partly""#));
-        assert!(html.contains(r#"aria-pressed="false" data-kept="yes""#));
+        assert!(html.contains(r#"<input type="radio" name="ugb-kept" value="partly" checked="">"#));
+        assert!(html.contains(r#"<input type="radio" name="ugb-kept" value="yes">"#));
         let lost = goal_step(Lang::Da, None, None, "");
-        assert!(lost.contains(r#"tabindex="-1" dir="auto">Dit mål</h2>"#), "{lost}");
+        assert!(lost.contains(r#"class="ugb-question__text" dir="auto">Dit mål</h2>"#), "{lost}");
     }
 
     fn question(id: &str, link_id: &str, easy: bool) -> Question {
@@ -722,10 +763,19 @@ mod tests {
         assert!(html.contains(
             r#"aria-label="Læs spørgsmålet op" data-say="I de sidste 2 uger har jeg været glad og i godt humør" data-say-lang="da""#
         ));
-        // Six options, each with its clock face and a button that reads its words.
+        // Six options, each with its clock face and a button that reads its words, which
+        // stands out of the Tab order: the keyboard goes from the answers to what follows.
         assert_eq!(html.matches(r#"class="ugb-pict""#).count(), 6);
-        assert!(html.contains(r#"aria-label="Læs op: Hele tiden" data-say="Hele tiden" data-say-lang="da""#));
-        assert!(html.contains(r#"aria-pressed="true" data-value="4">"#));
+        assert!(
+            html.contains(r#"aria-label="Læs op: Hele tiden" data-say="Hele tiden" data-say-lang="da" tabindex="-1""#)
+        );
+        assert!(html.contains(r#"<input type="radio" name="ugb-answer" value="4" checked="">"#));
+        assert_eq!(html.matches("checked").count(), 1);
+        // The question's own button comes before its heading, never between the answers.
+        let speak = html.find("Læs spørgsmålet op").unwrap();
+        assert!(
+            speak < html.find("<h2").unwrap() && html.find("<fieldset").unwrap() < html.find("Hvad mener vi?").unwrap()
+        );
         assert!(!html.contains("ugb-official") && !html.contains("ugb-unreviewed"));
         let rating = question_step(Lang::En, &question("chime5", "chime-h", false), None, week, None);
         assert_eq!(rating.matches(r#"class="ugb-pict""#).count(), 11, "a bar beside every number 0–10");
@@ -759,7 +809,10 @@ mod tests {
                 && html.contains(r#"aria-pressed="true" data-who5-lang="da""#)
         );
         assert!(html.contains(r#"data-say-lang="da""#));
-        assert!(html.contains(r#"lang="da" dir="ltr"><svg"#), "the options carry their language too");
+        assert!(
+            html.contains(r#"<label class="ugb-answer" lang="da" dir="ltr"><input type="radio""#),
+            "the options carry their language too"
+        );
         // The app's own instruments are translated, and say that nobody has reviewed it yet.
         let chime = question_step(Lang::Ar, &question("chime5", "chime-c", false), None, week, Some(Lang::Da));
         assert!(chime.contains("ugb-unreviewed") && !chime.contains("ugb-official"));

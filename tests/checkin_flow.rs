@@ -90,6 +90,23 @@ fn back_returns_to_the_previous_question_and_keeps_its_answer() {
 }
 
 #[test]
+fn choosing_with_the_arrow_keys_stores_the_answer_and_stays_on_the_question() {
+    let mut draft = Draft::start(week(), &History::default());
+    assert_eq!(draft.choose(4, NOW), Ok(true));
+    assert_eq!((draft.step, draft.current_answer()), (0, Some(4)));
+    assert_eq!(draft.choose(2, NOW + 1), Ok(true), "another choice replaces it");
+    assert_eq!((draft.step, draft.current_answer()), (0, Some(2)));
+    assert!(draft.choose(6, NOW).is_err(), "off the scale");
+    assert_eq!(draft.current_answer(), Some(2));
+    while !draft.at_note() {
+        draft.next();
+    }
+    let at_note = draft.clone();
+    assert_eq!(draft.choose(3, NOW), Ok(false), "the note has no answers to choose");
+    assert_eq!(draft, at_note);
+}
+
+#[test]
 fn a_value_off_the_scale_is_refused_and_changes_nothing() {
     let mut draft = Draft::start(week(), &History::default());
     let before = draft.clone();

@@ -205,6 +205,8 @@ type TabSealed = SealedOver<Toy, FaultyStore>;
 enum Act {
     Start,
     Answer(u8),
+    /// An arrow key moves the choice on a question's or a goal's step, which stays shown.
+    Choose(u8),
     Back,
     Skip,
     Work(u16),
@@ -442,6 +444,25 @@ impl World {
                     }
                 }
             }
+            Act::Choose(value) if in_check_in => match (stage, &m.draft) {
+                (Some(Stage::Question(q)), _) => {
+                    let (low, high) = q.item.scale.bounds();
+                    let value = low + value % (high - low + 1);
+                    m.choose(value, now);
+                    let given =
+                        m.draft.as_ref().and_then(|d| d.answers.get(q.instrument.id)?.get(q.item.link_id).copied());
+                    if given == Some(value) {
+                        self.give(t, week, format!("{}/{}", q.instrument.id, q.item.link_id), value.to_string());
+                    }
+                }
+                (Some(Stage::Goal(index)), Some(draft)) => {
+                    let goal = draft.goals[index].goal.clone();
+                    let kept = [Kept::Yes, Kept::Partly, Kept::No][usize::from(value) % 3];
+                    m.choose_goal(kept, "", now);
+                    self.give(t, week, format!("goal/{goal}"), format!("{kept:?}"));
+                }
+                _ => {}
+            },
             Act::Back if in_check_in => self.tabs[t].in_check_in = m.back(),
             Act::Skip if in_check_in => m.next(),
             Act::Work(minutes) if in_check_in && stage == Some(Stage::Work) => {
@@ -912,7 +933,8 @@ fn random_step(rng: &mut Rng) -> Step {
     let tab = rng.below(2);
     let n = rng.below(4);
     match rng.below(100) {
-        0..=29 => Step::Do(tab, Act::Answer(rng.below(11))),
+        0..=24 => Step::Do(tab, Act::Answer(rng.below(11))),
+        25..=29 => Step::Do(tab, Act::Choose(rng.below(11))),
         30..=36 => Step::Do(tab, Act::Skip),
         37..=40 => Step::Do(tab, Act::Back),
         41..=47 => Step::Do(tab, Act::Start),

@@ -90,6 +90,27 @@ fn a_goal_is_set_evaluated_three_weeks_running_and_closed() {
 }
 
 #[test]
+fn a_goal_chosen_with_the_arrow_keys_is_stored_and_the_step_stays() {
+    let mut history = History::default();
+    history.goals.push(goal("g1", "Come on time", "2026-W45"));
+    let mut draft = Draft::start(week("2026-W47"), &history);
+    assert!(!draft.choose_goal(Kept::Yes, "", NOW), "no goal step shown yet");
+    assert!(draft.goals[0].kept.is_none());
+    while draft.stage() != Stage::Goal(0) {
+        draft.next();
+    }
+    let step = draft.step;
+    assert!(draft.choose_goal(Kept::Partly, "  late monday ", NOW));
+    assert_eq!(draft.step, step);
+    assert_eq!((draft.goals[0].kept, draft.goals[0].note.as_deref()), (Some(Kept::Partly), Some("late monday")));
+    draft.keep_goal(Kept::Yes, "", NOW + 1);
+    assert_eq!(
+        (draft.stage(), draft.goals[0].kept, draft.goals[0].note.as_deref()),
+        (Stage::Note, Some(Kept::Yes), None)
+    );
+}
+
+#[test]
 fn a_changed_goal_is_closed_and_its_successor_names_it() {
     let mut history = History::default();
     history.goals.push(goal("g1", "Work four hours without a break", "2026-W40"));

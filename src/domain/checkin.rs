@@ -322,16 +322,23 @@ impl Draft {
 
     /// Answers the goal step shown at `now` and moves on.
     pub fn keep_goal(&mut self, kept: Kept, note: &str, now: u64) {
-        if let Stage::Goal(index) = self.stage() {
-            let note = Some(note.trim().to_owned()).filter(|n| !n.is_empty());
-            if let Some(answer) = self.goals.get_mut(index) {
-                answer.kept = Some(kept);
-                answer.note = note;
-                let part = goal_part(&answer.goal);
-                self.stamp(part, now);
-            }
+        if self.choose_goal(kept, note, now) {
             self.next();
         }
+    }
+
+    /// Answers the goal step shown at `now` and stays on it (an arrow key moved the
+    /// choice, not the citizen). Returns whether a goal step is shown.
+    pub fn choose_goal(&mut self, kept: Kept, note: &str, now: u64) -> bool {
+        let Stage::Goal(index) = self.stage() else { return false };
+        let note = Some(note.trim().to_owned()).filter(|n| !n.is_empty());
+        if let Some(answer) = self.goals.get_mut(index) {
+            answer.kept = Some(kept);
+            answer.note = note;
+            let part = goal_part(&answer.goal);
+            self.stamp(part, now);
+        }
+        true
     }
 
     /// Writes the week's note at `now`.
@@ -372,7 +379,16 @@ impl Draft {
 
     /// Answers the current question at `now` and moves to the next step.
     pub fn answer(&mut self, value: u8, now: u64) -> Result<(), ValidationError> {
-        let Some(question) = self.question() else { return Ok(()) };
+        if self.choose(value, now)? {
+            self.step += 1;
+        }
+        Ok(())
+    }
+
+    /// Answers the current question at `now` and stays on it (an arrow key moved the
+    /// choice, not the citizen). Returns whether a question is shown.
+    pub fn choose(&mut self, value: u8, now: u64) -> Result<bool, ValidationError> {
+        let Some(question) = self.question() else { return Ok(false) };
         let (min, max) = question.item.scale.bounds();
         if !question.item.scale.values().contains(&value) {
             return Err(ValidationError::OutOfRange { link_id: question.item.link_id.to_owned(), value, min, max });
@@ -382,8 +398,7 @@ impl Draft {
             .or_default()
             .insert(question.item.link_id.to_owned(), value);
         self.stamp(answer_part(question.instrument.id, question.item.link_id), now);
-        self.step += 1;
-        Ok(())
+        Ok(true)
     }
 
     /// Moves on without answering (or keeping an answer given before).

@@ -1,10 +1,12 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, KeyboardEvent, MouseEvent};
 
 use super::browser::{self, pressed};
 use super::state::{AppState, Screen};
 use crate::domain::checkin::Stage;
 use crate::domain::lang::Lang;
-use crate::domain::progression::{parse_hours, Absence, Kept, ProgressError, Work};
+use crate::domain::progression::{latin_digits, parse_hours, Absence, Kept, ProgressError, Work};
 use crate::domain::week::IsoWeek;
 use crate::i18n::Msg;
 use crate::steps;
@@ -12,9 +14,14 @@ use crate::steps;
 /// The screens written as HTML ([`steps`]), with one set of listeners: the start page,
 /// the thank-you after saving, and the check-in (one question per screen, the week's
 /// work, one step per open goal, then the optional note). A click acts on the button's
-/// `data-value`, `data-kept` or `data-act`, the work step's form is read when it is
+/// `data-act` or on the answer's radio button, the work step's form is read when it is
 /// submitted, and the note is kept as it is typed. One view for all of them: each
 /// distinct view is code the first load carries.
+///
+/// The answers are a radio group (the WAI-ARIA pattern, with the browser's own keyboard:
+/// one Tab stop, the arrow keys move the choice): a tap, Enter or Space chooses and goes
+/// on; an arrow key, or a number typed on a scale of numbers ("7"; "1" then "5" for 15),
+/// chooses and stays. Every choice is stored at once.
 #[component]
 pub fn HtmlScreens() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -45,7 +52,17 @@ pub fn HtmlScreens() -> impl IntoView {
             None => String::new(),
         }
     };
-    let click = move |event: web_sys::MouseEvent| {
+    // An arrow key checks the next radio button and clicks it: that click moves the choice,
+    // not the citizen. A tap's click has a count (`detail`); one from the keyboard has none.
+    let arrowed = StoredValue::new(false);
+    // The number typed so far on a scale of numbers, and when (milliseconds).
+    let typed = StoredValue::new((0u32, 0.0));
+    let click = move |event: MouseEvent| {
+        if let Some(radio) = answer(&event) {
+            let arrow = arrowed.get_value() && event.detail() == 0;
+            arrowed.set_value(false);
+            return give(state, &radio, !arrow);
+        }
         if let Some(text) = pressed(&event, "data-say") {
             let lang = pressed(&event, "data-say-lang").as_deref().and_then(Lang::parse);
             let ui = state.lang.get_untracked();
@@ -57,12 +74,6 @@ pub fn HtmlScreens() -> impl IntoView {
         if browser::target_id(&event).as_deref() == Some(steps::EASY_READ) {
             let easy = browser::is_checked(steps::EASY_READ);
             return state.change_shown(|shown| shown.easy = easy);
-        }
-        if let Some(value) = pressed(&event, "data-value").and_then(|v| v.parse::<u8>().ok()) {
-            return state.answer(value);
-        }
-        if let Some(kept) = pressed(&event, "data-kept").as_deref().and_then(Kept::parse) {
-            return state.keep_goal(kept, &browser::input_value(steps::GOAL_NOTE).unwrap_or_default());
         }
         match pressed(&event, "data-act").as_deref() {
             Some("back") => state.back(),
@@ -78,6 +89,33 @@ pub fn HtmlScreens() -> impl IntoView {
             _ => {}
         }
     };
+    let keydown = move |event: KeyboardEvent| {
+        let Some(radio) = answer(&event) else { return };
+        let key = event.key();
+        if key == "Enter" || key == " " {
+            // Space's own click is not wanted: it would land on the next step.
+            event.prevent_default();
+            return give(state, &radio, true);
+        }
+        arrowed.set_value(key.starts_with("Arrow"));
+        let numbers = radio.closest(".ugb-options--rating, .ugb-options--hours").ok().flatten();
+        let digit = latin_digits(&key).parse::<u32>().ok().filter(|_| key.chars().count() == 1);
+        let (Some(group), Some(digit)) = (numbers, digit) else { return };
+        let (now, (before, at)) = (browser::now_millis(), typed.get_value());
+        let find = |n: u32| group.query_selector(&format!("input[value=\"{n}\"]")).ok().flatten();
+        let joined = Some(before * 10 + digit).filter(|_| now - at < 1000.0);
+        let (number, chosen) = match joined.and_then(|n| Some((n, find(n)?))) {
+            Some((n, chosen)) => (n, Some(chosen)),
+            None => (digit, find(digit)),
+        };
+        typed.set_value((number, now));
+        if let Some(chosen) = chosen.and_then(|c| c.dyn_into::<HtmlInputElement>().ok()) {
+            // Checked and given like an arrow key's choice.
+            let _ = chosen.focus();
+            arrowed.set_value(true);
+            chosen.click();
+        }
+    };
     let submit = move |event: web_sys::SubmitEvent| {
         event.prevent_default();
         give_work(state, state.lang.get_untracked());
@@ -87,7 +125,33 @@ pub fn HtmlScreens() -> impl IntoView {
             state.set_note(event_target_value(&event));
         }
     };
-    view! { <div inner_html=html on:click=click on:submit=submit on:input=input></div> }
+    view! { <div inner_html=html on:click=click on:keydown=keydown on:submit=submit on:input=input></div> }
+}
+
+/// The radio button of an answer (a question's or a goal step's) that `event` happened on.
+fn answer(event: &web_sys::Event) -> Option<HtmlInputElement> {
+    let input = event.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    let name = input.name();
+    (input.type_() == "radio" && (name == steps::ANSWER || name == steps::KEPT)).then_some(input)
+}
+
+/// Gives the answer of `radio` and goes on, or, without `on` (an arrow key, a number
+/// typed), stays on the step: then the step is not drawn anew (the radio button keeps its
+/// focus), and its "skip" now says "next".
+fn give(state: AppState, radio: &HtmlInputElement, on: bool) {
+    let value = radio.value();
+    if radio.name() == steps::KEPT {
+        let Some(kept) = Kept::parse(&value) else { return };
+        let note = browser::input_value(steps::GOAL_NOTE).unwrap_or_default();
+        return if on { state.keep_goal(kept, &note) } else { state.choose_goal(kept, &note) };
+    }
+    let Ok(value) = value.parse::<u8>() else { return };
+    if on {
+        state.answer(value);
+    } else {
+        state.choose(value);
+        browser::set_text(steps::ONWARD, Msg::Next.get(state.lang.get_untracked()));
+    }
 }
 
 /// Reads the work step's fields and moves on, or explains the first figure that does not

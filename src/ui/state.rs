@@ -299,6 +299,13 @@ impl AppState {
         self.change(|m| m.answer(value, now()));
     }
 
+    /// Answers the current question and stays on it: an arrow key moved the choice, and
+    /// the radio button already shows it. Quietly: drawing the step anew would take the
+    /// radio button's focus (what another tab gives is still drawn).
+    pub fn choose(self, value: u8) {
+        self.quietly(|m| m.choose(value, now()));
+    }
+
     /// Gives the week's work and moves on; a step that does not add up changes nothing.
     pub fn give_work(self, work: Work) -> Result<(), ProgressError> {
         self.change(|m| m.give_work(work, now()))
@@ -306,6 +313,11 @@ impl AppState {
 
     pub fn keep_goal(self, kept: Kept, note: &str) {
         self.change(|m| m.keep_goal(kept, note, now()));
+    }
+
+    /// Answers the goal step and stays on it: an arrow key moved the choice.
+    pub fn choose_goal(self, kept: Kept, note: &str) {
+        self.change(|m| m.choose_goal(kept, note, now()));
     }
 
     pub fn next(self) {
@@ -320,10 +332,16 @@ impl AppState {
     }
 
     pub fn set_note(self, note: String) {
-        // The note field owns its text: its draft is taken in untracked, for a redraw
-        // would steal the field's focus.
+        // The note field owns its text: a redraw would steal the field's focus.
+        self.quietly(|m| m.set_note(note, now()));
+    }
+
+    /// Runs `operation` and takes in the check-in untracked: the control that changed it
+    /// already shows the change, and drawing the step anew would take its focus. The
+    /// problems it met are shown.
+    fn quietly(self, operation: impl FnOnce(&mut AppModel)) {
         let problems = self.model.try_update_value(|m| {
-            m.set_note(note, now());
+            operation(m);
             self.draft.update_untracked(|draft| draft.clone_from(&m.draft));
             m.problems.clone()
         });

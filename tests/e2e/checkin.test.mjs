@@ -17,10 +17,10 @@ const WHO5_ANSWER_DA = 'Det meste af tiden'; // 4 of 5 on each item: 20 raw, 80 
 
 /** Asserts every answer option is on screen without scrolling and big enough to tap. */
 async function expectOptionsFitAndAreLarge(page) {
-  const boxes = await page.getByRole('group', { name: /.+/ }).last().getByRole('button').evaluateAll((buttons) =>
-    buttons.map((b) => {
+  const boxes = await page.getByRole('group', { name: /.+/ }).last().getByRole('radio').evaluateAll((radios) =>
+    radios.map((b) => {
       const r = b.getBoundingClientRect();
-      return { name: b.textContent, top: r.top, bottom: r.bottom, width: r.width, height: r.height };
+      return { name: b.labels[0].textContent, top: r.top, bottom: r.bottom, width: r.width, height: r.height };
     }),
   );
   assert.ok(boxes.length >= 6, `answer options: ${boxes.length}`);
@@ -36,7 +36,7 @@ async function answer(page, n) {
   const progress = page.getByText(new RegExp(`^Spørgsmål ${n} af 19$`));
   await progress.waitFor();
   const label = n <= 5 ? WHO5_ANSWER_DA : String(n <= 10 ? 7 : n <= 17 ? 6 : 15);
-  await page.getByRole('button', { name: label, exact: true }).click();
+  await page.getByRole('radio', { name: label, exact: true }).click();
 }
 
 test('a full check-in on a phone, then the week is in the history after a reload', async () => {
@@ -113,7 +113,7 @@ test('a check-in left half-way resumes at the same question after a reload and i
   // Back shows the answer given before the break.
   await tab.getByRole('button', { name: 'Tilbage' }).click();
   await tab.getByText('Spørgsmål 7 af 19').waitFor();
-  assert.equal(await tab.getByRole('button', { name: '7', exact: true }).getAttribute('aria-pressed'), 'true');
+  assert.ok(await tab.getByRole('radio', { name: '7', exact: true }).isChecked());
   await context.close();
 });
 
@@ -122,14 +122,14 @@ test('changing this week updates the saved answers instead of adding a second we
   await page.goto(env.url('/?lang=en'));
   await ready(page);
   await page.getByRole('button', { name: "Start this week's questions" }).click();
-  for (let n = 1; n <= 5; n++) await page.getByRole('button', { name: 'All of the time', exact: true }).click();
+  for (let n = 1; n <= 5; n++) await page.getByRole('radio', { name: 'All of the time', exact: true }).click();
   for (let n = 6; n <= 19; n++) await page.getByRole('button', { name: 'Skip' }).click();
   await page.getByRole('button', { name: 'Save answers' }).click();
   await page.getByRole('button', { name: 'To the start page' }).click();
   await page.getByRole('button', { name: "Change this week's answers" }).click();
   await page.getByText('Question 1 of 19').waitFor();
-  assert.equal(await page.getByRole('button', { name: 'All of the time', exact: true }).getAttribute('aria-pressed'), 'true');
-  await page.getByRole('button', { name: 'At no time', exact: true }).click();
+  assert.ok(await page.getByRole('radio', { name: 'All of the time', exact: true }).isChecked());
+  await page.getByRole('radio', { name: 'At no time', exact: true }).click();
   for (let n = 2; n <= 18; n++) await page.getByRole('button', { name: /^(Next|Skip)$/ }).click();
   await page.getByRole('button', { name: 'Skip' }).click();
   await page.getByRole('button', { name: 'Save answers' }).click();
@@ -170,20 +170,24 @@ test('the check-in works by keyboard alone', async () => {
   await page.keyboard.press('Enter');
   await page.getByText('Question 1 of 19').waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'ugb-question-text');
-  // Focus moves to the question when it changes; from there: read aloud, help, then each
-  // answer followed by the button that reads it.
+  // Focus moves to the question when it changes; from there one Tab reaches the answers, a
+  // radio group (read aloud stands before the heading, never between the answers), and the
+  // next Tab leaves them.
+  const name = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return (el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent).trim();
+    });
   const order = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 3; i++) {
     await page.keyboard.press('Tab');
-    order.push(await page.evaluate(() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent));
+    order.push(await name());
   }
-  assert.deepEqual(order, [
-    'Read the question aloud',
-    'What do we mean?',
-    'All of the time',
-    'Read aloud: All of the time',
-    'Most of the time',
-  ]);
+  assert.deepEqual(order, ['All of the time', 'What do we mean?', 'Back']);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await name(), 'Most of the time');
   await page.keyboard.press('Enter');
   await page.getByText('Question 2 of 19').waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'ugb-question-text', null, { timeout: 2000 });
@@ -210,10 +214,10 @@ test('blocked storage (a sandboxed iframe) still works in memory and says nothin
   const frame = page.frameLocator('iframe[title="Ugeblik"]');
   await frame.getByText('Din browser tillader ikke, at Ugeblik gemmer noget.', { exact: false }).waitFor();
   await frame.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
-  await frame.getByRole('button', { name: 'Hele tiden', exact: true }).click();
+  await frame.getByRole('radio', { name: 'Hele tiden', exact: true }).click();
   await frame.getByText('Spørgsmål 2 af 19').waitFor();
   // The app's stylesheet applies inside the sandbox too: answer buttons are touch-sized.
-  const height = await frame.getByRole('button', { name: 'Hele tiden', exact: true }).evaluate((b) => b.getBoundingClientRect().height);
+  const height = await frame.getByRole('radio', { name: 'Hele tiden', exact: true }).evaluate((b) => b.getBoundingClientRect().height);
   assert.ok(height >= 44, `styled in the sandbox: ${height}px`);
   const widget = page.frames().find((f) => f !== page.mainFrame());
   await expectNoAxeViolations(widget, 'the memory-only notice');

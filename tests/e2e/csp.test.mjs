@@ -148,11 +148,11 @@ async function fullCheckIn(page) {
   await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
   for (let n = 1; n <= 18; n++) {
     await page.getByText(`Spørgsmål ${n} af 20`, { exact: true }).waitFor();
-    const who5 = page.getByRole('button', { name: 'Det meste af tiden', exact: true });
-    const hours = page.getByRole('button', { name: '15', exact: true });
+    const who5 = page.getByRole('radio', { name: 'Det meste af tiden', exact: true });
+    const hours = page.getByRole('radio', { name: '15', exact: true });
     if (await who5.count()) await who5.click();
     else if (await hours.count()) await hours.click();
-    else await page.getByRole('button', { name: '7', exact: true }).click();
+    else await page.getByRole('radio', { name: '7', exact: true }).click();
   }
   await page.getByRole('heading', { name: 'Din uge i praktik eller job' }).waitFor();
   await page.getByLabel('Timer planlagt i denne uge').fill('10');
@@ -162,7 +162,7 @@ async function fullCheckIn(page) {
   await page.getByRole('button', { name: 'Næste' }).click();
   await page.getByRole('heading', { name: 'Møde til tiden' }).waitFor();
   await page.getByLabel('Note (frivilligt)').fill('Sent mandag');
-  await page.getByRole('group', { name: 'Holdt du dig til det i denne uge?' }).getByRole('button', { name: 'Ja', exact: true }).click();
+  await page.getByRole('group', { name: 'Holdt du dig til det i denne uge?' }).getByRole('radio', { name: 'Ja', exact: true }).click();
   await page.getByLabel('Note (frivillig)').fill('En god uge');
   await page.getByRole('button', { name: 'Gem svarene' }).click();
   await page.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).waitFor();

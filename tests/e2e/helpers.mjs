@@ -201,11 +201,11 @@ export async function checkIn(scope, questions = 18, { stored = true } = {}) {
   await scope.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
   for (let n = 1; n <= questions; n++) {
     await scope.getByText(`Spørgsmål ${n} af ${questions + 1}`, { exact: true }).waitFor();
-    const who5 = scope.getByRole('button', { name: 'Det meste af tiden', exact: true });
-    const hours = scope.getByRole('button', { name: '15', exact: true });
+    const who5 = scope.getByRole('radio', { name: 'Det meste af tiden', exact: true });
+    const hours = scope.getByRole('radio', { name: '15', exact: true });
     if (await who5.count()) await who5.click();
     else if (await hours.count()) await hours.click();
-    else await scope.getByRole('button', { name: '7', exact: true }).click();
+    else await scope.getByRole('radio', { name: '7', exact: true }).click();
   }
   await scope.getByRole('heading', { name: 'Din uge i praktik eller job' }).waitFor();
   await scope.getByRole('button', { name: 'Spring over' }).click();

@@ -83,7 +83,7 @@ test('a full check-in in Arabic: right to left, mirrored, the WHO-5 in an offici
       assert.equal(await heading.getAttribute('lang'), 'da');
       assert.equal(await heading.evaluate((h) => getComputedStyle(h).direction), 'ltr');
       assert.match(await heading.innerText(), /^I de sidste 2 uger/);
-      await page.getByRole('button', { name: 'Det meste af tiden', exact: true }).click();
+      await page.getByRole('radio', { name: 'Det meste af tiden', exact: true }).click();
       continue;
     }
     assert.equal(await heading.evaluate((h) => getComputedStyle(h).direction), 'rtl');
@@ -93,8 +93,8 @@ test('a full check-in in Arabic: right to left, mirrored, the WHO-5 in an offici
       assert.equal(await heading.innerText(), AR.instruments['chime5.chime-c.text']);
       await page.getByText(AR.messages.Unreviewed).waitFor();
       // 0–10 mirrored: 0 at the right, and each number has its pictogram beside it.
-      const zero = await group.getByRole('button', { name: '0', exact: true }).boundingBox();
-      const one = await group.getByRole('button', { name: '1', exact: true }).boundingBox();
+      const zero = await group.getByRole('radio', { name: '0', exact: true }).boundingBox();
+      const one = await group.getByRole('radio', { name: '1', exact: true }).boundingBox();
       assert.ok(zero.x > one.x, `0 (${zero.x}) is right of 1 (${one.x})`);
       assert.equal(await group.locator('svg.ugb-pict').count(), 11);
       // Back at the right, skip at the left: the way an Arabic reader reads.
@@ -107,7 +107,7 @@ test('a full check-in in Arabic: right to left, mirrored, the WHO-5 in an offici
       await expectNoAxeViolations(page, 'an Arabic rating question');
     }
     const value = n === 18 ? '15' : '7';
-    await group.getByRole('button', { name: value, exact: true }).click();
+    await group.getByRole('radio', { name: value, exact: true }).click();
   }
   await page.getByRole('heading', { name: AR.messages.WorkTitle }).waitFor();
   await page.getByRole('button', { name: AR.messages.Skip }).click();
@@ -148,8 +148,8 @@ for (const [code, name, lang] of [
     await page.locator('[data-act="start"]').click();
     await page.locator('#ugb-question-text').waitFor();
     await expectNoAxeViolations(page, `${name}: a WHO-5 question`);
-    for (let n = 0; n < 5; n++) await page.locator('[data-value="3"]').first().click();
-    await until(page, () => document.querySelectorAll('.ugb-options--rating [data-value]').length === 11);
+    for (let n = 0; n < 5; n++) await page.locator('input[name="ugb-answer"][value="3"]').first().click();
+    await until(page, () => document.querySelectorAll('.ugb-options--rating input[type="radio"]').length === 11);
     await expectNoAxeViolations(page, `${name}: a 0–10 question`);
     for (const screen of ['progress', 'safety', 'about']) {
       await page.locator(`[data-screen="${screen}"]`).click();
@@ -175,7 +175,7 @@ test('read aloud hands the question and each answer to speechSynthesis.speak, in
     { text: 'Lidt af tiden', lang: 'da-DK' },
   ]);
   // A 0–10 question reads its words and what the ends of the scale mean.
-  for (let n = 0; n < 5; n++) await page.getByRole('button', { name: 'Det meste af tiden', exact: true }).click();
+  for (let n = 0; n < 5; n++) await page.getByRole('radio', { name: 'Det meste af tiden', exact: true }).click();
   await page.getByRole('button', { name: 'Læs spørgsmålet op' }).click();
   const last = await page.evaluate(() => window.__spoken.at(-1));
   assert.equal(last.text, 'Hvor meget har du i denne uge følt dig forbundet med andre mennesker? 0 = Slet ikke, 10 = I meget høj grad');
@@ -196,19 +196,19 @@ test('switching language half-way keeps every answer given, the step, and the no
   await ready(page);
   await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
   for (const answer of ['Hele tiden', 'Det meste af tiden', 'Lidt af tiden']) {
-    await page.getByRole('button', { name: answer, exact: true }).click();
+    await page.getByRole('radio', { name: answer, exact: true }).click();
   }
   await page.getByText('Spørgsmål 4 af 19', { exact: true }).waitFor();
   const before = JSON.parse(await storageValue(page, 'ugeblik.v1.draft'));
   await page.getByRole('button', { name: 'Українська' }).click();
   await waitForPosition(page, UK, 4);
-  // Still question 4; going back shows the answer to question 3, pressed.
+  // Still question 4; going back shows the answer to question 3, checked.
   await page.getByRole('button', { name: UK.messages.Back }).click();
   await waitForPosition(page, UK, 3);
-  assert.equal(await page.locator('[aria-pressed="true"][data-value]').getAttribute('data-value'), '1');
+  assert.equal(await page.locator('input[name="ugb-answer"]:checked').getAttribute('value'), '1');
   await page.getByRole('button', { name: 'العربية' }).click();
   await waitForPosition(page, AR, 3);
-  assert.equal(await page.locator('[aria-pressed="true"][data-value]').getAttribute('data-value'), '1');
+  assert.equal(await page.locator('input[name="ugb-answer"]:checked').getAttribute('value'), '1');
   const after = JSON.parse(await storageValue(page, 'ugeblik.v1.draft'));
   assert.deepEqual(after.draft.answers, before.draft.answers, 'the answers are the same after two switches');
   // A reload opens in the language chosen, at the same step.
@@ -254,10 +254,10 @@ test('easy words: a version of its own, asked and saved as such; the WHO-5 uncha
   await page.getByRole('checkbox', { name: 'Use easy words in the questions' }).check();
   await page.getByRole('button', { name: 'Start this week\'s questions' }).click();
   assert.match(await page.getByRole('heading', { level: 2 }).innerText(), /I have felt cheerful and in good spirits/);
-  for (let n = 0; n < 5; n++) await page.getByRole('button', { name: 'Most of the time', exact: true }).click();
+  for (let n = 0; n < 5; n++) await page.getByRole('radio', { name: 'Most of the time', exact: true }).click();
   await page.getByRole('heading', { name: 'This week, did you feel close to other people?' }).waitFor();
   await page.getByText('0 = No, not at all, 10 = Yes, very much').waitFor();
-  await page.getByRole('button', { name: '8', exact: true }).click();
+  await page.getByRole('radio', { name: '8', exact: true }).click();
   await page.reload();
   await ready(page);
   await page.getByRole('heading', { name: 'This week, did you have hope for the future?' }).waitFor();

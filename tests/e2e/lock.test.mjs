@@ -58,10 +58,10 @@ async function checkInWithNote(page) {
   await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
   for (let n = 1; n <= 18; n++) {
     await page.getByText(`Spørgsmål ${n} af 19`, { exact: true }).waitFor();
-    const who5 = page.getByRole('button', { name: 'Det meste af tiden', exact: true });
+    const who5 = page.getByRole('radio', { name: 'Det meste af tiden', exact: true });
     if (await who5.count()) await who5.click();
     else if (n === 18) await page.getByRole('button', { name: 'Spring over' }).click();
-    else await page.getByRole('button', { name: '7', exact: true }).click();
+    else await page.getByRole('radio', { name: '7', exact: true }).click();
   }
   await page.getByRole('button', { name: 'Spring over' }).click();
   await page.getByLabel('Note (frivillig)').fill(NOTE);
@@ -80,7 +80,7 @@ test('with a passphrase, localStorage holds no answer or note in plain text, and
   // A second check-in step after the lock: new writes are encrypted too.
   await page.getByRole('button', { name: 'Denne uge' }).click();
   await page.getByRole('button', { name: 'Ret ugens svar' }).click();
-  await page.getByRole('button', { name: 'Hele tiden', exact: true }).click();
+  await page.getByRole('radio', { name: 'Hele tiden', exact: true }).click();
   await page.waitForFunction(() => localStorage.getItem('ugeblik.v1.draft') !== null);
   const sealed = await storage(page);
   const raw = JSON.stringify(sealed);
@@ -110,9 +110,9 @@ test('with a passphrase, localStorage holds no answer or note in plain text, and
   await unlock(page);
   // The check-in in progress came back, at the step after the answer given after the lock.
   await page.getByText('Spørgsmål 2 af 19', { exact: true }).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Hele tiden', exact: true }).count(), 1);
+  assert.equal(await page.getByRole('radio', { name: 'Hele tiden', exact: true }).count(), 1);
   await page.getByRole('button', { name: 'Tilbage' }).click();
-  assert.equal(await page.getByRole('button', { name: 'Hele tiden', exact: true }).getAttribute('aria-pressed'), 'true');
+  assert.ok(await page.getByRole('radio', { name: 'Hele tiden', exact: true }).isChecked());
   // And the saved week.
   await page.getByRole('button', { name: 'Tidligere uger', exact: true }).click();
   await drawn(page);
@@ -174,10 +174,10 @@ test('the app locks itself after the chosen idle time', async () => {
   await page.getByText('Gemt.').waitFor();
   await page.getByRole('button', { name: 'Denne uge' }).click();
   await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
-  await page.getByRole('button', { name: 'Hele tiden', exact: true }).click();
+  await page.getByRole('radio', { name: 'Hele tiden', exact: true }).click();
   // Used within the minute: still open.
   await page.clock.runFor(50_000);
-  await page.getByRole('button', { name: 'Hele tiden', exact: true }).click();
+  await page.getByRole('radio', { name: 'Hele tiden', exact: true }).click();
   await page.clock.runFor(50_000);
   assert.equal(await page.getByRole('heading', { name: 'Ugeblik er låst' }).count(), 0);
   // A minute without use: the lock screen, and the answers so far come back after it.
@@ -344,7 +344,7 @@ test('a passphrase set in one tab locks the other tabs of the phone, which then 
   await other.goto(env.url('/'));
   await ready(other);
   await other.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
-  await other.getByRole('button', { name: 'Hele tiden', exact: true }).click();
+  await other.getByRole('radio', { name: 'Hele tiden', exact: true }).click();
   await setPassphrase(page);
   await other.getByRole('heading', { name: 'Ugeblik er låst' }).waitFor();
   const raw = JSON.stringify(await storage(page));

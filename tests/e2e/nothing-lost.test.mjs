@@ -121,9 +121,9 @@ test('a save that fails with storage full says so, keeps every answer, and saves
   await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
   for (let n = 1; n <= 18; n++) {
     await page.getByText(`Spørgsmål ${n} af 19`, { exact: true }).waitFor();
-    const who5 = page.getByRole('button', { name: 'Det meste af tiden', exact: true });
+    const who5 = page.getByRole('radio', { name: 'Det meste af tiden', exact: true });
     if (await who5.count()) await who5.click();
-    else await page.getByRole('button', { name: '7', exact: true }).click();
+    else await page.getByRole('radio', { name: '7', exact: true }).click();
   }
   await page.getByRole('button', { name: 'Spring over' }).click();
   await page.getByLabel('Note (frivillig)').fill('En god uge');

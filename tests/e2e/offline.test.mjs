@@ -179,7 +179,7 @@ test('a new version takes over on reload, and a check-in left half-way is kept',
   await controlled(page);
   const first = await page.evaluate(() => caches.keys());
   await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
-  for (let n = 0; n < 3; n++) await page.getByRole('button', { name: 'Det meste af tiden', exact: true }).click();
+  for (let n = 0; n < 3; n++) await page.getByRole('radio', { name: 'Det meste af tiden', exact: true }).click();
   await page.getByText('Spørgsmål 4 af 19', { exact: true }).waitFor();
   const draft = await storageValue(page, 'ugeblik.v1.draft');
 

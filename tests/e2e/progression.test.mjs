@@ -34,7 +34,7 @@ async function checkIn(page, goal, kept, note, axe = false) {
   await page.getByText('Mål 1 af 1').waitFor();
   if (axe) await expectNoAxeViolations(page, 'the goal step');
   if (note) await page.getByLabel('Note (frivilligt)').fill(note);
-  await page.getByRole('group', { name: 'Holdt du dig til det i denne uge?' }).getByRole('button', { name: kept, exact: true }).click();
+  await page.getByRole('group', { name: 'Holdt du dig til det i denne uge?' }).getByRole('radio', { name: kept, exact: true }).click();
   await page.getByRole('heading', { name: 'Vil du skrive noget om ugen?' }).waitFor();
   await page.getByRole('button', { name: 'Gem svarene' }).click();
   await page.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).waitFor();

@@ -44,7 +44,7 @@ async function stored(page, key, test) {
 }
 
 const at = (page, n) => page.getByText(`Spørgsmål ${n} af 19`, { exact: true }).waitFor();
-const pressed = (page, name) => page.getByRole('button', { name, exact: true, pressed: true }).waitFor();
+const checked = (page, name) => page.getByRole('radio', { name, exact: true, checked: true }).waitFor();
 
 test('two tabs answering the same check-in at once keep both answers, shown in both, after a reload too', async () => {
   const { context, a, b } = await twoTabs();
@@ -55,32 +55,32 @@ test('two tabs answering the same check-in at once keep both answers, shown in b
   await at(b, 1);
 
   // A answers WHO-5 item 1: B, on the same question, shows it.
-  await a.getByRole('button', { name: 'Det meste af tiden', exact: true }).click();
+  await a.getByRole('radio', { name: 'Det meste af tiden', exact: true }).click();
   await at(a, 2);
-  await pressed(b, 'Det meste af tiden');
+  await checked(b, 'Det meste af tiden');
   await b.getByRole('button', { name: 'Næste' }).click();
   await at(b, 2);
   // B answers item 2: A, now on that question, shows it; neither moves the other.
-  await b.getByRole('button', { name: 'Lidt af tiden', exact: true }).click();
+  await b.getByRole('radio', { name: 'Lidt af tiden', exact: true }).click();
   await at(b, 3);
-  await pressed(a, 'Lidt af tiden');
+  await checked(a, 'Lidt af tiden');
   await at(a, 2);
 
   // Both answer at the same moment: A item 2 again, B item 3.
   await Promise.all([
-    a.getByRole('button', { name: 'Hele tiden', exact: true }).click(),
-    b.getByRole('button', { name: 'På intet tidspunkt', exact: true }).click(),
+    a.getByRole('radio', { name: 'Hele tiden', exact: true }).click(),
+    b.getByRole('radio', { name: 'På intet tidspunkt', exact: true }).click(),
   ]);
   await at(a, 3);
   await at(b, 4);
   const draft = await stored(a, DRAFT, (v) => v?.draft?.answers?.who5?.['3'] === 0 && v.draft.answers.who5['2'] === 5);
   assert.deepEqual(draft.draft.answers, { who5: { 1: 4, 2: 5, 3: 0 } });
   assert.equal(draft.version, 5, "written in the stored format of this version");
-  await pressed(a, 'På intet tidspunkt');
+  await checked(a, 'På intet tidspunkt');
   await b.getByRole('button', { name: 'Tilbage' }).click();
   await at(b, 3);
   await b.getByRole('button', { name: 'Tilbage' }).click();
-  await pressed(b, 'Hele tiden');
+  await checked(b, 'Hele tiden');
   await expectNoAxeViolations(b, 'a question answered in the other tab');
 
   // After a reload each tab resumes the one check-in with every answer.
@@ -90,11 +90,11 @@ test('two tabs answering the same check-in at once keep both answers, shown in b
     const step = Number((await page.getByText(/^Spørgsmål \d+ af 19$/).innerText()).match(/\d+/)[0]);
     for (let n = step; n > 1; n--) await page.getByRole('button', { name: 'Tilbage' }).click();
     await at(page, 1);
-    await pressed(page, 'Det meste af tiden');
+    await checked(page, 'Det meste af tiden');
     await page.getByRole('button', { name: 'Næste' }).click();
-    await pressed(page, 'Hele tiden');
+    await checked(page, 'Hele tiden');
     await page.getByRole('button', { name: 'Næste' }).click();
-    await pressed(page, 'På intet tidspunkt');
+    await checked(page, 'På intet tidspunkt');
   }
   assert.deepEqual([...a.errors, ...b.errors], []);
   await context.close();
@@ -123,12 +123,12 @@ test('one tab saves while the other is mid-check-in: the other goes on where it 
   await a.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
   await b.getByRole('button', { name: 'Fortsæt, hvor du slap' }).click();
   await at(b, 1);
-  await a.getByRole('button', { name: 'Det meste af tiden', exact: true }).click();
-  await pressed(b, 'Det meste af tiden');
+  await a.getByRole('radio', { name: 'Det meste af tiden', exact: true }).click();
+  await checked(b, 'Det meste af tiden');
   await b.getByRole('button', { name: 'Næste' }).click();
-  await b.getByRole('button', { name: 'Lidt af tiden', exact: true }).click();
+  await b.getByRole('radio', { name: 'Lidt af tiden', exact: true }).click();
   await at(b, 3);
-  await pressed(a, 'Lidt af tiden');
+  await checked(a, 'Lidt af tiden');
 
   // A saves the check-in while B is on question 3.
   await skipToSave(a);
@@ -139,7 +139,7 @@ test('one tab saves while the other is mid-check-in: the other goes on where it 
   // every answer.
   await at(b, 3);
   for (let n = 3; n <= 5; n++) {
-    await b.getByRole('button', { name: 'Hele tiden', exact: true }).click();
+    await b.getByRole('radio', { name: 'Hele tiden', exact: true }).click();
     await at(b, n + 1);
   }
   await skipToSave(b);
@@ -238,12 +238,12 @@ test('with a passphrase set, two tabs answering at once keep both answers, which
   await a.getByRole('button', { name: 'Denne uge' }).click();
   await a.getByRole('button', { name: 'Fortsæt, hvor du slap' }).click();
   await at(a, 1);
-  await a.getByRole('button', { name: 'Det meste af tiden', exact: true }).click();
-  await pressed(b, 'Det meste af tiden');
+  await a.getByRole('radio', { name: 'Det meste af tiden', exact: true }).click();
+  await checked(b, 'Det meste af tiden');
   await b.getByRole('button', { name: 'Næste' }).click();
-  await b.getByRole('button', { name: 'Lidt af tiden', exact: true }).click();
+  await b.getByRole('radio', { name: 'Lidt af tiden', exact: true }).click();
   await at(a, 2);
-  await pressed(a, 'Lidt af tiden');
+  await checked(a, 'Lidt af tiden');
   const raw = await a.evaluate(() => localStorage.getItem('ugeblik.v1.draft'));
   assert.match(raw, /^\{"sealed":1,/);
   // Both answers after a reload, behind the lock.
@@ -254,10 +254,10 @@ test('with a passphrase set, two tabs answering at once keep both answers, which
   while (!(await a.getByText('Spørgsmål 2 af 19', { exact: true }).count())) {
     await a.getByRole('button', { name: 'Tilbage' }).click();
   }
-  await pressed(a, 'Lidt af tiden');
+  await checked(a, 'Lidt af tiden');
   await a.getByRole('button', { name: 'Tilbage' }).click();
   await at(a, 1);
-  await pressed(a, 'Det meste af tiden');
+  await checked(a, 'Det meste af tiden');
   assert.deepEqual([...a.errors, ...b.errors], []);
   await context.close();
 });
@@ -312,7 +312,7 @@ test('with a passphrase set, two tabs saving the history while the other encrypt
   await a.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
   for (let n = 1; n <= 18; n++) {
     await at(a, n);
-    const who5 = a.getByRole('button', { name: 'Det meste af tiden', exact: true });
+    const who5 = a.getByRole('radio', { name: 'Det meste af tiden', exact: true });
     if (await who5.count()) await who5.click();
     else await a.getByRole('button', { name: 'Spring over' }).click();
   }
