@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::chart::{self, Drawn, Plotted, RadarPlotted, Trend};
 use crate::domain::history::History;
+use crate::domain::ics::{Reminder, Wording};
 use crate::domain::import::{self, Changed, Expected, Field, ImportError, Place};
 use crate::domain::instrument::{current, CATALOGUE};
 use crate::domain::lang::Lang;
@@ -314,11 +315,14 @@ fn reminder_file(request: &Request) -> Rendered {
         request.form.chunks(2).find(|pair| pair[0] == name).and_then(|pair| pair.get(1)).map_or("", String::as_str)
     };
     let today = crate::domain::progression::parse_date(field("today"));
-    let reminder = crate::domain::ics::Reminder::parse(field("day"), field("time"));
+    let reminder = Reminder::parse(field("day"), field("time"));
     let html = match (reminder, today) {
         (Ok(reminder), Some(today)) => {
             let at = request.exported.as_deref().unwrap_or("");
-            reminder.to_ics(request.lang, today, at, field("uid"), field("link"))
+            let lang = request.lang;
+            let wording =
+                Wording { summary: ChartMsg::IcsSummary.get(lang), description: ChartMsg::IcsDescription.get(lang) };
+            reminder.to_ics(lang, wording, today, at, field("uid"), field("link"))
         }
         _ => String::new(),
     };

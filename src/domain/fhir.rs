@@ -331,7 +331,7 @@ fn question(instrument: &Instrument, item: &Item) -> QuestionnaireItem {
                     value: Answer::ValueCoding(Coding {
                         system: answer_system(instrument),
                         code: value.to_string(),
-                        display: item.scale.who5_label(value).map(|t| t.get(Lang::Da).to_owned()),
+                        display: item.scale.who5_label(value).map(|t| t.da.to_owned()),
                     }),
                 })
                 .collect();
@@ -339,8 +339,8 @@ fn question(instrument: &Instrument, item: &Item) -> QuestionnaireItem {
         }
         Scale::Rating { low, high } => {
             let labels = vec![
-                label("lower", low.get(Lang::Da), ("lower", "Lower-bound")),
-                label("upper", high.get(Lang::Da), ("upper", "Upper-bound")),
+                label("lower", low.da, ("lower", "Lower-bound")),
+                label("upper", high.da, ("upper", "Upper-bound")),
             ];
             ("integer", integer_options(&item.scale), "horizontal", labels)
         }
@@ -358,11 +358,11 @@ fn question(instrument: &Instrument, item: &Item) -> QuestionnaireItem {
         item_control("radio-button", "Radio Button"),
         Extension { url: CHOICE_ORIENTATION, value: ExtensionValue::Code(orientation) },
     ];
-    labels.push(label("help", item.help.get(Lang::Da), ("help", "Help-Button")));
+    labels.push(label("help", item.help.da, ("help", "Help-Button")));
     QuestionnaireItem {
         extension,
         link_id: link_id.to_owned(),
-        text: item.text.get(Lang::Da).to_owned(),
+        text: item.text.da.to_owned(),
         kind,
         // The app lets the citizen skip every question.
         required: Some(false),
@@ -389,14 +389,14 @@ fn questionnaire(instrument: &Instrument) -> Questionnaire {
         url: questionnaire_url(instrument.id),
         version: instrument.version.to_owned(),
         name: fhir_name(instrument.id),
-        title: instrument.name.get(Lang::Da).to_owned(),
+        title: instrument.name.da.to_owned(),
         status: "active",
         code: instrument
             .snomed
             .map(|code| Coding { system: SNOMED.to_owned(), code: code.to_owned(), display: None })
             .into_iter()
             .collect(),
-        copyright: instrument.notice.get(Lang::En).to_owned(),
+        copyright: instrument.notice.en.to_owned(),
         item: items,
     }
 }
@@ -421,7 +421,7 @@ fn questionnaire_response(response: &ExportedResponse, instrument: &Instrument) 
                 Scale::Who5 => Answer::ValueCoding(Coding {
                     system: answer_system(instrument),
                     code: value.to_string(),
-                    display: item.scale.who5_label(value).map(|t| t.get(Lang::Da).to_owned()),
+                    display: item.scale.who5_label(value).map(|t| t.da.to_owned()),
                 }),
                 _ => Answer::ValueInteger(value),
             };

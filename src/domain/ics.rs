@@ -6,7 +6,6 @@
 use time::{Date, Duration, Weekday};
 
 use super::lang::Lang;
-use crate::i18n::ChartMsg;
 
 /// The reminder the citizen chose.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +33,14 @@ pub const DAYS: [(&str, Weekday); 7] = [
     ("SU", Weekday::Sunday),
 ];
 
+/// What the reminder's event says, in the citizen's language: the caller's texts (the
+/// translations are `crate::i18n`'s; the domain knows no language's words).
+#[derive(Clone, Copy, Debug)]
+pub struct Wording<'a> {
+    pub summary: &'a str,
+    pub description: &'a str,
+}
+
 impl Reminder {
     /// Reads the form: the day's code (`MO` … `SU`) and the time as `HH:MM` (what an
     /// `<input type="time">` gives).
@@ -56,12 +63,13 @@ impl Reminder {
         today + Duration::days(i64::from(ahead))
     }
 
-    /// The calendar file. `stamp` is now in UTC as RFC 3339 (`2026-11-23T19:30:00Z`),
-    /// `uid` a fresh unique id, `link` the app's address (opened from the event).
-    pub fn to_ics(&self, lang: Lang, today: Date, stamp: &str, uid: &str, link: &str) -> String {
+    /// The calendar file, its event worded in `lang` by `wording`. `stamp` is now in UTC
+    /// as RFC 3339 (`2026-11-23T19:30:00Z`), `uid` a fresh unique id, `link` the app's
+    /// address (opened from the event).
+    pub fn to_ics(&self, lang: Lang, wording: Wording, today: Date, stamp: &str, uid: &str, link: &str) -> String {
         let first = self.first_day(today);
         let code = DAYS.iter().find(|(_, day)| *day == self.weekday).map_or("MO", |(code, _)| code);
-        let (summary, description) = (ChartMsg::IcsSummary.get(lang), ChartMsg::IcsDescription.get(lang));
+        let Wording { summary, description } = wording;
         let stamp: String = stamp.chars().filter(|c| c.is_ascii_alphanumeric()).take(15).collect();
         let lines = [
             "BEGIN:VCALENDAR".to_owned(),
@@ -167,8 +175,13 @@ mod tests {
     #[test]
     fn the_file_has_crlf_lines_folded_at_75_octets_and_escaped_text() {
         let reminder = Reminder { weekday: Weekday::Wednesday, hour: 9, minute: 5 };
+        let wording = Wording {
+            summary: "Ugeblik: ugens spørgsmål",
+            description: "Tid til ugens spørgsmål i Ugeblik. Det tager et par minutter. Svarene bliver på din telefon.",
+        };
         let ics = reminder.to_ics(
             Lang::Da,
+            wording,
             date(2026, 11, 23).unwrap(),
             "2026-11-23T19:30:00Z",
             "abc",

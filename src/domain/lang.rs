@@ -79,7 +79,9 @@ impl Lang {
 
 /// A fixed text of an instrument, in Danish and English, and the key of its translation in
 /// the language packs. A text without a key is never translated (the WHO-5's own wording):
-/// in another language it is shown in English.
+/// in another language it is shown in English. A text in the language shown is
+/// `Text::get`, defined with the language packs in `crate::i18n::pack`: the domain reads no
+/// pack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Text {
     #[serde(skip)]
@@ -97,14 +99,6 @@ impl Text {
     /// A text that the language packs translate under `key`.
     pub const fn keyed(key: &'static str, da: &'static str, en: &'static str) -> Text {
         Text { key, da, en }
-    }
-
-    pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Da => self.da,
-            Lang::En => self.en,
-            _ => crate::i18n::pack::instrument_text(lang, self.key).unwrap_or(self.en),
-        }
     }
 }
 

@@ -24,7 +24,7 @@ use std::cell::RefCell;
 
 use super::{same_placeholders, ChartMsg, Msg};
 use crate::domain::json::{self, Value};
-use crate::domain::lang::Lang;
+use crate::domain::lang::{Lang, Text};
 
 /// The format's name and the newest version this app reads.
 pub const FORMAT: &str = "ugeblik-language";
@@ -82,6 +82,18 @@ pub fn message(lang: Lang, table: Table, index: usize) -> Option<&'static str> {
         Table::Chart => &pack.chart,
     };
     texts.get(index).copied().flatten()
+}
+
+impl Text {
+    /// The text in `lang`: Danish and English are built in; another language's is in its
+    /// pack under the text's key, or English when it has none (or its pack is not loaded).
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Da => self.da,
+            Lang::En => self.en,
+            _ => instrument_text(lang, self.key).unwrap_or(self.en),
+        }
+    }
 }
 
 /// An instrument's text by its key in `lang`'s pack.
