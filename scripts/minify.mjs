@@ -63,11 +63,15 @@ function* shortNames(taken) {
   }
 }
 
-/** Every import of `wasm` and every export but its memory renamed to a short name, in the
- *  wasm and in its glue `js`: `{ wasm, js, count }`. A new name is never a word the glue
- *  already has. Throws when the glue does not name an import as a whole word (it would
- *  then give the wasm that function some other way, which a rename would break). */
-export function shortenNames(wasm, js) {
+/** Every import of `wasm` from the glue (module `wbg`) and every export but its memory and
+ *  those in `keep` renamed to a short name, in the wasm and in its glue `js`:
+ *  `{ wasm, js, count }`. `keep`: the names another file reads (the page's loader of its
+ *  split parts, scripts/split.mjs, reads the table and memory it shares with them); the
+ *  imports of another module (the split parts' loaders) keep their names too. A new name
+ *  is never a word the glue already has. Throws when the glue does not name an import as
+ *  a whole word (it would then give the wasm that function some other way, which a rename
+ *  would break). */
+export function shortenNames(wasm, js, keep = new Set()) {
   if (wasm.readUInt32LE(0) !== 0x6d736100 || wasm.readUInt32LE(4) !== 1) throw new Error('not a wasm module');
   const sections = [];
   for (let at = 8; at < wasm.length; ) {
@@ -115,13 +119,14 @@ export function shortenNames(wasm, js) {
         } else if (kind === 3) at += 2; // a global: its type and mutability
         else if (kind === 4) [, at] = leb(body, at + 1); // a tag
         else throw new Error(`unknown import kind ${kind}`);
-        imported.add(name);
-        entries.push(writeName(module), writeName(rename(name)), body.subarray(from, at));
+        const renaming = module === 'wbg';
+        if (renaming) imported.add(name);
+        entries.push(writeName(module), writeName(renaming ? rename(name) : name), body.subarray(from, at));
       } else {
         // An export: name, kind, index.
         const [name, afterName] = readName(body, at);
         const [, end] = leb(body, afterName + 1);
-        entries.push(writeName(name === 'memory' ? name : rename(name)), body.subarray(afterName, end));
+        entries.push(writeName(name === 'memory' || keep.has(name) ? name : rename(name)), body.subarray(afterName, end));
         at = end;
       }
     }
@@ -159,7 +164,10 @@ async function main() {
     const wasmPath = join(dist, name.replace(/\.js$/, '_bg.wasm'));
     let note = '';
     if (existsSync(wasmPath)) {
-      const short = shortenNames(await readFile(wasmPath), source);
+      // The page's loader of its split parts (scripts/split.mjs), named after the page.
+      const loaderPath = join(dist, name.replace(/^ugeblik-/, 'ugeblik-split-'));
+      const keep = new Set(existsSync(loaderPath) ? (await readFile(loaderPath, 'utf8')).match(/[A-Za-z_$][\w$]*/g) : []);
+      const short = shortenNames(await readFile(wasmPath), source, keep);
       source = short.js;
       await writeFile(wasmPath, short.wasm);
       pin(name.replace(/\.js$/, '_bg.wasm'), short.wasm);

@@ -41,6 +41,14 @@ ensure_trunk() {
   fast_install --locked "trunk@$TRUNK_VERSION"
 }
 
+# The page's code splitting (scripts/split.mjs): the tool cargo-leptos uses, pinned.
+WASM_SPLIT_VERSION=0.2.4
+ensure_wasm_split() {
+  if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then return; fi
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes)"
+  fast_install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+}
+
 # trunk runs the wasm-bindgen CLI only when its version equals the crate's in Cargo.lock.
 ensure_wasm_bindgen() {
   local want
@@ -88,6 +96,7 @@ ensure_build_tools() {
   ensure_rust_parts
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_npm
   # trunk builds offline (Trunk.toml): fetch the crates first.
   (cd "$ROOT" && cargo fetch --locked)
@@ -97,7 +106,7 @@ ensure_build_tools() {
 # trunk's inline loader moved to a file and the Content-Security-Policy set, then the
 # service worker's file list written.
 build_release() {
-  (cd "$ROOT" && trunk build --release && node scripts/minify.mjs && node scripts/csp.mjs && node scripts/offline.mjs)
+  (cd "$ROOT" && trunk build --release && node scripts/split.mjs && node scripts/minify.mjs && node scripts/csp.mjs && node scripts/offline.mjs)
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

@@ -58,7 +58,7 @@ export const BUDGET_BYTES = 200 * 1024;
 // (scripts/offline.mjs); the service worker fetches them once the phone is idle after the
 // first load. The icons are fetched only when the app is added to the home screen;
 // embed.js only by portals that use the element.
-const LAZY = /^(charts(_loader)?(-[0-9a-f]{16})?(_bg\.wasm|\.js)|drawn\.css|icon[-.].*|embed\.js)$/;
+const LAZY = /^(charts(_loader)?(-[0-9a-f]{16})?(_bg\.wasm|\.js)|drawn\.css|icon[-.].*|embed\.js|ugeblik-split-[0-9a-f]{16}-\w+\.wasm)$/;
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 

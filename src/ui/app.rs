@@ -132,7 +132,14 @@ fn running(
     // Once everything is deleted, only the HTML screens' message is left.
     let main = move || match drawn.get().filter(|_| state.wiped.with(Option::is_none)) {
         None => Either::Left(view! { <HtmlScreens/> }),
-        Some(screen) => Either::Right(drawn_screen(screen)),
+        Some(screen) => Either::Right(Suspend::new(async move {
+            // Offline before the service worker kept the drawn screens' code: said as when
+            // their worker cannot be fetched.
+            drawn_screen(screen).await.unwrap_or_else(|_| {
+                let lang = state.lang.get_untracked();
+                view! { <p class="ugb-notice" role="alert">{Msg::ChartOffline.get(lang)}</p> }.into_any()
+            })
+        })),
     };
 
     view! {

@@ -54,8 +54,11 @@ test('after the first visit the app loads and a whole check-in works with the ne
   await context.close();
 });
 
-/** The drawn screens' files in dist/: the chart worker's and their styles. */
-const DRAWN_FILES = readdirSync(DIST).filter((name) => name.startsWith('charts') || name === 'drawn.css');
+/** The drawn screens' files in dist/: the chart worker's, their styles, and the page's
+ *  code for them, fetched when one opens (scripts/split.mjs). */
+const DRAWN_FILES = readdirSync(DIST).filter(
+  (name) => name.startsWith('charts') || name === 'drawn.css' || /^ugeblik-split-[0-9a-f]{16}-\w+\.wasm$/.test(name),
+);
 
 /** Waits until the service worker has kept the drawn screens' files (it does so once the
  *  phone has been quiet a moment after the load). */
