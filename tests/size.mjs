@@ -39,14 +39,17 @@ import { join } from 'node:path';
  *  history and the check-in) and the sealed store's generic cipher. (Removing the lock
  *  last when deleting everything: a partition, for a stable sort cost 2.0 KB.)
  *  Then browser glue that ends with its owner (issue 18, item 4: no forgotten closures):
- *  195.5 -> 196.3 KB (200,210 -> 201,007 bytes), each step measured on the one before: the
+ *  195.5 -> 196.1 KB (200,210 -> 200,828 bytes), each step measured on the one before: the
  *  app's window listeners and idle timer removed by Leptos's on_cleanup 0.2 KB; the
  *  portal's message listener as Leptos's window_event_listener 0.0 KB; the service
  *  worker's and persist's promises awaited with JsFuture instead of forgotten closures
  *  0.1 KB; the portal's ResizeObserver disconnected on cleanup 0.25 KB (held in a
  *  SendWrapper; in a StoredValue it was 0.5 KB, in a thread_local 0.3 KB); the lock
  *  screen's listeners removed when the passphrase opens the app, as Leptos's window
- *  listeners 0.2 KB. Measured and left out, each against 196.3 KB: gloo-events'
+ *  listeners 0.2 KB; then the read-aloud's error handler owned by its utterance (a
+ *  closure handed to the browser, freed when the utterance is, instead of a once-closure
+ *  that leaked unless called) -0.2 KB, -> 196.1 KB (200,828 bytes).
+ *  Measured and left out, each against 196.3 KB: gloo-events'
  *  EventListener for the lock screen +0.6 KB; gloo-timers' TimeoutFuture for the page's
  *  sleep +0.5 KB (the sleep hands the promise's resolve to setTimeout: no closure at all);
  *  leptos-use 0.20 (default features off): use_event_listener for one listener +3.7 KB,
