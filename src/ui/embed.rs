@@ -9,9 +9,11 @@
 use std::cell::RefCell;
 
 use js_sys::{Function, Object, Promise, Reflect};
-use leptos::prelude::{GetUntracked, Set, WithUntracked, WithValue};
+use leptos::prelude::{on_cleanup, window_event_listener, GetUntracked, Set, WithUntracked, WithValue};
+use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use super::state::{AppState, Screen};
 use crate::config::{self, Config};
@@ -93,7 +95,8 @@ pub fn answer(state: AppState, agreed: bool) {
 /// host's requests (heeded only from trusted origins) and reports the height whenever it
 /// changes; reads the app's host's list of portals (`portals.json`, beside the page) and
 /// trusts the origins listed there or agreed to by the citizen before; asks the citizen
-/// about another, when the list lets portals ask. Nothing is posted before that.
+/// about another, when the list lets portals ask. Nothing is posted before that. The
+/// listeners belong to the app: they end with it.
 pub fn start(state: AppState, config: &Config) {
     let Some(window) = web_sys::window() else { return };
     let framed = window.parent().ok().flatten().is_some_and(|parent| !Object::is(&parent, &window));
@@ -104,7 +107,7 @@ pub fn start(state: AppState, config: &Config) {
     // Once the app is in the page (a moment after this): in a portal's page, its landmarks
     // are named, and the list of portals is read (from the app's own origin, at start-up:
     // nothing is fetched later).
-    wasm_bindgen_futures::spawn_local(async move {
+    spawn_local(async move {
         super::browser::name_landmarks();
         if named.is_empty() {
             return;
@@ -123,7 +126,7 @@ pub fn start(state: AppState, config: &Config) {
     if config.parent_origins.is_empty() {
         return;
     }
-    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+    let on_message = window_event_listener(leptos::ev::message, move |event| {
         // From the parent window, from a trusted origin, shaped as the protocol says:
         // anything else is ignored without a word.
         let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());
@@ -150,15 +153,16 @@ pub fn start(state: AppState, config: &Config) {
             _ => {}
         }
     });
-    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-    on_message.forget();
-    if let Some(body) = window.document().and_then(|d| d.body()) {
-        let on_resize = Closure::<dyn Fn()>::new(post_height);
-        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            observer.observe(&body);
-        }
-        on_resize.forget();
-    }
+    on_cleanup(move || on_message.remove());
+    let Some(body) = window.document().and_then(|d| d.body()) else { return };
+    let on_resize = Closure::<dyn Fn()>::new(post_height);
+    let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
+    observer.observe(&body);
+    // The observer and its handler live as long as the app; the observer stops before its
+    // handler is dropped. (The app runs on one thread: the wrapper only lets the cleanup
+    // hold them.)
+    let resizing = SendWrapper::new((observer, on_resize));
+    on_cleanup(move || resizing.0.disconnect());
 }
 
 /// Tells the trusted hosts that a check-in was saved (week, instruments, WHO-5
@@ -186,9 +190,9 @@ fn call(object: &JsValue, name: &str, argument: Option<&JsValue>) -> bool {
     };
     if let Ok(promise) = result.and_then(|p| p.dyn_into::<Promise>()) {
         // A refusal (an opaque origin, a browser without the feature) changes nothing.
-        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
-        let _ = promise.catch(&ignore);
-        ignore.forget();
+        spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
     }
     true
 }
@@ -209,13 +213,12 @@ pub fn register_service_worker() {
     let Ok(ready) = Reflect::get(&container, &JsValue::from_str("ready")).and_then(JsCast::dyn_into::<Promise>) else {
         return;
     };
-    let keep = Closure::once(|registration: JsValue| {
+    spawn_local(async move {
+        let Ok(registration) = JsFuture::from(ready).await else { return };
         if let Ok(worker) = Reflect::get(&registration, &JsValue::from_str("active")) {
             call(&worker, "postMessage", Some(&JsValue::from_str("keep")));
         }
     });
-    let _ = ready.then(&keep);
-    keep.forget();
 }
 
 /// Asks the browser to keep this site's storage even when the phone runs short of space.

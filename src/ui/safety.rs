@@ -48,13 +48,13 @@ async fn settle(state: AppState) {
 
 /// Locks the app after the chosen idle time, while a passphrase is set: any tap, key or
 /// scroll counts as use. Checked every few seconds and whenever the page is shown again.
+/// The listeners and the timer belong to the app: they end with it.
 pub fn watch_idle(state: AppState) {
     let last = Rc::new(Cell::new(browser::now_millis()));
+    let mut listeners = Vec::new();
     for event in ["pointerdown", "keydown", "input", "wheel", "touchstart"] {
         let last = Rc::clone(&last);
-        let handle = window_event_listener_untyped(event, move |_| last.set(browser::now_millis()));
-        // The listeners live as long as the app.
-        std::mem::forget(handle);
+        listeners.push(window_event_listener_untyped(event, move |_| last.set(browser::now_millis())));
     }
     let check = move || {
         let idle = browser::now_millis() - last.get();
@@ -63,19 +63,20 @@ pub fn watch_idle(state: AppState) {
         }
     };
     let again = check.clone();
-    let handle = window_event_listener_untyped("visibilitychange", move |_| again());
-    std::mem::forget(handle);
+    listeners.push(window_event_listener_untyped("visibilitychange", move |_| again()));
     // Another tab set, changed or removed the passphrase, or deleted everything: this tab
     // must not go on writing with what it had, so it loads again (and locks, if set).
-    let handle = window_event_listener_untyped("storage", move |event| {
-        let key = js_sys::Reflect::get(&event, &"key".into()).ok().and_then(|k| k.as_string());
-        if key.is_none_or(|key| key == crate::storage::LOCK_KEY) {
+    listeners.push(window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().is_none_or(|key| key == crate::storage::LOCK_KEY) {
             browser::blank_page();
             browser::reload();
         }
+    }));
+    let timer = set_interval_with_handle(check, std::time::Duration::from_secs(5)).ok();
+    on_cleanup(move || {
+        listeners.into_iter().for_each(WindowListenerHandle::remove);
+        timer.iter().for_each(IntervalHandle::clear);
     });
-    std::mem::forget(handle);
-    let _ = set_interval_with_handle(check, std::time::Duration::from_secs(5));
 }
 
 fn passphrase_error(error: PassphraseError) -> Msg {

@@ -46,13 +46,16 @@ pub fn say(text: &str, lang: Lang, ui: Lang) {
         }
     }
     browser::set_text(SPEECH_STATUS, "");
-    let failed = Closure::once_into_js(move |event: web_sys::Event| {
+    // The handler belongs to the utterance: handed to the browser, it is freed with it
+    // (read to the end, cancelled, or failed).
+    let failed = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
         // Cancelled by the next button pressed is no problem.
         let error = js_sys::Reflect::get(&event, &JsValue::from_str("error")).ok().and_then(|e| e.as_string());
         if !matches!(error.as_deref(), Some("interrupted" | "canceled")) {
             say_problem(no_voice());
         }
-    });
+    })
+    .into_js_value();
     utterance.set_onerror(Some(failed.unchecked_ref()));
     // One at a time: a new press stops what is being read.
     synth.cancel();

@@ -11,20 +11,20 @@ use leptos::prelude::*;
 use super::state::{AppState, Screen};
 use crate::storage::{is_value, SealedStore};
 
-/// Listens, for as long as the page lives, for other tabs' writes to the app's data. The
+/// Listens, for as long as the app lives, for other tabs' writes to the app's data. The
 /// browser tells only the other tabs of a write, never the one that wrote.
 pub fn listen(state: AppState) {
     if let Some(sealed) = state.sealed() {
         merge_conflicts(state, &sealed);
     }
-    // Never removed: the listener lives as long as the page.
-    let _ = window_event_listener(leptos::ev::storage, move |event| {
+    let listener = window_event_listener(leptos::ev::storage, move |event| {
         // No key: another tab cleared all of storage.
         match event.key() {
             Some(key) => heard(state, key, false),
             None => state.merge_stored(),
         }
     });
+    on_cleanup(move || listener.remove());
 }
 
 /// Another tab stored `key`. Locked, it is decrypted first: every value, for the vault

@@ -1,8 +1,7 @@
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use leptos::prelude::{window_event_listener, WindowListenerHandle};
 
 use super::browser;
 use crate::domain::lang::Lang;
@@ -17,7 +16,8 @@ use crate::storage::{BrowserStore, SealedStore};
 /// everything, after a tick. `damaged`: the lock record cannot be read.
 ///
 /// Plain DOM, not a Leptos view: it is shown once and replaced whole, and a view of its
-/// own would be code the first load carries for that.
+/// own would be code the first load carries for that. Its listeners (Leptos's window
+/// listeners: the screen is all the page holds while it shows) go with it.
 pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(SealedStore, Option<Lang>)>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let (Ok(root), Some(body)) = (document.create_element("div"), document.body()) else { return };
@@ -36,12 +36,13 @@ pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(Se
         switched: Cell::new(false),
         error: Cell::new(first),
         busy: Cell::new(false),
+        listeners: RefCell::new(Vec::new()),
     });
     screen.draw();
 
     let on_submit = {
         let (screen, store) = (Rc::clone(&screen), store.clone());
-        Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        window_event_listener(leptos::ev::submit, move |event| {
             event.prevent_default();
             if screen.busy.get() {
                 return;
@@ -53,8 +54,9 @@ pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(Se
             wasm_bindgen_futures::spawn_local(async move {
                 match lock::unlock(store, &passphrase).await {
                     Ok(sealed) => {
-                        // The screen goes, with everything typed into it, before the app comes.
-                        screen.root.remove();
+                        // The screen goes, with everything typed into it and its
+                        // listeners, before the app comes.
+                        screen.close();
                         // A language switched to here goes on in the app.
                         opened(sealed, screen.switched.get().then(|| screen.lang.get()));
                     }
@@ -75,7 +77,7 @@ pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(Se
     };
     let on_click = {
         let screen = Rc::clone(&screen);
-        Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
+        window_event_listener(leptos::ev::click, move |event| {
             if let Some(code) = browser::pressed(&event, "data-lang").as_deref().and_then(Lang::parse) {
                 let screen = Rc::clone(&screen);
                 // A language not in the first load is fetched first; if it cannot be, the
@@ -98,11 +100,8 @@ pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(Se
             }
         })
     };
-    let _ = screen.root.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
-    let _ = screen.root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
     // The screen lives until the page is left or the app replaces it.
-    on_submit.forget();
-    on_click.forget();
+    screen.listeners.replace(vec![on_submit, on_click]);
 }
 
 struct Screen {
@@ -112,9 +111,16 @@ struct Screen {
     switched: Cell<bool>,
     error: Cell<Option<Msg>>,
     busy: Cell<bool>,
+    listeners: RefCell<Vec<WindowListenerHandle>>,
 }
 
 impl Screen {
+    /// Takes the screen out of the page, and its listeners with it.
+    fn close(&self) {
+        self.root.remove();
+        self.listeners.take().into_iter().for_each(WindowListenerHandle::remove);
+    }
+
     /// Draws the screen as it stands; the field gets the focus (the one thing to do here).
     fn draw(&self) {
         let lang = self.lang.get();

@@ -190,6 +190,37 @@ test('the app locks itself after the chosen idle time', async () => {
   await context.close();
 });
 
+test('once unlocked, the lock screen is gone with its listeners: its form and buttons no longer act', async () => {
+  const { context, page } = await opened();
+  await setPassphrase(page);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Ugeblik er låst' }).waitFor();
+  // A script could keep hold of the lock screen after it leaves the page.
+  await page.evaluate(() => {
+    window.lockScreen = document.querySelector('form').closest('.ugb-app');
+  });
+  await unlock(page);
+  await page.getByRole('button', { name: 'Start ugens spørgsmål' }).waitFor();
+  const before = await page.evaluate(() => window.lockScreen.innerHTML);
+  // Submitted (on the old form and in the page) and its delete button pressed: nothing
+  // listens any more, so nothing is stopped, the old screen is not drawn again, and the
+  // app stays where it is.
+  const stopped = await page.evaluate(() => {
+    const submit = (target) => !target.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    const stopped = [submit(window.lockScreen.querySelector('form')), submit(document.body)];
+    [...window.lockScreen.querySelectorAll('button')].find((b) => b.textContent.includes('Slet alt')).click();
+    return stopped;
+  });
+  assert.deepEqual(stopped, [false, false]);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.lockScreen.innerHTML), before, 'the old lock screen was not drawn again');
+  assert.equal(await page.getByRole('heading', { name: 'Ugeblik er låst' }).count(), 0);
+  await page.getByRole('button', { name: 'Start ugens spørgsmål' }).waitFor();
+  assert.ok(Object.keys(await storage(page)).includes('ugeblik.v1.lock'), 'nothing was deleted');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('quick exit leaves for an empty page, and the back button shows nothing of the app', async () => {
   const { context, page } = await opened();
   // The tab's title says nothing of what is on the screen.
