@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
-/** The one place the first-load budget is kept: 195 KB gzipped, the whole finished app.
+/** The one place the first-load budget is kept: 200 KB gzipped, the whole finished app.
  *  It was 150 KB until the passphrase lock and the shared-phone safety came into the first
  *  load, which they must (a locked phone opens on the lock screen): 20.9 KB (149.6 → 170.5
  *  KB, budget 175). Then the languages (issue 6): 170.5 → 185.5 KB. Measured by leaving
@@ -37,8 +37,11 @@ import { join } from 'node:path';
  *  signals into `src/model.rs`, so the host's fault-injection harness drives the same
  *  code): 193.3 → 195.5 KB, mostly the signals taking only what changed (comparing the
  *  history and the check-in) and the sealed store's generic cipher. (Removing the lock
- *  last when deleting everything: a partition, for a stable sort cost 2.0 KB.) */
-export const BUDGET_BYTES = 197 * 1024;
+ *  last when deleting everything: a partition, for a stable sort cost 2.0 KB.)
+ *  Then issue 18's screens as Leptos components with typed handlers, each step measured
+ *  on the one before: the header, its menu and the language switch, with the shared
+ *  Button and boxed texts they start, 195.5 → 198.3 KB. */
+export const BUDGET_BYTES = 200 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The chart worker's files carry a hash of their content in a release build
 // (scripts/offline.mjs); the service worker fetches them once the phone is idle after the

@@ -4,12 +4,15 @@
 
 mod app;
 mod browser;
+mod button;
 mod check_in;
 mod embed;
 mod header;
 mod history;
 mod home;
 mod language;
+mod language_switch;
+mod live;
 mod notices;
 mod progress;
 mod safety;
