@@ -1,6 +1,5 @@
-//! Parts of the page written as HTML: the start page, the thank-you after saving, the
-//! screen after deleting everything, the notices, the lock screen (with its language
-//! switch), and the check-in's steps.
+//! Parts of the page written as HTML: the start page, the notices, the lock screen (with
+//! its language switch), and the check-in's steps.
 //!
 //! Why HTML and not Leptos views: every distinct view and event handler is compiled code
 //! the first load carries (the work step's form measured 7 KB gzipped as views). These
@@ -110,20 +109,6 @@ pub fn delete_form(html: &mut Html, lang: Lang) {
     );
 }
 
-/// After everything was deleted: what happened, and a fresh start (`data-act="again"`).
-pub fn deleted_screen(lang: Lang, why: Msg) -> String {
-    let mut html = Html::new();
-    html.open("section", &[("class", "ugb-screen"), ("aria-labelledby", "ugb-deleted-title")]);
-    html.el("h2", &[("id", "ugb-deleted-title"), ("tabindex", "-1")], why.get(lang));
-    html.el(
-        "button",
-        &[("type", "button"), ("class", "ugb-primary"), ("data-act", "again")],
-        Msg::StartAgain.get(lang),
-    );
-    html.close("section");
-    html.finish()
-}
-
 /// The id of the start page's easy-read choice.
 pub const EASY_READ: &str = "ugb-easy-read";
 
@@ -175,23 +160,6 @@ pub fn home(
         );
         html.close("div");
     }
-    html.close("section");
-    html.finish()
-}
-
-/// The thank-you after saving: on to the history (`data-act="history"`) or the start page
-/// (`data-act="home"`).
-pub fn saved(lang: Lang) -> String {
-    let mut html = Html::new();
-    html.open("section", &[("class", "ugb-screen ugb-saved"), ("aria-labelledby", "ugb-saved-title")]);
-    html.el("h2", &[("id", "ugb-saved-title"), ("tabindex", "-1")], Msg::SavedTitle.get(lang));
-    html.el("p", &[], Msg::SavedText.get(lang));
-    html.el(
-        "button",
-        &[("type", "button"), ("class", "ugb-primary"), ("data-act", "history")],
-        Msg::SeeHistory.get(lang),
-    );
-    html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "home")], Msg::ToStart.get(lang));
     html.close("section");
     html.finish()
 }

@@ -41,3 +41,9 @@ pub fn set_if(value: &'static str, when: impl Fn() -> bool + Send + Sync + 'stat
 pub fn pressed(when: impl Fn() -> bool + Send + Sync + 'static) -> Attr {
     Box::new(move || Some(if when() { "true" } else { "false" }))
 }
+
+/// `<html lang dir>` and the widget's root follow `lang`: one effect, for the app and for
+/// the lock screen before it.
+pub fn follow_lang(lang: RwSignal<Lang>) {
+    Effect::new(move |_| super::browser::set_document_lang(lang.get()));
+}
