@@ -1,11 +1,10 @@
-//! Parts of the page written as HTML: the header with the menu and the language switch,
-//! the start page, the thank-you after saving, the notices, and the check-in's steps for
-//! the week's work and for each open goal.
+//! Parts of the page written as HTML: the start page, the notices, the lock screen (with
+//! its language switch), and the check-in's steps.
 //!
 //! Why HTML and not Leptos views: every distinct view and event handler is compiled code
-//! the first load carries (the header measured 3 KB gzipped as views, the work step's form
-//! 7 KB). These parts have no state of their own, so the page puts the HTML in place and
-//! acts on the `data-` attribute of the button pressed (`ui::header`, `ui::check_in`).
+//! the first load carries (the work step's form measured 7 KB gzipped as views). These
+//! parts have no state of their own, so the page puts the HTML in place and acts on the
+//! `data-` attribute of the button pressed (`ui::check_in`, `ui::unlock`).
 //! Pure and host-tested; every text is escaped by [`Html`].
 
 use crate::domain::checkin::Question;
@@ -35,56 +34,11 @@ pub const KEPT: &str = "ugb-kept";
 /// The question's button that skips it, or goes on once it has an answer.
 pub const ONWARD: &str = "ugb-onward";
 
-/// The menu's screens: the code the page acts on (`data-screen`) and the item's text.
-pub const MENU: [(&str, Msg); 6] = [
-    ("home", Msg::NavThisWeek),
-    ("progress", Msg::NavProgress),
-    ("goals", Msg::NavGoals),
-    ("history", Msg::NavHistory),
-    ("safety", Msg::NavSafety),
-    ("about", Msg::NavAbout),
-];
-
 /// The app's name in the header: it names the widget's landmarks (banner and main), so
 /// that in a portal's page they are told apart from the portal's own.
 pub const BRAND: &str = "ugb-brand";
 
-/// The header: the app's name, the language switch (`data-lang`), quick exit and, with a
-/// passphrase set, "lock" (`data-act`), and the menu (`data-screen`), with `current` (a
-/// code of [`MENU`]) marked as the page shown.
-/// `current` is the menu item of the screen shown; `None` in the consultant's viewer,
-/// which has no menu: the citizen's screens (the check-in, goals, past weeks) are not its.
-pub fn header(lang: Lang, current: Option<&str>, provider: Option<&str>, locked: bool) -> String {
-    let mut html = Html::new();
-    html.open("div", &[("class", "ugb-header__safety")]);
-    if locked {
-        html.el("button", &[("type", "button"), ("data-act", "lock")], Msg::LockNow.get(lang));
-    }
-    html.el("button", &[("type", "button"), ("class", "ugb-exit"), ("data-act", "exit")], Msg::QuickExit.get(lang));
-    html.close("div");
-    html.open("div", &[("class", "ugb-header__top")]);
-    html.open("div", &[]).el("h1", &[("class", "ugb-brand"), ("id", BRAND)], Msg::AppName.get(lang));
-    // The provider's name, from the portal that embeds the widget: text, never markup.
-    if let Some(provider) = provider {
-        html.el("p", &[("class", "ugb-provider"), ("dir", "auto")], provider);
-    }
-    html.close("div");
-    language_switch(&mut html, lang);
-    html.close("div");
-    let Some(current) = current else { return html.finish() };
-    html.open("nav", &[("class", "ugb-nav"), ("aria-label", Msg::MainNav.get(lang))]).open("ul", &[]);
-    for (code, text) in MENU {
-        let mut attrs = vec![("type", "button"), ("class", "ugb-nav__item"), ("data-screen", code)];
-        if code == current {
-            attrs.push(("aria-current", "page"));
-        }
-        html.open("li", &[]).el("button", &attrs, text.get(lang)).close("li");
-    }
-    html.close("ul").close("nav");
-    html.finish()
-}
-
-/// The language switch alone (`data-lang`), for the screens shown before the app opens.
+/// The language switch (`data-lang`), for the lock screen shown before the app opens.
 fn language_switch(html: &mut Html, lang: Lang) {
     html.open("div", &[("class", "ugb-lang"), ("role", "group"), ("aria-label", Msg::LanguageGroup.get(lang))]);
     for option in Lang::ALL {
@@ -161,20 +115,6 @@ pub fn delete_form(html: &mut Html, lang: Lang) {
     );
 }
 
-/// After everything was deleted: what happened, and a fresh start (`data-act="again"`).
-pub fn deleted_screen(lang: Lang, why: Msg) -> String {
-    let mut html = Html::new();
-    html.open("section", &[("class", "ugb-screen"), ("aria-labelledby", "ugb-deleted-title")]);
-    html.el("h2", &[("id", "ugb-deleted-title"), ("tabindex", "-1")], why.get(lang));
-    html.el(
-        "button",
-        &[("type", "button"), ("class", "ugb-primary"), ("data-act", "again")],
-        Msg::StartAgain.get(lang),
-    );
-    html.close("section");
-    html.finish()
-}
-
 /// The id of the start page's easy-read choice.
 pub const EASY_READ: &str = "ugb-easy-read";
 
@@ -226,23 +166,6 @@ pub fn home(
         );
         html.close("div");
     }
-    html.close("section");
-    html.finish()
-}
-
-/// The thank-you after saving: on to the history (`data-act="history"`) or the start page
-/// (`data-act="home"`).
-pub fn saved(lang: Lang) -> String {
-    let mut html = Html::new();
-    html.open("section", &[("class", "ugb-screen ugb-saved"), ("aria-labelledby", "ugb-saved-title")]);
-    html.el("h2", &[("id", "ugb-saved-title"), ("tabindex", "-1")], Msg::SavedTitle.get(lang));
-    html.el("p", &[], Msg::SavedText.get(lang));
-    html.el(
-        "button",
-        &[("type", "button"), ("class", "ugb-primary"), ("data-act", "history")],
-        Msg::SeeHistory.get(lang),
-    );
-    html.el("button", &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "home")], Msg::ToStart.get(lang));
     html.close("section");
     html.finish()
 }
@@ -683,35 +606,6 @@ pub fn goal_step(lang: Lang, goal: Option<&Goal>, given: Option<Kept>, note: &st
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_header_marks_the_page_shown_and_the_language_chosen() {
-        crate::i18n::pack::install_english();
-        let html = header(Lang::En, Some("goals"), None, false);
-        assert!(!html.contains("ugb-provider"));
-        assert!(html.contains(r#"<nav class="ugb-nav" aria-label="Main menu"><ul>"#));
-        assert!(html.contains(r#"data-screen="goals" aria-current="page">Goals</button>"#));
-        assert_eq!(html.matches("aria-current").count(), 1);
-        assert!(html.contains(r#"lang="en" aria-pressed="true" data-lang="en">English</button>"#));
-        assert!(html.contains(r#"lang="da" aria-pressed="false" data-lang="da">Dansk</button>"#));
-        assert!(header(Lang::Da, Some("home"), None, false).contains(">Denne uge</button>"));
-    }
-
-    #[test]
-    fn the_viewer_has_no_menu_of_the_citizens_screens() {
-        let html = header(Lang::Da, None, None, false);
-        assert!(!html.contains("<nav"));
-        assert!(!html.contains("Denne uge"));
-        assert!(html.contains("ugb-exit"), "the quick exit stays");
-    }
-
-    #[test]
-    fn the_providers_name_is_text() {
-        let html = header(Lang::Da, Some("home"), Some("Jobcenter <b>Aarhus</b> & \"Co\""), false);
-        assert!(html.contains(
-            r#"<p class="ugb-provider" dir="auto">Jobcenter &lt;b&gt;Aarhus&lt;/b&gt; &amp; &quot;Co&quot;</p>"#
-        ));
-    }
 
     #[test]
     fn the_work_step_shows_its_start_and_escapes_nothing_it_should_not() {

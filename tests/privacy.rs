@@ -111,14 +111,3 @@ fn the_lock_screen_names_its_field_and_explains_a_forgotten_passphrase() {
     assert!(wrong.contains(r#"role="alert">That passphrase does not fit."#));
     assert!(wrong.contains(r#"aria-disabled="true">Opening …</button>"#));
 }
-
-#[test]
-fn the_header_offers_quick_exit_always_and_lock_only_with_a_passphrase() {
-    common::english();
-    let open = steps::header(Lang::Da, Some("home"), None, false);
-    assert!(open.contains(r#"data-act="exit">Luk hurtigt</button>"#));
-    assert!(!open.contains(r#"data-act="lock""#));
-    let locked = steps::header(Lang::En, Some("safety"), None, true);
-    assert!(locked.contains(r#"data-act="lock">Lock</button>"#));
-    assert!(locked.contains(r#"data-screen="safety" aria-current="page">Lock and delete</button>"#));
-}

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
-/** The one place the first-load budget is kept: 195 KB gzipped, the whole finished app.
+/** The one place the first-load budget is kept: 200 KB gzipped, the whole finished app.
  *  It was 150 KB until the passphrase lock and the shared-phone safety came into the first
  *  load, which they must (a locked phone opens on the lock screen): 20.9 KB (149.6 → 170.5
  *  KB, budget 175). Then the languages (issue 6): 170.5 → 185.5 KB. Measured by leaving
@@ -71,7 +71,12 @@ import { join } from 'node:path';
  *  +11.1 KB, use_service_worker +11.0 KB. Leptos's own helpers are in the first load
  *  already.
  *  Then the page's code for the drawn screens out of the first load (issue 18, item 2:
- *  Leptos's code splitting, scripts/split.mjs), with all the above: FINAL KB. */
+ *  Leptos's code splitting, scripts/split.mjs), with all the above, before the components: 175.8 KB.
+ *  Then issue 18's screens as Leptos components with typed handlers, each step measured
+ *  on the one before (measured before the keyboard): the header, its menu and the language
+ *  switch, with the shared Button and boxed texts they start, 195.5 → 198.3 KB; the
+ *  thank-you and the screen after deleting everything, 198.3 → 199.9 KB. Both, on the keyboard: 198.1 → 202.3 KB. With
+ *  all the rest (the glue and the code splitting): 175.8 → 180.6 KB. */
 export const BUDGET_BYTES = 200 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The chart worker's files carry a hash of their content in a release build

@@ -1,12 +1,14 @@
 use std::rc::Rc;
 
-use leptos::either::Either;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use super::check_in::HtmlScreens;
+use super::deleted::Deleted;
 use super::header::Header;
 use super::history::drawn_screen;
 use super::notices::Notices;
+use super::saved::Saved;
 use super::state::{AppState, Screen};
 use super::unlock;
 use super::{browser, embed, safety};
@@ -109,7 +111,7 @@ fn running(
 
     // The language and its direction on the page and on the widget's root, set by one
     // effect: each reactive attribute in a view is code the first load carries.
-    Effect::new(move |_| browser::set_document_lang(state.lang.get()));
+    super::live::follow_lang(state.lang);
     // When the citizen moves to another screen or question, focus its heading so a screen
     // reader reads it and the keyboard starts from the top. Not on first render: the
     // citizen has not acted yet.
@@ -124,17 +126,17 @@ fn running(
         }
     });
 
-    // The screens written as HTML are one view that redraws itself as the screen changes;
-    // each screen the worker draws is its own.
-    let drawn = Memo::new(move |_| {
-        Some(state.screen.get()).filter(|s| !matches!(s, Screen::Home | Screen::CheckIn | Screen::Saved))
-    });
-    // Once everything is deleted, only the HTML screens' message is left.
-    let main = move || match drawn.get().filter(|_| state.wiped.with(Option::is_none)) {
-        None => Either::Left(view! { <HtmlScreens/> }),
-        Some(screen) => Either::Right(Suspend::new(async move {
-            // Offline before the service worker kept the drawn screens' code: said as when
-            // their worker cannot be fetched.
+    // One view per screen: the start page and the check-in (written as HTML), the
+    // thank-you, each screen the worker draws; once everything is deleted, only that
+    // message is left. A memo, so a screen is built again only when another one is shown.
+    let shown = Memo::new(move |_| (state.wiped.get(), state.screen.get()));
+    let main = move || match shown.get() {
+        (Some(why), _) => EitherOf4::A(view! { <Deleted why/> }),
+        (None, Screen::Home | Screen::CheckIn) => EitherOf4::B(view! { <HtmlScreens/> }),
+        (None, Screen::Saved) => EitherOf4::C(view! { <Saved/> }),
+        // Its code is fetched when a drawn screen first opens; offline before the service
+        // worker kept it, that is said as when their worker cannot be fetched.
+        (None, screen) => EitherOf4::D(Suspend::new(async move {
             drawn_screen(screen).await.unwrap_or_else(|_| {
                 let lang = state.lang.get_untracked();
                 view! { <p class="ugb-notice" role="alert">{Msg::ChartOffline.get(lang)}</p> }.into_any()

@@ -11,8 +11,8 @@ use crate::domain::week::IsoWeek;
 use crate::i18n::Msg;
 use crate::steps;
 
-/// The screens written as HTML ([`steps`]), with one set of listeners: the start page,
-/// the thank-you after saving, and the check-in (one question per screen, the week's
+/// The screens written as HTML ([`steps`]), with one set of listeners: the start page
+/// and the check-in (one question per screen, the week's
 /// work, one step per open goal, then the optional note). A click acts on the button's
 /// `data-act` or on the answer's radio button, the work step's form is read when it is
 /// submitted, and the note is kept as it is typed. One view for all of them: each
@@ -30,13 +30,8 @@ pub fn HtmlScreens() -> impl IntoView {
         Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| (d.stage(), d.current_answer(), d.week, d.shown))));
     let html = move || {
         let lang = state.lang.get();
-        if let Some(why) = state.wiped.get() {
-            return steps::deleted_screen(lang, why);
-        }
-        match state.screen.get() {
-            Screen::Home => return super::home::home(state, lang),
-            Screen::Saved => return steps::saved(lang),
-            _ => {}
+        if state.screen.get() == Screen::Home {
+            return super::home::home(state, lang);
         }
         match current.get() {
             Some((Stage::Question(question), answer, week, shown)) => {
@@ -82,10 +77,6 @@ pub fn HtmlScreens() -> impl IntoView {
             Some("start") => state.start_check_in(),
             Some("backup") => state.back_up_now(),
             Some(act @ ("portal-yes" | "portal-no")) => super::embed::answer(state, act == "portal-yes"),
-            Some("history") => state.show(Screen::History),
-            Some("home") => state.show(Screen::Home),
-            // After everything was deleted: a fresh start.
-            Some("again") => browser::reload(),
             _ => {}
         }
     };

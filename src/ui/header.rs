@@ -1,52 +1,92 @@
 use leptos::prelude::*;
 
+use super::button::Button;
+use super::language_switch::LanguageSwitch;
+use super::live::{label, set_if, text};
 use super::state::{AppState, Screen};
 use crate::domain::lang::Lang;
-use crate::steps;
+use crate::i18n::Msg;
+use crate::steps::BRAND;
 
-/// The app name, the language switch and the menu ([`steps::header`]): HTML rebuilt whole
-/// when the language or the screen changes, and one listener for its buttons.
+/// The menu's screens, in their order, with each item's text.
+const MENU: [(Screen, Msg); 6] = [
+    (Screen::Home, Msg::NavThisWeek),
+    (Screen::Progress, Msg::NavProgress),
+    (Screen::Goals, Msg::NavGoals),
+    (Screen::History, Msg::NavHistory),
+    (Screen::Safety, Msg::NavSafety),
+    (Screen::About, Msg::NavAbout),
+];
+
+/// The header: quick exit and, with a passphrase set, "lock"; the app's name, the
+/// provider's, the language switch; and the menu, the screen shown marked as the page.
+/// The consultant's viewer has no menu: the citizen's screens (the check-in, goals, past
+/// weeks) are not its.
 #[component]
 pub fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let html = move || {
-        let current = match state.screen.get() {
-            Screen::Home | Screen::CheckIn | Screen::Saved => "home",
-            Screen::Progress => "progress",
-            Screen::Goals => "goals",
-            Screen::History => "history",
-            Screen::About => "about",
-            Screen::Safety => "safety",
-        };
-        let current = Some(current).filter(|_| !state.viewer);
-        let locked = state.locked.get();
-        state.config.with_value(|c| steps::header(state.lang.get(), current, c.provider.as_deref(), locked))
+    let lang = state.lang;
+    let provider = state.config.with_value(|c| c.provider.clone());
+    view! {
+        <header class="ugb-header">
+            <div class="ugb-header__safety">
+                <Button
+                    text=text(lang, Msg::LockNow)
+                    hidden=set_if("", move || !state.locked.get())
+                    on_click=move || super::safety::lock_now(state)
+                />
+                <Button class="ugb-exit" text=text(lang, Msg::QuickExit) on_click=super::safety::quick_exit/>
+            </div>
+            <HeaderTop lang provider choose=move |chosen| state.set_lang(chosen)/>
+            {(!state.viewer).then(|| view! { <Menu/> })}
+        </header>
+    }
+}
+
+/// The app's name, the provider's (from the portal that embeds the widget: text, never
+/// markup) and the language switch: the top of the app's header and of the lock screen's.
+#[component]
+pub fn HeaderTop(
+    lang: RwSignal<Lang>,
+    provider: Option<String>,
+    #[prop(into)] choose: Callback<Lang>,
+) -> impl IntoView {
+    view! {
+        <div class="ugb-header__top">
+            <div>
+                <h1 class="ugb-brand" id=BRAND>{text(lang, Msg::AppName)}</h1>
+                {provider.map(|provider| view! { <p class="ugb-provider" dir="auto">{provider}</p> })}
+            </div>
+            <LanguageSwitch lang choose/>
+        </div>
+    }
+}
+
+/// The main menu: one button per screen, the one shown (or, for the check-in and its
+/// thank-you, "this week") marked as the current page.
+#[component]
+fn Menu() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let current = move || match state.screen.get() {
+        Screen::CheckIn | Screen::Saved => Screen::Home,
+        screen => screen,
     };
-    let click = move |event: web_sys::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let button = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button").ok().flatten());
-        let Some(button) = button else { return };
-        if let Some(lang) = button.get_attribute("data-lang").as_deref().and_then(Lang::parse) {
-            state.set_lang(lang);
+    let items = MENU.map(|(screen, msg)| {
+        view! {
+            <li>
+                <Button
+                    class="ugb-nav__item"
+                    current=set_if("page", move || current() == screen)
+                    text=text(lang, msg)
+                    on_click=move || state.show(screen)
+                />
+            </li>
         }
-        match button.get_attribute("data-act").as_deref() {
-            Some("exit") => return super::safety::quick_exit(),
-            Some("lock") => return super::safety::lock_now(state),
-            _ => {}
-        }
-        let screen = match button.get_attribute("data-screen").as_deref() {
-            Some("home") => Screen::Home,
-            Some("progress") => Screen::Progress,
-            Some("goals") => Screen::Goals,
-            Some("history") => Screen::History,
-            Some("about") => Screen::About,
-            Some("safety") => Screen::Safety,
-            _ => return,
-        };
-        state.show(screen);
-    };
-    view! { <header class="ugb-header" inner_html=html on:click=click></header> }
+    });
+    view! {
+        <nav class="ugb-nav" aria-label=label(lang, Msg::MainNav)>
+            <ul>{items}</ul>
+        </nav>
+    }
 }

@@ -4,15 +4,20 @@
 
 mod app;
 mod browser;
+mod button;
 mod check_in;
+mod deleted;
 mod embed;
 mod header;
 mod history;
 mod home;
 mod language;
+mod language_switch;
+mod live;
 mod notices;
 mod progress;
 mod safety;
+mod saved;
 mod speech;
 mod state;
 mod tabs;
