@@ -1,10 +1,10 @@
-//! Parts of the page written as HTML: the start page, the notices, the lock screen (with
-//! its language switch), and the check-in's steps.
+//! Parts of the page written as HTML: the start page, the notices, and the check-in's
+//! steps.
 //!
 //! Why HTML and not Leptos views: every distinct view and event handler is compiled code
 //! the first load carries (the work step's form measured 7 KB gzipped as views). These
 //! parts have no state of their own, so the page puts the HTML in place and acts on the
-//! `data-` attribute of the button pressed (`ui::check_in`, `ui::unlock`).
+//! `data-` attribute of the button pressed (`ui::check_in`).
 //! Pure and host-tested; every text is escaped by [`Html`].
 
 use crate::domain::checkin::Question;
@@ -33,87 +33,6 @@ pub const ANSWER: &str = "ugb-answer";
 pub const KEPT: &str = "ugb-kept";
 /// The question's button that skips it, or goes on once it has an answer.
 pub const ONWARD: &str = "ugb-onward";
-
-/// The app's name in the header: it names the widget's landmarks (banner and main), so
-/// that in a portal's page they are told apart from the portal's own.
-pub const BRAND: &str = "ugb-brand";
-
-/// The language switch (`data-lang`), for the lock screen shown before the app opens.
-fn language_switch(html: &mut Html, lang: Lang) {
-    html.open("div", &[("class", "ugb-lang"), ("role", "group"), ("aria-label", Msg::LanguageGroup.get(lang))]);
-    for option in Lang::ALL {
-        let pressed = if option == lang { "true" } else { "false" };
-        html.el(
-            "button",
-            &[("type", "button"), ("lang", option.code()), ("aria-pressed", pressed), ("data-lang", option.code())],
-            option.endonym(),
-        );
-    }
-    html.close("div");
-}
-
-/// The field and the button of "delete everything", which acts only when ticked.
-pub const DELETE_CONFIRM: &str = "ugb-delete-confirm";
-pub const PASSPHRASE_FIELD: &str = "ugb-passphrase";
-pub const UNLOCK_ERROR: &str = "ugb-unlock-error";
-
-/// The lock screen: the passphrase (a form the page reads when it is sent), what went
-/// wrong, and what a forgotten passphrase means, with "delete everything" behind a tick.
-pub fn unlock_screen(lang: Lang, error: Option<Msg>, busy: bool) -> String {
-    let mut html = Html::new();
-    let named = ("aria-labelledby", BRAND);
-    html.open("header", &[("class", "ugb-header"), named]).open("div", &[("class", "ugb-header__top")]);
-    html.el("h1", &[("class", "ugb-brand"), ("id", BRAND)], Msg::AppName.get(lang));
-    language_switch(&mut html, lang);
-    html.close("div").close("header");
-    html.open("main", &[("class", "ugb-main"), ("id", "ugb-main"), named]);
-    html.open("section", &[("class", "ugb-screen ugb-unlock"), ("aria-labelledby", "ugb-unlock-title")]);
-    html.el("h2", &[("id", "ugb-unlock-title"), ("tabindex", "-1")], Msg::LockedTitle.get(lang));
-    html.el("p", &[], Msg::LockedText.get(lang));
-    html.open("form", &[("class", "ugb-form")]);
-    html.el("label", &[("for", PASSPHRASE_FIELD)], Msg::Passphrase.get(lang));
-    let mut field = vec![
-        ("id", PASSPHRASE_FIELD),
-        ("type", "password"),
-        // A shared phone: no password manager may offer it to the next person.
-        ("autocomplete", "off"),
-        ("maxlength", "256"),
-        ("aria-describedby", UNLOCK_ERROR),
-    ];
-    if error.is_some() {
-        field.push(("aria-invalid", "true"));
-    }
-    html.open("input", &field);
-    html.el(
-        "p",
-        &[("id", UNLOCK_ERROR), ("class", "ugb-field-error"), ("role", "alert")],
-        error.map_or("", |e| e.get(lang)),
-    );
-    let mut button = vec![("type", "submit"), ("class", "ugb-primary")];
-    if busy {
-        button.push(("aria-disabled", "true"));
-    }
-    html.el("button", &button, if busy { Msg::Unlocking.get(lang) } else { Msg::Unlock.get(lang) });
-    html.close("form");
-    html.open("section", &[("class", "ugb-forgot"), ("aria-labelledby", "ugb-forgot-title")]);
-    html.el("h3", &[("id", "ugb-forgot-title")], Msg::ForgotTitle.get(lang));
-    html.el("p", &[], Msg::ForgotText.get(lang));
-    delete_form(&mut html, lang);
-    html.close("section").close("section").close("main");
-    html.finish()
-}
-
-/// "Yes, delete …" to tick, and the button that then deletes (`data-act="delete"`).
-pub fn delete_form(html: &mut Html, lang: Lang) {
-    html.open("p", &[("class", "ugb-check")]);
-    html.open("input", &[("type", "checkbox"), ("id", DELETE_CONFIRM)]);
-    html.el("label", &[("for", DELETE_CONFIRM)], Msg::DeleteConfirm.get(lang)).close("p");
-    html.el(
-        "button",
-        &[("type", "button"), ("class", "ugb-danger"), ("data-act", "delete")],
-        Msg::DeleteEverything.get(lang),
-    );
-}
 
 /// The id of the start page's easy-read choice.
 pub const EASY_READ: &str = "ugb-easy-read";

@@ -1,14 +1,12 @@
-//! The shared-phone screens as HTML: the lock screen, "lock and delete", and the form for
-//! a locked file. What a citizen sees and what the page acts on; every text escaped.
+//! The shared-phone screens as HTML: "lock and delete", and the form for a locked file.
+//! What a citizen sees and what the page acts on; every text escaped.
 
 mod common;
 
 use common::request;
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::sealed::{encode_file, KeyParams, Sealed, SealedFile};
-use ugeblik::i18n::Msg;
 use ugeblik::render::{render, Request, View};
-use ugeblik::steps;
 
 fn safety(locked: bool, crypto: bool) -> String {
     let request = Request { view: View::Safety, lang: Lang::Da, locked, crypto, ..request() };
@@ -94,20 +92,4 @@ fn the_consultants_viewer_asks_for_a_locked_files_passphrase_too() {
     let html = render(&Default::default(), &request).html;
     assert!(html.contains("The file is locked with a passphrase."));
     assert!(html.contains("ugb-import-passphrase"));
-}
-
-#[test]
-fn the_lock_screen_names_its_field_and_explains_a_forgotten_passphrase() {
-    common::english();
-    let html = steps::unlock_screen(Lang::Da, None, false);
-    assert!(html.contains(r#"<label for="ugb-passphrase">Kodeord</label>"#));
-    assert!(html.contains(r#"id="ugb-passphrase" type="password" autocomplete="off""#));
-    assert!(html.contains(r#"type="submit" class="ugb-primary">Lås op</button>"#));
-    assert!(html.contains(Msg::ForgotText.get(Lang::Da)));
-    assert!(html.contains(r#"data-act="delete""#));
-    assert!(!html.contains("aria-invalid"));
-    let wrong = steps::unlock_screen(Lang::En, Some(Msg::WrongPassphrase), true);
-    assert!(wrong.contains(r#"aria-invalid="true""#));
-    assert!(wrong.contains(r#"role="alert">That passphrase does not fit."#));
-    assert!(wrong.contains(r#"aria-disabled="true">Opening …</button>"#));
 }

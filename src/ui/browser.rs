@@ -66,7 +66,7 @@ pub fn name_landmarks() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     for landmark in [".ugb-header", "#ugb-main"] {
         if let Ok(Some(element)) = document.query_selector(landmark) {
-            let _ = element.set_attribute("aria-labelledby", crate::steps::BRAND);
+            let _ = element.set_attribute("aria-labelledby", super::header::BRAND);
         }
     }
 }

@@ -6,7 +6,10 @@ use super::live::{label, set_if, text};
 use super::state::{AppState, Screen};
 use crate::domain::lang::Lang;
 use crate::i18n::Msg;
-use crate::steps::BRAND;
+
+/// The id of the app's name in the header: it names the widget's landmarks (banner and
+/// main), so that in a portal's page they are told apart from the portal's own.
+pub const BRAND: &str = "ugb-brand";
 
 /// The menu's screens, in their order, with each item's text.
 const MENU: [(Screen, Msg); 6] = [

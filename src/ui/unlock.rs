@@ -1,28 +1,36 @@
-use std::cell::{Cell, RefCell};
+//! The lock screen, shown before the app while a passphrase is set: the passphrase opens
+//! the store, and the app is mounted in the screen's place. A wrong passphrase says so
+//! and changes nothing; a forgotten one can only delete everything, after a tick.
+
+use std::any::Any;
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::prelude::{window_event_listener, WindowListenerHandle};
+use leptos::html::Input;
+use leptos::prelude::*;
 
 use super::browser;
+use super::button::Button;
+use super::header::{HeaderTop, BRAND};
+use super::live::{follow_lang, live, set_if, text};
 use crate::domain::lang::Lang;
 use crate::i18n::Msg;
-use crate::steps;
 use crate::storage::lock::{self, LockError};
 use crate::storage::{BrowserStore, SealedStore};
 
-/// The lock screen ([`steps::unlock_screen`]), shown before the app while a passphrase is
-/// set: the passphrase opens the store, which goes to `opened` once the screen is gone. A
-/// wrong passphrase says so and changes nothing; a forgotten one can only delete
-/// everything, after a tick. `damaged`: the lock record cannot be read.
-///
-/// Plain DOM, not a Leptos view: it is shown once and replaced whole, and a view of its
-/// own would be code the first load carries for that. Its listeners (Leptos's window
-/// listeners: the screen is all the page holds while it shows) go with it.
-pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(SealedStore, Option<Lang>)>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let (Ok(root), Some(body)) = (document.create_element("div"), document.body()) else { return };
-    root.set_class_name("ugb-app");
-    let _ = body.append_child(&root);
+const PASSPHRASE: &str = "ugb-passphrase";
+const UNLOCK_ERROR: &str = "ugb-unlock-error";
+const DELETE_CONFIRM: &str = "ugb-delete-confirm";
+
+/// What opens the app once the passphrase has opened the store: the encrypted store, and
+/// the language switched to on the lock screen, if any.
+pub type Opened = Rc<dyn Fn(SealedStore, Option<Lang>)>;
+
+/// Mounts the lock screen in `lang`. `damaged`: the lock record cannot be read. Once the
+/// passphrase opens the store, the screen is unmounted (everything typed into it goes,
+/// and its signals end) and `opened` is called.
+pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Opened) {
+    let Some(body) = document().body() else { return };
     let first = if damaged {
         Some(Msg::LockDamaged)
     } else if !crate::crypto::available() {
@@ -30,104 +38,142 @@ pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Rc<dyn Fn(Se
     } else {
         None
     };
-    let screen = Rc::new(Screen {
-        root,
-        lang: Cell::new(lang),
-        switched: Cell::new(false),
-        error: Cell::new(first),
-        busy: Cell::new(false),
-        listeners: RefCell::new(Vec::new()),
+    // The mounted screen, held until it is replaced: dropping it unmounts it.
+    let mounted: Rc<RefCell<Option<Box<dyn Any>>>> = Rc::default();
+    let slot = Rc::clone(&mounted);
+    let replace: Opened = Rc::new(move |sealed, switched| {
+        let screen = slot.borrow_mut().take();
+        drop(screen);
+        opened(sealed, switched);
     });
-    screen.draw();
+    let screen = leptos::mount::mount_to(body, move || view! { <LockScreen store lang first opened=replace/> });
+    *mounted.borrow_mut() = Some(Box::new(screen));
+    // The passphrase is the one thing to do here.
+    browser::focus_id(PASSPHRASE);
+}
 
-    let on_submit = {
-        let (screen, store) = (Rc::clone(&screen), store.clone());
-        window_event_listener(leptos::ev::submit, move |event| {
-            event.prevent_default();
-            if screen.busy.get() {
-                return;
-            }
-            let passphrase = browser::input_value(steps::PASSPHRASE_FIELD).unwrap_or_default();
-            screen.busy.set(true);
-            screen.draw();
-            let (screen, store, opened) = (Rc::clone(&screen), store.clone(), Rc::clone(&opened));
-            wasm_bindgen_futures::spawn_local(async move {
-                match lock::unlock(store, &passphrase).await {
-                    Ok(sealed) => {
-                        // The screen goes, with everything typed into it and its
-                        // listeners, before the app comes.
-                        screen.close();
-                        // A language switched to here goes on in the app.
-                        opened(sealed, screen.switched.get().then(|| screen.lang.get()));
-                    }
-                    Err(reason) => {
-                        screen.error.set(Some(match reason {
-                            LockError::WrongPassphrase => Msg::WrongPassphrase,
-                            LockError::Damaged(_) => Msg::LockDamaged,
-                            LockError::Crypto(_) | LockError::Storage(_) | LockError::Stranded(_) => {
-                                Msg::CryptoUnavailable
-                            }
-                        }));
-                        screen.busy.set(false);
-                        screen.draw();
-                    }
-                }
-            });
-        })
-    };
-    let on_click = {
-        let screen = Rc::clone(&screen);
-        window_event_listener(leptos::ev::click, move |event| {
-            if let Some(code) = browser::pressed(&event, "data-lang").as_deref().and_then(Lang::parse) {
-                let screen = Rc::clone(&screen);
-                // A language not in the first load is fetched first; if it cannot be, the
-                // screen stays as it is.
-                return wasm_bindgen_futures::spawn_local(async move {
-                    if super::language::load(code).await {
-                        screen.lang.set(code);
-                        screen.switched.set(true);
-                        screen.draw();
-                    }
-                });
-            }
-            if browser::pressed(&event, "data-act").as_deref() == Some("delete") {
-                if !browser::is_checked(steps::DELETE_CONFIRM) {
-                    screen.error.set(Some(Msg::DeleteNeedsConfirm));
-                    return screen.draw();
-                }
-                crate::storage::delete_everything(&store);
-                browser::reload();
+/// The lock screen: the passphrase (a form, read when it is sent), what went wrong, and
+/// what a forgotten passphrase means. `first` is said at once (a damaged lock record, or
+/// a browser that cannot decrypt).
+#[component]
+fn LockScreen(store: BrowserStore, lang: Lang, first: Option<Msg>, opened: Opened) -> impl IntoView {
+    let lang = RwSignal::new(lang);
+    // The citizen chose the language here: it goes on in the app.
+    let switched = StoredValue::new(false);
+    let error = RwSignal::new(first);
+    let busy = RwSignal::new(false);
+    let store = StoredValue::new_local(store);
+    let opened = StoredValue::new_local(opened);
+    let field = NodeRef::<Input>::new();
+    follow_lang(lang);
+    // A language not in the first load is fetched first; if it cannot be, the screen
+    // stays as it is.
+    let choose = move |code: Lang| {
+        wasm_bindgen_futures::spawn_local(async move {
+            if super::language::load(code).await {
+                lang.set(code);
+                switched.set_value(true);
             }
         })
     };
-    // The screen lives until the page is left or the app replaces it.
-    screen.listeners.replace(vec![on_submit, on_click]);
-}
-
-struct Screen {
-    root: web_sys::Element,
-    lang: Cell<Lang>,
-    /// The citizen chose the language here.
-    switched: Cell<bool>,
-    error: Cell<Option<Msg>>,
-    busy: Cell<bool>,
-    listeners: RefCell<Vec<WindowListenerHandle>>,
-}
-
-impl Screen {
-    /// Takes the screen out of the page, and its listeners with it.
-    fn close(&self) {
-        self.root.remove();
-        self.listeners.take().into_iter().for_each(WindowListenerHandle::remove);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let passphrase = field.get_untracked().map(|field| field.value()).unwrap_or_default();
+        // Cleared while it opens, so that the same error said again is announced again.
+        error.set(None);
+        busy.set(true);
+        let store = store.get_value();
+        wasm_bindgen_futures::spawn_local(async move {
+            match lock::unlock(store, &passphrase).await {
+                Ok(sealed) => {
+                    let chosen = switched.get_value().then(|| lang.get_untracked());
+                    // Taken out first: calling it unmounts this screen, and its values with it.
+                    let opened = opened.get_value();
+                    opened(sealed, chosen);
+                }
+                Err(reason) => {
+                    error.set(Some(match reason {
+                        LockError::WrongPassphrase => Msg::WrongPassphrase,
+                        LockError::Damaged(_) => Msg::LockDamaged,
+                        LockError::Crypto(_) | LockError::Storage(_) | LockError::Stranded(_) => Msg::CryptoUnavailable,
+                    }));
+                    busy.set(false);
+                    // Said at the field, emptied and with the focus again for another try.
+                    if let Some(field) = field.get_untracked() {
+                        field.set_value("");
+                        let _ = field.focus();
+                    }
+                }
+            }
+        });
+    };
+    view! {
+        <div class="ugb-app">
+            <header class="ugb-header" aria-labelledby=BRAND>
+                <HeaderTop lang provider=None choose/>
+            </header>
+            <main class="ugb-main" id="ugb-main" aria-labelledby=BRAND>
+                <section class="ugb-screen ugb-unlock" aria-labelledby="ugb-unlock-title">
+                    <h2 id="ugb-unlock-title" tabindex="-1">{text(lang, Msg::LockedTitle)}</h2>
+                    <p>{text(lang, Msg::LockedText)}</p>
+                    <form class="ugb-form" on:submit=submit>
+                        <label for=PASSPHRASE>{text(lang, Msg::Passphrase)}</label>
+                        // A shared phone: no password manager may offer it to the next person.
+                        <input
+                            id=PASSPHRASE
+                            type="password"
+                            autocomplete="off"
+                            maxlength="256"
+                            aria-describedby=UNLOCK_ERROR
+                            aria-invalid=set_if("true", move || error.with(Option::is_some))
+                            node_ref=field
+                        />
+                        <p id=UNLOCK_ERROR class="ugb-field-error" role="alert">
+                            {live(move || error.get().map_or("", |error| error.get(lang.get())).to_owned())}
+                        </p>
+                        <button type="submit" class="ugb-primary" aria-disabled=set_if("true", move || busy.get())>
+                            {live(move || if busy.get() { Msg::Unlocking } else { Msg::Unlock }.get(lang.get()).to_owned())}
+                        </button>
+                    </form>
+                    <Forgotten lang store error/>
+                </section>
+            </main>
+        </div>
     }
+}
 
-    /// Draws the screen as it stands; the field gets the focus (the one thing to do here).
-    fn draw(&self) {
-        let lang = self.lang.get();
-        let _ = self.root.set_attribute("lang", lang.code());
-        let _ = self.root.set_attribute("dir", lang.dir());
-        browser::set_document_lang(lang);
-        self.root.set_inner_html(&steps::unlock_screen(lang, self.error.get(), self.busy.get()));
-        browser::focus_id(steps::PASSPHRASE_FIELD);
+/// A forgotten passphrase: nobody can open the answers without it, so all that is left is
+/// to delete everything, which acts only when "yes, delete …" is ticked.
+#[component]
+fn Forgotten(
+    lang: RwSignal<Lang>,
+    store: StoredValue<BrowserStore, LocalStorage>,
+    error: RwSignal<Option<Msg>>,
+) -> impl IntoView {
+    let confirm = NodeRef::<Input>::new();
+    let delete = move || {
+        let Some(confirm) = confirm.get_untracked() else { return };
+        if !confirm.checked() {
+            error.set(Some(Msg::DeleteNeedsConfirm));
+            // Where the citizen must act: the tick.
+            let _ = confirm.focus();
+            return;
+        }
+        store.with_value(|store| crate::storage::delete_everything(store));
+        browser::reload();
+    };
+    view! {
+        <section class="ugb-forgot" aria-labelledby="ugb-forgot-title">
+            <h3 id="ugb-forgot-title">{text(lang, Msg::ForgotTitle)}</h3>
+            <p>{text(lang, Msg::ForgotText)}</p>
+            <p class="ugb-check">
+                <input type="checkbox" id=DELETE_CONFIRM node_ref=confirm/>
+                <label for=DELETE_CONFIRM>{text(lang, Msg::DeleteConfirm)}</label>
+            </p>
+            <Button class="ugb-danger" text=text(lang, Msg::DeleteEverything) on_click=delete/>
+        </section>
     }
 }

@@ -1,6 +1,7 @@
 // The page's screens around the check-in as a citizen meets them: the header with its
-// menu and language switch, by role, name and state (pressed, current). What the host
-// tests of their HTML asserted before they became Leptos components.
+// menu and language switch, and the lock screen, by role, name and state (pressed,
+// current, invalid, busy) and by keyboard. What the host tests of their HTML asserted
+// before they became Leptos components.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, newPage, ready, drawn, expectNoAxeViolations } from './helpers.mjs';
@@ -36,6 +37,8 @@ async function setPassphrase(page) {
   await page.getByText('Kodeordet er sat.', { exact: false }).waitFor();
 }
 
+const focusedId = (page) => page.evaluate(() => document.activeElement?.id);
+
 test('the header marks the screen shown as the page and the language shown as pressed, and offers lock only with a passphrase', async () => {
   const { context, page } = await newPage(env.browser);
   await page.goto(env.url('/'));
@@ -70,6 +73,58 @@ test('the header marks the screen shown as the page and the language shown as pr
   await setPassphrase(page);
   await banner.getByRole('button', { name: 'Lås', exact: true }).waitFor();
   assert.deepEqual(await current(page, 'Hovedmenu'), ['Lås og sletning']);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the lock screen by keyboard: the field has the focus, a wrong passphrase is marked and said, a refused delete puts focus on the tick', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  await setPassphrase(page);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Ugeblik er låst', level: 2 }).waitFor();
+  const field = page.getByLabel('Kodeord', { exact: true });
+  await page.waitForFunction(() => document.activeElement?.type === 'password');
+  assert.equal(await field.getAttribute('autocomplete'), 'off', 'no password manager offers it to the next person');
+  assert.equal(await field.getAttribute('aria-invalid'), null);
+  assert.equal(await page.getByRole('banner', { name: 'Ugeblik' }).count(), 1, 'its landmarks are named');
+  assert.equal(await page.getByRole('main', { name: 'Ugeblik' }).count(), 1);
+
+  // A wrong passphrase, typed and sent with Enter: busy while the key is made, then said
+  // at the field, which is emptied and has the focus again.
+  await page.keyboard.type('forkert kodeord');
+  await page.keyboard.press('Enter');
+  const busy = page.getByRole('button', { name: 'Åbner …' });
+  await busy.waitFor();
+  assert.equal(await busy.getAttribute('aria-disabled'), 'true');
+  await page.getByRole('alert').filter({ hasText: 'Kodeordet passer ikke.' }).waitFor();
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.equal(await field.inputValue(), '');
+  assert.equal(await page.getByRole('button', { name: 'Lås op' }).getAttribute('aria-disabled'), null);
+  await page.waitForFunction(() => document.activeElement?.type === 'password');
+  await expectNoAxeViolations(page, 'the lock screen after a wrong passphrase');
+
+  // The language, by keyboard: the screen follows, and the focus stays on the switch.
+  await page.getByRole('button', { name: 'English' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Ugeblik is locked', level: 2 }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'English');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.getByRole('alert').filter({ hasText: 'That passphrase does not fit.' }).waitFor();
+
+  // Deleting without the tick: said, and the focus goes to the tick, one key from it.
+  await page.getByRole('button', { name: 'Delete everything' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'Tick the box first' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.type === 'checkbox');
+  assert.equal(await focusedId(page), 'ugb-delete-confirm');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  // A fresh start, in Danish: the language was chosen on the lock screen for that visit.
+  await page.getByRole('button', { name: 'Start ugens spørgsmål' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ugeblik.'))), []);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
