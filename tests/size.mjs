@@ -77,8 +77,10 @@ import { join } from 'node:path';
  *  switch, with the shared Button and boxed texts they start, 195.5 → 198.3 KB; the
  *  thank-you and the screen after deleting everything, 198.3 → 199.9 KB. Both, on the keyboard: 198.1 → 202.3 KB. With
  *  all the rest (the glue and the code splitting): 175.8 → 180.6 KB, budget
- *  200 → 182 (the first load rounded up, plus 1 KB). */
-export const BUDGET_BYTES = 182 * 1024;
+ *  200 → 182 (the first load rounded up, plus 1 KB). Then the lock screen as a Leptos
+ *  component (typed node refs, handlers on its elements, unmounted with its signals when
+ *  the passphrase opens the app) instead of plain DOM: 180.6 → 183.3 KB, budget 185. */
+export const BUDGET_BYTES = 185 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The chart worker's files carry a hash of their content in a release build
 // (scripts/offline.mjs); the service worker fetches them once the phone is idle after the
