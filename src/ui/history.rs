@@ -3,27 +3,27 @@ use leptos::prelude::*;
 use super::progress::results;
 use super::state::{AppState, Screen};
 use crate::i18n::Msg;
-use crate::render::View;
+use crate::chart_protocol::Page;
 
 /// A screen the chart worker draws, so that the first load does not carry it: progress
 /// (charts fitted to the width there is), past weeks with export, import and the
 /// reminder, goals and milestones for a session with the consultant, and what Ugeblik is.
 pub fn drawn_screen(screen: Screen) -> impl IntoView {
-    let (title, view) = match screen {
-        Screen::Progress => (Msg::ProgressTitle, View::Progress),
-        Screen::Goals => (Msg::GoalsTitle, View::Goals),
-        Screen::About => (Msg::AboutTitle, View::About),
-        Screen::Safety => (Msg::NavSafety, View::Safety),
-        _ => (Msg::HistoryTitle, View::History),
+    let (title, page) = match screen {
+        Screen::Progress => (Msg::ProgressTitle, Page::Progress),
+        Screen::Goals => (Msg::GoalsTitle, Page::Goals),
+        Screen::About => (Msg::AboutTitle, Page::About),
+        Screen::Safety => (Msg::NavSafety, Page::Safety),
+        _ => (Msg::HistoryTitle, Page::History),
     };
     let width = (screen == Screen::Progress).then(super::progress::fitted_width);
-    drawing(title, view, width)
+    drawing(title, page, width)
 }
 
 /// A screen whose content the worker draws: its heading, then the drawing, fitted to
 /// `width` where the drawing depends on it (the charts). One function for all of them:
 /// each distinct view is code the first load carries.
-fn drawing(title: Msg, view: View, width: Option<RwSignal<u32>>) -> impl IntoView {
+fn drawing(title: Msg, page: Page, width: Option<RwSignal<u32>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let class = if width.is_some() { "ugb-screen ugb-trends" } else { "ugb-screen" };
     move || {
@@ -31,7 +31,7 @@ fn drawing(title: Msg, view: View, width: Option<RwSignal<u32>>) -> impl IntoVie
         view! {
             <section class=class aria-labelledby="ugb-drawn-title">
                 <h2 id="ugb-drawn-title" tabindex="-1">{title.get(lang)}</h2>
-                {results(state, lang, width, view)}
+                {results(state, lang, width, page)}
             </section>
         }
     }
