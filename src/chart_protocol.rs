@@ -323,5 +323,4 @@ pub mod wire {
         let bytes = bytes.dyn_ref::<js_sys::Uint8Array>().map(js_sys::Uint8Array::to_vec).unwrap_or_default();
         (bytes, beside)
     }
-
 }

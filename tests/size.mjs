@@ -37,7 +37,13 @@ import { join } from 'node:path';
  *  signals into `src/model.rs`, so the host's fault-injection harness drives the same
  *  code): 193.3 → 195.5 KB, mostly the signals taking only what changed (comparing the
  *  history and the check-in) and the sealed store's generic cipher. (Removing the lock
- *  last when deleting everything: a partition, for a stable sort cost 2.0 KB.) */
+ *  last when deleting everything: a partition, for a stable sort cost 2.0 KB.)
+ *  Then the chart worker's messages as typed enums defined once (issue 18, item 3:
+ *  src/chart_protocol.rs), each codec measured in the page (encoding ToWorker, decoding
+ *  FromWorker) against the hand-written JSON request before it, 195.5 KB: postcard, bytes
+ *  in a Uint8Array, 196.1 KB (+0.6; chosen); serde-wasm-bindgen, JS objects by structured
+ *  clone, 208.7 KB (+13.2: its JS glue and the serde data model's dynamic calls). The
+ *  chart worker fell 213.7 → 205.6 KB (no serde_json derive of the 30-field request). */
 export const BUDGET_BYTES = 197 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The chart worker's files carry a hash of their content in a release build

@@ -206,11 +206,7 @@ fn unknown_truncated_and_malformed_messages_are_refused_with_an_error_value() {
     let mut pack = encode(&ToWorker::Pack("ab".into()));
     *pack.last_mut().unwrap() = 0xff;
     refused_by_both_sides(&pack, "invalid UTF-8");
-    let mut drawn = encode(&ToWorker::Draw {
-        seq: 1,
-        page: Page::Progress,
-        choices: choices(&mut Rng(1)),
-    });
+    let mut drawn = encode(&ToWorker::Draw { seq: 1, page: Page::Progress, choices: choices(&mut Rng(1)) });
     let demo_flag = 4; // variant, seq, page, lang: then `demo`, a bool
     assert!(drawn[demo_flag] <= 1);
     drawn[demo_flag] = 2;
@@ -350,7 +346,12 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
     assert!(made.file.is_none() && made.html.starts_with('{'));
 
     // What the worker only keeps asks nothing of the renderer.
-    for kept in [ToWorker::Pack("{}".into()), ToWorker::Key { lock: "{}".into() }, ToWorker::ImportFile, ToWorker::History("{}".into())] {
+    for kept in [
+        ToWorker::Pack("{}".into()),
+        ToWorker::Key { lock: "{}".into() },
+        ToWorker::ImportFile,
+        ToWorker::History("{}".into()),
+    ] {
         assert_eq!(kept.request(), None);
     }
     // The file being previewed is drawn when the page says one is.

@@ -134,7 +134,12 @@ mod worker {
     }
 
     /// The answer to a request other than a file, with the time it took since `started`.
-    fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, message: &ToWorker, request: &Request, started: f64) -> FromWorker {
+    fn answer(
+        scope: &web_sys::DedicatedWorkerGlobalScope,
+        message: &ToWorker,
+        request: &Request,
+        started: f64,
+    ) -> FromWorker {
         let drawn = |seq| {
             let html = HISTORY.with(|h| render(&h.borrow(), request)).html;
             if html.is_empty() {

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use super::progress::results;
 use super::state::{AppState, Screen};
-use crate::i18n::Msg;
 use crate::chart_protocol::Page;
+use crate::i18n::Msg;
 
 /// A screen the chart worker draws, so that the first load does not carry it: progress
 /// (charts fitted to the width there is), past weeks with export, import and the

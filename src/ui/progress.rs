@@ -15,11 +15,11 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::state::AppState;
+use crate::chart_protocol::{wire, Choices, FileFormat, FromWorker, Page, ToWorker};
 use crate::domain::lang::Lang;
 use crate::domain::series::{LineKey, Period};
 use crate::domain::week::IsoWeek;
 use crate::i18n::{readout, Msg};
-use crate::chart_protocol::{wire, Choices, FileFormat, FromWorker, Page, ToWorker};
 
 /// Where the worker's loader lies, relative to the page, so a sub-path works. The release
 /// build names it with a hash of its content (and of the files it loads) and writes that
@@ -301,7 +301,9 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
     // Asks the running worker (the message made from the request's number); `None` when
     // there is none.
     let ask = move |message: &dyn Fn(u32) -> ToWorker| {
-        charts.try_update_value(|c| c.as_mut().map(|c| state.history.with_untracked(|h| c.ask(lang, h, message)))).flatten()
+        charts
+            .try_update_value(|c| c.as_mut().map(|c| state.history.with_untracked(|h| c.ask(lang, h, message))))
+            .flatten()
     };
 
     // Another tab's history the worker has not had yet.
@@ -472,7 +474,9 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
                 "import-unlock" => {
                     let form = browser::form_fields(&button);
                     let choices = choices(state, lang, width.map_or(0, |w| w.get_untracked()), true);
-                    if let Some(seq) = ask(&|seq| ToWorker::Unlock { seq, page, choices: choices.clone(), form: form.clone() }) {
+                    if let Some(seq) =
+                        ask(&|seq| ToWorker::Unlock { seq, page, choices: choices.clone(), form: form.clone() })
+                    {
                         latest.set_value(seq);
                     }
                 }
@@ -482,7 +486,11 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
                     let exported = crate::domain::response::rfc3339_utc(browser::now_millis());
                     let nickname = browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty());
                     let choices = choices(state, lang, 0, false);
-                    ask(&|_| ToWorker::Send { choices: choices.clone(), exported: exported.clone(), nickname: nickname.clone() });
+                    ask(&|_| ToWorker::Send {
+                        choices: choices.clone(),
+                        exported: exported.clone(),
+                        nickname: nickname.clone(),
+                    });
                 }
                 "import-confirm" => {
                     let take_theirs = browser::checked_values(&button, "data-conflict");
@@ -508,7 +516,11 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
                         let today = crate::domain::progression::format_date(browser::today());
                         form.extend(["today".into(), today, "uid".into(), browser::random_id()]);
                         form.extend(["link".into(), browser::app_address()]);
-                        ask(&|_| ToWorker::Reminder { choices: choices.clone(), exported: exported.clone(), form: form.clone() });
+                        ask(&|_| ToWorker::Reminder {
+                            choices: choices.clone(),
+                            exported: exported.clone(),
+                            form: form.clone(),
+                        });
                     } else {
                         let nickname = browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty());
                         let format = FileFormat::from_code(format.as_deref());
