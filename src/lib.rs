@@ -3,6 +3,7 @@
 //! See `ARCHITECTURE.md` for the map of the code and its invariants.
 
 pub mod chart;
+pub mod chart_protocol;
 pub mod config;
 #[cfg(target_arch = "wasm32")]
 pub mod crypto;

@@ -28,8 +28,7 @@ use crate::i18n::{
 const RADAR_INSTRUMENTS: [&str; 2] = ["chime5", "jobready7"];
 
 /// Which screen to draw.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
     /// The progress screen: controls, charts, radars, tables.
     #[default]
@@ -53,16 +52,13 @@ pub enum View {
 }
 
 /// What to show: the screen, the choices on the progress screen and the room there is.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// The worker makes it from the page's message ([`crate::chart_protocol::ToWorker::request`]).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Request {
-    #[serde(default)]
     pub view: View,
     /// Draw the made-up demo history instead of the one sent (`?demo`).
-    #[serde(default)]
     pub demo: bool,
     /// The consultant's viewer (`?viewer`): draw the file in `import`, never the history.
-    #[serde(default)]
     pub viewer: bool,
     pub lang: Lang,
     pub period: Period,
@@ -72,7 +68,6 @@ pub struct Request {
     pub notes: bool,
     /// Whether the numbers are shown as a table too (off by default: a long period's table
     /// is most of the drawing's cost).
-    #[serde(default)]
     pub table: bool,
     pub compare: Option<IsoWeek>,
     /// Width of the content area in CSS pixels.
@@ -83,145 +78,40 @@ pub struct Request {
     pub lines_open: bool,
     pub session: bool,
     /// For [`View::Export`]: the time of the export (RFC 3339) and the citizen's nickname.
-    #[serde(default)]
     pub exported: Option<String>,
-    #[serde(default)]
     pub nickname: Option<String>,
     /// For [`View::Export`]: `json` (the canonical file, the default), `csv` or `fhir`.
-    #[serde(default)]
     pub format: Option<String>,
     /// A file the citizen chose to import: previewed in [`View::History`], merged in
     /// [`View::ImportMerge`].
-    #[serde(default)]
     pub import: Option<String>,
-    /// In the worker: use the file the page posted to it as `import`.
-    #[serde(default)]
+    /// In the worker: use the file the page posted to it as `import`
+    /// ([`crate::chart_protocol::ToWorker::ImportFile`]).
     pub import_file: bool,
     /// For [`View::ImportMerge`]: the ids of the conflicting responses where the file's
     /// answers win.
-    #[serde(default)]
     pub take_theirs: Vec<String>,
     /// For [`View::Edit`]: the form's fields, `[name, value, name, value, …]`, with `edit`
     /// (what to do), `id` (a fresh id) and `at` (the time).
-    #[serde(default)]
     pub form: Vec<String>,
     /// When a portal embeds the widget: its name (the provider's, or its address), for the
     /// "send to the portal" button on the history screen.
-    #[serde(default)]
     pub portal: Option<String>,
     /// The citizen asked to send their answers to the portal: ask them to confirm.
-    #[serde(default)]
     pub sending: bool,
     /// A passphrase is set: the export can be locked with it, and [`View::Safety`] offers to
     /// change or remove it.
-    #[serde(default)]
     pub locked: bool,
     /// The browser can do the cryptography of the lock here.
-    #[serde(default)]
     pub crypto: bool,
     /// For [`View::Export`]: lock the file with the passphrase (the worker does it).
-    #[serde(default)]
     pub seal: bool,
     /// For [`View::Safety`]: the idle lock's minutes and the programme's last day.
-    #[serde(default)]
     pub auto_lock: u32,
-    #[serde(default)]
     pub end: Option<String>,
     /// Set by the worker, never the page: the passphrase given for a locked file to import
     /// did not open it.
-    #[serde(default)]
     pub import_wrong: bool,
-}
-
-/// The page's message to the worker, `{"seq", "history"?, "request"}`, written by hand
-/// (the page carries no serde_json; see [`crate::domain::json`]). The worker reads it with
-/// serde; `tests/stored_json.rs` proves the two agree.
-pub fn encode_message(seq: u32, history: Option<&History>, request: &Request) -> String {
-    use crate::domain::json::{key, number, string};
-    let out = &mut String::from("{");
-    key(out, "seq");
-    number(out, seq.into());
-    if let Some(history) = history {
-        key(out, "history");
-        crate::domain::stored::write_history_body(out, history);
-    }
-    key(out, "request");
-    out.push('{');
-    key(out, "view");
-    string(
-        out,
-        match request.view {
-            View::Progress => "progress",
-            View::History => "history",
-            View::Export => "export",
-            View::About => "about",
-            View::ImportMerge => "importMerge",
-            View::Goals => "goals",
-            View::Edit => "edit",
-            View::Safety => "safety",
-        },
-    );
-    let flag = |out: &mut String, name: &str, value: bool| {
-        key(out, name);
-        out.push_str(if value { "true" } else { "false" });
-    };
-    let text = |out: &mut String, name: &str, value: Option<&str>| {
-        key(out, name);
-        match value {
-            Some(value) => string(out, value),
-            None => out.push_str("null"),
-        }
-    };
-    flag(out, "demo", request.demo);
-    flag(out, "viewer", request.viewer);
-    text(out, "lang", Some(request.lang.code()));
-    key(out, "period");
-    match request.period {
-        Period::Weeks(n) => {
-            out.push_str("{\"weeks\":");
-            number(out, n.into());
-            out.push('}');
-        }
-        Period::All => out.push_str("\"all\""),
-        Period::Custom(from, to) => {
-            out.push_str("{\"custom\":[");
-            string(out, &from.to_string());
-            out.push(',');
-            string(out, &to.to_string());
-            out.push_str("]}");
-        }
-    }
-    key(out, "lines");
-    crate::domain::json::array(out, &request.lines, |out, line| string(out, line));
-    flag(out, "average", request.average);
-    flag(out, "notes", request.notes);
-    flag(out, "table", request.table);
-    text(out, "compare", request.compare.map(|week| week.to_string()).as_deref());
-    key(out, "width");
-    number(out, request.width.into());
-    text(out, "now", Some(&request.now.to_string()));
-    flag(out, "linesOpen", request.lines_open);
-    flag(out, "session", request.session);
-    text(out, "exported", request.exported.as_deref());
-    text(out, "nickname", request.nickname.as_deref());
-    text(out, "format", request.format.as_deref());
-    text(out, "import", request.import.as_deref());
-    flag(out, "importFile", request.import_file);
-    key(out, "takeTheirs");
-    crate::domain::json::array(out, &request.take_theirs, |out, id| string(out, id));
-    key(out, "form");
-    crate::domain::json::array(out, &request.form, |out, value| string(out, value));
-    text(out, "portal", request.portal.as_deref());
-    flag(out, "sending", request.sending);
-    flag(out, "locked", request.locked);
-    flag(out, "crypto", request.crypto);
-    flag(out, "seal", request.seal);
-    key(out, "autoLock");
-    number(out, request.auto_lock.into());
-    text(out, "end", request.end.as_deref());
-    flag(out, "importWrong", request.import_wrong);
-    out.push_str("}}");
-    std::mem::take(out)
 }
 
 /// A trend chart's geometry and the text for each week, for the cursor. The page reads
@@ -283,10 +173,7 @@ pub fn render(history: &History, request: &Request) -> Rendered {
         View::Safety => Rendered { html: crate::privacy::screen(request), cursors: Vec::new(), file: None },
         View::Goals => Rendered { html: crate::goals::screen(history, request, None), cursors: Vec::new(), file: None },
         View::Edit => {
-            let html = match crate::goals::apply(history, &request.form, request.now) {
-                Ok(edited) => crate::domain::stored::encode_history(&edited),
-                Err(error) => crate::goals::screen(history, request, Some(error)),
-            };
+            let html = edit(history, request).unwrap_or_else(|screen| screen);
             Rendered { html, cursors: Vec::new(), file: None }
         }
         View::Export => {
@@ -305,6 +192,22 @@ pub fn render(history: &History, request: &Request) -> Rendered {
             let name = crate::domain::export::file_name(&file, request.now, extension);
             Rendered { html: text, cursors: Vec::new(), file: Some(name) }
         }
+    }
+}
+
+/// For [`View::Edit`]: the stored history with the edit in `form` applied, or, when the
+/// form is refused, the goals screen with its error (the viewer's screen in the viewer).
+pub fn edit(history: &History, request: &Request) -> Result<String, String> {
+    if request.viewer {
+        return Err(viewer(request).html);
+    }
+    if request.demo {
+        let demo = crate::domain::demo::history(request.now, DEMO_WEEKS);
+        return edit(&demo, &Request { demo: false, ..request.clone() });
+    }
+    match crate::goals::apply(history, &request.form, request.now) {
+        Ok(edited) => Ok(crate::domain::stored::encode_history(&edited)),
+        Err(error) => Err(crate::goals::screen(history, request, Some(error))),
     }
 }
 

@@ -79,7 +79,14 @@ import { join } from 'node:path';
  *  all the rest (the glue and the code splitting): 175.8 → 180.6 KB, budget
  *  200 → 182 (the first load rounded up, plus 1 KB). Then the lock screen as a Leptos
  *  component (typed node refs, handlers on its elements, unmounted with its signals when
- *  the passphrase opens the app) instead of plain DOM: 180.6 → 183.3 KB, budget 185. */
+ *  the passphrase opens the app) instead of plain DOM: 180.6 → 183.3 KB, budget 185.
+ *  Then the chart worker's messages as typed enums defined once (issue 18, item 3:
+ *  src/chart_protocol.rs), each codec measured in the page (encoding ToWorker, decoding
+ *  FromWorker) against the hand-written JSON request before it, 195.5 KB: postcard, bytes
+ *  in a Uint8Array, 196.1 KB (+0.6; chosen); serde-wasm-bindgen, JS objects by structured
+ *  clone, 208.7 KB (+13.2: its JS glue and the serde data model's dynamic calls). The
+ *  chart worker fell 213.7 → 205.6 KB (no serde_json derive of the 30-field request). With all
+ *  the rest: 183.3 → 183.2 KB. */
 export const BUDGET_BYTES = 185 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The chart worker's files carry a hash of their content in a release build

@@ -1,5 +1,5 @@
 //! The page's hand-written JSON (src/domain/json.rs, the codecs in src/domain/stored.rs and
-//! the worker message in src/render.rs) against serde_json with the derives of the same
+//! the history it sends the chart worker) against serde_json with the derives of the same
 //! types, which the worker, the import and the exports use:
 //!
 //! - what the page writes is byte for byte what serde writes;
@@ -19,13 +19,10 @@ use ugeblik::domain::progression::{
     Absence, Closed, Goal, GoalCheck, Kept, Milestone, MilestoneKind, Outcome, Work, WorkWeek,
 };
 use ugeblik::domain::response::{validate, Response};
-use ugeblik::domain::series::Period;
 use ugeblik::domain::stored::{
-    decode_draft, decode_history, decode_settings, encode_draft, encode_history, encode_settings, DecodeError,
-    Settings, STORE_VERSION,
+    decode_draft, decode_history, decode_settings, encode_draft, encode_history, encode_settings, write_history_body,
+    DecodeError, Settings, STORE_VERSION,
 };
-use ugeblik::domain::week::IsoWeek;
-use ugeblik::render::{encode_message, Request, View};
 
 mod common;
 use common::Rng;
@@ -53,15 +50,6 @@ struct DraftV1 {
 #[derive(Deserialize)]
 struct Peek {
     version: Option<u64>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct Message {
-    seq: u32,
-    #[serde(default)]
-    history: Option<History>,
-    request: Request,
 }
 
 /// The stored formats' reader as it was with serde_json: the oracle.
@@ -234,62 +222,14 @@ fn the_page_writes_what_serde_writes() {
 }
 
 #[test]
-fn the_worker_reads_the_pages_message() {
+fn the_worker_reads_the_pages_history() {
     let mut rng = Rng(0xfeed);
-    let week = |s: &str| s.parse::<IsoWeek>().unwrap();
     for case in 0..200 {
-        let maybe = |rng: &mut Rng| (rng.below(2) == 0).then(|| rng.text());
-        let request = Request {
-            view: [
-                View::Progress,
-                View::History,
-                View::Export,
-                View::About,
-                View::ImportMerge,
-                View::Goals,
-                View::Edit,
-                View::Safety,
-            ][rng.below(8)],
-            demo: rng.below(2) == 0,
-            viewer: rng.below(2) == 0,
-            lang: Lang::ALL[rng.below(2)],
-            period: [
-                Period::Weeks(8),
-                Period::Weeks(520),
-                Period::All,
-                Period::Custom(week("2026-W53"), week("2027-W02")),
-            ][rng.below(4)],
-            lines: (0..rng.below(4)).map(|_| rng.text()).collect(),
-            average: rng.below(2) == 0,
-            notes: rng.below(2) == 0,
-            table: rng.below(2) == 0,
-            compare: (rng.below(2) == 0).then(|| week("2026-W01")),
-            width: rng.next() as u32,
-            now: week("2026-W47"),
-            lines_open: rng.below(2) == 0,
-            session: rng.below(2) == 0,
-            exported: maybe(&mut rng),
-            nickname: maybe(&mut rng),
-            format: maybe(&mut rng),
-            import: maybe(&mut rng),
-            import_file: rng.below(2) == 0,
-            take_theirs: (0..rng.below(3)).map(|_| rng.text()).collect(),
-            form: (0..rng.below(5)).map(|_| rng.text()).collect(),
-            portal: maybe(&mut rng),
-            sending: rng.below(2) == 0,
-            locked: rng.below(2) == 0,
-            crypto: rng.below(2) == 0,
-            seal: rng.below(2) == 0,
-            auto_lock: rng.next() as u32,
-            end: maybe(&mut rng),
-            import_wrong: rng.below(2) == 0,
-        };
-        let history = (case % 2 == 0).then(|| history(&mut rng));
-        let text = encode_message(case, history.as_ref(), &request);
-        let read: Message = serde_json::from_str(&text).unwrap_or_else(|e| panic!("case {case}: {e}\n{text}"));
-        assert_eq!(read.seq, case);
-        assert_eq!(read.history, history);
-        assert_eq!(read.request, request);
+        let history = history(&mut rng);
+        let mut text = String::new();
+        write_history_body(&mut text, &history);
+        let read: History = serde_json::from_str(&text).unwrap_or_else(|e| panic!("case {case}: {e}\n{text}"));
+        assert_eq!(read, history);
     }
 }
 

@@ -2,14 +2,10 @@
 //! a web worker. The app starts it only when the progress screen opens, so the check-in's
 //! first load never downloads it, and drawing never blocks the page.
 //!
-//! Protocol: once it listens, the worker posts `ready`. The page may post a `File` (for
-//! import; kept, no answer). Then the page posts a JSON string `{"seq", "history"?, "request"}`; the worker
-//! keeps the last history it was sent and answers with the text `seq`, a newline, and the
-//! HTML (the charts' cursor data rides in `data-` attributes, so the page needs no JSON
-//! parser for the answer). The first line also carries the milliseconds the drawing took
-//! and, for an export, the file's name: `seq millis name`, and the body is then a `blob:`
-//! URL of the file. A message it cannot read gets `0 0` and a newline and nothing else,
-//! never a panic.
+//! Protocol: the enums of `src/chart_protocol.rs`, shared with the page. Once it listens,
+//! the worker says [`FromWorker::Ready`]. It keeps what the page gives it (the history, a
+//! language pack, the passphrase's key, a file to import) and answers each request with
+//! its answer's variant. A message it cannot read is answered with `Failed`, never a panic.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -25,21 +21,13 @@ fn main() {
 mod worker {
     use std::cell::RefCell;
 
-    use serde::Deserialize;
+    use ugeblik::chart_protocol::{wire, FromWorker, ToWorker};
     use ugeblik::crypto;
     use ugeblik::domain::history::History;
     use ugeblik::domain::sealed::{self, KeyParams, SealedFile};
-    use ugeblik::render::{render, Request, View};
+    use ugeblik::render::{self, render, Request};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-
-    #[derive(Deserialize)]
-    struct Message {
-        seq: u32,
-        #[serde(default)]
-        history: Option<History>,
-        request: Request,
-    }
 
     thread_local! {
         static HISTORY: RefCell<History> = RefCell::new(History::default());
@@ -53,22 +41,46 @@ mod worker {
         scope.performance().map_or(0.0, |p| p.now())
     }
 
-    /// Reads one message; `None` when it is not one (answered with `0 0`).
-    fn read(text: &str) -> Option<Message> {
-        let mut message = serde_json::from_str::<Message>(text).ok()?;
-        if let Some(history) = message.history.take() {
-            HISTORY.with(|h| *h.borrow_mut() = history);
+    /// Keeps what a message gives the worker; `false` when it asks for an answer instead.
+    /// What rides beside the message (`beside`) is read only by the variants that carry it.
+    fn keep(scope: &web_sys::DedicatedWorkerGlobalScope, message: &ToWorker, beside: &JsValue) -> bool {
+        match message {
+            // Read like the page wrote it; a history that does not read is refused, and
+            // the one kept before stays.
+            ToWorker::History(stored) => match serde_json::from_str::<History>(stored) {
+                Ok(history) => HISTORY.with(|h| *h.borrow_mut() = history),
+                Err(_) => reply(scope, &FromWorker::Failed, None),
+            },
+            // A language pack, for drawing in a language not built in.
+            ToWorker::Pack(text) => {
+                let _ = ugeblik::i18n::pack::install_with_chart(text);
+            }
+            // The passphrase's key and the lock record it belongs to.
+            ToWorker::Key { lock } => {
+                let key = beside.clone().dyn_into::<web_sys::CryptoKey>().ok();
+                if let (Some(key), Ok(record)) = (key, sealed::decode_lock(lock)) {
+                    KEY.with(|k| *k.borrow_mut() = Some((key, record.params)));
+                }
+            }
+            // A file chosen for import: read here (synchronously: this is a worker) and
+            // kept for the requests that preview and merge it.
+            ToWorker::ImportFile => {
+                let file = beside.dyn_ref::<web_sys::Blob>();
+                let text = file.and_then(|file| web_sys::FileReaderSync::new().ok()?.read_as_text(file).ok());
+                FILE.with(|f| *f.borrow_mut() = Some(text.unwrap_or_default()));
+            }
+            _ => return false,
         }
-        if message.request.import_file {
-            message.request.import = FILE.with(|f| f.borrow().clone());
-        }
-        Some(message)
+        true
     }
 
-    /// The answer to one message: the HTML (or the file's text) and the file's name.
-    fn draw(request: &Request) -> (String, String) {
-        let rendered = HISTORY.with(|h| render(&h.borrow(), request));
-        (rendered.html, rendered.file.unwrap_or_default())
+    /// The request a message asks, with the file being previewed as its `import`.
+    fn request_of(message: &ToWorker) -> Option<Request> {
+        let mut request = message.request()?;
+        if request.import_file {
+            request.import = FILE.with(|f| f.borrow().clone());
+        }
+        Some(request)
     }
 
     fn key() -> Option<(web_sys::CryptoKey, KeyParams)> {
@@ -100,17 +112,13 @@ mod worker {
         }
     }
 
-    /// Locks an export file with the passphrase's key; empty (the page says the file could
-    /// not be made) without one.
-    async fn seal_file(text: &str, name: &str) -> (String, String) {
-        let Some((key, params)) = key() else { return (String::new(), String::new()) };
-        match crypto::seal(&key, text, sealed::FILE_AAD).await {
-            Ok(sealed) => {
-                let stem = name.strip_suffix(".json").unwrap_or(name);
-                (sealed::encode_file(&SealedFile { params, sealed }), format!("{stem}.locked.json"))
-            }
-            Err(_) => (String::new(), String::new()),
-        }
+    /// Locks an export file with the passphrase's key: the locked text and its name;
+    /// `None` (the page says the file could not be made) without a key.
+    async fn seal_file(text: &str, name: &str) -> Option<(String, String)> {
+        let (key, params) = key()?;
+        let sealed = crypto::seal(&key, text, sealed::FILE_AAD).await.ok()?;
+        let stem = name.strip_suffix(".json").unwrap_or(name);
+        Some((sealed::encode_file(&SealedFile { params, sealed }), format!("{stem}.locked.json")))
     }
 
     /// A file's text as a `File` called `name`, typed by its name.
@@ -125,78 +133,115 @@ mod worker {
         web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
     }
 
-    /// Posts the answer. A file goes to the page as a `File` (for the phone's share sheet),
-    /// posted just before the answer, which carries a blob: URL of it (for a download).
-    /// The page needs no Blob code of its own and the text never passes through its memory.
-    fn reply(scope: &web_sys::DedicatedWorkerGlobalScope, seq: u32, millis: f64, html: String, file: String) {
-        let mut body = html;
-        if !file.is_empty() {
-            let made = file_of(&body, &file);
-            body = made.as_ref().and_then(|f| web_sys::Url::create_object_url_with_blob(f).ok()).unwrap_or_default();
-            if let Some(made) = made {
-                let _ = scope.post_message(&made);
+    /// The answer to a request other than a file, with the time it took since `started`.
+    fn answer(
+        scope: &web_sys::DedicatedWorkerGlobalScope,
+        message: &ToWorker,
+        request: &Request,
+        started: f64,
+    ) -> FromWorker {
+        let drawn = |seq| {
+            let html = HISTORY.with(|h| render(&h.borrow(), request)).html;
+            if html.is_empty() {
+                return FromWorker::Failed;
             }
+            let hundredths = ((now(scope) - started) * 100.0) as u32;
+            FromWorker::Drawn { seq, hundredths, html }
+        };
+        match message {
+            ToWorker::Draw { seq, .. } | ToWorker::Unlock { seq, .. } => drawn(*seq),
+            ToWorker::Edit { seq, .. } => match HISTORY.with(|h| render::edit(&h.borrow(), request)) {
+                Ok(history) => FromWorker::Edited { history },
+                Err(html) => FromWorker::EditRefused { seq: *seq, html },
+            },
+            ToWorker::Merge { .. } => {
+                let merged = HISTORY.with(|h| render(&h.borrow(), request)).html;
+                if merged.is_empty() {
+                    FromWorker::MergeFailed
+                } else {
+                    FromWorker::Merged { history: merged }
+                }
+            }
+            ToWorker::Send { .. } => {
+                let json = HISTORY.with(|h| render(&h.borrow(), request)).html;
+                if json.is_empty() {
+                    FromWorker::PortalFailed
+                } else {
+                    FromWorker::ForPortal { json }
+                }
+            }
+            _ => FromWorker::Failed,
         }
-        let _ = scope.post_message(&JsValue::from_str(&format!("{seq} {millis:.2} {file}\n{body}")));
+    }
+
+    /// Posts an answer, with what rides beside it.
+    fn reply(scope: &web_sys::DedicatedWorkerGlobalScope, answer: &FromWorker, beside: Option<&JsValue>) {
+        let _ = scope.post_message(&wire::post_value(answer, beside));
+    }
+
+    /// Posts an export file: as a `File` (for the phone's share sheet) beside its answer,
+    /// which carries a blob: URL of it (for a download). The page needs no Blob code of
+    /// its own and the text never passes through its memory.
+    fn reply_file(scope: &web_sys::DedicatedWorkerGlobalScope, made: Option<(String, String)>) {
+        let made = made.filter(|(text, _)| !text.is_empty());
+        let file = made.as_ref().and_then(|(text, name)| Some((file_of(text, name)?, name.clone())));
+        let url = file.as_ref().and_then(|(file, _)| web_sys::Url::create_object_url_with_blob(file).ok());
+        match (file, url) {
+            (Some((file, name)), Some(url)) => reply(scope, &FromWorker::File { name, url }, Some(&file)),
+            _ => reply(scope, &FromWorker::FileFailed, None),
+        }
+    }
+
+    /// Handles one message: keeps it, or answers it (later when WebCrypto is needed).
+    fn receive(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
+        let started = now(scope);
+        let (bytes, beside) = wire::received(data);
+        let message = match ToWorker::read(&bytes) {
+            Ok(message) => message,
+            Err(refused) => return reply(scope, &refused, None),
+        };
+        if keep(scope, &message, &beside) {
+            return;
+        }
+        let Some(mut request) = request_of(&message) else { return reply(scope, &FromWorker::Failed, None) };
+        let locked_import = request.import.as_deref().is_some_and(sealed::is_sealed_file);
+        let file = matches!(message, ToWorker::Export { .. } | ToWorker::Reminder { .. });
+        let seal = matches!(message, ToWorker::Export { seal: true, .. });
+        if !locked_import && !seal {
+            if file {
+                let rendered = HISTORY.with(|h| render(&h.borrow(), &request));
+                return reply_file(scope, rendered.file.map(|name| (rendered.html, name)));
+            }
+            return reply(scope, &answer(scope, &message, &request, started), None);
+        }
+        // WebCrypto answers later: the reply follows when it has.
+        let scope = scope.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            if locked_import {
+                open_file(&mut request).await;
+            }
+            if !file {
+                return reply(&scope, &answer(&scope, &message, &request, started), None);
+            }
+            let rendered = HISTORY.with(|h| render(&h.borrow(), &request));
+            let made = match rendered.file {
+                Some(name) if seal && !rendered.html.is_empty() => seal_file(&rendered.html, &name).await,
+                Some(name) => Some((rendered.html, name)),
+                None => None,
+            };
+            reply_file(&scope, made);
+        });
     }
 
     pub fn start() {
         let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let replies = scope.clone();
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let data = event.data();
-            // A file chosen for import: read it here (synchronously: this is a worker) and
-            // keep it for the requests that preview and merge it.
-            if let Some(file) = data.dyn_ref::<web_sys::Blob>() {
-                let text = web_sys::FileReaderSync::new().ok().and_then(|r| r.read_as_text(file).ok());
-                FILE.with(|f| *f.borrow_mut() = Some(text.unwrap_or_default()));
-                return;
-            }
-            // A language pack, for drawing in a language not built in.
-            if let Some(pack) = data.dyn_ref::<js_sys::Array>().filter(|a| a.length() == 1) {
-                if let Some(text) = pack.get(0).as_string() {
-                    let _ = ugeblik::i18n::pack::install_with_chart(&text);
-                }
-                return;
-            }
-            // The passphrase's key and the lock record it belongs to.
-            if let Some(pair) = data.dyn_ref::<js_sys::Array>() {
-                let key = pair.get(0).dyn_into::<web_sys::CryptoKey>().ok();
-                let record = pair.get(1).as_string().and_then(|r| sealed::decode_lock(&r).ok());
-                if let (Some(key), Some(record)) = (key, record) {
-                    KEY.with(|k| *k.borrow_mut() = Some((key, record.params)));
-                }
-                return;
-            }
-            let started = now(&replies);
-            let Some(mut message) = read(&data.as_string().unwrap_or_default()) else {
-                return reply(&replies, 0, 0.0, String::new(), String::new());
-            };
-            let request = &message.request;
-            let locked_import = request.import.as_deref().is_some_and(sealed::is_sealed_file);
-            let seal = request.view == View::Export
-                && request.seal
-                && !matches!(request.format.as_deref(), Some("portal") | Some("ics"));
-            if !locked_import && !seal {
-                let (html, file) = draw(request);
-                return reply(&replies, message.seq, now(&replies) - started, html, file);
-            }
-            // WebCrypto answers later: the reply follows when it has.
-            let replies = replies.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if locked_import {
-                    open_file(&mut message.request).await;
-                }
-                let (mut html, mut file) = draw(&message.request);
-                if seal && !file.is_empty() {
-                    (html, file) = seal_file(&html, &file).await;
-                }
-                reply(&replies, message.seq, now(&replies) - started, html, file);
-            });
+            receive(&replies, &event.data());
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
         // Messages posted before this point were dropped: say that the worker listens now.
-        let _ = scope.post_message(&JsValue::from_str("ready"));
+        reply(&scope, &FromWorker::Ready, None);
     }
 }

@@ -3,8 +3,8 @@ use leptos::wasm_split::SplitLoaderError;
 
 use super::progress::results;
 use super::state::{AppState, Screen};
+use crate::chart_protocol::Page;
 use crate::i18n::Msg;
-use crate::render::View;
 
 /// A screen the chart worker draws, so that the first load does not carry it: progress
 /// (charts fitted to the width there is), past weeks with export, import and the
@@ -16,21 +16,21 @@ use crate::render::View;
 /// before the service worker kept it) is an error to show, not a panic.
 #[leptos::wasm_split::wasm_split(ugeblik_drawn_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn drawn_screen(screen: Screen) -> Result<AnyView, SplitLoaderError> {
-    let (title, view) = match screen {
-        Screen::Progress => (Msg::ProgressTitle, View::Progress),
-        Screen::Goals => (Msg::GoalsTitle, View::Goals),
-        Screen::About => (Msg::AboutTitle, View::About),
-        Screen::Safety => (Msg::NavSafety, View::Safety),
-        _ => (Msg::HistoryTitle, View::History),
+    let (title, page) = match screen {
+        Screen::Progress => (Msg::ProgressTitle, Page::Progress),
+        Screen::Goals => (Msg::GoalsTitle, Page::Goals),
+        Screen::About => (Msg::AboutTitle, Page::About),
+        Screen::Safety => (Msg::NavSafety, Page::Safety),
+        _ => (Msg::HistoryTitle, Page::History),
     };
     let width = (screen == Screen::Progress).then(super::progress::fitted_width);
-    Ok(drawing(title, view, width).into_any())
+    Ok(drawing(title, page, width).into_any())
 }
 
 /// A screen whose content the worker draws: its heading, then the drawing, fitted to
 /// `width` where the drawing depends on it (the charts). One function for all of them:
 /// each distinct view is code the first load carries.
-fn drawing(title: Msg, view: View, width: Option<RwSignal<u32>>) -> impl IntoView {
+fn drawing(title: Msg, page: Page, width: Option<RwSignal<u32>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let class = if width.is_some() { "ugb-screen ugb-trends" } else { "ugb-screen" };
     move || {
@@ -38,7 +38,7 @@ fn drawing(title: Msg, view: View, width: Option<RwSignal<u32>>) -> impl IntoVie
         view! {
             <section class=class aria-labelledby="ugb-drawn-title">
                 <h2 id="ugb-drawn-title" tabindex="-1">{title.get(lang)}</h2>
-                {results(state, lang, width, view)}
+                {results(state, lang, width, page)}
             </section>
         }
     }

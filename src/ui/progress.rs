@@ -15,11 +15,11 @@ use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::state::AppState;
+use crate::chart_protocol::{wire, Choices, FileFormat, FromWorker, Page, ToWorker};
 use crate::domain::lang::Lang;
 use crate::domain::series::{LineKey, Period};
 use crate::domain::week::IsoWeek;
 use crate::i18n::{readout, Msg};
-use crate::render::{Request, View};
 
 /// Where the worker's loader lies, relative to the page, so a sub-path works. The release
 /// build names it with a hash of its content (and of the files it loads) and writes that
@@ -53,7 +53,7 @@ struct Charts {
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
     seq: u32,
     history_sent: bool,
-    /// The worker has said `ready`; until then messages wait in `pending`, in order.
+    /// The worker has said `Ready`; until then messages wait in `pending`, in order.
     ready: bool,
     pending: Vec<JsValue>,
     /// The language packs the worker has had.
@@ -61,43 +61,57 @@ struct Charts {
 }
 
 impl Charts {
-    /// Sends `request` under the next number, with the history if the worker has not had
-    /// it yet; returns the number, which its answer will carry.
-    fn ask(&mut self, request: &Request, history: &crate::domain::history::History) -> u32 {
+    /// Sends a request (made by `message` from the next number, which its answer will
+    /// carry where it needs one), with the history and the language's pack first if the
+    /// worker has not had them yet; returns the number.
+    fn ask(
+        &mut self,
+        lang: Lang,
+        history: &crate::domain::history::History,
+        message: impl FnOnce(u32) -> ToWorker,
+    ) -> u32 {
         // The worker draws in the language's pack: sent once, before the first request
-        // that needs it (as a one-item array, unlike a request).
-        if !self.packs.contains(&request.lang) {
-            if let Some(source) = crate::i18n::pack::source(request.lang) {
-                self.post(js_sys::Array::of1(&JsValue::from_str(source)).into());
-                self.packs.push(request.lang);
+        // that needs it.
+        if !self.packs.contains(&lang) {
+            if let Some(source) = crate::i18n::pack::source(lang) {
+                self.post(&ToWorker::Pack(source.into()), None);
+                self.packs.push(lang);
             }
         }
+        if !self.history_sent {
+            let mut stored = String::new();
+            crate::domain::stored::write_history_body(&mut stored, history);
+            self.post(&ToWorker::History(stored), None);
+            self.history_sent = true;
+        }
         self.seq += 1;
-        let history = (!self.history_sent).then_some(history);
-        self.post(JsValue::from_str(&crate::render::encode_message(self.seq, history, request)));
+        self.post(&message(self.seq), None);
         self.seq
     }
 
-    /// Posts a message (a request, or a file chosen for import), or keeps it until ready.
-    fn post(&mut self, message: JsValue) {
-        if !self.ready {
-            self.pending.push(message);
-        } else if self.worker.post_message(&message).is_ok() && message.is_string() {
-            self.history_sent = true;
+    /// Posts a message (with what rides beside it), or keeps it until the worker is ready.
+    fn post(&mut self, message: &ToWorker, beside: Option<&JsValue>) {
+        self.send(wire::post_value(message, beside));
+    }
+
+    fn send(&mut self, posted: JsValue) {
+        if self.ready {
+            let _ = self.worker.post_message(&posted);
+        } else {
+            self.pending.push(posted);
         }
     }
 }
 
-/// What to ask the worker to draw, from the choices made (tracked when read in an effect).
-fn request_for(state: AppState, lang: Lang, width: u32, view: View, import_file: bool) -> Request {
+/// What every drawing depends on, from the choices made (tracked when read in an effect).
+fn choices(state: AppState, lang: Lang, width: u32, importing: bool) -> Choices {
     // Embedded by a trusted portal: the history screen offers to send to it, by the name
     // it gives itself beside the host the file would really go to.
     let portal = super::embed::embedded().then(|| super::embed::portal_name(state, lang, &super::embed::hosts()));
-    state.chart.with(|c| Request {
-        view,
+    state.chart.with(|c| Choices {
+        lang,
         demo: state.demo,
         viewer: state.viewer,
-        lang,
         period: c.period,
         lines: c.lines.iter().map(|k| k.code()).collect(),
         average: c.average,
@@ -108,164 +122,63 @@ fn request_for(state: AppState, lang: Lang, width: u32, view: View, import_file:
         now: state.week,
         lines_open: c.lines_open,
         session: state.session.get(),
-        exported: None,
-        nickname: None,
-        format: None,
-        import: None,
-        import_file,
-        take_theirs: Vec::new(),
-        form: Vec::new(),
+        importing,
         portal,
         sending: false,
         locked: state.locked.get(),
         crypto: crate::crypto::available(),
-        seal: false,
         auto_lock: state.safety().auto_lock,
         end: state.safety().end,
-        import_wrong: false,
     })
 }
 
 /// The content area of a screen the worker draws: asks it to draw whenever a choice, the
 /// language or the width changes, and puts each answer in place (keeping focus where it
 /// was).
-pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: View) -> impl IntoView {
+pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: Page) -> impl IntoView {
     browser::ensure_stylesheet(STYLESHEET);
     let area = NodeRef::<Div>::new();
     // What went wrong, if anything: the drawing, or making the export file.
     let problem = RwSignal::new(None::<Msg>);
-    // The request that asked for the export file, whose answer is downloaded, not shown.
-    let export_seq = StoredValue::new(None::<u32>);
-    // A file chosen for import, previewed until the citizen confirms or cancels; the
-    // request whose answer is the merged history; and the message after an import.
-    // How many files were chosen since the last import or cancel: a new number asks the
-    // worker to preview the file it was just sent.
+    // A file chosen for import, previewed until the citizen confirms or cancels, and the
+    // message after an import. How many files were chosen since the last import or
+    // cancel: a new number asks the worker to preview the file it was just sent.
     // The viewer's file stays open when the screen is drawn anew.
     let importing = RwSignal::new(u32::from(state.viewer_file.with_value(Option::is_some)));
-    let import_seq = StoredValue::new(None::<u32>);
     let done = RwSignal::new(None::<Msg>);
-    // The request whose answer is an edit of the goals or milestones.
-    let edit_seq = StoredValue::new(None::<u32>);
-    // The citizen asked to send to the portal (the confirmation shows), and the request
-    // whose answer is the file to send.
+    // The citizen asked to send to the portal (the confirmation shows).
     let sending = RwSignal::new(false);
-    let send_seq = StoredValue::new(None::<u32>);
     let charts: StoredValue<Option<Charts>, LocalStorage> = StoredValue::new_local(None);
     let latest = StoredValue::new(0u32);
     // The parts last put in place, to leave the unchanged ones alone.
     let placed: StoredValue<Vec<String>, LocalStorage> = StoredValue::new_local(Vec::new());
-    // The last file the worker made, for the phone's share sheet.
-    let shared: StoredValue<Option<JsValue>, LocalStorage> = StoredValue::new_local(None);
     // Print was asked for while the table was hidden: print once it is drawn.
     let print_after = StoredValue::new(false);
     // Whether the copy of everything just offered is known to be saved.
     let copy = RwSignal::new(None::<Copy>);
 
-    let on_reply = move |text: String| {
-        if text == "ready" {
-            charts.update_value(|c| {
-                if let Some(c) = c {
-                    c.ready = true;
-                    for message in std::mem::take(&mut c.pending) {
-                        c.post(message);
-                    }
-                }
-            });
+    // A history the worker made (an edit, an import), read like stored data: validated
+    // again before it is kept.
+    let keep_history = move |stored: &str, said: Msg| match crate::domain::stored::decode_history(stored) {
+        Ok(history) => {
+            state.replace_history(history);
+            charts.update_value(|c| c.iter_mut().for_each(|c| c.history_sent = false));
+            done.set(Some(said));
+        }
+        Err(_) => problem.set(Some(Msg::ChartFailed)),
+    };
+    // A drawing put in place, unless a newer question overtook it.
+    let place = move |seq: u32, hundredths: u32, html: &str| {
+        if seq != latest.get_value() {
             return;
-        }
-        let (head, html) = text.split_once('\n').unwrap_or(("", ""));
-        let seq = head.split(' ').next().and_then(|s| s.parse::<u32>().ok());
-        if seq.is_some() && seq == send_seq.get_value() {
-            send_seq.set_value(None);
-            sending.set(false);
-            if html.is_empty() {
-                return problem.set(Some(Msg::ExportFailed));
-            }
-            super::embed::send_export(html);
-            done.set(Some(Msg::Sent));
-            return;
-        }
-        if seq.is_some() && seq == export_seq.get_value() {
-            export_seq.set_value(None);
-            let name = head.split(' ').nth(2).filter(|n| !n.is_empty()).unwrap_or("ugeblik.json");
-            let file = shared.try_update_value(Option::take).flatten();
-            // The file of everything (not a spreadsheet or FHIR file) is the citizen's backup.
-            let backup = name.ends_with(".json") && !name.ends_with(".fhir.json");
-            let (name, worker_url) = (name.to_owned(), html.to_owned());
-            wasm_bindgen_futures::spawn_local(async move {
-                // The phone's own share sheet where it can share files; a download otherwise.
-                let shared = match &file {
-                    Some(file) => browser::share(file).await,
-                    None => browser::Shared::Unable,
-                };
-                match shared {
-                    browser::Shared::Done if backup => copy.set(Some(kept(state))),
-                    browser::Shared::Done => {}
-                    browser::Shared::Cancelled => problem.set(Some(Msg::ShareCancelled)),
-                    browser::Shared::Unable => {
-                        // Downloaded from the page's own address of the file: the worker's
-                        // dies with the worker.
-                        let own = file
-                            .as_ref()
-                            .and_then(|f| f.dyn_ref::<web_sys::Blob>())
-                            .and_then(|blob| web_sys::Url::create_object_url_with_blob(blob).ok());
-                        let url = own.as_deref().unwrap_or(&worker_url);
-                        if url.is_empty() || !browser::download(&name, url) {
-                            problem.set(Some(Msg::ExportFailed));
-                        } else if backup {
-                            // A download says nothing of whether it arrived: the citizen does.
-                            copy.set(Some(Copy::Check));
-                        }
-                    }
-                }
-            });
-            return;
-        }
-        if seq.is_some() && seq == import_seq.get_value() {
-            import_seq.set_value(None);
-            // The worker's merge is read like stored data: validated again before it is kept.
-            match crate::domain::stored::decode_history(html) {
-                Ok(merged) => {
-                    state.replace_history(merged);
-                    charts.update_value(|c| c.iter_mut().for_each(|c| c.history_sent = false));
-                    done.set(Some(Msg::Imported));
-                }
-                Err(_) => problem.set(Some(Msg::ChartFailed)),
-            }
-            importing.set(0);
-            return;
-        }
-        if seq.is_some() && seq == edit_seq.get_value() {
-            edit_seq.set_value(None);
-            // Stored: the new history, read like stored data. Not: the screen with the
-            // form's error, drawn in place below.
-            if html.starts_with('{') {
-                match crate::domain::stored::decode_history(html) {
-                    Ok(edited_history) => {
-                        state.replace_history(edited_history);
-                        charts.update_value(|c| c.iter_mut().for_each(|c| c.history_sent = false));
-                        done.set(Some(Msg::EditSaved));
-                    }
-                    Err(_) => problem.set(Some(Msg::ChartFailed)),
-                }
-                return;
-            }
-            latest.set_value(seq.unwrap_or_default());
-        }
-        if html.is_empty() {
-            return problem.set(Some(Msg::ChartFailed));
-        }
-        if seq != Some(latest.get_value()) {
-            return; // an answer overtaken by a newer question
         }
         let Some(area) = area.get_untracked() else { return };
         let focused = browser::focused_id();
         placed.update_value(|placed| place_parts(&area, html, placed));
         let _ = area.set_attribute("aria-busy", "false");
-        let mut head = head.split(' ');
-        let _ = area.set_attribute("data-drawn", head.next().unwrap_or("0"));
+        let _ = area.set_attribute("data-drawn", &seq.to_string());
         // How long the worker took to draw, for the benchmark and for curious consultants.
-        let _ = area.set_attribute("data-millis", head.next().unwrap_or(""));
+        let _ = area.set_attribute("data-millis", &format!("{}.{:02}", hundredths / 100, hundredths % 100));
         if let Some(id) = focused {
             browser::focus_id(&id);
         }
@@ -274,9 +187,75 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             browser::print();
         }
         // The start page's one-tap backup: the export button, once it is drawn.
-        if view == View::History && state.back_up_pending.get_value() {
+        if page == Page::History && state.back_up_pending.get_value() {
             state.back_up_pending.set_value(false);
             browser::click("ugb-export");
+        }
+    };
+    // A file the worker made: shared, or downloaded where the phone cannot share files.
+    let deliver = move |name: String, worker_url: String, file: JsValue| {
+        // The file of everything (not a spreadsheet or FHIR file) is the citizen's backup.
+        let backup = name.ends_with(".json") && !name.ends_with(".fhir.json");
+        let file = file.dyn_into::<web_sys::Blob>().ok();
+        wasm_bindgen_futures::spawn_local(async move {
+            // The phone's own share sheet where it can share files; a download otherwise.
+            let shared = match &file {
+                Some(file) => browser::share(file).await,
+                None => browser::Shared::Unable,
+            };
+            match shared {
+                browser::Shared::Done if backup => copy.set(Some(kept(state))),
+                browser::Shared::Done => {}
+                browser::Shared::Cancelled => problem.set(Some(Msg::ShareCancelled)),
+                browser::Shared::Unable => {
+                    // Downloaded from the page's own address of the file: the worker's
+                    // dies with the worker.
+                    let own = file.as_ref().and_then(|blob| web_sys::Url::create_object_url_with_blob(blob).ok());
+                    let url = own.as_deref().unwrap_or(&worker_url);
+                    if url.is_empty() || !browser::download(&name, url) {
+                        problem.set(Some(Msg::ExportFailed));
+                    } else if backup {
+                        // A download says nothing of whether it arrived: the citizen does.
+                        copy.set(Some(Copy::Check));
+                    }
+                }
+            }
+        });
+    };
+
+    let on_reply = move |answer: FromWorker, beside: JsValue| {
+        if let Some(msg) = answer.problem() {
+            problem.set(Some(msg));
+        }
+        match answer {
+            FromWorker::Ready => charts.update_value(|c| {
+                if let Some(c) = c {
+                    c.ready = true;
+                    for message in std::mem::take(&mut c.pending) {
+                        c.send(message);
+                    }
+                }
+            }),
+            FromWorker::Drawn { seq, hundredths, html } => place(seq, hundredths, &html),
+            // The goals screen with the form's error, drawn in place.
+            FromWorker::EditRefused { seq, html } => {
+                latest.set_value(seq);
+                place(seq, 0, &html);
+            }
+            FromWorker::Edited { history } => keep_history(&history, Msg::EditSaved),
+            FromWorker::Merged { history } => {
+                keep_history(&history, Msg::Imported);
+                importing.set(0);
+            }
+            FromWorker::MergeFailed => importing.set(0),
+            FromWorker::File { name, url } => deliver(name, url, beside),
+            FromWorker::ForPortal { json } => {
+                sending.set(false);
+                super::embed::send_export(&json);
+                done.set(Some(Msg::Sent));
+            }
+            FromWorker::PortalFailed => sending.set(false),
+            FromWorker::FileFailed | FromWorker::Failed => {}
         }
     };
 
@@ -284,12 +263,9 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         let url = browser::meta("ugeblik-charts").unwrap_or_else(|| WORKER_URL.into());
         let worker = web_sys::Worker::new(&url).ok()?;
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let data = event.data();
-            match data.as_string() {
-                Some(text) => on_reply(text),
-                // A file the worker made, announced before its answer: kept for sharing.
-                None => shared.set_value(Some(data)),
-            }
+            // An answer that does not read is `Failed`: said, and nothing else happens.
+            let (bytes, beside) = wire::received(&event.data());
+            on_reply(FromWorker::read(&bytes), beside);
         });
         // Before it is ready, the worker could not be loaded: offline, the drawn screens'
         // files not kept yet (the service worker keeps them once the phone is idle online).
@@ -301,30 +277,33 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         // With a passphrase set, the worker gets the key (which cannot be read out of it)
         // and the lock's parameters, to lock an export and open a file locked the same way.
-        let mut pending = Vec::new();
-        if let Some(file) = state.viewer_file.get_value() {
-            pending.push(file);
-        }
-        if let (Some(sealed), Some(store)) = (state.sealed(), state.browser_store()) {
-            if let Ok(Some(record)) = crate::storage::KeyValueStore::get(&store, crate::storage::LOCK_KEY) {
-                pending.push(js_sys::Array::of2(&sealed.key(), &JsValue::from_str(&record)).into());
-            }
-        }
-        Some(Charts {
+        let mut charts = Charts {
             worker,
             _on_message: on_message,
             _on_error: on_error,
             seq: 0,
             history_sent: false,
             ready: false,
-            pending,
+            pending: Vec::new(),
             packs: Vec::new(),
-        })
+        };
+        if let Some(file) = state.viewer_file.get_value() {
+            charts.post(&ToWorker::ImportFile, Some(&file));
+        }
+        if let (Some(sealed), Some(store)) = (state.sealed(), state.browser_store()) {
+            if let Ok(Some(lock)) = crate::storage::KeyValueStore::get(&store, crate::storage::LOCK_KEY) {
+                charts.post(&ToWorker::Key { lock }, Some(&sealed.key()));
+            }
+        }
+        Some(charts)
     };
 
-    // Asks the running worker; `None` when there is none.
-    let ask = move |request: &Request| {
-        charts.try_update_value(|c| c.as_mut().map(|c| state.history.with_untracked(|h| c.ask(request, h)))).flatten()
+    // Asks the running worker (the message made from the request's number); `None` when
+    // there is none.
+    let ask = move |message: &dyn Fn(u32) -> ToWorker| {
+        charts
+            .try_update_value(|c| c.as_mut().map(|c| state.history.with_untracked(|h| c.ask(lang, h, message))))
+            .flatten()
     };
 
     // Another tab's history the worker has not had yet.
@@ -336,9 +315,9 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
             reloads.set_value(super::tabs::history_reloads());
             charts.update_value(|c| c.iter_mut().for_each(|c| c.history_sent = false));
         }
-        let request = Request {
+        let choices = Choices {
             sending: sending.get(),
-            ..request_for(state, lang, width.map_or(0, |w| w.get()), view, importing.get() > 0)
+            ..choices(state, lang, width.map_or(0, |w| w.get()), importing.get() > 0)
         };
         if charts.with_value(Option::is_none) {
             let started = start();
@@ -350,7 +329,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
         if let Some(area) = area.get_untracked() {
             let _ = area.set_attribute("aria-busy", "true");
         }
-        if let Some(seq) = ask(&request) {
+        if let Some(seq) = ask(&|seq| ToWorker::Draw { seq, page, choices: choices.clone() }) {
             latest.set_value(seq);
         }
     });
@@ -411,7 +390,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                 return problem.set(Some(Msg::ImportTooLarge));
             }
             // The worker reads the file itself: its text never passes through the page.
-            charts.update_value(|c| c.iter_mut().for_each(|c| c.post(file.clone().into())));
+            charts.update_value(|c| c.iter_mut().for_each(|c| c.post(&ToWorker::ImportFile, Some(&file))));
             if state.viewer {
                 state.viewer_file.set_value(Some(file.clone().into()));
             }
@@ -494,32 +473,29 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                 // A locked file's passphrase: the worker opens the file and previews it.
                 "import-unlock" => {
                     let form = browser::form_fields(&button);
-                    let width = width.map_or(0, |w| w.get_untracked());
-                    let request = Request { form, ..request_for(state, lang, width, view, true) };
-                    if let Some(seq) = ask(&request) {
+                    let choices = choices(state, lang, width.map_or(0, |w| w.get_untracked()), true);
+                    if let Some(seq) =
+                        ask(&|seq| ToWorker::Unlock { seq, page, choices: choices.clone(), form: form.clone() })
+                    {
                         latest.set_value(seq);
                     }
                 }
                 "send-ask" => sending.set(true),
                 "send-cancel" => sending.set(false),
                 "send" => {
-                    let request = Request {
-                        view: View::Export,
-                        exported: Some(crate::domain::response::rfc3339_utc(browser::now_millis())),
-                        nickname: browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty()),
-                        format: Some("portal".into()),
-                        ..request_for(state, lang, 0, view, false)
-                    };
-                    send_seq.set_value(ask(&request));
+                    let exported = crate::domain::response::rfc3339_utc(browser::now_millis());
+                    let nickname = browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty());
+                    let choices = choices(state, lang, 0, false);
+                    ask(&|_| ToWorker::Send {
+                        choices: choices.clone(),
+                        exported: exported.clone(),
+                        nickname: nickname.clone(),
+                    });
                 }
                 "import-confirm" => {
                     let take_theirs = browser::checked_values(&button, "data-conflict");
-                    let request = Request {
-                        view: View::ImportMerge,
-                        take_theirs,
-                        ..request_for(state, lang, 0, view, importing.get_untracked() > 0)
-                    };
-                    import_seq.set_value(ask(&request));
+                    let choices = choices(state, lang, 0, importing.get_untracked() > 0);
+                    ask(&|_| ToWorker::Merge { choices: choices.clone(), take_theirs: take_theirs.clone() });
                 }
                 "edit" => {
                     done.set(None);
@@ -527,30 +503,36 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, view: 
                     let edit = button.get_attribute("data-edit").unwrap_or_default();
                     let at = crate::domain::response::rfc3339_utc(browser::now_millis());
                     form.extend(["edit".into(), edit, "id".into(), browser::random_id(), "at".into(), at]);
-                    let request = Request { view: View::Edit, form, ..request_for(state, lang, 0, view, false) };
-                    edit_seq.set_value(ask(&request));
+                    let choices = choices(state, lang, 0, false);
+                    ask(&|seq| ToWorker::Edit { seq, choices: choices.clone(), form: form.clone() });
                 }
                 "export" => {
-                    let nickname = browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty());
-                    let exported = Some(crate::domain::response::rfc3339_utc(browser::now_millis()));
+                    let exported = crate::domain::response::rfc3339_utc(browser::now_millis());
+                    let choices = choices(state, lang, 0, false);
                     let format = button.get_attribute("data-format");
-                    // The reminder's form, and what its calendar file needs from the page.
-                    let mut form = browser::form_fields(&button);
-                    if !form.is_empty() {
+                    if format.as_deref() == Some("ics") {
+                        // The reminder's form, and what its calendar file needs from the page.
+                        let mut form = browser::form_fields(&button);
                         let today = crate::domain::progression::format_date(browser::today());
                         form.extend(["today".into(), today, "uid".into(), browser::random_id()]);
                         form.extend(["link".into(), browser::app_address()]);
+                        ask(&|_| ToWorker::Reminder {
+                            choices: choices.clone(),
+                            exported: exported.clone(),
+                            form: form.clone(),
+                        });
+                    } else {
+                        let nickname = browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty());
+                        let format = FileFormat::from_code(format.as_deref());
+                        let seal = browser::is_checked("ugb-export-seal");
+                        ask(&|_| ToWorker::Export {
+                            choices: choices.clone(),
+                            exported: exported.clone(),
+                            nickname: nickname.clone(),
+                            format,
+                            seal,
+                        });
                     }
-                    let request = Request {
-                        view: View::Export,
-                        exported,
-                        nickname,
-                        format,
-                        form,
-                        seal: browser::is_checked("ugb-export-seal"),
-                        ..request_for(state, lang, 0, view, false)
-                    };
-                    export_seq.set_value(ask(&request));
                 }
                 other => {
                     let said = super::safety::Said { done, problem };

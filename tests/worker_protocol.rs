@@ -1,0 +1,383 @@
+//! The messages between the page and the chart worker (src/chart_protocol.rs): every
+//! variant of both enums goes through the codec and comes back the same; bytes that are
+//! not a message (an unknown variant, cut short, malformed, with bytes left over) are an
+//! error value, never a panic, and each side turns them into its clear outcome; and each
+//! request asks the renderer for what the page asked.
+
+use ugeblik::chart_protocol::{decode, encode, Choices, FileFormat, FromWorker, Page, ToWorker, Unreadable};
+use ugeblik::domain::lang::Lang;
+use ugeblik::domain::series::Period;
+use ugeblik::i18n::Msg;
+use ugeblik::render::{render, View};
+
+mod common;
+use common::{week, Rng};
+
+/// Which variant a message is. No wildcard: a new variant does not compile until it is
+/// counted here, and then the round trips below fail until they make one.
+fn to_worker_variant(message: &ToWorker) -> usize {
+    match message {
+        ToWorker::Pack(_) => 0,
+        ToWorker::Key { .. } => 1,
+        ToWorker::ImportFile => 2,
+        ToWorker::History(_) => 3,
+        ToWorker::Draw { .. } => 4,
+        ToWorker::Unlock { .. } => 5,
+        ToWorker::Edit { .. } => 6,
+        ToWorker::Merge { .. } => 7,
+        ToWorker::Export { .. } => 8,
+        ToWorker::Reminder { .. } => 9,
+        ToWorker::Send { .. } => 10,
+    }
+}
+const TO_WORKER_VARIANTS: usize = 11;
+
+fn from_worker_variant(message: &FromWorker) -> usize {
+    match message {
+        FromWorker::Ready => 0,
+        FromWorker::Drawn { .. } => 1,
+        FromWorker::EditRefused { .. } => 2,
+        FromWorker::Edited { .. } => 3,
+        FromWorker::Merged { .. } => 4,
+        FromWorker::MergeFailed => 5,
+        FromWorker::File { .. } => 6,
+        FromWorker::FileFailed => 7,
+        FromWorker::ForPortal { .. } => 8,
+        FromWorker::PortalFailed => 9,
+        FromWorker::Failed => 10,
+    }
+}
+const FROM_WORKER_VARIANTS: usize = 11;
+
+fn pick<T: Copy>(rng: &mut Rng, choices: &[T]) -> T {
+    choices[rng.below(choices.len())]
+}
+
+fn maybe(rng: &mut Rng) -> Option<String> {
+    (rng.below(2) == 0).then(|| rng.text())
+}
+
+fn texts(rng: &mut Rng) -> Vec<String> {
+    (0..rng.below(6)).map(|_| rng.text()).collect()
+}
+
+fn choices(rng: &mut Rng) -> Choices {
+    Choices {
+        lang: pick(rng, &Lang::ALL),
+        demo: rng.below(2) == 0,
+        viewer: rng.below(2) == 0,
+        period: pick(
+            rng,
+            &[Period::Weeks(8), Period::Weeks(26), Period::All, Period::Custom(week("2026-W53"), week("2027-W02"))],
+        ),
+        lines: texts(rng),
+        average: rng.below(2) == 0,
+        notes: rng.below(2) == 0,
+        table: rng.below(2) == 0,
+        compare: (rng.below(2) == 0).then(|| week("2026-W01")),
+        width: rng.next() as u32,
+        now: week("2026-W47"),
+        lines_open: rng.below(2) == 0,
+        session: rng.below(2) == 0,
+        importing: rng.below(2) == 0,
+        portal: maybe(rng),
+        sending: rng.below(2) == 0,
+        locked: rng.below(2) == 0,
+        crypto: rng.below(2) == 0,
+        auto_lock: rng.next() as u32,
+        end: maybe(rng),
+    }
+}
+
+fn page(rng: &mut Rng) -> Page {
+    pick(rng, &[Page::Progress, Page::History, Page::About, Page::Goals, Page::Safety])
+}
+
+/// A message to the worker of variant `n` (see [`to_worker_variant`]).
+fn to_worker(rng: &mut Rng, n: usize) -> ToWorker {
+    let seq = rng.next() as u32;
+    match n {
+        0 => ToWorker::Pack(rng.text()),
+        1 => ToWorker::Key { lock: rng.text() },
+        2 => ToWorker::ImportFile,
+        3 => ToWorker::History(rng.text()),
+        4 => ToWorker::Draw { seq, page: page(rng), choices: choices(rng) },
+        5 => ToWorker::Unlock { seq, page: page(rng), choices: choices(rng), form: texts(rng) },
+        6 => ToWorker::Edit { seq, choices: choices(rng), form: texts(rng) },
+        7 => ToWorker::Merge { choices: choices(rng), take_theirs: texts(rng) },
+        8 => ToWorker::Export {
+            choices: choices(rng),
+            exported: rng.text(),
+            nickname: maybe(rng),
+            format: pick(rng, &[FileFormat::Json, FileFormat::Csv, FileFormat::Fhir]),
+            seal: rng.below(2) == 0,
+        },
+        9 => ToWorker::Reminder { choices: choices(rng), exported: rng.text(), form: texts(rng) },
+        _ => ToWorker::Send { choices: choices(rng), exported: rng.text(), nickname: maybe(rng) },
+    }
+}
+
+/// An answer of variant `n` (see [`from_worker_variant`]).
+fn from_worker(rng: &mut Rng, n: usize) -> FromWorker {
+    let seq = rng.next() as u32;
+    match n {
+        0 => FromWorker::Ready,
+        1 => FromWorker::Drawn { seq, hundredths: rng.next() as u32, html: rng.text() },
+        2 => FromWorker::EditRefused { seq, html: rng.text() },
+        3 => FromWorker::Edited { history: rng.text() },
+        4 => FromWorker::Merged { history: rng.text() },
+        5 => FromWorker::MergeFailed,
+        6 => FromWorker::File { name: rng.text(), url: rng.text() },
+        7 => FromWorker::FileFailed,
+        8 => FromWorker::ForPortal { json: rng.text() },
+        9 => FromWorker::PortalFailed,
+        _ => FromWorker::Failed,
+    }
+}
+
+#[test]
+fn every_message_to_the_worker_comes_back_the_same() {
+    let mut rng = Rng(0x7011);
+    let mut seen = [false; TO_WORKER_VARIANTS];
+    for case in 0..2000 {
+        let message = to_worker(&mut rng, case % TO_WORKER_VARIANTS);
+        seen[to_worker_variant(&message)] = true;
+        let bytes = encode(&message);
+        assert_eq!(ToWorker::read(&bytes), Ok(message), "case {case}");
+    }
+    assert_eq!(seen, [true; TO_WORKER_VARIANTS]);
+}
+
+#[test]
+fn every_answer_comes_back_the_same() {
+    let mut rng = Rng(0xf0f0);
+    let mut seen = [false; FROM_WORKER_VARIANTS];
+    for case in 0..2000 {
+        let answer = from_worker(&mut rng, case % FROM_WORKER_VARIANTS);
+        seen[from_worker_variant(&answer)] = true;
+        let bytes = encode(&answer);
+        assert_eq!(FromWorker::read(&bytes), answer, "case {case}");
+    }
+    assert_eq!(seen, [true; FROM_WORKER_VARIANTS]);
+}
+
+/// What each side does with bytes that are not a message: the worker answers `Failed`;
+/// the page reads them as `Failed`, which it shows as its translated "the chart could not
+/// be drawn" (the answer touches no data).
+fn refused_by_both_sides(bytes: &[u8], what: &str) {
+    assert_eq!(decode::<ToWorker>(bytes), Err(Unreadable), "{what}: {bytes:?}");
+    assert_eq!(decode::<FromWorker>(bytes), Err(Unreadable), "{what}: {bytes:?}");
+    assert_eq!(ToWorker::read(bytes), Err(FromWorker::Failed), "{what}: {bytes:?}");
+    assert_eq!(FromWorker::read(bytes), FromWorker::Failed, "{what}: {bytes:?}");
+}
+
+#[test]
+fn unknown_truncated_and_malformed_messages_are_refused_with_an_error_value() {
+    // No message at all, and variants that do not exist (the enums have 11 each).
+    refused_by_both_sides(&[], "empty");
+    for unknown in [11u8, 12, 100, 127] {
+        refused_by_both_sides(&[unknown], "unknown variant");
+        refused_by_both_sides(&[unknown, 0, 0, 0], "unknown variant with a body");
+    }
+    // A variant index that never ends (a varint of only continuation bytes).
+    refused_by_both_sides(&[0x80; 12], "endless varint");
+
+    let mut rng = Rng(0xbad);
+    for case in 0..300 {
+        // Every message cut short anywhere is refused: it needs all its bytes.
+        let message = to_worker(&mut rng, case % TO_WORKER_VARIANTS);
+        let bytes = encode(&message);
+        for end in 0..bytes.len() {
+            assert_eq!(ToWorker::read(&bytes[..end]), Err(FromWorker::Failed), "case {case} cut at {end}");
+        }
+        let answer = from_worker(&mut rng, case % FROM_WORKER_VARIANTS);
+        let bytes = encode(&answer);
+        for end in 0..bytes.len() {
+            assert_eq!(FromWorker::read(&bytes[..end]), FromWorker::Failed, "case {case} cut at {end}");
+        }
+        // With bytes left over, it is not that message either.
+        let mut longer = encode(&message);
+        longer.push(rng.next() as u8);
+        assert_eq!(ToWorker::read(&longer), Err(FromWorker::Failed), "case {case} with a byte more");
+    }
+
+    // Malformed inside: a text that is not UTF-8, a yes/no that is neither, a length
+    // longer than the message.
+    let mut pack = encode(&ToWorker::Pack("ab".into()));
+    *pack.last_mut().unwrap() = 0xff;
+    refused_by_both_sides(&pack, "invalid UTF-8");
+    let mut drawn = encode(&ToWorker::Draw { seq: 1, page: Page::Progress, choices: choices(&mut Rng(1)) });
+    let demo_flag = 4; // variant, seq, page, lang: then `demo`, a bool
+    assert!(drawn[demo_flag] <= 1);
+    drawn[demo_flag] = 2;
+    assert_eq!(ToWorker::read(&drawn), Err(FromWorker::Failed), "a bool of 2");
+    refused_by_both_sides(&[0, 200, 1, b'a'], "a length past the end");
+
+    // Random bytes, and valid messages with random bytes changed: an error value or a
+    // message, never a panic (a panic fails this test).
+    for case in 0..20_000 {
+        let mut bytes = encode(&to_worker(&mut rng, case % TO_WORKER_VARIANTS));
+        if case % 4 == 0 {
+            bytes = (0..rng.below(40)).map(|_| rng.next() as u8).collect();
+        }
+        for _ in 0..1 + rng.below(3) {
+            if !bytes.is_empty() {
+                let at = rng.below(bytes.len());
+                bytes[at] = rng.next() as u8;
+            }
+        }
+        let _ = ToWorker::read(&bytes);
+        let _ = FromWorker::read(&bytes);
+    }
+}
+
+#[test]
+fn the_page_says_a_translated_error_for_every_failure_and_nothing_for_an_answer() {
+    for (answer, said) in [
+        (FromWorker::Failed, Some(Msg::ChartFailed)),
+        (FromWorker::MergeFailed, Some(Msg::ChartFailed)),
+        (FromWorker::FileFailed, Some(Msg::ExportFailed)),
+        (FromWorker::PortalFailed, Some(Msg::ExportFailed)),
+        (FromWorker::Ready, None),
+        (FromWorker::Drawn { seq: 1, hundredths: 0, html: "x".into() }, None),
+        (FromWorker::EditRefused { seq: 1, html: "x".into() }, None),
+        (FromWorker::Edited { history: "{}".into() }, None),
+        (FromWorker::Merged { history: "{}".into() }, None),
+        (FromWorker::File { name: "a.json".into(), url: "blob:x".into() }, None),
+        (FromWorker::ForPortal { json: "{}".into() }, None),
+    ] {
+        assert_eq!(answer.problem(), said, "{answer:?}");
+    }
+    // The error the page shows for an answer it cannot read, in Danish (built in).
+    let text = FromWorker::read(&[255]).problem().unwrap().get(Lang::Da);
+    assert!(text.contains("Grafen kunne ikke tegnes") && text.contains("Dine svar er ikke berørt"), "{text}");
+}
+
+fn english_choices() -> Choices {
+    let request = common::request();
+    Choices {
+        lang: request.lang,
+        demo: false,
+        viewer: false,
+        period: request.period,
+        lines: request.lines.clone(),
+        average: request.average,
+        notes: request.notes,
+        table: request.table,
+        compare: request.compare,
+        width: request.width,
+        now: request.now,
+        lines_open: request.lines_open,
+        session: request.session,
+        importing: false,
+        portal: None,
+        sending: false,
+        locked: request.locked,
+        crypto: request.crypto,
+        auto_lock: request.auto_lock,
+        end: None,
+    }
+}
+
+#[test]
+fn each_request_asks_the_renderer_for_what_the_page_asked() {
+    let choices = english_choices();
+    let history = ugeblik::domain::demo::history(week("2026-W47"), 8);
+    // Drawing a screen is the renderer's request with the same choices.
+    let draw = ToWorker::Draw { seq: 3, page: Page::Progress, choices: choices.clone() };
+    let request = draw.request().unwrap();
+    assert_eq!(request, common::request());
+    assert_eq!(render(&history, &request).html, render(&history, &common::request()).html);
+    for (page, view) in [
+        (Page::Progress, View::Progress),
+        (Page::History, View::History),
+        (Page::About, View::About),
+        (Page::Goals, View::Goals),
+        (Page::Safety, View::Safety),
+    ] {
+        let request = ToWorker::Draw { seq: 1, page, choices: choices.clone() }.request().unwrap();
+        assert_eq!(request.view, view);
+    }
+
+    let form = vec!["passphrase".to_owned(), "correct horse".to_owned()];
+    let unlock = ToWorker::Unlock { seq: 4, page: Page::History, choices: choices.clone(), form: form.clone() };
+    let request = unlock.request().unwrap();
+    assert_eq!((request.view, request.form), (View::History, form.clone()));
+
+    let edit = ToWorker::Edit { seq: 5, choices: choices.clone(), form: form.clone() }.request().unwrap();
+    assert_eq!((edit.view, edit.form), (View::Edit, form.clone()));
+
+    let ids = vec!["r-1".to_owned()];
+    let merge = ToWorker::Merge { choices: choices.clone(), take_theirs: ids.clone() }.request().unwrap();
+    assert_eq!((merge.view, merge.take_theirs), (View::ImportMerge, ids));
+
+    for (format, code) in [(FileFormat::Json, "json"), (FileFormat::Csv, "csv"), (FileFormat::Fhir, "fhir")] {
+        let export = ToWorker::Export {
+            choices: choices.clone(),
+            exported: "2026-11-20T10:00:00Z".into(),
+            nickname: Some("Kim".into()),
+            format,
+            seal: true,
+        };
+        let request = export.request().unwrap();
+        assert_eq!(request.view, View::Export);
+        assert_eq!(request.format.as_deref(), Some(code));
+        assert_eq!(request.exported.as_deref(), Some("2026-11-20T10:00:00Z"));
+        assert_eq!(request.nickname.as_deref(), Some("Kim"));
+        assert!(request.seal);
+        // The file is the one the export makes, named for its format.
+        let made = render(&history, &request);
+        assert!(made.file.unwrap().ends_with(if code == "fhir" { ".fhir.json" } else { code }));
+    }
+    assert_eq!(FileFormat::from_code(None), FileFormat::Json);
+    assert_eq!(FileFormat::from_code(Some("csv")), FileFormat::Csv);
+    assert_eq!(FileFormat::from_code(Some("fhir")), FileFormat::Fhir);
+
+    let reminder = ToWorker::Reminder { choices: choices.clone(), exported: "x".into(), form: form.clone() };
+    let request = reminder.request().unwrap();
+    assert_eq!((request.view, request.format.as_deref(), request.form), (View::Export, Some("ics"), form));
+    assert!(!request.seal, "a calendar file is never locked");
+
+    let send = ToWorker::Send { choices: choices.clone(), exported: "x".into(), nickname: None };
+    let request = send.request().unwrap();
+    assert_eq!((request.view, request.format.as_deref()), (View::Export, Some("portal")));
+    // For the portal: the canonical file's text itself, no file name.
+    let made = render(&history, &request);
+    assert!(made.file.is_none() && made.html.starts_with('{'));
+
+    // What the worker only keeps asks nothing of the renderer.
+    for kept in [
+        ToWorker::Pack("{}".into()),
+        ToWorker::Key { lock: "{}".into() },
+        ToWorker::ImportFile,
+        ToWorker::History("{}".into()),
+    ] {
+        assert_eq!(kept.request(), None);
+    }
+    // The file being previewed is drawn when the page says one is.
+    let importing = ToWorker::Draw { seq: 1, page: Page::History, choices: Choices { importing: true, ..choices } };
+    assert!(importing.request().unwrap().import_file);
+}
+
+#[test]
+fn an_edit_answers_the_new_history_or_the_screen_with_the_forms_error() {
+    let history = ugeblik::domain::demo::history(week("2026-W47"), 8);
+    let choices = english_choices();
+    let form = |what: &str| -> Vec<String> {
+        ["edit", "goal-new", "what", what, "measure", "", "by", "", "id", "g1", "at", "2026-11-20T10:00:00Z"]
+            .map(String::from)
+            .to_vec()
+    };
+    // Made: the history in the stored format, which the page reads like stored data.
+    let made = ToWorker::Edit { seq: 1, choices: choices.clone(), form: form("Work four hours") };
+    let stored = ugeblik::render::edit(&history, &made.request().unwrap()).unwrap();
+    let kept = ugeblik::domain::stored::decode_history(&stored).unwrap();
+    assert_eq!(kept.goals.len(), history.goals.len() + 1);
+    assert_eq!(kept.responses, history.responses);
+    // Refused (no goal written): the goals screen with the form's error, nothing stored.
+    let refused = ToWorker::Edit { seq: 2, choices, form: form("  ") };
+    let screen = ugeblik::render::edit(&history, &refused.request().unwrap()).unwrap_err();
+    assert!(ugeblik::domain::stored::decode_history(&screen).is_err());
+    let said = ugeblik::i18n::ChartMsg::ErrGoalWhat.get(Lang::En);
+    assert!(!said.is_empty() && screen.contains(said), "{screen}");
+}
