@@ -432,30 +432,23 @@ impl World {
         let week = m.draft.as_ref().map_or(m.week, |d| d.week);
         match act {
             Act::Start => self.tabs[t].in_check_in = m.start_check_in(),
-            Act::Answer(value) if in_check_in => {
-                if let Some(Stage::Question(q)) = stage {
-                    let (low, high) = q.item.scale.bounds();
-                    let value = low + value % (high - low + 1);
-                    m.answer(value, now);
-                    let given =
-                        m.draft.as_ref().and_then(|d| d.answers.get(q.instrument.id)?.get(q.item.link_id).copied());
-                    if given == Some(value) {
-                        self.give(t, week, format!("{}/{}", q.instrument.id, q.item.link_id), value.to_string());
-                    }
-                }
-            }
-            Act::Choose(value) if in_check_in => match (stage, &m.draft) {
+            // A tap answers and moves on; an arrow key chooses and stays.
+            Act::Answer(value) | Act::Choose(value) if in_check_in => match (stage, &m.draft) {
                 (Some(Stage::Question(q)), _) => {
                     let (low, high) = q.item.scale.bounds();
                     let value = low + value % (high - low + 1);
-                    m.choose(value, now);
+                    if matches!(act, Act::Answer(_)) {
+                        m.answer(value, now);
+                    } else {
+                        m.choose(value, now);
+                    }
                     let given =
                         m.draft.as_ref().and_then(|d| d.answers.get(q.instrument.id)?.get(q.item.link_id).copied());
                     if given == Some(value) {
                         self.give(t, week, format!("{}/{}", q.instrument.id, q.item.link_id), value.to_string());
                     }
                 }
-                (Some(Stage::Goal(index)), Some(draft)) => {
+                (Some(Stage::Goal(index)), Some(draft)) if matches!(act, Act::Choose(_)) => {
                     let goal = draft.goals[index].goal.clone();
                     let kept = [Kept::Yes, Kept::Partly, Kept::No][usize::from(value) % 3];
                     m.choose_goal(kept, "", now);
