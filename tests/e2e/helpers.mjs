@@ -213,3 +213,13 @@ export async function checkIn(scope, questions = 18, { stored = true } = {}) {
   if (stored) await scope.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).waitFor();
   else await scope.getByRole('alert').filter({ hasText: 'Dine svar er IKKE gemt' }).waitFor();
 }
+
+/** Sets `passphrase` from the "lock and delete" screen, and waits until it is set. */
+export async function setPassphrase(page, passphrase) {
+  await page.getByRole('button', { name: 'Lås og sletning' }).click();
+  await drawn(page);
+  await page.getByLabel('Nyt kodeord (mindst 8 tegn)').fill(passphrase);
+  await page.getByLabel('Skriv det nye kodeord igen').fill(passphrase);
+  await page.getByRole('button', { name: 'Sæt kodeord' }).click();
+  await page.getByText('Kodeordet er sat.', { exact: false }).waitFor();
+}

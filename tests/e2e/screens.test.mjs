@@ -4,7 +4,7 @@
 // before they became Leptos components.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newPage, ready, drawn, expectNoAxeViolations } from './helpers.mjs';
+import { start, newPage, ready, expectNoAxeViolations, setPassphrase } from './helpers.mjs';
 
 const PASSPHRASE = 'blå kat 2027';
 
@@ -28,14 +28,6 @@ async function current(page, menu) {
     .evaluateAll((all) => all.filter((b) => b.getAttribute('aria-current') === 'page').map((b) => b.textContent));
 }
 
-async function setPassphrase(page) {
-  await page.getByRole('button', { name: 'Lås og sletning' }).click();
-  await drawn(page);
-  await page.getByLabel('Nyt kodeord (mindst 8 tegn)').fill(PASSPHRASE);
-  await page.getByLabel('Skriv det nye kodeord igen').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Sæt kodeord' }).click();
-  await page.getByText('Kodeordet er sat.', { exact: false }).waitFor();
-}
 
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id);
 
@@ -70,7 +62,7 @@ test('the header marks the screen shown as the page and the language shown as pr
   await page.getByText('Du er i gang. Du har svaret på 0 af 19 spørgsmål.').waitFor();
   await expectNoAxeViolations(page, 'the start page with a check-in begun');
 
-  await setPassphrase(page);
+  await setPassphrase(page, PASSPHRASE);
   await banner.getByRole('button', { name: 'Lås', exact: true }).waitFor();
   assert.deepEqual(await current(page, 'Hovedmenu'), ['Lås og sletning']);
   assert.deepEqual(page.errors, []);
@@ -81,7 +73,7 @@ test('the lock screen by keyboard: the field has the focus, a wrong passphrase i
   const { context, page } = await newPage(env.browser);
   await page.goto(env.url('/'));
   await ready(page);
-  await setPassphrase(page);
+  await setPassphrase(page, PASSPHRASE);
   await page.reload();
   await page.getByRole('heading', { name: 'Ugeblik er låst', level: 2 }).waitFor();
   const field = page.getByLabel('Kodeord', { exact: true });

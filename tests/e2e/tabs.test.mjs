@@ -3,7 +3,7 @@
 // also after a reload; a tab never moves the other's place in the check-in.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newPage, ready, drawn, redrawn, checkIn, storageValue, expectNoAxeViolations } from './helpers.mjs';
+import { start, newPage, ready, drawn, redrawn, checkIn, storageValue, expectNoAxeViolations, setPassphrase } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -210,15 +210,6 @@ test('a milestone and a goal added in one tab while the other saves a check-in a
 
 const PASSPHRASE = 'to faner, en lås';
 
-/** Sets the passphrase in tab `page`, from its "lock and delete" screen. */
-async function setPassphrase(page) {
-  await page.getByRole('button', { name: 'Lås og sletning' }).click();
-  await drawn(page);
-  await page.getByLabel('Nyt kodeord (mindst 8 tegn)').fill(PASSPHRASE);
-  await page.getByLabel('Skriv det nye kodeord igen').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Sæt kodeord' }).click();
-  await page.getByText('Kodeordet er sat.', { exact: false }).waitFor();
-}
 
 /** Opens tab `page`, locked, with the passphrase. */
 async function unlock(page) {
@@ -230,7 +221,7 @@ async function unlock(page) {
 
 test('with a passphrase set, two tabs answering at once keep both answers, which stay encrypted', async () => {
   const { context, a, b } = await twoTabs();
-  await setPassphrase(a);
+  await setPassphrase(a, PASSPHRASE);
   // The other tab locked itself when the passphrase was set.
   await unlock(b);
   await b.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
@@ -301,7 +292,7 @@ test('with a passphrase set, two tabs saving the history while the other encrypt
     const encrypt = subtle.encrypt.bind(subtle);
     subtle.encrypt = (...args) => new Promise((resolve) => setTimeout(resolve, 2000)).then(() => encrypt(...args));
   });
-  await setPassphrase(a);
+  await setPassphrase(a, PASSPHRASE);
   // Both tabs load again (with the slow encryption) and are opened.
   await unlock(b);
   await a.reload();
