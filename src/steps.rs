@@ -1,4 +1,5 @@
-//! Parts of the page written as HTML: the notices, and the check-in's steps.
+//! The check-in's steps written as HTML: one question per screen, the week's work, and
+//! each open goal, with the closing note.
 //!
 //! Why HTML and not Leptos views: every distinct view and event handler is compiled code
 //! the first load carries (the work step's form measured 7 KB gzipped as views). These
@@ -32,23 +33,6 @@ pub const ANSWER: &str = "ugb-answer";
 pub const KEPT: &str = "ugb-kept";
 /// The question's button that skips it, or goes on once it has an answer.
 pub const ONWARD: &str = "ugb-onward";
-
-/// Plain messages (about the stored data, the address's settings): each a text and, for
-/// whoever helps the citizen, a detail; first the demo's banner, when it shows.
-pub fn notices(demo: Option<&str>, items: &[(String, Option<String>)]) -> String {
-    let mut html = Html::new();
-    if let Some(demo) = demo {
-        html.el("p", &[("class", "ugb-demo")], demo);
-    }
-    for (text, detail) in items {
-        html.open("div", &[("class", "ugb-notice")]).el("p", &[], text);
-        if let Some(detail) = detail {
-            html.el("p", &[("class", "ugb-notice__detail")], detail);
-        }
-        html.close("div");
-    }
-    html.finish()
-}
 
 /// Above every step: its position ("Spørgsmål 3 af 19" or "Mål 1 af 2"), the week, and a
 /// bar (decorative: the text says it).

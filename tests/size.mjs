@@ -87,8 +87,8 @@ import { join } from 'node:path';
  *  clone, 208.7 KB (+13.2: its JS glue and the serde data model's dynamic calls). The
  *  chart worker fell 213.7 → 205.6 KB (no serde_json derive of the 30-field request). With all
  *  the rest: 183.3 → 183.2 KB.
- *  Then the start page as a Leptos component (its handlers on its elements, no data-act): 183.2 → 186.0 KB. */
-export const BUDGET_BYTES = 186 * 1024;
+ *  Then the start page as a Leptos component (its handlers on its elements, no data-act): 183.2 → 186.0 KB; the notices as one (views, no inner_html): → 187.4 KB. */
+export const BUDGET_BYTES = 188 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The chart worker's files carry a hash of their content in a release build
 // (scripts/offline.mjs); the service worker fetches them once the phone is idle after the
