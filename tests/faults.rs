@@ -26,17 +26,17 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use ugeblik::config::Config;
 use ugeblik::domain::checkin::{Draft, Stage};
 use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::progression::{Goal, Kept, Work};
-use ugeblik::domain::safety::decode_safety;
-use ugeblik::domain::sealed::{decode_lock, decode_sealed, encode_sealed, is_sealed, KeyParams, Sealed, ITERATIONS};
-use ugeblik::domain::stored::{decode_draft, decode_history, decode_settings};
 use ugeblik::domain::week::IsoWeek;
-use ugeblik::model::{Finished, Model};
-use ugeblik::storage::{
+use ugeblik::formats::config::Config;
+use ugeblik::formats::safety::decode_safety;
+use ugeblik::formats::sealed::{decode_lock, decode_sealed, encode_sealed, is_sealed, KeyParams, Sealed, ITERATIONS};
+use ugeblik::formats::stored::{decode_draft, decode_history, decode_settings};
+use ugeblik::page::model::{Finished, Model};
+use ugeblik::platform::storage::{
     finish_change, is_value, lock, tasks, Cipher, CryptoError, KeyValueStore, Problem, SealedOver, StorageError, Vault,
     APP_PREFIX, ASIDE_PREFIX, DRAFT_KEY, HISTORY_KEY, LOCK_KEY, SAFETY_KEY, SETTINGS_KEY,
 };
@@ -345,7 +345,7 @@ impl World {
         self.tabs[1 - t].store.heard_by_other.clone()
     }
 
-    /// Opens tab `t` as the page does (`ui::app`): a passphrase change cut short is
+    /// Opens tab `t` as the page does (`page::app`): a passphrase change cut short is
     /// finished or undone, the lock opened with the passphrase the citizen set, the vault
     /// read, and everything deleted if the programme's grace period is over.
     fn open(&mut self, t: usize) {
@@ -399,7 +399,7 @@ impl World {
             listen(tab, sealed);
         }
         tab.in_check_in = model.draft.is_some();
-        if model.ending(self.today) == ugeblik::domain::safety::Ending::Wipe {
+        if model.ending(self.today) == ugeblik::formats::safety::Ending::Wipe {
             model.delete_everything();
         }
         tab.model = Some(model);
@@ -514,8 +514,8 @@ impl World {
             }
             Act::Import => {
                 let file = import_file(m.week);
-                let imported = ugeblik::domain::import::read(&file).map_err(|e| format!("import: {e:?}"))?;
-                let merged = ugeblik::domain::import::merge(&m.history, &imported, &[]);
+                let imported = ugeblik::formats::import::read(&file).map_err(|e| format!("import: {e:?}"))?;
+                let merged = ugeblik::formats::import::merge(&m.history, &imported, &[]);
                 m.replace_history(merged);
                 let week = m.week.plus(-3).expect("a week");
                 for (link, value) in IMPORTED {
@@ -781,7 +781,7 @@ impl World {
             }
         }
         let texts = self.stored()?;
-        if texts.keys().any(|k| k.starts_with(ugeblik::storage::NEXT_PREFIX)) {
+        if texts.keys().any(|k| k.starts_with(ugeblik::platform::storage::NEXT_PREFIX)) {
             return Err("a passphrase change is left half done".into());
         }
         // 3 and 4: every stored value reads, or is the newer version's, as written.
@@ -879,7 +879,7 @@ impl Snapshot {
     }
 }
 
-/// Tells the tab of what its sealed store tells, as `ui::state` and `ui::tabs` do.
+/// Tells the tab of what its sealed store tells, as `page::state` and `page::tabs` do.
 fn listen(tab: &Tab, sealed: &TabSealed) {
     let failed = tab.failed.clone();
     sealed.on_failure(Rc::new(move |key, reason| failed.borrow_mut().push((key, reason))));
@@ -898,8 +898,8 @@ fn import_file(this_week: IsoWeek) -> String {
         draft.answer(value, 1).expect("on the scale");
     }
     draft.save_into(&mut history, "2026-11-12T10:00:00Z", Lang::Da, &mut || "imported-1".to_owned());
-    let export = ugeblik::domain::export::export(&history, "2026-11-20T10:00:00Z", "1.0.0", None);
-    ugeblik::domain::export::to_json(&export)
+    let export = ugeblik::formats::export::export(&history, "2026-11-20T10:00:00Z", "1.0.0", None);
+    ugeblik::formats::export::to_json(&export)
 }
 
 // ----------------------------------------------------------------------------------------

@@ -4,9 +4,9 @@ use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::progression::{MilestoneKind, Outcome};
 use ugeblik::domain::series::{goal_rows, trend, LineKey, Period};
-use ugeblik::goals::{apply, screen};
 use ugeblik::i18n::ChartMsg;
-use ugeblik::render::{render, Request, View};
+use ugeblik::session::goals::{apply, screen};
+use ugeblik::session::render::{render, Request, View};
 
 mod common;
 use common::week;

@@ -218,7 +218,7 @@ fn a_hostile_or_broken_pack_is_refused_or_falls_back_to_danish() {
     let chime = instrument::current("chime5").unwrap();
     let question =
         ugeblik::domain::checkin::Question { instrument: chime, item: &chime.items[0], number: 6, total: 19 };
-    let html = ugeblik::steps::question_step(Lang::Uk, &question, None, "2026-W47".parse().unwrap(), None);
+    let html = ugeblik::page::steps::question_step(Lang::Uk, &question, None, "2026-W47".parse().unwrap(), None);
     assert!(!html.contains("<img") && !html.contains("<script"), "{html}");
     assert!(html.contains("Назад &lt;img src=x onerror=alert(1)&gt;"));
     assert!(html.contains(r#"data-say="&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"#), "{html}");

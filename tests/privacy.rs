@@ -5,8 +5,8 @@ mod common;
 
 use common::request;
 use ugeblik::domain::lang::Lang;
-use ugeblik::domain::sealed::{encode_file, KeyParams, Sealed, SealedFile};
-use ugeblik::render::{render, Request, View};
+use ugeblik::formats::sealed::{encode_file, KeyParams, Sealed, SealedFile};
+use ugeblik::session::render::{render, Request, View};
 
 fn safety(locked: bool, crypto: bool) -> String {
     let request = Request { view: View::Safety, lang: Lang::Da, locked, crypto, ..request() };

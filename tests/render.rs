@@ -8,7 +8,7 @@ use ugeblik::domain::lang::Lang;
 use ugeblik::domain::response::{status_of, Response};
 use ugeblik::domain::series::Period;
 use ugeblik::domain::week::IsoWeek;
-use ugeblik::render::{render, Request, View};
+use ugeblik::session::render::{render, Request, View};
 
 mod common;
 use common::{request, week};
@@ -145,7 +145,7 @@ fn an_empty_history_says_so_and_the_demo_draws_made_up_weeks() {
     let empty = render(&History::default(), &request()).html;
     assert!(empty.contains("There are no answers yet."));
     let demo = render(&History::default(), &Request { demo: true, period: Period::All, ..request() });
-    assert_eq!(demo.cursors[0].weeks, ugeblik::render::DEMO_WEEKS);
+    assert_eq!(demo.cursors[0].weeks, ugeblik::session::render::DEMO_WEEKS);
 }
 
 #[test]
@@ -168,12 +168,12 @@ fn the_export_view_gives_the_canonical_file() {
         ..request()
     };
     let text = render(&history(), &request).html;
-    let file: ugeblik::domain::export::Export = serde_json::from_str(&text).unwrap();
+    let file: ugeblik::formats::export::Export = serde_json::from_str(&text).unwrap();
     assert_eq!(
         (file.responses.len(), file.nickname.as_deref(), file.exported.as_str()),
         (5, Some("Case 7"), "2026-11-22T12:00:00Z")
     );
-    assert_eq!(file.app_version, ugeblik::render::APP_VERSION);
+    assert_eq!(file.app_version, ugeblik::session::render::APP_VERSION);
 }
 
 #[test]
@@ -237,7 +237,7 @@ fn the_reminder_form_offers_every_day_and_makes_a_calendar_file() {
 #[test]
 fn a_text_with_the_parts_separator_stays_in_its_part() {
     use ugeblik::domain::progression::{Goal, Milestone, MilestoneKind};
-    use ugeblik::html::PART;
+    use ugeblik::formats::html::PART;
     // The page splits a drawn screen at PART and puts each part in place on its own: a
     // note, a goal's words or an id from a file carrying it would cut the screen's markup.
     let hostile = format!("før{PART}\"><b>efter</b>");

@@ -34,7 +34,7 @@ import { join } from 'node:path';
  *  formatting time's error with Debug on a path never taken 0.1 KB, → 194.0; the page's
  *  allocator talc instead of the standard library's dlmalloc 0.7 KB, → 193.3.
  *  Then the model (issue 23: the citizen's data and its operations moved out of the page's
- *  signals into `src/model.rs`, so the host's fault-injection harness drives the same
+ *  signals into `src/page/model.rs`, so the host's fault-injection harness drives the same
  *  code): 193.3 → 195.5 KB, mostly the signals taking only what changed (comparing the
  *  history and the check-in) and the sealed store's generic cipher. (Removing the lock
  *  last when deleting everything: a partition, for a stable sort cost 2.0 KB.)
@@ -81,7 +81,7 @@ import { join } from 'node:path';
  *  component (typed node refs, handlers on its elements, unmounted with its signals when
  *  the passphrase opens the app) instead of plain DOM: 180.6 → 183.3 KB, budget 185.
  *  Then the chart worker's messages as typed enums defined once (issue 18, item 3:
- *  src/chart_protocol.rs), each codec measured in the page (encoding ToWorker, decoding
+ *  src/session/protocol.rs), each codec measured in the page (encoding ToWorker, decoding
  *  FromWorker) against the hand-written JSON request before it, 195.5 KB: postcard, bytes
  *  in a Uint8Array, 196.1 KB (+0.6; chosen); serde-wasm-bindgen, JS objects by structured
  *  clone, 208.7 KB (+13.2: its JS glue and the serde data model's dynamic calls). The

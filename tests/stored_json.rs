@@ -1,4 +1,4 @@
-//! The page's hand-written JSON (src/domain/json.rs, the codecs in src/domain/stored.rs and
+//! The page's hand-written JSON (src/formats/json.rs, the codecs in src/formats/stored.rs and
 //! the history it sends the chart worker) against serde_json with the derives of the same
 //! types, which the worker, the import and the exports use:
 //!
@@ -19,7 +19,7 @@ use ugeblik::domain::progression::{
     Absence, Closed, Goal, GoalCheck, Kept, Milestone, MilestoneKind, Outcome, Work, WorkWeek,
 };
 use ugeblik::domain::response::{validate, Response};
-use ugeblik::domain::stored::{
+use ugeblik::formats::stored::{
     decode_draft, decode_history, decode_settings, encode_draft, encode_history, encode_settings, write_history_body,
     DecodeError, Settings, STORE_VERSION,
 };

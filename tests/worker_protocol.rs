@@ -1,14 +1,14 @@
-//! The messages between the page and the chart worker (src/chart_protocol.rs): every
+//! The messages between the page and the chart worker (src/session/protocol.rs): every
 //! variant of both enums goes through the codec and comes back the same; bytes that are
 //! not a message (an unknown variant, cut short, malformed, with bytes left over) are an
 //! error value, never a panic, and each side turns them into its clear outcome; and each
 //! request asks the renderer for what the page asked.
 
-use ugeblik::chart_protocol::{decode, encode, Choices, FileFormat, FromWorker, Page, ToWorker, Unreadable};
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::series::Period;
 use ugeblik::i18n::Msg;
-use ugeblik::render::{render, View};
+use ugeblik::session::protocol::{decode, encode, Choices, FileFormat, FromWorker, Page, ToWorker, Unreadable};
+use ugeblik::session::render::{render, View};
 
 mod common;
 use common::{week, Rng};
@@ -370,14 +370,14 @@ fn an_edit_answers_the_new_history_or_the_screen_with_the_forms_error() {
     };
     // Made: the history in the stored format, which the page reads like stored data.
     let made = ToWorker::Edit { seq: 1, choices: choices.clone(), form: form("Work four hours") };
-    let stored = ugeblik::render::edit(&history, &made.request().unwrap()).unwrap();
-    let kept = ugeblik::domain::stored::decode_history(&stored).unwrap();
+    let stored = ugeblik::session::render::edit(&history, &made.request().unwrap()).unwrap();
+    let kept = ugeblik::formats::stored::decode_history(&stored).unwrap();
     assert_eq!(kept.goals.len(), history.goals.len() + 1);
     assert_eq!(kept.responses, history.responses);
     // Refused (no goal written): the goals screen with the form's error, nothing stored.
     let refused = ToWorker::Edit { seq: 2, choices, form: form("  ") };
-    let screen = ugeblik::render::edit(&history, &refused.request().unwrap()).unwrap_err();
-    assert!(ugeblik::domain::stored::decode_history(&screen).is_err());
+    let screen = ugeblik::session::render::edit(&history, &refused.request().unwrap()).unwrap_err();
+    assert!(ugeblik::formats::stored::decode_history(&screen).is_err());
     let said = ugeblik::i18n::ChartMsg::ErrGoalWhat.get(Lang::En);
     assert!(!said.is_empty() && screen.contains(said), "{screen}");
 }

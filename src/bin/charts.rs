@@ -2,7 +2,7 @@
 //! a web worker. The app starts it only when the progress screen opens, so the check-in's
 //! first load never downloads it, and drawing never blocks the page.
 //!
-//! Protocol: the enums of `src/chart_protocol.rs`, shared with the page. Once it listens,
+//! Protocol: the enums of `src/session/protocol.rs`, shared with the page. Once it listens,
 //! the worker says [`FromWorker::Ready`]. It keeps what the page gives it (the history, a
 //! language pack, the passphrase's key, a file to import) and answers each request with
 //! its answer's variant. A message it cannot read is answered with `Failed`, never a panic.
@@ -14,18 +14,18 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("the chart worker runs in a browser; see src/render.rs for what it draws");
+    eprintln!("the chart worker runs in a browser; see src/session/render.rs for what it draws");
 }
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use std::cell::RefCell;
 
-    use ugeblik::chart_protocol::{wire, FromWorker, ToWorker};
-    use ugeblik::crypto;
     use ugeblik::domain::history::History;
-    use ugeblik::domain::sealed::{self, KeyParams, SealedFile};
-    use ugeblik::render::{self, render, Request};
+    use ugeblik::formats::sealed::{self, KeyParams, SealedFile};
+    use ugeblik::platform::crypto;
+    use ugeblik::session::protocol::{wire, FromWorker, ToWorker};
+    use ugeblik::session::render::{self, render, Request};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 

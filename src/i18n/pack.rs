@@ -23,8 +23,8 @@
 use std::cell::RefCell;
 
 use super::{same_placeholders, ChartMsg, Msg};
-use crate::domain::json::{self, Value};
 use crate::domain::lang::{Lang, Text};
+use crate::formats::json::{self, Value};
 
 /// The format's name and the newest version this app reads.
 pub const FORMAT: &str = "ugeblik-language";

@@ -5,7 +5,7 @@
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::series::{default_lines, Period};
 use ugeblik::domain::week::IsoWeek;
-use ugeblik::render::{Request, View};
+use ugeblik::session::render::{Request, View};
 
 /// xorshift64*: deterministic, so a failure can be replayed from its case number.
 pub struct Rng(pub u64);
