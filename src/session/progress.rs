@@ -162,9 +162,8 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
     // again before it is kept.
     let keep_history = move |stored: &str, said: Msg| match crate::formats::stored::decode_history(stored) {
         Ok(history) => {
-            state.replace_history(history);
+            state.replace_history(history, move || done.set(Some(said)));
             charts.update_value(|c| c.iter_mut().for_each(|c| c.history_sent = false));
-            done.set(Some(said));
         }
         Err(_) => problem.set(Some(Msg::ChartFailed)),
     };
