@@ -282,3 +282,29 @@ fn english_is_a_pack_and_its_questionnaires_are_in_the_catalogue() {
     let file: serde_json::Value = serde_json::from_str(&pack_file(Lang::En)).unwrap();
     assert_eq!(file["instruments"], serde_json::json!({}));
 }
+
+#[test]
+fn the_drawn_screens_texts_are_read_when_the_page_first_draws_them() {
+    // The page installs a pack without the drawn screens' texts (the first load never reads
+    // them); the part of its code that draws those screens reads them from the same pack.
+    // Each test runs on a thread of its own, with packs of its own.
+    let file = pack_file(Lang::Uk);
+    let value: serde_json::Value = serde_json::from_str(&file).unwrap();
+    let title = value["chart"]["ChartPercent"].as_str().unwrap();
+    assert_ne!(title, ChartMsg::ChartPercent.danish());
+    assert_eq!(pack::install(&file), Ok(Lang::Uk));
+    assert_eq!(ChartMsg::ChartPercent.get(Lang::Uk), ChartMsg::ChartPercent.danish());
+    pack::install_chart(Lang::Uk);
+    assert_eq!(ChartMsg::ChartPercent.get(Lang::Uk), title);
+    assert_eq!(Msg::AppName.get(Lang::Uk), value["messages"]["AppName"].as_str().unwrap());
+    // Every text of the table, as the chart worker reads it.
+    for msg in ChartMsg::ALL {
+        let want = value["chart"][msg.key()].as_str().unwrap();
+        assert_eq!(msg.get(Lang::Uk), want, "{}", msg.key());
+    }
+    // Read once: again changes nothing, and a language with no pack loaded reads nothing.
+    pack::install_chart(Lang::Uk);
+    assert_eq!(ChartMsg::ChartPercent.get(Lang::Uk), title);
+    pack::install_chart(Lang::Ar);
+    assert_eq!(ChartMsg::ChartPercent.get(Lang::Ar), ChartMsg::ChartPercent.danish());
+}

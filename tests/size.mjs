@@ -87,8 +87,23 @@ import { join } from 'node:path';
  *  clone, 208.7 KB (+13.2: its JS glue and the serde data model's dynamic calls). The
  *  chart worker fell 213.7 → 205.6 KB (no serde_json derive of the 30-field request). With all
  *  the rest: 183.3 → 183.2 KB.
- *  Then the start page as a Leptos component (its handlers on its elements, no data-act): 183.2 → 186.0 KB; the notices as one (views, no inner_html): → 187.4 KB. */
-export const BUDGET_BYTES = 188 * 1024;
+ *  Then the start page as a Leptos component (its handlers on its elements, no data-act): 183.2 → 186.0 KB; the notices as one (views, no inner_html): → 187.4 KB; both on the drawing in the split part: 183.9 → 188.2 KB. */
+export const BUDGET_BYTES = 189 * 1024;
+/** What opening the progress screen fetches: the page's parts loaded on demand (the drawn
+ *  screens' code, which draws them) and their styles. Not the chart worker, started only
+ *  when a file is made or read (import, the viewer, exports, the reminder's file). */
+const PROGRESS = /^(ugeblik-split-[0-9a-f]{16}-\w+\.wasm|drawn\.css)$/;
+/** The second budget (issue 18, item 7): opening the progress screen adds at most 150 KB
+ *  gzipped. With the drawing in the chart worker it added 257.9 KB (the worker's wasm
+ *  218.1, glue 4.2, loader 0.1; the page's part 32.8; drawn.css 2.7). The worker without
+ *  the code for files (branch i18-protocol) was 143.8 KB merged onto main: about 183 KB
+ *  in all. Drawn by the page's part instead (render::render_drawn: plotters, the renderer
+ *  and the drawn screens' texts, sharing the page's standard library, serde, domain and
+ *  i18n), the worker left for files: 101.7 KB (part 99.0, drawn.css 2.7); the worker
+ *  (222.6 KB with its glue) comes with the first file. The first load 183.2 → 183.9 KB
+ *  (188,286 bytes): most likely the first load's functions the drawing calls, which the
+ *  split keeps callable from the part (87 more table entries, 23 more functions). */
+export const PROGRESS_BUDGET_BYTES = 150 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The chart worker's files carry a hash of their content in a release build
 // (scripts/offline.mjs); the service worker fetches them once the phone is idle after the
@@ -126,11 +141,21 @@ function check(rows) {
   const first = sum(rows.filter((row) => !row.lazy));
   console.log('first load'.padEnd(44), ''.padStart(10), kb(first), ` (budget ${kb(BUDGET_BYTES).trim()})`);
   console.log('fetched later'.padEnd(44), ''.padStart(10), kb(sum(rows.filter((row) => row.lazy && !row.name.startsWith('lang/')))));
+  const progress = sum(rows.filter((row) => PROGRESS.test(row.name)));
+  console.log('  of it, opening the progress screen'.padEnd(44), ''.padStart(10), kb(progress), ` (budget ${kb(PROGRESS_BUDGET_BYTES).trim()})`);
   for (const pack of rows.filter((row) => row.name.startsWith('lang/'))) {
     console.log(`  each language pack: ${pack.name}`.padEnd(44), ''.padStart(10), kb(pack.gzip), ' (0 KB of the first load)');
   }
   if (!rows.some((row) => !row.lazy && row.name.endsWith('.wasm'))) {
     console.error('no app .wasm in dist/: build first');
+    process.exit(1);
+  }
+  if (!rows.some((row) => PROGRESS.test(row.name) && row.name.endsWith('.wasm'))) {
+    console.error('no part loaded on demand in dist/: the drawn screens would be in the first load');
+    process.exit(1);
+  }
+  if (progress > PROGRESS_BUDGET_BYTES) {
+    console.error(`opening the progress screen fetches ${progress} bytes gzipped, over the budget of ${PROGRESS_BUDGET_BYTES}`);
     process.exit(1);
   }
   if (first > BUDGET_BYTES) {

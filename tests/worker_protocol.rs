@@ -381,3 +381,65 @@ fn an_edit_answers_the_new_history_or_the_screen_with_the_forms_error() {
     let said = ugeblik::i18n::ChartMsg::ErrGoalWhat.get(Lang::En);
     assert!(!said.is_empty() && screen.contains(said), "{screen}");
 }
+
+#[test]
+fn the_page_draws_every_screen_without_a_file_as_the_worker_does_and_leaves_files_to_it() {
+    // The page answers what needs no file itself (`answer_here`, with `render_drawn`, which
+    // links none of the code for files); the worker the rest, with the whole renderer.
+    let history = ugeblik::domain::demo::history(week("2026-W47"), 12);
+    let choices = english_choices();
+    for page in [Page::Progress, Page::History, Page::About, Page::Goals, Page::Safety] {
+        for demo in [false, true] {
+            let choices = Choices { demo, ..choices.clone() };
+            let message = ToWorker::Draw { seq: 7, page, choices };
+            let request = message.request().unwrap();
+            assert!(!ugeblik::session::render::needs_files(&request), "{page:?}");
+            let html = render(&history, &request).html;
+            assert!(!html.is_empty());
+            assert_eq!(message.answer_here(&history), Some(FromWorker::Drawn { seq: 7, hundredths: 0, html }));
+        }
+    }
+    // An edit of the goals: the same answer as the worker's, made and refused.
+    let form = |what: &str| -> Vec<String> {
+        ["edit", "goal-new", "what", what, "measure", "", "by", "", "id", "g1", "at", "2026-11-20T10:00:00Z"]
+            .map(String::from)
+            .to_vec()
+    };
+    let made = ToWorker::Edit { seq: 8, choices: choices.clone(), form: form("Work four hours") };
+    let stored = ugeblik::session::render::edit(&history, &made.request().unwrap()).unwrap();
+    assert_eq!(made.answer_here(&history), Some(FromWorker::Edited { history: stored }));
+    let refused = ToWorker::Edit { seq: 9, choices: choices.clone(), form: form(" ") };
+    let html = ugeblik::session::render::edit(&history, &refused.request().unwrap()).unwrap_err();
+    assert_eq!(refused.answer_here(&history), Some(FromWorker::EditRefused { seq: 9, html }));
+
+    // What needs a file is the worker's: a file being previewed or unlocked, the viewer
+    // (even its edits), a merge, every export, the reminder's file, the portal's file, and
+    // what the worker only keeps.
+    let importing = Choices { importing: true, ..choices.clone() };
+    let viewer = Choices { viewer: true, ..choices.clone() };
+    let exported = "2026-11-20T10:00:00Z".to_owned();
+    let mut theirs = vec![
+        ToWorker::Draw { seq: 1, page: Page::History, choices: importing.clone() },
+        ToWorker::Draw { seq: 1, page: Page::Progress, choices: viewer.clone() },
+        ToWorker::Edit { seq: 1, choices: viewer, form: form("x") },
+        ToWorker::Unlock { seq: 1, page: Page::History, choices: importing.clone(), form: Vec::new() },
+        ToWorker::Merge { choices: importing, take_theirs: Vec::new() },
+        ToWorker::Reminder { choices: choices.clone(), exported: exported.clone(), form: Vec::new() },
+        ToWorker::Send { choices: choices.clone(), exported: exported.clone(), nickname: None },
+        ToWorker::Pack("{}".into()),
+        ToWorker::Key { lock: "{}".into() },
+        ToWorker::ImportFile,
+        ToWorker::History("{}".into()),
+    ];
+    for format in [FileFormat::Json, FileFormat::Csv, FileFormat::Fhir] {
+        let (choices, exported) = (choices.clone(), exported.clone());
+        theirs.push(ToWorker::Export { choices, exported, nickname: None, format, seal: false });
+    }
+    for message in theirs {
+        if let Some(request) = message.request() {
+            assert!(ugeblik::session::render::needs_files(&request), "{message:?}");
+            assert_eq!(ugeblik::session::render::render_drawn(&history, &request), None, "{message:?}");
+        }
+        assert_eq!(message.answer_here(&history), None, "{message:?}");
+    }
+}

@@ -1,6 +1,10 @@
-//! The chart worker: renders the progress screen's content (plotters SVG, keys, tables) in
-//! a web worker. The app starts it only when the progress screen opens, so the check-in's
-//! first load never downloads it, and drawing never blocks the page.
+//! The chart worker: what the drawn screens do with files, in a web worker: a file to
+//! import previewed (a locked one opened), merged; the consultant's viewer; every export
+//! (JSON, CSV, FHIR, locked or not), the reminder's calendar file and the file for a
+//! portal. The page starts it the first time one of those is asked for: the drawn screens
+//! themselves the page draws with the same renderer (`render::render_drawn`, in the part
+//! of its code fetched when such a screen opens), so opening the progress screen never
+//! fetches this worker, nor serde_json, CSV, FHIR or the import's readers.
 //!
 //! Protocol: the enums of `src/session/protocol.rs`, shared with the page. Once it listens,
 //! the worker says [`FromWorker::Ready`]. It keeps what the page gives it (the history, a
@@ -150,6 +154,10 @@ mod worker {
         };
         match message {
             ToWorker::Draw { seq, .. } | ToWorker::Unlock { seq, .. } => drawn(*seq),
+            // The viewer never edits: its screen again.
+            ToWorker::Edit { seq, .. } if request.viewer => {
+                FromWorker::EditRefused { seq: *seq, html: HISTORY.with(|h| render(&h.borrow(), request)).html }
+            }
             ToWorker::Edit { seq, .. } => match HISTORY.with(|h| render::edit(&h.borrow(), request)) {
                 Ok(history) => FromWorker::Edited { history },
                 Err(html) => FromWorker::EditRefused { seq: *seq, html },

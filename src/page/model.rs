@@ -51,6 +51,9 @@ pub struct Model<C: Cipher, S: KeyValueStore + Clone + 'static> {
     pub draft: Option<Draft>,
     /// What the citizen must be told about their stored data.
     pub problems: Vec<Problem>,
+    /// How many writes of the history have failed, each counted (`problems` lists a
+    /// problem once): "saved" is said of a history only if none failed meanwhile.
+    history_failures: u32,
     /// Saving the check-in failed: its answers are kept, and its last step says so.
     pub not_stored: bool,
     /// The day the citizen last saved the file of everything (`YYYY-MM-DD`), if ever.
@@ -91,6 +94,7 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> Model<C, S> {
             history,
             draft,
             problems,
+            history_failures: 0,
             not_stored: false,
             backup: settings.backup,
             safety,
@@ -123,6 +127,9 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> Model<C, S> {
     /// Tells the citizen of `result`'s problem, once.
     pub fn report(&mut self, result: Result<(), Problem>) {
         if let Err(problem) = result {
+            if history_failed(&problem) {
+                self.history_failures += 1;
+            }
             if !self.problems.contains(&problem) {
                 self.problems.push(problem);
             }
@@ -358,6 +365,19 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> Model<C, S> {
         self.history = history;
         let saved = self.vault.save_history(&self.history);
         self.report(saved);
+    }
+
+    /// How many writes of the history have failed so far: compared before and after a
+    /// write, it tells whether that write failed ([`Model::history_stored`]).
+    pub fn history_failures(&self) -> u32 {
+        self.history_failures
+    }
+
+    /// Whether the history is in storage since `failures_before` was read: it is written
+    /// at all (not kept in memory only, beside a value that could not be read), no write
+    /// of it failed meanwhile, and none is still being encrypted.
+    pub fn history_stored(&self, failures_before: u32) -> bool {
+        self.vault.writes(HISTORY_KEY) && self.pending() == 0 && self.history_failures == failures_before
     }
 
     /// Saves the check-in into the history. The check-in in progress is removed only once

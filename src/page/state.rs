@@ -362,8 +362,29 @@ impl AppState {
     }
 
     /// Replaces the history (after an import the citizen confirmed) and stores it.
-    pub fn replace_history(self, history: History) {
+    /// Replaces the history (an edit on a session screen, an import) and stores it;
+    /// `stored` runs once it is in storage (with a passphrase: once its encrypted write has
+    /// landed), so "saved" is never said of what a reload would lose. A write that fails
+    /// is told like any failed save, and `stored` never runs.
+    pub fn replace_history(self, history: History, stored: impl FnOnce() + 'static) {
+        let before = self.read(AppModel::history_failures);
         self.change(|m| m.replace_history(history));
+        wasm_bindgen_futures::spawn_local(async move {
+            self.settled().await;
+            if self.read(|m| m.history_stored(before)) {
+                stored();
+            }
+        });
+    }
+
+    /// Waits until every encrypted write asked for is in storage (at most five seconds).
+    async fn settled(self) {
+        for _ in 0..250 {
+            if self.read(AppModel::pending) == 0 {
+                break;
+            }
+            browser::sleep(20).await;
+        }
     }
 
     /// Saves the check-in into the history (see [`AppModel::finish`]): "saved" only once
@@ -375,12 +396,7 @@ impl AppState {
             Finished::NotStored => {}
             // The encrypted write is on its way: "saved" only once it is in storage.
             Finished::Sealing(week, draft) => wasm_bindgen_futures::spawn_local(async move {
-                for _ in 0..250 {
-                    if self.read(AppModel::pending) == 0 {
-                        break;
-                    }
-                    browser::sleep(20).await;
-                }
+                self.settled().await;
                 if self.change(|m| m.sealed_outcome(draft)) {
                     self.saved(week);
                 }

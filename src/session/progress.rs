@@ -1,12 +1,14 @@
 //! The progress screen that citizen and consultant look at together.
 //!
-//! Everything on it (controls, charts, keys, radars, tables) is drawn as HTML by the chart
-//! worker (`src/bin/charts.rs`, `crate::session::render`), which the browser fetches only when this
-//! screen opens: the check-in's first load carries none of it. This side keeps the
-//! choices, asks the worker to draw, puts the answer in place with focus kept where it
-//! was, and reacts through one set of delegated listeners: `data-period`, `data-line`,
-//! `data-toggle` and `data-action` on controls, and the hover and keyboard cursor on each
-//! chart.
+//! Everything on it (controls, charts, keys, radars, tables) is drawn as HTML by
+//! `crate::session::render`, here, in the part of the page's code fetched when a drawn screen first
+//! opens (`crate::session::screen::drawn_screen`): the check-in's first load carries none of it.
+//! What needs files (a file to import or view, every export) is done by the chart worker
+//! (`src/bin/charts.rs`), started the first time one is asked for, in the same messages.
+//! This side keeps the choices, asks for a drawing, puts the answer in place with focus
+//! kept where it was, and reacts through one set of delegated listeners: `data-period`,
+//! `data-line`, `data-toggle` and `data-action` on controls, and the hover and keyboard
+//! cursor on each chart.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -51,7 +53,6 @@ struct Charts {
     worker: web_sys::Worker,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
-    seq: u32,
     history_sent: bool,
     /// The worker has said `Ready`; until then messages wait in `pending`, in order.
     ready: bool,
@@ -61,15 +62,9 @@ struct Charts {
 }
 
 impl Charts {
-    /// Sends a request (made by `message` from the next number, which its answer will
-    /// carry where it needs one), with the history and the language's pack first if the
-    /// worker has not had them yet; returns the number.
-    fn ask(
-        &mut self,
-        lang: Lang,
-        history: &crate::domain::history::History,
-        message: impl FnOnce(u32) -> ToWorker,
-    ) -> u32 {
+    /// Sends a request, with the history and the language's pack first if the worker has
+    /// not had them yet.
+    fn ask(&mut self, lang: Lang, history: &crate::domain::history::History, message: &ToWorker) {
         // The worker draws in the language's pack: sent once, before the first request
         // that needs it.
         if !self.packs.contains(&lang) {
@@ -84,9 +79,7 @@ impl Charts {
             self.post(&ToWorker::History(stored), None);
             self.history_sent = true;
         }
-        self.seq += 1;
-        self.post(&message(self.seq), None);
-        self.seq
+        self.post(message, None);
     }
 
     /// Posts a message (with what rides beside it), or keeps it until the worker is ready.
@@ -162,9 +155,8 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
     // again before it is kept.
     let keep_history = move |stored: &str, said: Msg| match crate::formats::stored::decode_history(stored) {
         Ok(history) => {
-            state.replace_history(history);
+            state.replace_history(history, move || done.set(Some(said)));
             charts.update_value(|c| c.iter_mut().for_each(|c| c.history_sent = false));
-            done.set(Some(said));
         }
         Err(_) => problem.set(Some(Msg::ChartFailed)),
     };
@@ -178,7 +170,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
         placed.update_value(|placed| place_parts(&area, html, placed));
         let _ = area.set_attribute("aria-busy", "false");
         let _ = area.set_attribute("data-drawn", &seq.to_string());
-        // How long the worker took to draw, for the benchmark and for curious consultants.
+        // How long the drawing took, for the benchmark and for curious consultants.
         let _ = area.set_attribute("data-millis", &format!("{}.{:02}", hundredths / 100, hundredths % 100));
         if let Some(id) = focused {
             browser::focus_id(&id);
@@ -282,7 +274,6 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
             worker,
             _on_message: on_message,
             _on_error: on_error,
-            seq: 0,
             history_sent: false,
             ready: false,
             pending: Vec::new(),
@@ -301,12 +292,54 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
         Some(charts)
     };
 
-    // Asks the running worker (the message made from the request's number); `None` when
-    // there is none.
+    // Starts the worker unless it runs; whether it runs.
+    let worker = move || {
+        if charts.with_value(Option::is_none) {
+            let started = start();
+            if started.is_none() {
+                problem.set(Some(Msg::ChartFailed));
+            }
+            charts.set_value(started);
+        }
+        charts.with_value(Option::is_some)
+    };
+    // The number of the last request: its answer carries it where it needs one.
+    let asked = StoredValue::new(0u32);
+    // Asks for what `message` makes from the request's next number, and returns the
+    // number. What needs no file is drawn here, at once (timed as the worker timed it); the
+    // rest goes to the worker, started the first time. `None` when it cannot be started.
     let ask = move |message: &dyn Fn(u32) -> ToWorker| {
-        charts
-            .try_update_value(|c| c.as_mut().map(|c| state.history.with_untracked(|h| c.ask(lang, h, message))))
-            .flatten()
+        let seq = asked.get_value() + 1;
+        asked.set_value(seq);
+        let message = message(seq);
+        let started = browser::now_millis();
+        crate::i18n::pack::install_chart(lang);
+        if let Some(answer) = state.history.with_untracked(|h| message.answer_here(h)) {
+            let answer = match answer {
+                FromWorker::Drawn { seq, html, .. } => {
+                    let hundredths = ((browser::now_millis() - started) * 100.0) as u32;
+                    FromWorker::Drawn { seq, hundredths, html }
+                }
+                other => other,
+            };
+            // Answered once the asker has kept the number, as the worker's answers are; not
+            // at all if the screen is gone by then (its signals with it).
+            wasm_bindgen_futures::spawn_local(async move {
+                if latest.try_get_value().is_some() {
+                    on_reply(answer, JsValue::UNDEFINED);
+                }
+            });
+            return Some(seq);
+        }
+        if !worker() {
+            return None;
+        }
+        charts.update_value(|c| {
+            if let Some(c) = c {
+                state.history.with_untracked(|h| c.ask(lang, h, &message));
+            }
+        });
+        Some(seq)
     };
 
     // Another tab's history the worker has not had yet.
@@ -322,13 +355,6 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
             sending: sending.get(),
             ..choices(state, lang, width.map_or(0, |w| w.get()), importing.get() > 0)
         };
-        if charts.with_value(Option::is_none) {
-            let started = start();
-            if started.is_none() {
-                problem.set(Some(Msg::ChartFailed));
-            }
-            charts.set_value(started);
-        }
         if let Some(area) = area.get_untracked() {
             let _ = area.set_attribute("aria-busy", "true");
         }
@@ -397,7 +423,9 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
                 return problem.set(Some(Msg::ImportTooLarge));
             }
             // The worker reads the file itself: its text never passes through the page.
-            charts.update_value(|c| c.iter_mut().for_each(|c| c.post(&ToWorker::ImportFile, Some(&file))));
+            if worker() {
+                charts.update_value(|c| c.iter_mut().for_each(|c| c.post(&ToWorker::ImportFile, Some(&file))));
+            }
             if state.viewer {
                 state.viewer_file.set_value(Some(file.clone().into()));
             }

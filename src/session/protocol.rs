@@ -14,6 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::history::History;
 use crate::domain::lang::Lang;
 use crate::domain::series::Period;
 use crate::domain::week::IsoWeek;
@@ -222,6 +223,33 @@ impl ToWorker {
             _ => {}
         }
         Some(request)
+    }
+}
+
+impl ToWorker {
+    /// The answer the page makes itself, in the part of its code fetched when a drawn
+    /// screen opens, for what needs no file ([`crate::session::render::needs_files`]): a screen
+    /// drawn, or the goals form's edit. `None` for everything else, which only the worker
+    /// does (a file to import or view, an export, the reminder's file, the portal's file)
+    /// or keeps. A drawing's `hundredths` is 0: the page times it.
+    pub fn answer_here(&self, history: &History) -> Option<FromWorker> {
+        let request = self.request()?;
+        if crate::session::render::needs_files(&request) {
+            return None;
+        }
+        match self {
+            ToWorker::Draw { seq, .. } => Some(match crate::session::render::render_drawn(history, &request) {
+                Some(drawn) if !drawn.html.is_empty() => {
+                    FromWorker::Drawn { seq: *seq, hundredths: 0, html: drawn.html }
+                }
+                _ => FromWorker::Failed,
+            }),
+            ToWorker::Edit { seq, .. } => Some(match crate::session::render::edit(history, &request) {
+                Ok(history) => FromWorker::Edited { history },
+                Err(html) => FromWorker::EditRefused { seq: *seq, html },
+            }),
+            _ => None,
+        }
     }
 }
 

@@ -157,8 +157,9 @@ pub fn render(history: &History, request: &Request) -> Rendered {
         return render(&demo, &Request { demo: false, ..request.clone() });
     }
     match request.view {
-        View::Progress => progress(history, request),
-        View::History => Rendered { html: past_weeks(history, request), cursors: Vec::new(), file: None },
+        View::History => {
+            Rendered { html: past_weeks(history, request, import_section), cursors: Vec::new(), file: None }
+        }
         View::ImportMerge => {
             // Only a file that still reads is merged; the page checks the result again.
             let html = match request.import.as_deref().map(import::read) {
@@ -169,15 +170,7 @@ pub fn render(history: &History, request: &Request) -> Rendered {
             };
             Rendered { html, cursors: Vec::new(), file: None }
         }
-        View::About => Rendered { html: about(request.lang), cursors: Vec::new(), file: None },
-        View::Safety => Rendered { html: crate::session::privacy::screen(request), cursors: Vec::new(), file: None },
-        View::Goals => {
-            Rendered { html: crate::session::goals::screen(history, request, None), cursors: Vec::new(), file: None }
-        }
-        View::Edit => {
-            let html = edit(history, request).unwrap_or_else(|screen| screen);
-            Rendered { html, cursors: Vec::new(), file: None }
-        }
+        View::Progress | View::About | View::Safety | View::Goals | View::Edit => screen(history, request),
         View::Export => {
             let exported = request.exported.as_deref().unwrap_or("");
             let file = crate::formats::export::export(history, exported, APP_VERSION, request.nickname.as_deref());
@@ -197,12 +190,49 @@ pub fn render(history: &History, request: &Request) -> Rendered {
     }
 }
 
-/// For [`View::Edit`]: the stored history with the edit in `form` applied, or, when the
-/// form is refused, the goals screen with its error (the viewer's screen in the viewer).
-pub fn edit(history: &History, request: &Request) -> Result<String, String> {
-    if request.viewer {
-        return Err(viewer(request).html);
+/// Whether drawing `request` needs the code for files (reading a file to import or to
+/// view, making an export): the progress screen's worker leaves those to the files module
+/// it loads when one is first asked for (`src/bin/files.rs`).
+pub fn needs_files(request: &Request) -> bool {
+    request.viewer
+        || request.import.is_some()
+        || request.import_file
+        || matches!(request.view, View::Export | View::ImportMerge)
+}
+
+/// [`render`] without the code for files: `None` for a request that [`needs_files`].
+/// The past weeks are drawn with the file input only (no file is being imported).
+pub fn render_drawn(history: &History, request: &Request) -> Option<Rendered> {
+    if needs_files(request) {
+        return None;
     }
+    if request.demo {
+        let demo = crate::domain::demo::history(request.now, DEMO_WEEKS);
+        return render_drawn(&demo, &Request { demo: false, ..request.clone() });
+    }
+    Some(match request.view {
+        View::History => Rendered { html: past_weeks(history, request, import_input), cursors: Vec::new(), file: None },
+        _ => screen(history, request),
+    })
+}
+
+/// The screens that never need a file: progress, about, lock and delete, goals (and an
+/// edit of them, answered with the goals screen when refused).
+fn screen(history: &History, request: &Request) -> Rendered {
+    let html = match request.view {
+        View::Progress => return progress(history, request),
+        View::About => about(request.lang),
+        View::Safety => crate::session::privacy::screen(request),
+        View::Edit => edit(history, request).unwrap_or_else(|screen| screen),
+        _ => crate::session::goals::screen(history, request, None),
+    };
+    Rendered { html, cursors: Vec::new(), file: None }
+}
+
+/// For [`View::Edit`]: the stored history with the edit in `form` applied, or, when the
+/// form is refused, the goals screen with its error. (The viewer never edits: [`render`]
+/// draws the viewer's screen first.)
+pub fn edit(history: &History, request: &Request) -> Result<String, String> {
     if request.demo {
         let demo = crate::domain::demo::history(request.now, DEMO_WEEKS);
         return edit(&demo, &Request { demo: false, ..request.clone() });
@@ -799,13 +829,13 @@ fn notices(html: &mut Html, lang: Lang) {
 
 /// Past weeks, newest first: week number and dates, the WHO-5 percentage, and the CHIME
 /// and job-readiness profiles in short form, with the week's note.
-fn past_weeks(history: &History, request: &Request) -> String {
+fn past_weeks(history: &History, request: &Request, import: fn(&mut Html, &History, &Request)) -> String {
     let lang = request.lang;
     let mut html = Html::new();
     export_section(&mut html, history, request);
     reminder_section(&mut html, request);
     html.part();
-    import_section(&mut html, history, request);
+    import(&mut html, history, request);
     html.part();
     let weeks = history.weeks();
     if weeks.is_empty() {
@@ -997,17 +1027,22 @@ fn about(lang: Lang) -> String {
 
 /// "Get answers from a file": the file picker, or what the chosen file would bring (or why
 /// it cannot be read), with the citizen's choices.
-fn import_section(html: &mut Html, history: &History, request: &Request) {
+/// The import section with no file chosen: what importing is, and the file input.
+fn import_input(html: &mut Html, _: &History, request: &Request) {
     let lang = request.lang;
     html.open("section", &[("class", "ugb-import"), ("aria-labelledby", "ugb-import-title")]);
     html.el("h3", &[("id", "ugb-import-title")], ChartMsg::ImportTitle.get(lang));
-    let Some(text) = request.import.as_deref() else {
-        html.el("p", &[], ChartMsg::ImportText.get(lang));
-        html.el("label", &[("for", "ugb-import-file")], ChartMsg::ImportChoose.get(lang));
-        html.open("input", &[("id", "ugb-import-file"), ("type", "file"), ("accept", ".json,application/json")]);
-        html.close("section");
-        return;
-    };
+    html.el("p", &[], ChartMsg::ImportText.get(lang));
+    html.el("label", &[("for", "ugb-import-file")], ChartMsg::ImportChoose.get(lang));
+    html.open("input", &[("id", "ugb-import-file"), ("type", "file"), ("accept", ".json,application/json")]);
+    html.close("section");
+}
+
+fn import_section(html: &mut Html, history: &History, request: &Request) {
+    let lang = request.lang;
+    let Some(text) = request.import.as_deref() else { return import_input(html, history, request) };
+    html.open("section", &[("class", "ugb-import"), ("aria-labelledby", "ugb-import-title")]);
+    html.el("h3", &[("id", "ugb-import-title")], ChartMsg::ImportTitle.get(lang));
     if crate::formats::sealed::is_sealed_file(text) {
         crate::session::privacy::locked_file(html, text, request);
         html.close("section");
