@@ -5,6 +5,7 @@
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::series::{default_lines, Period};
 use ugeblik::domain::week::IsoWeek;
+use ugeblik::session::protocol::Choices;
 use ugeblik::session::render::{Request, View};
 
 /// xorshift64*: deterministic, so a failure can be replayed from its case number.
@@ -41,33 +42,35 @@ pub fn request() -> Request {
     english();
     Request {
         view: View::Progress,
-        demo: false,
-        viewer: false,
-        lang: Lang::En,
-        period: Period::Weeks(4),
-        lines: default_lines().into_iter().map(|k| k.code()).collect(),
-        average: false,
-        notes: false,
-        table: true,
-        compare: None,
-        width: 600,
-        now: week("2026-W47"),
-        lines_open: false,
-        session: false,
+        choices: Choices {
+            demo: false,
+            viewer: false,
+            lang: Lang::En,
+            period: Period::Weeks(4),
+            lines: default_lines().into_iter().map(|k| k.code()).collect(),
+            average: false,
+            notes: false,
+            table: true,
+            compare: None,
+            width: 600,
+            now: week("2026-W47"),
+            lines_open: false,
+            session: false,
+            importing: false,
+            portal: None,
+            sending: false,
+            locked: false,
+            crypto: true,
+            auto_lock: 5,
+            end: None,
+        },
         exported: None,
         nickname: None,
         format: None,
         import: None,
-        import_file: false,
         take_theirs: Vec::new(),
         form: Vec::new(),
-        portal: None,
-        sending: false,
-        locked: false,
-        crypto: true,
         seal: false,
-        auto_lock: 5,
-        end: None,
         import_wrong: false,
     }
 }
