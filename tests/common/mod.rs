@@ -40,39 +40,29 @@ pub fn week(text: &str) -> IsoWeek {
 /// the chart worker before the first request in English.
 pub fn request() -> Request {
     english();
-    Request {
-        view: View::Progress,
-        choices: Choices {
-            demo: false,
-            viewer: false,
-            lang: Lang::En,
-            period: Period::Weeks(4),
-            lines: default_lines().into_iter().map(|k| k.code()).collect(),
-            average: false,
-            notes: false,
-            table: true,
-            compare: None,
-            width: 600,
-            now: week("2026-W47"),
-            lines_open: false,
-            session: false,
-            importing: false,
-            portal: None,
-            sending: false,
-            locked: false,
-            crypto: true,
-            auto_lock: 5,
-            end: None,
-        },
-        exported: None,
-        nickname: None,
-        format: None,
-        import: None,
-        take_theirs: Vec::new(),
-        form: Vec::new(),
-        seal: false,
-        import_wrong: false,
+    Choices {
+        demo: false,
+        viewer: false,
+        lang: Lang::En,
+        period: Period::Weeks(4),
+        lines: default_lines().into_iter().map(|k| k.code()).collect(),
+        average: false,
+        notes: false,
+        table: true,
+        compare: None,
+        width: 600,
+        now: week("2026-W47"),
+        lines_open: false,
+        session: false,
+        importing: false,
+        portal: None,
+        sending: false,
+        locked: false,
+        crypto: true,
+        auto_lock: 5,
+        end: None,
     }
+    .request(View::Progress)
 }
 
 /// Loads the English language pack the way the app does (English, like Arabic and
