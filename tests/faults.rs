@@ -297,6 +297,21 @@ struct World {
 const KEYS: [&str; 4] = [HISTORY_KEY, DRAFT_KEY, SETTINGS_KEY, SAFETY_KEY];
 const PASSPHRASES: [&str; 3] = ["correct horse battery", "staple paper clip", "ni tusind syv hundrede"];
 
+/// A goal set on the goals screen in `week`.
+fn a_goal(id: &str, week: IsoWeek) -> Goal {
+    Goal {
+        id: id.into(),
+        what: "Gå en tur hver dag".into(),
+        measure: "5 gange".into(),
+        by: None,
+        set: week,
+        authored: "2026-12-01T10:00:00Z".into(),
+        closed: None,
+        replaces: None,
+        checks: Vec::new(),
+    }
+}
+
 fn config() -> Config {
     Config::default()
 }
@@ -479,17 +494,7 @@ impl World {
             Act::AddGoal => {
                 let mut history = m.history.clone();
                 let id = format!("goal-{step}");
-                history.goals.push(Goal {
-                    id: id.clone(),
-                    what: "Gå en tur hver dag".into(),
-                    measure: "5 gange".into(),
-                    by: None,
-                    set: m.week,
-                    authored: "2026-12-01T10:00:00Z".into(),
-                    closed: None,
-                    replaces: None,
-                    checks: Vec::new(),
-                });
+                history.goals.push(a_goal(&id, m.week));
                 let before = m.history_failures();
                 m.replace_history(history);
                 self.tabs[t].editing = Some((before, id));
@@ -1166,17 +1171,7 @@ fn a_goal_is_said_saved_only_once_its_write_has_landed() {
     let m = world.tabs[0].model.as_mut().unwrap();
     let before = m.history_failures();
     let mut history = m.history.clone();
-    history.goals.push(Goal {
-        id: "goal-full".into(),
-        what: "Gå en tur hver dag".into(),
-        measure: "5 gange".into(),
-        by: None,
-        set: m.week,
-        authored: "2026-12-01T10:00:00Z".into(),
-        closed: None,
-        replaces: None,
-        checks: Vec::new(),
-    });
+    history.goals.push(a_goal("goal-full", m.week));
     m.replace_history(history);
     assert!(!m.history_stored(before), "a write refused as full is not \"saved\"");
     assert!(world.check_goal_saved("goal-full").is_err(), "and the harness sees it is not stored");

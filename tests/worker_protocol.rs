@@ -256,25 +256,25 @@ fn the_page_says_a_translated_error_for_every_failure_and_nothing_for_an_answer(
 fn english_choices() -> Choices {
     let request = common::request();
     Choices {
-        lang: request.lang,
+        lang: request.choices.lang,
         demo: false,
         viewer: false,
-        period: request.period,
-        lines: request.lines.clone(),
-        average: request.average,
-        notes: request.notes,
-        table: request.table,
-        compare: request.compare,
-        width: request.width,
-        now: request.now,
-        lines_open: request.lines_open,
-        session: request.session,
+        period: request.choices.period,
+        lines: request.choices.lines.clone(),
+        average: request.choices.average,
+        notes: request.choices.notes,
+        table: request.choices.table,
+        compare: request.choices.compare,
+        width: request.choices.width,
+        now: request.choices.now,
+        lines_open: request.choices.lines_open,
+        session: request.choices.session,
         importing: false,
         portal: None,
         sending: false,
-        locked: request.locked,
-        crypto: request.crypto,
-        auto_lock: request.auto_lock,
+        locked: request.choices.locked,
+        crypto: request.choices.crypto,
+        auto_lock: request.choices.auto_lock,
         end: None,
     }
 }
@@ -356,7 +356,7 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
     }
     // The file being previewed is drawn when the page says one is.
     let importing = ToWorker::Draw { seq: 1, page: Page::History, choices: Choices { importing: true, ..choices } };
-    assert!(importing.request().unwrap().import_file);
+    assert!(importing.request().unwrap().choices.importing);
 }
 
 #[test]

@@ -81,7 +81,7 @@ mod worker {
     /// The request a message asks, with the file being previewed as its `import`.
     fn request_of(message: &ToWorker) -> Option<Request> {
         let mut request = message.request()?;
-        if request.import_file {
+        if request.choices.importing {
             request.import = FILE.with(|f| f.borrow().clone());
         }
         Some(request)
@@ -155,7 +155,7 @@ mod worker {
         match message {
             ToWorker::Draw { seq, .. } | ToWorker::Unlock { seq, .. } => drawn(*seq),
             // The viewer never edits: its screen again.
-            ToWorker::Edit { seq, .. } if request.viewer => {
+            ToWorker::Edit { seq, .. } if request.choices.viewer => {
                 FromWorker::EditRefused { seq: *seq, html: HISTORY.with(|h| render(&h.borrow(), request)).html }
             }
             ToWorker::Edit { seq, .. } => match HISTORY.with(|h| render::edit(&h.borrow(), request)) {

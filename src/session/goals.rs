@@ -156,8 +156,8 @@ fn error_line(html: &mut Html, id: &'static str, error: Option<FormError>, form:
 /// The goals and milestones screen. `form` is what the citizen typed when an edit failed
 /// (`error`), to show again.
 pub fn screen(history: &History, request: &Request, error: Option<FormError>) -> String {
-    let lang = request.lang;
-    let now = request.now;
+    let lang = request.choices.lang;
+    let now = request.choices.now;
     let typed = |name: &str| if error.is_some() { field(&request.form, name).to_owned() } else { String::new() };
     let mut html = Html::new();
 

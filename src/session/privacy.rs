@@ -16,7 +16,7 @@ use crate::session::render::Request;
 /// A password field with its label, named `name` in its form.
 /// On a shared phone no password manager may keep it, or offer it to the next person.
 fn passphrase(html: &mut Html, id: &'static str, name: &'static str, label: ChartMsg, request: &Request) {
-    html.el("label", &[("for", id)], label.get(request.lang));
+    html.el("label", &[("for", id)], label.get(request.choices.lang));
     html.open(
         "input",
         &[("id", id), ("name", name), ("type", "password"), ("autocomplete", "off"), ("maxlength", "256")],
@@ -29,18 +29,18 @@ fn button(html: &mut Html, id: &'static str, action: &'static str, class: &'stat
 
 fn section(html: &mut Html, id: &'static str, title: ChartMsg, request: &Request) {
     html.open("section", &[("class", "ugb-safety__part"), ("aria-labelledby", id)]);
-    html.el("h3", &[("id", id)], title.get(request.lang));
+    html.el("h3", &[("id", id)], title.get(request.choices.lang));
 }
 
 /// The screen.
 pub fn screen(request: &Request) -> String {
-    let lang = request.lang;
+    let lang = request.choices.lang;
     let mut html = Html::new();
 
     section(&mut html, "ugb-lock-title", ChartMsg::LockTitle, request);
-    if !request.crypto {
+    if !request.choices.crypto {
         html.el("p", &[("class", "ugb-warning")], ChartMsg::LockUnavailable.get(lang));
-    } else if !request.locked {
+    } else if !request.choices.locked {
         html.el("p", &[], ChartMsg::LockOffText.get(lang));
         html.el("p", &[("class", "ugb-warning")], ChartMsg::LockWarning.get(lang));
         html.open("form", &[("class", "ugb-form"), ("aria-labelledby", "ugb-lock-title")]);
@@ -72,14 +72,14 @@ pub fn screen(request: &Request) -> String {
     for minutes in AUTO_LOCK_CHOICES {
         let value = minutes.to_string();
         let text = ChartMsg::AutoLockMinutes.fill(lang, &[("n", &value)]);
-        if minutes == request.auto_lock {
+        if minutes == request.choices.auto_lock {
             html.el("option", &[("value", &value), ("selected", "")], &text);
         } else {
             html.el("option", &[("value", &value)], &text);
         }
     }
     html.close("select");
-    if !request.locked {
+    if !request.choices.locked {
         html.el("p", &[("class", "ugb-hint")], ChartMsg::AutoLockOff.get(lang));
     }
     button(&mut html, "ugb-auto-lock-save", "auto-lock", "ugb-secondary", ChartMsg::SaveChoice.get(lang));
@@ -93,7 +93,7 @@ pub fn screen(request: &Request) -> String {
     html.el("p", &[], ChartMsg::EndText.get(lang));
     html.open("form", &[("class", "ugb-form"), ("aria-labelledby", "ugb-end-title")]);
     html.el("label", &[("for", "ugb-end")], ChartMsg::EndLabel.get(lang));
-    let end = request.end.as_deref().unwrap_or("");
+    let end = request.choices.end.as_deref().unwrap_or("");
     html.open("input", &[("id", "ugb-end"), ("name", "end"), ("type", "date"), ("value", end)]);
     button(&mut html, "ugb-end-save", "end-date", "ugb-secondary", ChartMsg::SaveChoice.get(lang));
     html.close("form").close("section");
@@ -114,7 +114,7 @@ pub fn screen(request: &Request) -> String {
 
 /// A locked file to import or view: its passphrase, or why it cannot be opened.
 pub fn locked_file(html: &mut Html, text: &str, request: &Request) {
-    let lang = request.lang;
+    let lang = request.choices.lang;
     if let Err(error) = decode_file(text) {
         let message = ChartMsg::ImportLockedBroken.fill(lang, &[("what", &error.to_string())]);
         html.el("p", &[("class", "ugb-notice"), ("role", "alert"), ("id", "ugb-import-error")], &message);

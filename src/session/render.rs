@@ -24,6 +24,7 @@ use crate::formats::import::{self, Changed, Expected, Field, ImportError, Place}
 use crate::i18n::{
     date_label, decimal_separator, join, signed, week_dates, week_label, week_label_with_year, whole, ChartMsg,
 };
+use crate::session::protocol::Choices;
 
 const RADAR_INSTRUMENTS: [&str; 2] = ["chime5", "jobready7"];
 
@@ -51,64 +52,32 @@ pub enum View {
     Safety,
 }
 
-/// What to show: the screen, the choices on the progress screen and the room there is.
-/// The worker makes it from the page's message ([`crate::session::protocol::ToWorker::request`]).
+/// What to show: the screen, the citizen's choices (the same [`Choices`] the page sends),
+/// and what one request adds to them. Made from the page's message
+/// ([`crate::session::protocol::ToWorker::request`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Request {
     pub view: View,
-    /// Draw the made-up demo history instead of the one sent (`?demo`).
-    pub demo: bool,
-    /// The consultant's viewer (`?viewer`): draw the file in `import`, never the history.
-    pub viewer: bool,
-    pub lang: Lang,
-    pub period: Period,
-    /// Line codes ([`LineKey::code`]); unknown codes are ignored.
-    pub lines: Vec<String>,
-    pub average: bool,
-    pub notes: bool,
-    /// Whether the numbers are shown as a table too (off by default: a long period's table
-    /// is most of the drawing's cost).
-    pub table: bool,
-    pub compare: Option<IsoWeek>,
-    /// Width of the content area in CSS pixels.
-    pub width: u32,
-    /// This week.
-    pub now: IsoWeek,
-    /// Whether the list of lines to choose from is open.
-    pub lines_open: bool,
-    pub session: bool,
+    /// The language, the choices on the progress screen, the room there is, this week and
+    /// the settings the screens show.
+    pub choices: Choices,
     /// For [`View::Export`]: the time of the export (RFC 3339) and the citizen's nickname.
     pub exported: Option<String>,
     pub nickname: Option<String>,
     /// For [`View::Export`]: `json` (the canonical file, the default), `csv` or `fhir`.
     pub format: Option<String>,
     /// A file the citizen chose to import: previewed in [`View::History`], merged in
-    /// [`View::ImportMerge`].
+    /// [`View::ImportMerge`]. In the worker, the file the page posted to it
+    /// ([`crate::session::protocol::ToWorker::ImportFile`]) when `choices.importing`.
     pub import: Option<String>,
-    /// In the worker: use the file the page posted to it as `import`
-    /// ([`crate::session::protocol::ToWorker::ImportFile`]).
-    pub import_file: bool,
     /// For [`View::ImportMerge`]: the ids of the conflicting responses where the file's
     /// answers win.
     pub take_theirs: Vec<String>,
     /// For [`View::Edit`]: the form's fields, `[name, value, name, value, …]`, with `edit`
     /// (what to do), `id` (a fresh id) and `at` (the time).
     pub form: Vec<String>,
-    /// When a portal embeds the widget: its name (the provider's, or its address), for the
-    /// "send to the portal" button on the history screen.
-    pub portal: Option<String>,
-    /// The citizen asked to send their answers to the portal: ask them to confirm.
-    pub sending: bool,
-    /// A passphrase is set: the export can be locked with it, and [`View::Safety`] offers to
-    /// change or remove it.
-    pub locked: bool,
-    /// The browser can do the cryptography of the lock here.
-    pub crypto: bool,
     /// For [`View::Export`]: lock the file with the passphrase (the worker does it).
     pub seal: bool,
-    /// For [`View::Safety`]: the idle lock's minutes and the programme's last day.
-    pub auto_lock: u32,
-    pub end: Option<String>,
     /// Set by the worker, never the page: the passphrase given for a locked file to import
     /// did not open it.
     pub import_wrong: bool,
@@ -149,12 +118,15 @@ pub const DEMO_WEEKS: usize = 40;
 
 /// Renders the requested screen's content for `history` (or the demo history).
 pub fn render(history: &History, request: &Request) -> Rendered {
-    if request.viewer {
+    if request.choices.viewer {
         return viewer(request);
     }
-    if request.demo {
-        let demo = crate::domain::demo::history(request.now, DEMO_WEEKS);
-        return render(&demo, &Request { demo: false, ..request.clone() });
+    if request.choices.demo {
+        let demo = crate::domain::demo::history(request.choices.now, DEMO_WEEKS);
+        return render(
+            &demo,
+            &Request { choices: Choices { demo: false, ..request.choices.clone() }, ..request.clone() },
+        );
     }
     match request.view {
         View::History => {
@@ -184,7 +156,7 @@ pub fn render(history: &History, request: &Request) -> Rendered {
                 Some("fhir") => (crate::formats::fhir::to_json(&file), "fhir.json"),
                 _ => (crate::formats::export::to_json(&file), "json"),
             };
-            let name = crate::formats::export::file_name(&file, request.now, extension);
+            let name = crate::formats::export::file_name(&file, request.choices.now, extension);
             Rendered { html: text, cursors: Vec::new(), file: Some(name) }
         }
     }
@@ -194,9 +166,9 @@ pub fn render(history: &History, request: &Request) -> Rendered {
 /// view, making an export): the progress screen's worker leaves those to the files module
 /// it loads when one is first asked for (`src/bin/files.rs`).
 pub fn needs_files(request: &Request) -> bool {
-    request.viewer
+    request.choices.viewer
         || request.import.is_some()
-        || request.import_file
+        || request.choices.importing
         || matches!(request.view, View::Export | View::ImportMerge)
 }
 
@@ -206,9 +178,12 @@ pub fn render_drawn(history: &History, request: &Request) -> Option<Rendered> {
     if needs_files(request) {
         return None;
     }
-    if request.demo {
-        let demo = crate::domain::demo::history(request.now, DEMO_WEEKS);
-        return render_drawn(&demo, &Request { demo: false, ..request.clone() });
+    if request.choices.demo {
+        let demo = crate::domain::demo::history(request.choices.now, DEMO_WEEKS);
+        return render_drawn(
+            &demo,
+            &Request { choices: Choices { demo: false, ..request.choices.clone() }, ..request.clone() },
+        );
     }
     Some(match request.view {
         View::History => Rendered { html: past_weeks(history, request, import_input), cursors: Vec::new(), file: None },
@@ -221,7 +196,7 @@ pub fn render_drawn(history: &History, request: &Request) -> Option<Rendered> {
 fn screen(history: &History, request: &Request) -> Rendered {
     let html = match request.view {
         View::Progress => return progress(history, request),
-        View::About => about(request.lang),
+        View::About => about(request.choices.lang),
         View::Safety => crate::session::privacy::screen(request),
         View::Edit => edit(history, request).unwrap_or_else(|screen| screen),
         _ => crate::session::goals::screen(history, request, None),
@@ -233,11 +208,14 @@ fn screen(history: &History, request: &Request) -> Rendered {
 /// form is refused, the goals screen with its error. (The viewer never edits: [`render`]
 /// draws the viewer's screen first.)
 pub fn edit(history: &History, request: &Request) -> Result<String, String> {
-    if request.demo {
-        let demo = crate::domain::demo::history(request.now, DEMO_WEEKS);
-        return edit(&demo, &Request { demo: false, ..request.clone() });
+    if request.choices.demo {
+        let demo = crate::domain::demo::history(request.choices.now, DEMO_WEEKS);
+        return edit(
+            &demo,
+            &Request { choices: Choices { demo: false, ..request.choices.clone() }, ..request.clone() },
+        );
     }
-    match crate::session::goals::apply(history, &request.form, request.now) {
+    match crate::session::goals::apply(history, &request.form, request.choices.now) {
         Ok(edited) => Ok(crate::formats::stored::encode_history(&edited)),
         Err(error) => Err(crate::session::goals::screen(history, request, Some(error))),
     }
@@ -254,7 +232,7 @@ fn reminder_file(request: &Request) -> Rendered {
     let html = match (reminder, today) {
         (Ok(reminder), Some(today)) => {
             let at = request.exported.as_deref().unwrap_or("");
-            let lang = request.lang;
+            let lang = request.choices.lang;
             let wording =
                 Wording { summary: ChartMsg::IcsSummary.get(lang), description: ChartMsg::IcsDescription.get(lang) };
             reminder.to_ics(lang, wording, today, at, field("uid"), field("link"))
@@ -266,15 +244,16 @@ fn reminder_file(request: &Request) -> Rendered {
 }
 
 fn progress(history: &History, request: &Request) -> Rendered {
-    let lang = request.lang;
+    let lang = request.choices.lang;
     if history.span().is_none() {
         let mut html = Html::new();
         html.el("p", &[], ChartMsg::ProgressEmpty.get(lang));
         return Rendered { html: html.finish(), cursors: Vec::new(), file: None };
     }
-    let weeks = request.period.weeks(history, request.now);
+    let weeks = request.choices.period.weeks(history, request.choices.now);
     // The week's work is drawn only for a history that has any.
     let keys: Vec<LineKey> = request
+        .choices
         .lines
         .iter()
         .filter_map(|c| LineKey::from_code(c))
@@ -314,14 +293,14 @@ fn progress(history: &History, request: &Request) -> Rendered {
     html.part();
     milestone_list(&mut html, &milestones, lang);
     html.part();
-    let (choices, compare) = compare_choices(history, &weeks, request.compare);
+    let (choices, compare) = compare_choices(history, &weeks, request.choices.compare);
     compare_select(&mut html, &choices, compare, lang);
     html.part();
     radars(&mut html, history, &weeks, compare, lang);
     html.part();
     // Notes live in the table: showing them shows it.
-    if request.table || request.notes {
-        table(&mut html, history, &weeks, &lines, request.notes, lang);
+    if request.choices.table || request.choices.notes {
+        table(&mut html, history, &weeks, &lines, request.choices.notes, lang);
     }
     html.part();
     notices(&mut html, lang);
@@ -340,21 +319,21 @@ fn yes(value: bool) -> &'static str {
 /// The controls. Every control has an id, so that focus returns to it after a re-render,
 /// and a `data-` attribute that the page's delegated listeners act on.
 fn controls(html: &mut Html, history: &History, request: &Request) {
-    let lang = request.lang;
+    let lang = request.choices.lang;
     html.open("div", &[("class", "ugb-toolbar")]);
     html.open("div", &[("class", "ugb-period"), ("role", "group"), ("aria-labelledby", "ugb-period-label")]);
     html.el("span", &[("id", "ugb-period-label"), ("class", "ugb-toolbar__label")], ChartMsg::PeriodGroup.get(lang));
-    let custom = matches!(request.period, Period::Custom(..));
+    let custom = matches!(request.choices.period, Period::Custom(..));
     for (code, msg, pressed) in [
-        ("8", ChartMsg::PeriodEightWeeks, request.period == Period::EIGHT_WEEKS),
-        ("26", ChartMsg::PeriodSixMonths, request.period == Period::SIX_MONTHS),
-        ("all", ChartMsg::PeriodAll, request.period == Period::All),
+        ("8", ChartMsg::PeriodEightWeeks, request.choices.period == Period::EIGHT_WEEKS),
+        ("26", ChartMsg::PeriodSixMonths, request.choices.period == Period::SIX_MONTHS),
+        ("all", ChartMsg::PeriodAll, request.choices.period == Period::All),
         ("custom", ChartMsg::PeriodCustom, custom),
     ] {
         let id = format!("ugb-period-{code}");
         // The custom period starts as the whole history: the page reads its ends here.
-        let (first, last) = history.span().unwrap_or((request.now, request.now));
-        let (first, last) = (first.to_string(), last.max(request.now).to_string());
+        let (first, last) = history.span().unwrap_or((request.choices.now, request.choices.now));
+        let (first, last) = (first.to_string(), last.max(request.choices.now).to_string());
         html.el(
             "button",
             &[
@@ -369,11 +348,11 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
         );
     }
     html.close("div");
-    if let Period::Custom(..) = request.period {
+    if let Period::Custom(..) = request.choices.period {
         // Both lists and the chosen weeks are bounded like every period (`MAX_WEEKS`): the
         // whole history's weeks, and the chosen ends if they lie outside it.
-        let all = Period::All.weeks(history, request.now);
-        let shown = request.period.weeks(history, request.now);
+        let all = Period::All.weeks(history, request.choices.now);
+        let shown = request.choices.period.weeks(history, request.choices.now);
         let (a, b) = (shown[0], shown[shown.len() - 1]);
         html.open("div", &[("class", "ugb-period__custom")]);
         for (id, msg, chosen) in
@@ -403,11 +382,11 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
             ("type", "button"),
             ("id", "ugb-lines-toggle"),
             ("class", "ugb-lines__toggle"),
-            ("aria-expanded", yes(request.lines_open)),
+            ("aria-expanded", yes(request.choices.lines_open)),
         ],
         ChartMsg::ChooseLines.get(lang),
     );
-    if request.lines_open {
+    if request.choices.lines_open {
         html.open("div", &[("class", "ugb-lines")]);
         let groups = CATALOGUE
             .iter()
@@ -419,7 +398,7 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
             for def in line_defs().into_iter().filter(|d| d.instrument.map(|i| i.id) == group) {
                 let code = def.key.code();
                 let id = format!("ugb-line-{code}");
-                let checked = request.lines.contains(&code);
+                let checked = request.choices.lines.contains(&code);
                 html.open("label", &[("class", "ugb-check"), ("for", &id)]);
                 if checked {
                     html.open("input", &[("type", "checkbox"), ("id", &id), ("data-line", &code), ("checked", "")]);
@@ -435,9 +414,9 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
     html.close("div").part().open("div", &[("class", "ugb-toolbar")]);
     html.open("div", &[("class", "ugb-toolbar__row")]);
     for (id, toggle, msg, on) in [
-        ("ugb-show-average", "average", ChartMsg::ShowAverage, request.average),
-        ("ugb-show-table", "table", ChartMsg::ShowTable, request.table),
-        ("ugb-show-notes", "notes", ChartMsg::ShowNotes, request.notes),
+        ("ugb-show-average", "average", ChartMsg::ShowAverage, request.choices.average),
+        ("ugb-show-table", "table", ChartMsg::ShowTable, request.choices.table),
+        ("ugb-show-notes", "notes", ChartMsg::ShowNotes, request.choices.notes),
     ] {
         html.open("label", &[("class", "ugb-check"), ("for", id)]);
         if on {
@@ -454,7 +433,7 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
             ("type", "button"),
             ("id", "ugb-session"),
             ("data-action", "session"),
-            ("aria-pressed", yes(request.session)),
+            ("aria-pressed", yes(request.choices.session)),
         ],
         ChartMsg::SessionView.get(lang),
     );
@@ -546,16 +525,16 @@ fn trend_figure(
     milestones: &[usize],
     request: &Request,
 ) -> Cursor {
-    let lang = request.lang;
+    let lang = request.choices.lang;
     let drawn: Drawn = chart::trend(
         &Trend {
             weeks,
             unit,
             lines: lines
                 .iter()
-                .map(|(line, style)| Plotted { line, style: *style, average: request.average })
+                .map(|(line, style)| Plotted { line, style: *style, average: request.choices.average })
                 .collect(),
-            width: request.width,
+            width: request.choices.width,
             milestones,
         },
         &|w| w.week().to_string(),
@@ -604,7 +583,7 @@ fn trend_figure(
     html.open("div", &[("class", "ugb-chart__svg")]).trusted_svg(&drawn.svg).close("div");
     html.el("span", &[("class", "ugb-chart__cursor"), ("aria-hidden", "true"), ("hidden", "")], "").close("div");
     html.el("p", &[("class", "ugb-chart__readout"), ("aria-live", "polite")], "");
-    trend_key(html, unit, lines, request.average, lang);
+    trend_key(html, unit, lines, request.choices.average, lang);
     if !milestones.is_empty() {
         html.el("p", &[("class", "ugb-chart__note")], ChartMsg::MilestoneSeeList.get(lang));
     }
@@ -624,13 +603,13 @@ fn figure(line: &Line, value: f32, lang: Lang) -> String {
 /// Each goal's weekly answers as a row of marks, on the trend charts' time axis, with a
 /// list that says the same in words.
 fn goals_figure(html: &mut Html, history: &History, weeks: &[IsoWeek], milestones: &[usize], request: &Request) {
-    let lang = request.lang;
+    let lang = request.choices.lang;
     let rows = goal_rows(history, weeks);
     if rows.is_empty() {
         return;
     }
     let drawn_rows: Vec<(String, Vec<Option<Kept>>)> = rows.iter().map(|r| (r.what.clone(), r.marks.clone())).collect();
-    let drawn = chart::goal_rows(weeks, &drawn_rows, milestones, request.width, &|w| w.week().to_string());
+    let drawn = chart::goal_rows(weeks, &drawn_rows, milestones, request.choices.width, &|w| w.week().to_string());
     html.open("figure", &[("class", "ugb-chart ugb-chart--goals"), ("id", "ugb-chart-goals")]);
     html.open("figcaption", &[]).el("h3", &[("id", "ugb-chart-goals-title")], ChartMsg::GoalsChartTitle.get(lang));
     html.close("figcaption");
@@ -830,7 +809,7 @@ fn notices(html: &mut Html, lang: Lang) {
 /// Past weeks, newest first: week number and dates, the WHO-5 percentage, and the CHIME
 /// and job-readiness profiles in short form, with the week's note.
 fn past_weeks(history: &History, request: &Request, import: fn(&mut Html, &History, &Request)) -> String {
-    let lang = request.lang;
+    let lang = request.choices.lang;
     let mut html = Html::new();
     export_section(&mut html, history, request);
     reminder_section(&mut html, request);
@@ -895,7 +874,7 @@ fn past_weeks(history: &History, request: &Request, import: fn(&mut Html, &Histo
 
 /// "Save a file for your consultant": the nickname field and the button the page acts on.
 fn export_section(html: &mut Html, history: &History, request: &Request) {
-    let lang = request.lang;
+    let lang = request.choices.lang;
     html.open("section", &[("class", "ugb-export"), ("aria-labelledby", "ugb-export-title")]);
     html.el("h3", &[("id", "ugb-export-title")], ChartMsg::ExportTitle.get(lang));
     html.el("p", &[], ChartMsg::ExportText.get(lang));
@@ -905,7 +884,7 @@ fn export_section(html: &mut Html, history: &History, request: &Request) {
         "input",
         &[("id", "ugb-nickname"), ("type", "text"), ("autocomplete", "off"), ("maxlength", "40"), ("dir", "auto")],
     );
-    if request.locked {
+    if request.choices.locked {
         html.open("p", &[("class", "ugb-check")]);
         html.open(
             "input",
@@ -931,8 +910,8 @@ fn export_section(html: &mut Html, history: &History, request: &Request) {
         ChartMsg::ExportFhirButton.get(lang),
     );
     html.close("div");
-    if let Some(portal) = request.portal.as_deref() {
-        send_section(html, history, lang, portal, request.sending);
+    if let Some(portal) = request.choices.portal.as_deref() {
+        send_section(html, history, lang, portal, request.choices.sending);
     }
     html.close("section");
 }
@@ -940,7 +919,7 @@ fn export_section(html: &mut Html, history: &History, request: &Request) {
 /// The weekly reminder: a day and a time, and a calendar file for the phone's own
 /// calendar (the page's `export` action with `data-format="ics"`; see [`crate::formats::ics`]).
 fn reminder_section(html: &mut Html, request: &Request) {
-    let lang = request.lang;
+    let lang = request.choices.lang;
     html.open("section", &[("class", "ugb-reminder"), ("aria-labelledby", "ugb-reminder-title")]);
     html.el("h3", &[("id", "ugb-reminder-title")], ChartMsg::ReminderTitle.get(lang));
     html.el("p", &[], ChartMsg::ReminderText.get(lang));
@@ -948,7 +927,7 @@ fn reminder_section(html: &mut Html, request: &Request) {
     html.open("div", &[("class", "ugb-field")]);
     html.el("label", &[("for", "ugb-reminder-day")], ChartMsg::ReminderDay.get(lang));
     html.open("select", &[("id", "ugb-reminder-day"), ("name", "day")]);
-    let today = request.now.monday().weekday();
+    let today = request.choices.now.monday().weekday();
     for ((code, weekday), name) in crate::formats::ics::DAYS.iter().zip(ChartMsg::WEEKDAYS) {
         let mut attrs = vec![("value", *code)];
         if *weekday == today {
@@ -1029,7 +1008,7 @@ fn about(lang: Lang) -> String {
 /// it cannot be read), with the citizen's choices.
 /// The import section with no file chosen: what importing is, and the file input.
 fn import_input(html: &mut Html, _: &History, request: &Request) {
-    let lang = request.lang;
+    let lang = request.choices.lang;
     html.open("section", &[("class", "ugb-import"), ("aria-labelledby", "ugb-import-title")]);
     html.el("h3", &[("id", "ugb-import-title")], ChartMsg::ImportTitle.get(lang));
     html.el("p", &[], ChartMsg::ImportText.get(lang));
@@ -1039,7 +1018,7 @@ fn import_input(html: &mut Html, _: &History, request: &Request) {
 }
 
 fn import_section(html: &mut Html, history: &History, request: &Request) {
-    let lang = request.lang;
+    let lang = request.choices.lang;
     let Some(text) = request.import.as_deref() else { return import_input(html, history, request) };
     html.open("section", &[("class", "ugb-import"), ("aria-labelledby", "ugb-import-title")]);
     html.el("h3", &[("id", "ugb-import-title")], ChartMsg::ImportTitle.get(lang));
@@ -1354,7 +1333,7 @@ fn validation_text(error: &ValidationError, lang: Lang) -> String {
 /// The consultant's viewer: a citizen's file drawn read-only, the picker above it. Nothing
 /// of the file is kept; the viewer's own data is never read.
 fn viewer(request: &Request) -> Rendered {
-    let lang = request.lang;
+    let lang = request.choices.lang;
     let mut html = Html::new();
     html.open("section", &[("class", "ugb-viewer"), ("aria-labelledby", "ugb-viewer-title")]);
     html.el("h3", &[("id", "ugb-viewer-title")], ChartMsg::ViewerTitle.get(lang));
@@ -1388,7 +1367,14 @@ fn viewer(request: &Request) -> Rendered {
                 ],
             );
             html.el("p", &[("id", "ugb-viewer-summary"), ("class", "ugb-viewer__file")], &summary);
-            Some(progress(&history, &Request { viewer: false, import: None, ..request.clone() }))
+            Some(progress(
+                &history,
+                &Request {
+                    import: None,
+                    choices: Choices { viewer: false, ..request.choices.clone() },
+                    ..request.clone()
+                },
+            ))
         }
     };
     html.close("section");
