@@ -245,6 +245,10 @@ enum Step {
     Seal(u8),
     /// The tab hears of what the other tab wrote (the browser's `storage` event).
     Hear(u8),
+    /// The tab has decrypted the values its writes met in storage (another tab's, stored
+    /// while this tab's were encrypted), merges its own into them and writes again: in the
+    /// browser this waits for a decryption, so a `storage` event may come first.
+    Merge(u8),
 }
 
 // ----------------------------------------------------------------------------------------
@@ -256,6 +260,8 @@ struct Tab {
     /// Encrypted writes that failed or met another tab's, told by the sealed store.
     failed: Rc<RefCell<Vec<(String, StorageError)>>>,
     conflicts: Rc<RefCell<Vec<String>>>,
+    /// The conflicts are merged at the end of this step ([`Step::Merge`]).
+    merge_due: bool,
     in_check_in: bool,
     /// A save waiting for its encrypted write.
     sealing: Option<(IsoWeek, Draft)>,
@@ -346,6 +352,7 @@ impl World {
                 model: None,
                 failed: Rc::default(),
                 conflicts: Rc::default(),
+                merge_due: false,
                 in_check_in: false,
                 sealing: None,
                 editing: None,
@@ -699,7 +706,12 @@ impl World {
                 continue;
             }
             let failed: Vec<_> = self.tabs[t].failed.borrow_mut().drain(..).collect();
-            let conflicts: Vec<_> = self.tabs[t].conflicts.borrow_mut().drain(..).collect();
+            let conflicts: Vec<_> = if self.tabs[t].merge_due {
+                self.tabs[t].conflicts.borrow_mut().drain(..).collect()
+            } else {
+                Vec::new()
+            };
+            self.tabs[t].merge_due = false;
             let in_check_in = self.tabs[t].in_check_in;
             let Some(m) = self.tabs[t].model.as_mut() else { continue };
             for (key, reason) in failed {
@@ -708,7 +720,7 @@ impl World {
             for key in conflicts {
                 let sealed = m.sealed().cloned();
                 if let Some(sealed) = &sealed {
-                    tasks::block_on(sealed.refresh(&key));
+                    tasks::block_on(sealed.take_theirs(&key));
                 }
                 m.heard(&key, true, in_check_in);
                 // As the page does (`tabs::heard`): merged and written again.
@@ -797,6 +809,7 @@ impl World {
                 tasks::run_task(usize::from(i));
             }
             Step::Hear(t) => self.hear(usize::from(t)),
+            Step::Merge(t) => self.tabs[usize::from(t)].merge_due = true,
         }
         self.drain();
         for draft in std::mem::take(&mut self.saved) {
@@ -997,6 +1010,7 @@ fn random_step(rng: &mut Rng) -> Step {
         82..=84 => Step::Dies(tab, rng.below(6)),
         85 => Step::Newer(n),
         86..=93 => Step::Seal(rng.below(8)),
+        94..=96 => Step::Merge(tab),
         _ => Step::Hear(tab),
     }
 }
@@ -1203,6 +1217,40 @@ fn a_write_that_met_another_tabs_is_pending_until_merged_and_written_again() {
     let t = if world.tabs[1].conflicts.borrow().is_empty() { 0 } else { 1 };
     assert!(world.tabs[t].model.as_ref().unwrap().pending() > 0, "not stored: still pending while theirs is merged in");
     // Taken in as the page does, every write landed, and both goals stored.
+    world.step(Step::Merge(t as u8)).unwrap();
+    for _ in 0..10 {
+        world.step(Step::Seal(0)).unwrap();
+    }
+    assert_eq!(world.tabs[t].model.as_ref().unwrap().pending(), 0);
+    world.check_goal_saved("goal-2").unwrap();
+    world.check_goal_saved("goal-3").unwrap();
+}
+
+#[test]
+fn a_storage_event_heard_before_the_merge_loses_nothing_of_this_tabs_write() {
+    let mut world = World::new();
+    for step in [Step::Do(0, Act::SetPassphrase(0)), Step::Do(0, Act::AddGoal), Step::Do(1, Act::AddGoal)] {
+        world.step(step).unwrap();
+    }
+    // The encrypted writes land one by one, without the page taking in what they tell.
+    let mut conflicted = false;
+    for _ in 0..10 {
+        if !tasks::run_task(0) {
+            break;
+        }
+        if !world.tabs[1].conflicts.borrow().is_empty() || !world.tabs[0].conflicts.borrow().is_empty() {
+            conflicted = true;
+            break;
+        }
+    }
+    assert!(conflicted, "one tab's goal met the other's in storage");
+    let t = if world.tabs[1].conflicts.borrow().is_empty() { 0 } else { 1 };
+    assert!(world.tabs[t].model.as_ref().unwrap().pending() > 0, "not stored: still pending while theirs is merged in");
+    // Taken in as the page does, every write landed, and both goals stored.
+    // The other tab's write is heard of (its `storage` event) before theirs is decrypted
+    // for the merge: this tab's goal, in no storage yet, must not give way to theirs.
+    world.step(Step::Hear(t as u8)).unwrap();
+    world.step(Step::Merge(t as u8)).unwrap();
     for _ in 0..10 {
         world.step(Step::Seal(0)).unwrap();
     }

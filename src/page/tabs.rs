@@ -41,7 +41,11 @@ fn heard(state: AppState, key: String, again: bool) {
     };
     match state.sealed() {
         Some(sealed) if is_value(&key) => wasm_bindgen_futures::spawn_local(async move {
-            sealed.refresh(&key).await;
+            if again {
+                sealed.take_theirs(&key).await;
+            } else {
+                sealed.refresh(&key).await;
+            }
             take_in();
             if again {
                 // This tab's value is merged and written again: until now it was in no

@@ -86,7 +86,8 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> SealedOver<C, S> {
             }),
         };
         for name in store.shared.inner.keys().into_iter().filter(|k| is_value(k)) {
-            store.refresh(&name).await;
+            // Every value, as it is when decrypted: nothing of this tab's is pending yet.
+            store.read(&name, true).await;
         }
         store
     }
@@ -128,10 +129,26 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> SealedOver<C, S> {
         *self.shared.on_conflict.borrow_mut() = Some(tell);
     }
 
-    /// Reads `name` again from storage (another tab wrote it) and decrypts it. While a
-    /// write of this tab's is being encrypted, memory keeps this tab's value: that write
-    /// finds storage changed and has theirs merged in.
+    /// Reads `name` again from storage (another tab wrote it: the browser's `storage`
+    /// event) and decrypts it. While a write of this tab's is being encrypted, or has met
+    /// another tab's and waits to be merged with it ([`SealedOver::take_theirs`]), memory
+    /// keeps this tab's value: it is in no storage yet, and the page must not take theirs
+    /// for the whole. A value that changed again while it was decrypted is left to the
+    /// newer one's own event.
     pub async fn refresh(&self, name: &str) {
+        self.read(name, false).await;
+    }
+
+    /// Reads in the value another tab stored while this tab's write of `name` was being
+    /// encrypted (told by [`SealedOver::on_conflict`]), for this tab's to be merged into
+    /// it and written again.
+    pub async fn take_theirs(&self, name: &str) {
+        self.read(name, true).await;
+    }
+
+    /// Reads `name` in; `for_merge`: also over a write waiting to be merged, and even if it
+    /// changed again meanwhile.
+    async fn read(&self, name: &str, for_merge: bool) {
         let shared = &self.shared;
         let raw = shared.inner.get(name);
         let value = match raw.clone() {
@@ -139,7 +156,11 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> SealedOver<C, S> {
             Ok(None) => None,
             Err(error) => Some(Err(error)),
         };
-        if shared.sealing.borrow().iter().any(|k| k == name) {
+        let busy = |list: &RefCell<Vec<String>>| list.borrow().iter().any(|k| k == name);
+        if busy(&shared.sealing) || (!for_merge && busy(&shared.merging)) {
+            return;
+        }
+        if !for_merge && shared.inner.get(name).ok() != raw.clone().ok() {
             return;
         }
         put(&mut shared.base.borrow_mut(), name, raw.ok().flatten());
