@@ -85,9 +85,10 @@ function place(parts) {
   }
   writeFileSync(join(dist, names.loader), loader);
   const glue = read('page', 'ugeblik.js').toString();
-  // Only the module imported is renamed: the wasm's imports keep "./__wasm_split.js" as
-  // their module's name, which the glue's import object must still use.
-  const from = /(from\s*)"\.\/__wasm_split\.js"/;
+  // Only the module imported is renamed (once per split point, wasm-bindgen imports it
+  // once for each): the wasm's imports keep "./__wasm_split.js" as their module's name,
+  // which the glue's import object must still use.
+  const from = /(from\s*)"\.\/__wasm_split\.js"/g;
   if (!from.test(glue)) throw new Error('split.mjs: the glue does not import __wasm_split.js');
   writeFileSync(join(dist, names.glue), glue.replace(from, `$1"./${names.loader}"`));
   writeFileSync(join(dist, names.wasm), read('page', 'ugeblik_bg.wasm'));
