@@ -38,10 +38,19 @@ export const PAGE = /^(ugeblik-[0-9a-f]{16}(_bg\.wasm|\.js)|ugeblik-split-[0-9a-
 const run = (command, args, env = {}) =>
   execFileSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
 
+/** The pinned nightly the page's wasm is built with (scripts/tools.sh installs it with its
+ *  rust-src): the standard library built with the page (`-Z build-std`) and panics that
+ *  abort at once (`-Cpanic=immediate-abort`: no panic messages, locations or formatting
+ *  machinery), as the Leptos book advises for binary size. Only this build uses it: host
+ *  tests, clippy and trunk's builds stay on stable (rust-toolchain.toml pins no channel). */
+const NIGHTLY = process.env.UGEBLIK_NIGHTLY;
+const NIGHTLY_FLAGS = ['-Zunstable-options', '-Cpanic=immediate-abort'];
+
 function build() {
-  const flags = `${process.env.RUSTFLAGS ?? ''} -Clink-args=--emit-relocs`.trim();
+  if (!NIGHTLY) throw new Error('split.mjs: UGEBLIK_NIGHTLY is not set: run it through scripts/tools.sh (build_release)');
+  const flags = [process.env.RUSTFLAGS ?? '', ...NIGHTLY_FLAGS, '-Clink-args=--emit-relocs'].join(' ').trim();
   run('cargo', ['build', '--locked', '--offline', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'ugeblik',
-    '--target-dir', target], { RUSTFLAGS: flags });
+    '--target-dir', target, '-Zbuild-std=std,panic_abort'], { RUSTFLAGS: flags, RUSTUP_TOOLCHAIN: NIGHTLY });
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'split'), { recursive: true });
   run('wasm-split-cli', [join(target, 'wasm32-unknown-unknown', 'release', 'ugeblik.wasm'), join(out, 'split'),
@@ -76,9 +85,10 @@ function place(parts) {
   }
   writeFileSync(join(dist, names.loader), loader);
   const glue = read('page', 'ugeblik.js').toString();
-  // Only the module imported is renamed: the wasm's imports keep "./__wasm_split.js" as
-  // their module's name, which the glue's import object must still use.
-  const from = /(from\s*)"\.\/__wasm_split\.js"/;
+  // Only the module imported is renamed (once per split point, wasm-bindgen imports it
+  // once for each): the wasm's imports keep "./__wasm_split.js" as their module's name,
+  // which the glue's import object must still use.
+  const from = /(from\s*)"\.\/__wasm_split\.js"/g;
   if (!from.test(glue)) throw new Error('split.mjs: the glue does not import __wasm_split.js');
   writeFileSync(join(dist, names.glue), glue.replace(from, `$1"./${names.loader}"`));
   writeFileSync(join(dist, names.wasm), read('page', 'ugeblik_bg.wasm'));

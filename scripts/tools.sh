@@ -41,6 +41,16 @@ ensure_trunk() {
   fast_install --locked "trunk@$TRUNK_VERSION"
 }
 
+# The pinned nightly that builds the page's wasm alone (scripts/split.mjs: the standard
+# library built with it, panics that abort at once), with the standard library's source.
+# Everything else stays on stable.
+export UGEBLIK_NIGHTLY="nightly-2026-05-19"
+ensure_nightly() {
+  if rustup component list --toolchain "$UGEBLIK_NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then return; fi
+  say "installing $UGEBLIK_NIGHTLY with rust-src (about half a minute)"
+  rustup toolchain install "$UGEBLIK_NIGHTLY" --profile minimal --component rust-src
+}
+
 # The page's code splitting (scripts/split.mjs): the tool cargo-leptos uses, pinned.
 WASM_SPLIT_VERSION=0.2.4
 ensure_wasm_split() {
@@ -94,12 +104,15 @@ ensure_icalendar() {
 
 ensure_build_tools() {
   ensure_rust_parts
+  ensure_nightly
   ensure_trunk
   ensure_wasm_bindgen
   ensure_wasm_split
   ensure_npm
-  # trunk builds offline (Trunk.toml): fetch the crates first.
+  # trunk builds offline (Trunk.toml): fetch the crates first, and those of the standard
+  # library the nightly builds for the page (scripts/split.mjs).
   (cd "$ROOT" && cargo fetch --locked)
+  (cd "$ROOT" && RUSTUP_TOOLCHAIN="$UGEBLIK_NIGHTLY" cargo fetch --locked -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown)
 }
 
 # The release build that is served and tested: trunk, then the JavaScript glue minified,

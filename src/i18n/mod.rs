@@ -209,6 +209,7 @@ Msg / Page {
     PortalAt => "{provider} på siden {host}";
     Keys => "Piletasterne flytter dit svar. Enter går videre.";
     KeysNumbers => "Piletasterne flytter dit svar, eller skriv tallet. Enter går videre.";
+    PortalUnavailable => "Ugeblik kan ikke tale med siden, det er vist på, før telefonen er på nettet. Alt andet virker, og siden får ingen besked om dine svar.";
 }
 }
 

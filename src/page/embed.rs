@@ -2,31 +2,31 @@
 //! to the host origins the address names, and heeds the host's requests from those
 //! origins only — and only once the origin is trusted: listed by the app's host in
 //! `portals.json` (beside the page), or agreed to by the citizen on the start page. Until
-//! then a portal hears nothing at all. Also the browser features a phone install needs:
-//! the theme from the address, the service worker that keeps the app working offline, and
-//! persistent storage.
+//! then a portal hears nothing at all. What only an embedded widget runs (the listener,
+//! the height, the list of portals) is a part fetched when the widget is framed with a
+//! `parentOrigin` ([`super::portal`]); here is what the first load needs of it. Also the
+//! browser features a phone install needs: the theme from the address, the service worker
+//! that keeps the app working offline, and persistent storage.
 
 use std::cell::RefCell;
 
 use js_sys::{Function, Object, Promise, Reflect};
-use leptos::prelude::{on_cleanup, window_event_listener, GetUntracked, Set, WithUntracked, WithValue};
-use send_wrapper::SendWrapper;
+use leptos::prelude::{GetUntracked, Owner, Set, WithValue};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use crate::domain::lang::Lang;
 use crate::formats::config::{self, Config};
-use crate::formats::portal::{self, HostMessage};
+use crate::formats::portal;
 use crate::i18n::Msg;
-use crate::page::state::{AppState, Screen};
+use crate::page::state::AppState;
+use crate::platform::storage::Problem;
 
 thread_local! {
     /// The trusted host origins messages go to (and are heeded from): empty until the
     /// app's host lists the portal or the citizen agrees to it.
-    static ORIGINS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    /// The last height posted, so that an unchanged height is not posted again.
-    static HEIGHT: RefCell<u32> = const { RefCell::new(0) };
+    pub(super) static ORIGINS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Whether a trusted host embeds the widget: the send-to-portal button shows then.
@@ -50,7 +50,7 @@ pub fn portal_name(state: AppState, lang: Lang, host: &str) -> String {
 
 /// Posts `message` (JSON text) to the parent window, addressed to each trusted origin:
 /// the browser delivers it only if the parent's origin is that one.
-fn post(message: &str) {
+pub(super) fn post(message: &str) {
     let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else { return };
     let Ok(value) = js_sys::JSON::parse(message) else { return };
     ORIGINS.with(|origins| {
@@ -60,43 +60,28 @@ fn post(message: &str) {
     });
 }
 
-fn post_height() {
-    let height = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-        .map_or(0, |body| body.offset_height().max(0) as u32);
-    if height > 0 && HEIGHT.with(|h| h.replace(height)) != height {
-        post(&portal::height(height));
-    }
-}
-
-/// From now on `origin` hears from the widget, and is heeded: it hears `ready` and the
-/// height at once.
-#[inline(never)]
-fn trust(state: AppState, origin: String) {
-    ORIGINS.with(|o| o.borrow_mut().push(origin));
-    post(&portal::ready(state.lang.get_untracked()));
-    HEIGHT.with(|h| h.replace(0));
-    post_height();
-}
-
 /// The citizen's answer to the start page's question about a portal the app's host does
 /// not list: remembered for its origin; yes, and it hears from the widget from now on.
+/// (The question is asked only once the portal's part is loaded: [`super::portal::trusted`].)
 pub fn answer(state: AppState, agreed: bool) {
     let Some(origin) = state.portal_ask.get_untracked() else { return };
     state.portal_ask.set(None);
     state.choose_portal(&origin, agreed);
     if agreed {
-        trust(state, origin);
+        spawn_local(async move {
+            if super::portal::trusted(state, origin).await.is_err() {
+                unavailable(state);
+            }
+        });
     }
 }
 
-/// Starts the protocol when the widget is framed with `parentOrigin`s: listens for the
-/// host's requests (heeded only from trusted origins) and reports the height whenever it
-/// changes; reads the app's host's list of portals (`portals.json`, beside the page) and
-/// trusts the origins listed there or agreed to by the citizen before; asks the citizen
-/// about another, when the list lets portals ask. Nothing is posted before that. The
-/// listeners belong to the app: they end with it.
+/// When the widget is framed with `parentOrigin`s, starts the protocol: fetches the
+/// portal's part ([`super::portal::connect`]: the listener for the host's requests, the
+/// height, the list of portals), which trusts the origins listed or agreed to and only then
+/// posts anything. A widget that is not embedded never fetches it. A part that cannot be
+/// fetched (offline before the service worker kept it) is said as a notice; the app works
+/// on, and no portal hears anything (nor is heard: nothing listens).
 pub fn start(state: AppState, config: &Config) {
     let Some(window) = web_sys::window() else { return };
     let framed = window.parent().ok().flatten().is_some_and(|parent| !Object::is(&parent, &window));
@@ -104,66 +89,24 @@ pub fn start(state: AppState, config: &Config) {
         return;
     }
     let named = config.parent_origins.clone();
+    // The portal's listeners belong to the app: they end with it.
+    let owner = Owner::current().unwrap_or_default();
     // Once the app is in the page (a moment after this): in a portal's page, its landmarks
-    // are named, and the list of portals is read (from the app's own origin, at start-up:
-    // nothing is fetched later).
+    // are named, and the portal's part is fetched.
     spawn_local(async move {
         crate::platform::browser::name_landmarks(super::header::BRAND);
         if named.is_empty() {
             return;
         }
-        let listed = crate::platform::browser::fetch_text("portals.json")
-            .await
-            .map_or_else(Default::default, |t| config::portals(&t));
-        for origin in named {
-            let choice = state.portal_choice(&origin);
-            if choice == Some(true) || listed.origins.contains(&origin) {
-                trust(state, origin);
-            } else if choice.is_none() && listed.ask && state.portal_ask.with_untracked(Option::is_none) {
-                state.portal_ask.set(Some(origin));
-            }
+        if super::portal::connect(state, named, owner).await.is_err() {
+            unavailable(state);
         }
     });
-    if config.parent_origins.is_empty() {
-        return;
-    }
-    let on_message = window_event_listener(leptos::ev::message, move |event| {
-        // From the parent window, from a trusted origin, shaped as the protocol says:
-        // anything else is ignored without a word.
-        let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());
-        let from_parent = event.source().zip(parent).is_some_and(|(source, parent)| Object::is(&source, &parent));
-        if !from_parent || !ORIGINS.with(|o| o.borrow().contains(&event.origin())) {
-            return;
-        }
-        let data = event.data();
-        if !data.is_object() {
-            return;
-        }
-        let field = |name: &str| Reflect::get(&data, &JsValue::from_str(name)).ok();
-        let kind = field("type").and_then(|v| v.as_string());
-        match portal::host_message(kind.as_deref(), field("version").and_then(|v| v.as_f64())) {
-            // Never in the middle of a check-in: the citizen finishes first (the portal
-            // may ask again); the check-in would be kept, but the thread would be lost.
-            Some(HostMessage::RequestExport) if state.screen.get_untracked() != Screen::CheckIn => {
-                state.show(Screen::History)
-            }
-            Some(HostMessage::RequestHeight) => {
-                HEIGHT.with(|h| h.replace(0));
-                post_height();
-            }
-            _ => {}
-        }
-    });
-    on_cleanup(move || on_message.remove());
-    let Some(body) = window.document().and_then(|d| d.body()) else { return };
-    let on_resize = Closure::<dyn Fn()>::new(post_height);
-    let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
-    observer.observe(&body);
-    // The observer and its handler live as long as the app; the observer stops before its
-    // handler is dropped. (The app runs on one thread: the wrapper only lets the cleanup
-    // hold them.)
-    let resizing = SendWrapper::new((observer, on_resize));
-    on_cleanup(move || resizing.0.disconnect());
+}
+
+/// The portal's part could not be fetched: the citizen is told, once.
+fn unavailable(state: AppState) {
+    state.change(|m| m.report(Err(Problem::PortalUnavailable)));
 }
 
 /// Tells the trusted hosts that a check-in was saved (week, instruments, WHO-5

@@ -30,6 +30,8 @@ pub(crate) mod live;
 #[cfg(target_arch = "wasm32")]
 mod notices;
 #[cfg(target_arch = "wasm32")]
+mod portal;
+#[cfg(target_arch = "wasm32")]
 pub(crate) mod safety;
 #[cfg(target_arch = "wasm32")]
 mod saved;

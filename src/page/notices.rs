@@ -50,6 +50,7 @@ pub fn Notices() -> impl IntoView {
 fn said(problem: &Problem, lang: Lang) -> (String, Option<String>) {
     let (msg, key, reason) = match problem {
         Problem::MemoryOnly => (Msg::MemoryOnly, None, String::new()),
+        Problem::PortalUnavailable => (Msg::PortalUnavailable, None, String::new()),
         Problem::Unreadable { reason: reason @ DecodeError::TooNew { .. }, key, .. } => {
             (Msg::TooNew, Some(key), reason.to_string())
         }

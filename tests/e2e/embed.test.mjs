@@ -428,3 +428,65 @@ test('the WHO-5 every second week: asked, then not the week after', async () => 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+/** The portal's part of the page (src/page/portal.rs): fetched only when the widget is
+ *  framed with a parentOrigin. */
+const PORTAL_PART = /\/ugeblik-split-[0-9a-f]{16}-split_ugeblik_portal\.wasm$/;
+
+test('while the widget fetches its portal code, a request is not heeded (not trusted yet); the first after ready is', async () => {
+  // No service worker: it would fetch the part itself, where the route cannot reach.
+  const context = await env.browser.newContext({ viewport: { width: 900, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // The portal's part arrives two seconds late.
+  let fetched = 0;
+  await page.route(PORTAL_PART, async (route) => {
+    fetched++;
+    await new Promise((done) => setTimeout(done, 2000));
+    await route.continue();
+  });
+  await page.goto(`${portal.url}/iframe-host.html?app=${encodeURIComponent(app())}`);
+  const widget = await frameFrom(page, env.server);
+  await widget.getByRole('button', { name: 'Start ugens spørgsmål' }).waitFor();
+  // The portal asks before the widget said ready: its origin is not trusted yet, so the
+  // request is ignored, as the protocol says, and nothing is posted yet.
+  await page.getByRole('button', { name: 'Bed om borgerens svar' }).click();
+  assert.equal(await page.evaluate(() => window.received.length), 0, 'nothing posted before the part is there');
+  const [hello] = await received(page, 'ugeblik:ready');
+  assert.deepEqual(hello, { type: 'ugeblik:ready', version: 1, lang: 'da' });
+  assert.equal(fetched, 1, 'the portal part was fetched once');
+  assert.equal(await widget.getByRole('heading', { name: 'Tidligere uger' }).count(), 0, 'the early request changed nothing');
+  // Once ready, the widget listens: the portal's request is heeded at once.
+  await page.getByRole('button', { name: 'Bed om borgerens svar' }).click();
+  await widget.getByRole('heading', { name: 'Tidligere uger' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a widget not framed fetches no portal code; a framed one that cannot fetch it says so, posts nothing and works on', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 900, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const parts = [];
+  page.on('request', (request) => {
+    if (PORTAL_PART.test(request.url())) parts.push(request.url());
+  });
+  await page.goto(app());
+  await ready(page);
+  await page.waitForTimeout(300);
+  assert.deepEqual(parts, [], 'the app on its own fetches no portal code');
+
+  await page.route(PORTAL_PART, (route) => route.abort('internetdisconnected'));
+  await page.goto(`${portal.url}/iframe-host.html?app=${encodeURIComponent(app())}`);
+  const widget = await frameFrom(page, env.server);
+  await widget
+    .getByRole('status')
+    .getByText('Ugeblik kan ikke tale med siden, det er vist på, før telefonen er på nettet.', { exact: false })
+    .waitFor();
+  assert.equal(parts.length, 1, 'the framed widget asked for its portal code');
+  // The check-in, which needs no portal, still works; the portal hears nothing at all.
+  await checkIn(widget);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.received), [], 'no message without the portal code');
+  await context.close();
+});

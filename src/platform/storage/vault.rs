@@ -29,6 +29,9 @@ pub enum Problem {
     /// The texts of the language chosen could not be fetched (offline on the first visit in
     /// it): the app speaks Danish, the language always there, until they can.
     LanguageUnavailable { lang: crate::domain::lang::Lang },
+    /// The code that talks with the portal the widget is framed in could not be fetched
+    /// (offline before the service worker kept it): the app works, the portal hears nothing.
+    PortalUnavailable,
 }
 
 /// What was found in storage when the app started.
