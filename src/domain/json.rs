@@ -1,14 +1,165 @@
-//! A small JSON reader and writer for the values the page keeps in storage and the
-//! requests it sends to the chart worker.
+//! The page's JSON: a codec for serde derives, and a small hand-written reader and writer.
 //!
-//! Why not serde_json here: the page is the first load, and serde_json with the derived
-//! code for every stored type was about a fifth of its wasm. The worker, the import and
-//! the exports keep serde. The stored formats are written by hand with these helpers in
-//! [`super::stored`], and host tests prove that they read and write exactly what the serde
-//! derives of the same types read and write (`tests/stored_json.rs`).
+//! **The codec** ([`to_string`], [`from_str`]): the portal protocol, the settings, the
+//! shared-phone settings and the envelopes of encrypted data are defined once, by their
+//! serde derives, and read and written here with serde-json-core, a codec made for code
+//! size. What this module adds to it: a text of any length (it writes into a slice given to
+//! it: a larger one is tried when that is full), escapes of control characters in lower
+//! case as serde_json writes them (`\u001f`; it writes `\u001F`), a buffer for strings with
+//! escapes, nesting bounded before anything is read (it skips the fields a type does not
+//! read by recursion, without a bound), and maps with `String` keys ([`Keyed`]: it reads a
+//! key only as `str`). `tests/stored_json.rs` and `tests/protocol.rs` prove it writes what
+//! serde_json writes, byte for byte, and reads back what it wrote.
 //!
-//! The reader is strict RFC 8259 (no trailing commas, no comments, no lone surrogates),
-//! bounded in nesting depth, and never panics on any input.
+//! **The reader and writer** ([`parse`], [`Value`], [`string`], …) are for the history and
+//! the check-in in progress (`super::stored`: their serde derives through the codec would
+//! cost the first load 11 KB more, ARCHITECTURE.md), the language packs and
+//! `portals.json`. The reader is strict RFC 8259 (no trailing commas, no comments, no lone
+//! surrogates), bounded in nesting depth, and never panics on any input.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+/// Writes `value` as JSON text, byte for byte what `serde_json::to_string` writes.
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut buffer = vec![0; 1024];
+    // Its only error is a full buffer.
+    while serde_json_core::to_slice(value, &mut buffer).map(|length| buffer.truncate(length)).is_err() {
+        buffer.resize(buffer.len() * 2, 0);
+    }
+    // serde-json-core writes `\u001F`, serde_json `\u001f`: only control characters are
+    // written as `\u` escapes, and every other backslash comes in a pair.
+    let mut at = 0;
+    while at < buffer.len() {
+        if buffer[at] == b'\\' {
+            if buffer.get(at + 1) == Some(&b'u') {
+                buffer.get_mut(at + 2..at + 6).map(<[u8]>::make_ascii_lowercase);
+            }
+            at += 1;
+        }
+        at += 1;
+    }
+    String::from_utf8(buffer).unwrap_or_default()
+}
+
+/// Why a text was not read as a value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// Not JSON, as far as it was read: cut short, or not of JSON's grammar.
+    NotJson(String),
+    /// JSON, but not of the value's shape; says what.
+    Shape(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NotJson(why) | Error::Shape(why) => f.write_str(why),
+        }
+    }
+}
+
+/// Reads `text` as a `T`: the whole text, one JSON value, nested at most [`MAX_DEPTH`] deep.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    use serde_json_core::de::Error as E;
+    let start = text.trim_start_matches([' ', '\t', '\n', '\r']);
+    if !start.starts_with(|c| matches!(c, '{' | '[' | '"' | '-' | '0'..='9' | 't' | 'f' | 'n')) {
+        // serde-json-core would call it a value of another type.
+        return Err(Error::NotJson("not a JSON value".into()));
+    }
+    if !shallow(text) {
+        return Err(Error::NotJson(format!("nested deeper than {MAX_DEPTH}")));
+    }
+    // Unescaped, a string is never longer than written.
+    let mut unescaped = vec![0; text.len()];
+    serde_json_core::from_str_escaped(text, &mut unescaped).map(|(value, _)| value).map_err(|error| match error {
+        E::InvalidType | E::CustomError | E::AnyIsUnsupported => Error::Shape(error.to_string()),
+        _ => Error::NotJson(error.to_string()),
+    })
+}
+
+/// Whether `text`'s arrays and objects nest at most [`MAX_DEPTH`] deep (counted without
+/// recursion, strings skipped).
+fn shallow(text: &str) -> bool {
+    let (mut depth, mut string, mut escaped) = (0usize, false, false);
+    for byte in text.bytes() {
+        match (string, escaped, byte) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (_, false, b'"') => string = !string,
+            (false, _, b'[' | b'{') => depth += 1,
+            (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_DEPTH {
+            return false;
+        }
+    }
+    true
+}
+
+/// A map with `String` keys, in key order; for a key given twice, the last value counts.
+/// serde-json-core reads a map's key only as `str` (as a `String`, serde's own maps, it
+/// stops at `unreachable!()`: rust-embedded-community/serde-json-core#48), so a stored map
+/// reads through this, with `#[serde(deserialize_with = "json::keyed")]`; serde_json
+/// reads it the same.
+pub struct Keyed<V>(pub BTreeMap<String, V>);
+
+/// A map key, read as `str`.
+pub struct Key(pub String);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
+        struct Text;
+        impl Visitor<'_> for Text {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E>(self, text: &str) -> Result<Key, E> {
+                Ok(Key(text.to_owned()))
+            }
+        }
+        deserializer.deserialize_str(Text)
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Keyed<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Keyed<V>, D::Error> {
+        struct Entries<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
+            type Value = Keyed<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keyed<V>, A::Error> {
+                let mut entries = BTreeMap::new();
+                while let Some((Key(key), value)) = map.next_entry()? {
+                    entries.insert(key, value);
+                }
+                Ok(Keyed(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries(PhantomData))
+    }
+}
+
+/// A map of `String` keys, for `#[serde(deserialize_with = "…")]`.
+pub fn keyed<'de, D: Deserializer<'de>, V: Deserialize<'de>>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error> {
+    Keyed::deserialize(deserializer).map(|keyed| keyed.0)
+}
+
+/// A map of maps of `String` keys, for `#[serde(deserialize_with = "…")]`.
+pub fn keyed_twice<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, BTreeMap<String, V>>, D::Error> {
+    let outer: Keyed<Keyed<V>> = Keyed::deserialize(deserializer)?;
+    Ok(outer.0.into_iter().map(|(key, inner)| (key, inner.0)).collect())
+}
 
 /// A parsed JSON value. Numbers are kept only as what this app stores: whole numbers from
 /// 0 to `u64::MAX`; any other number is `Num(None)`, valid JSON but never a valid field.
@@ -290,7 +441,6 @@ impl Value {
         self.whole(what, u8::MAX.into()).map(|n| n as u8)
     }
 
-    /// `None` for null.
     pub fn nullable(self) -> Option<Value> {
         (self != Value::Null).then_some(self)
     }
@@ -444,11 +594,20 @@ mod tests {
     }
 
     #[test]
-    fn strings_round_trip() {
-        let text: String = (0u32..0x300).filter_map(char::from_u32).chain("\"\\/😀".chars()).collect();
-        let mut out = String::new();
-        string(&mut out, &text);
-        assert_eq!(parse(&out), Some(Value::Str(text)));
+    fn the_codec_writes_strings_as_serde_json_does_and_reads_them_back() {
+        let text: String = (0u32..0x300).filter_map(char::from_u32).chain("\"\\/😀\u{7f}\u{2028}".chars()).collect();
+        let written = to_string(&text);
+        assert_eq!(written, serde_json::to_string(&text).unwrap());
+        assert_eq!(from_str::<String>(&written), Ok(text));
+        assert_eq!(to_string(&("\u{1f}\\u001F", 7u8)), r#"["\u001f\\u001F",7]"#);
+    }
+
+    #[test]
+    fn the_codec_refuses_what_nests_too_deep_before_reading_it() {
+        let deep = format!("{{\"a\":{}{}}}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        assert!(matches!(from_str::<BTreeMap<String, ()>>(&deep), Err(Error::NotJson(_))));
+        let text = format!("\"{}\"", "[".repeat(1000));
+        assert_eq!(from_str::<String>(&text), Ok("[".repeat(1000)));
     }
 
     #[test]

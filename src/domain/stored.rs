@@ -1,11 +1,16 @@
 //! The formats of the values the app keeps in the browser's storage, and how values
 //! written by every earlier version of the app are read. Each stored value is a JSON object
-//! with a `"version"`; a value from a newer app is refused, never guessed at.
+//! with a `"version"`; a value from a newer app is refused, never guessed at. The settings
+//! are their serde derive, read and written by [`json`]'s codec; the history and the
+//! check-in in progress are still read and written by hand (their derives through the codec
+//! would cost the first load 11 KB more: ARCHITECTURE.md), and `tests/stored_json.rs` proves
+//! those hand-written ones read and write exactly what their serde derives do.
 
 use std::fmt;
 
 use std::collections::BTreeMap;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::checkin::{Draft, GoalAnswer};
@@ -89,10 +94,12 @@ impl Settings {
     }
 }
 
-/// `Settings::portals` as a JSON map, for serde (the oracle of `tests/stored_json.rs`).
+/// `Settings::portals` as a JSON map.
 mod portal_map {
     use serde::de::{Deserializer, MapAccess, Visitor};
     use serde::Serializer;
+
+    use crate::domain::json::Key;
 
     pub fn serialize<S: Serializer>(portals: &[(String, bool)], serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(portals.iter().map(|(origin, agreed)| (origin, agreed)))
@@ -114,8 +121,8 @@ mod portal_map {
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
             let mut portals = Vec::new();
-            while let Some(entry) = map.next_entry::<String, bool>()? {
-                portals.push(entry);
+            while let Some((Key(origin), agreed)) = map.next_entry()? {
+                portals.push((origin, agreed));
             }
             Ok(portals)
         }
@@ -261,32 +268,6 @@ pub fn encode_draft(draft: &Draft) -> String {
     out
 }
 
-pub fn encode_settings(settings: &Settings) -> String {
-    let mut out = start(STORE_VERSION);
-    json::key(&mut out, "lang");
-    match settings.lang {
-        Some(lang) => json::string(&mut out, lang.code()),
-        None => out.push_str("null"),
-    }
-    write_opt_text(&mut out, "backup", settings.backup.as_deref());
-    if settings.easy {
-        json::key(&mut out, "easy");
-        out.push_str("true");
-    }
-    write_opt_text(&mut out, "who5Lang", settings.who5_lang.map(Lang::code));
-    if !settings.portals.is_empty() {
-        json::key(&mut out, "portals");
-        out.push('{');
-        for (origin, agreed) in &settings.portals {
-            json::key(&mut out, origin);
-            out.push_str(if *agreed { "true" } else { "false" });
-        }
-        out.push('}');
-    }
-    out.push('}');
-    out
-}
-
 fn write_opt_text(out: &mut String, key: &str, value: Option<&str>) {
     if let Some(value) = value {
         json::key(out, key);
@@ -380,7 +361,7 @@ fn write_milestone(out: &mut String, milestone: &Milestone) {
 
 /// Reads `text` as a stored object after checking its version; returns the version and
 /// the object (its `"version"` is read again, and ignored, with the other fields).
-fn versioned(text: &str) -> Result<(u64, Value), DecodeError> {
+fn versioned_value(text: &str) -> Result<(u64, Value), DecodeError> {
     let value = json::parse(text).ok_or(DecodeError::NotJson)?;
     let Value::Obj(fields) = &value else { return Err(DecodeError::NoVersion) };
     let mut versions = fields.iter().filter(|(key, _)| key == "version");
@@ -582,7 +563,7 @@ fn read_milestone(value: Value) -> Shape<Milestone> {
 /// Reads the stored history: every response must validate and ids must be unique, and so
 /// must the goals, the weeks' work and the milestones.
 pub fn decode_history(text: &str) -> Result<History, DecodeError> {
-    let (_, value) = versioned(text)?;
+    let (_, value) = versioned_value(text)?;
     let mut history = History::default();
     const KEYS: &[&str] = &["version", "responses", "goals", "work", "milestones"];
     value
@@ -672,7 +653,7 @@ fn read_draft(value: Value) -> Shape<Draft> {
 }
 
 pub fn decode_draft(text: &str) -> Result<Draft, DecodeError> {
-    let (version, value) = versioned(text)?;
+    let (version, value) = versioned_value(text)?;
     let mut draft = None;
     value
         .fields("check-in in progress", &["version", "draft"], 0b11, |index, value| {
@@ -692,40 +673,42 @@ pub fn decode_draft(text: &str) -> Result<Draft, DecodeError> {
     Ok(draft)
 }
 
+pub fn encode_settings(settings: &Settings) -> String {
+    json::to_string(&Settings { version: STORE_VERSION, ..settings.clone() })
+}
+
+/// Reads `text` as the stored value `what` after checking its version: the version and
+/// the value.
+pub(crate) fn versioned<T: DeserializeOwned>(text: &str, what: &str, newest: u64) -> Result<(u64, T), DecodeError> {
+    /// Only the version, whatever else the value holds (a newer one may hold fields this
+    /// app does not know).
+    #[derive(Deserialize)]
+    struct Peek {
+        version: Option<u64>,
+    }
+    let version = match json::from_str::<Peek>(text) {
+        Ok(Peek { version: Some(version) }) => version,
+        Err(json::Error::NotJson(_)) => return Err(DecodeError::NotJson),
+        _ => return Err(DecodeError::NoVersion),
+    };
+    if version > newest {
+        return Err(DecodeError::TooNew { found: version });
+    }
+    let value = json::from_str(text).map_err(|error| DecodeError::Invalid(format!("{what}: {error}")))?;
+    Ok((version, value))
+}
+
 pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
-    let (version, value) = versioned(text)?;
-    let mut settings = Settings { version, ..Settings::default() };
-    value
-        .fields("settings", &["version", "lang", "backup", "easy", "who5Lang", "portals"], 0b1, |index, value| {
-            match index {
-                1 => settings.lang = value.nullable().map(|v| language(v, "lang")).transpose()?,
-                2 => {
-                    let day = value.string("backup")?;
-                    if super::progression::parse_date(&day).is_none() {
-                        return Err(format!("backup: not a date: {day:?}"));
-                    }
-                    settings.backup = Some(day);
-                }
-                3 => settings.easy = value.boolean("easy")?,
-                4 => {
-                    let lang = language(value, "who5Lang")?;
-                    if !lang.has_official_who5() {
-                        return Err(format!("who5Lang: the WHO-5 has no official version in {lang:?}"));
-                    }
-                    settings.who5_lang = Some(lang);
-                }
-                5 => {
-                    for (origin, agreed) in value.map("portals")? {
-                        if crate::config::origin(&origin).as_deref() != Some(origin.as_str()) {
-                            return Err(format!("portals: not an origin: {origin:?}"));
-                        }
-                        settings.portals.push((origin, agreed.boolean("portals")?));
-                    }
-                }
-                _ => {}
-            }
-            Ok(())
-        })
-        .map_err(DecodeError::Invalid)?;
+    let (_, settings): (_, Settings) = versioned(text, "settings", STORE_VERSION)?;
+    let invalid = |what: String| Err(DecodeError::Invalid(format!("settings: {what}")));
+    if let Some(day) = settings.backup.as_deref().filter(|day| super::progression::parse_date(day).is_none()) {
+        return invalid(format!("backup: not a date: {day:?}"));
+    }
+    if let Some(lang) = settings.who5_lang.filter(|lang| !lang.has_official_who5()) {
+        return invalid(format!("who5Lang: the WHO-5 has no official version in {lang:?}"));
+    }
+    if let Some((origin, _)) = settings.portals.iter().find(|(o, _)| crate::config::origin(o).as_deref() != Some(o)) {
+        return invalid(format!("portals: not an origin: {origin:?}"));
+    }
     Ok(settings)
 }

@@ -19,7 +19,7 @@ use super::state::{AppState, Screen};
 use crate::config::{self, Config};
 use crate::domain::lang::Lang;
 use crate::i18n::Msg;
-use crate::protocol::{self, HostMessage};
+use crate::protocol::{ExportFormat, FromPortal, ToPortal, Version};
 
 thread_local! {
     /// The trusted host origins messages go to (and are heeded from): empty until the
@@ -48,11 +48,11 @@ pub fn portal_name(state: AppState, lang: Lang, host: &str) -> String {
     })
 }
 
-/// Posts `message` (JSON text) to the parent window, addressed to each trusted origin:
-/// the browser delivers it only if the parent's origin is that one.
-fn post(message: &str) {
+/// Posts `message` to the parent window, addressed to each trusted origin: the browser
+/// delivers it only if the parent's origin is that one.
+fn post(message: &ToPortal) {
     let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else { return };
-    let Ok(value) = js_sys::JSON::parse(message) else { return };
+    let Ok(value) = js_sys::JSON::parse(&message.encode()) else { return };
     ORIGINS.with(|origins| {
         for origin in origins.borrow().iter() {
             let _ = parent.post_message(&value, origin);
@@ -66,7 +66,7 @@ fn post_height() {
         .and_then(|d| d.body())
         .map_or(0, |body| body.offset_height().max(0) as u32);
     if height > 0 && HEIGHT.with(|h| h.replace(height)) != height {
-        post(&protocol::height(height));
+        post(&ToPortal::Height { version: Version, height });
     }
 }
 
@@ -75,7 +75,7 @@ fn post_height() {
 #[inline(never)]
 fn trust(state: AppState, origin: String) {
     ORIGINS.with(|o| o.borrow_mut().push(origin));
-    post(&protocol::ready(state.lang.get_untracked()));
+    post(&ToPortal::Ready { version: Version, lang: state.lang.get_untracked() });
     HEIGHT.with(|h| h.replace(0));
     post_height();
 }
@@ -134,19 +134,17 @@ pub fn start(state: AppState, config: &Config) {
         if !from_parent || !ORIGINS.with(|o| o.borrow().contains(&event.origin())) {
             return;
         }
-        let data = event.data();
-        if !data.is_object() {
+        // Read as the JSON text of what was posted (a value JSON cannot write is no message).
+        let Some(text) = js_sys::JSON::stringify(&event.data()).ok().and_then(|text| text.as_string()) else {
             return;
-        }
-        let field = |name: &str| Reflect::get(&data, &JsValue::from_str(name)).ok();
-        let kind = field("type").and_then(|v| v.as_string());
-        match protocol::host_message(kind.as_deref(), field("version").and_then(|v| v.as_f64())) {
+        };
+        match FromPortal::decode(&text) {
             // Never in the middle of a check-in: the citizen finishes first (the portal
             // may ask again); the check-in would be kept, but the thread would be lost.
-            Some(HostMessage::RequestExport) if state.screen.get_untracked() != Screen::CheckIn => {
+            Ok(FromPortal::RequestExport) if state.screen.get_untracked() != Screen::CheckIn => {
                 state.show(Screen::History)
             }
-            Some(HostMessage::RequestHeight) => {
+            Ok(FromPortal::RequestHeight) => {
                 HEIGHT.with(|h| h.replace(0));
                 post_height();
             }
@@ -166,15 +164,15 @@ pub fn start(state: AppState, config: &Config) {
 }
 
 /// Tells the trusted hosts that a check-in was saved (week, instruments, WHO-5
-/// percentage only).
-pub fn completed(message: &str) {
+/// percentage only: [`crate::protocol::completed`]).
+pub fn completed(message: &ToPortal) {
     post(message);
 }
 
 /// Sends the canonical export file to the trusted hosts: only ever called on the
 /// citizen's confirmation.
 pub fn send_export(file: &str) {
-    post(&protocol::export(file));
+    post(&ToPortal::Export { version: Version, format: ExportFormat, json: file.to_owned() });
 }
 
 /// Calls `object.name()` if the browser has it (whether it has is returned), and ignores
