@@ -7,8 +7,8 @@
 //! it: a larger one is tried when that is full), escapes of control characters in lower
 //! case as serde_json writes them (`\u001f`; it writes `\u001F`), a buffer for strings with
 //! escapes, nesting bounded before anything is read (it skips the fields a type does not
-//! read by recursion, without a bound), and maps with `String` keys ([`Keyed`]: it reads a
-//! key only as `str`). `tests/stored_json.rs` and `tests/protocol.rs` prove it writes what
+//! read by recursion, without a bound), and map keys ([`Key`]: it reads a key only as
+//! `str`). `tests/stored_json.rs` and `tests/protocol.rs` prove it writes what
 //! serde_json writes, byte for byte, and reads back what it wrote.
 //!
 //! **The reader and writer** ([`parse`], [`Value`], [`string`], …) are for the history and
@@ -17,11 +17,9 @@
 //! `portals.json`. The reader is strict RFC 8259 (no trailing commas, no comments, no lone
 //! surrogates), bounded in nesting depth, and never panics on any input.
 
-use std::collections::BTreeMap;
 use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::de::{DeserializeOwned, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// Writes `value` as JSON text, byte for byte what `serde_json::to_string` writes.
@@ -102,14 +100,9 @@ fn shallow(text: &str) -> bool {
     true
 }
 
-/// A map with `String` keys, in key order; for a key given twice, the last value counts.
-/// serde-json-core reads a map's key only as `str` (as a `String`, serde's own maps, it
-/// stops at `unreachable!()`: rust-embedded-community/serde-json-core#48), so a stored map
-/// reads through this, with `#[serde(deserialize_with = "json::keyed")]`; serde_json
-/// reads it the same.
-pub struct Keyed<V>(pub BTreeMap<String, V>);
-
-/// A map key, read as `str`.
+/// A map key, read as `str`: serde-json-core reads a map's key only so (as a `String`,
+/// serde's own maps' keys, it stops at `unreachable!()`: rust-embedded-community/
+/// serde-json-core#48), so a stored map reads its keys as this; serde_json reads it the same.
 pub struct Key(pub String);
 
 impl<'de> Deserialize<'de> for Key {
@@ -126,39 +119,6 @@ impl<'de> Deserialize<'de> for Key {
         }
         deserializer.deserialize_str(Text)
     }
-}
-
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for Keyed<V> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Keyed<V>, D::Error> {
-        struct Entries<V>(PhantomData<V>);
-        impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
-            type Value = Keyed<V>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keyed<V>, A::Error> {
-                let mut entries = BTreeMap::new();
-                while let Some((Key(key), value)) = map.next_entry()? {
-                    entries.insert(key, value);
-                }
-                Ok(Keyed(entries))
-            }
-        }
-        deserializer.deserialize_map(Entries(PhantomData))
-    }
-}
-
-/// A map of `String` keys, for `#[serde(deserialize_with = "…")]`.
-pub fn keyed<'de, D: Deserializer<'de>, V: Deserialize<'de>>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error> {
-    Keyed::deserialize(deserializer).map(|keyed| keyed.0)
-}
-
-/// A map of maps of `String` keys, for `#[serde(deserialize_with = "…")]`.
-pub fn keyed_twice<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
-    deserializer: D,
-) -> Result<BTreeMap<String, BTreeMap<String, V>>, D::Error> {
-    let outer: Keyed<Keyed<V>> = Keyed::deserialize(deserializer)?;
-    Ok(outer.0.into_iter().map(|(key, inner)| (key, inner.0)).collect())
 }
 
 /// A parsed JSON value. Numbers are kept only as what this app stores: whole numbers from
@@ -604,8 +564,8 @@ mod tests {
 
     #[test]
     fn the_codec_refuses_what_nests_too_deep_before_reading_it() {
-        let deep = format!("{{\"a\":{}{}}}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
-        assert!(matches!(from_str::<BTreeMap<String, ()>>(&deep), Err(Error::NotJson(_))));
+        let deep = format!("[{}{}]", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(matches!(from_str::<Vec<Vec<u8>>>(&deep), Err(Error::NotJson(_))));
         let text = format!("\"{}\"", "[".repeat(1000));
         assert_eq!(from_str::<String>(&text), Ok("[".repeat(1000)));
     }

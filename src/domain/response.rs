@@ -34,7 +34,6 @@ pub struct Response {
     pub language: Lang,
     pub status: Status,
     /// Answer values by item `linkId`. A skipped item is absent.
-    #[serde(deserialize_with = "super::json::keyed")]
     pub answers: BTreeMap<String, u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
