@@ -111,8 +111,8 @@ How each figure is taken:
   component (styles, zone.js, runtime, polyfills, main) + its FHIR R4 library.
 - **Chart re-render** (\`bench/chart.mjs\`): the real app with a 1-, 5- or 10-year history
   in localStorage, all 14 lines, the whole period; a line is ticked on or off and the time
-  runs until the new drawing is in place and laid out ("page"); "worker" is the drawing in
-  the chart worker. Chart.js: \`update()\` of the same series on a canvas of the same width,
+  runs until the new drawing is in place and laid out ("page"); "worker" is the drawing
+  itself (in the page's split part since issue 18, item 7; whole milliseconds). Chart.js: \`update()\` of the same series on a canvas of the same width,
   animation off. Median of 31.
 - **Import** (\`bench/import.mjs\`): a ten-year export saved by the app, chosen on a fresh
   profile; until the preview is in place (read, validated, compared, drawn). Median of 11.

@@ -2,10 +2,11 @@
 // years of weekly data (all three instruments, all 14 lines, about one week in eight
 // missed), beside Chart.js drawing the same series, in the same headless Chromium run.
 //
-// Ugeblik's figure is what the citizen waits for after changing a choice: the message to
-// the chart worker, its drawing (plotters SVG, keys, table), the answer, and the page
-// putting the HTML in place and laying it out. The worker's own drawing time is shown
-// apart. Chart.js's figure is `chart.update('none')` on a canvas of the same size, with
+// Ugeblik's figure is what the citizen waits for after changing a choice: the drawing
+// (plotters SVG, keys, table; by the page's split part since issue 18, item 7, by the
+// chart worker before), and the page putting the HTML in place and laying it out. The
+// drawing's own time (whole milliseconds, the page's `data-millis`) is shown apart as
+// "worker". Chart.js's figure is `chart.update('none')` on a canvas of the same size, with
 // the data changed the same way (a choice of lines), animation off.
 //
 // Run after a release build:  node bench/chart.mjs   (scripts/bench.sh builds first)
@@ -133,7 +134,7 @@ export function print({ rows, version }) {
   console.log(`${LINES.length} lines (WHO-5, 5 CHIME, 8 job readiness: all three instruments), the whole period,`);
   console.log(`about one week in eight missed; charts ${rows[0].width} px wide (the app's phone-to-laptop column).`);
   console.log('"page": the real app, from ticking a line on or off to the new drawing in place and laid');
-  console.log('out. "worker": of that, the drawing in the chart worker. Chart.js: update() of the same');
+  console.log('out. "worker": of that, the drawing itself (in the page\'s split part). Chart.js: update() of the same');
   console.log('series on a canvas of the same width.');
   console.log('');
   console.log('years weeks      page    worker  Chart.js  page/Chart.js  worker/Chart.js');

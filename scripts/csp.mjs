@@ -26,12 +26,12 @@ export const POLICY = [
   "form-action 'none'",
 ].join(';');
 
-/** An origin as the app accepts one in `portals.json` and `?parentOrigin=` (src/config.rs,
+/** An origin as the app accepts one in `portals.json` and `?parentOrigin=` (src/formats/config.rs,
  *  `origin`): https, or http on the phone itself; no path, no wildcard. IPv6 addresses are
  *  left out here: a policy's host cannot name one. */
 const ORIGIN = /^(https:\/\/[a-z0-9]([a-z0-9-]{0,62})?(\.[a-z0-9]([a-z0-9-]{0,62})?)*|https?:\/\/(localhost|127\.0\.0\.1))(:[1-9]\d{0,4})?$/;
 
-/** Reads `portals.json` as the app does (src/config.rs, `portals`): `{ origins, ask }`.
+/** Reads `portals.json` as the app does (src/formats/config.rs, `portals`): `{ origins, ask }`.
  *  No file (`text` null): nothing listed, and the citizen is asked. A file not of the
  *  shape: nothing listed, and no portal may ask. */
 export function readPortals(text) {

@@ -2,7 +2,7 @@
 //
 // 1. The chart worker's files (trunk's `charts_loader.js`, `charts.js`, `charts_bg.wasm`)
 //    get names with a hash of their content (`charts-<hash>.js`, …), and the page names
-//    its loader in `<meta name="ugeblik-charts">` (src/ui/progress.rs reads it): a page
+//    its loader in `<meta name="ugeblik-charts">` (src/session/progress.rs reads it): a page
 //    only ever starts the worker of its own build, whatever an older version left in a
 //    cache, and a file with a hash in its name may come from the HTTP cache.
 // 2. Writes dist/sw.js: the service worker (static/sw.js) with the list of the first

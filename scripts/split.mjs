@@ -1,6 +1,6 @@
 // Builds the page (src/main.rs) with Leptos's code splitting: a function marked `#[lazy]`
 // and all that only it reaches leave the first load, and the page fetches them the first
-// time it calls that function (ARCHITECTURE.md, "What is fetched when"). trunk cannot do
+// time it calls that function (DESIGN.md, "What is fetched when"). trunk cannot do
 // this (the split must come between cargo and wasm-bindgen), so trunk builds the chart
 // worker, the styles, the page's HTML and loader (and its own build of the page, which this
 // replaces), and this script the page's wasm, the way cargo-leptos does:

@@ -22,9 +22,26 @@ cargo clippy --locked --all-targets -- -D warnings
 step "cargo clippy (wasm32: the UI)"
 cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
-step "the domain stays pure"
-if grep -rnE 'leptos|web_sys|js_sys|wasm_bindgen|gloo' src/domain src/i18n.rs src/i18n src/config.rs src/protocol.rs src/model.rs; then
-  echo "src/domain, src/i18n.rs, src/config.rs, src/protocol.rs and src/model.rs must not use the browser or Leptos" >&2
+step "the layers stay as ARCHITECTURE.md draws them"
+# The pure layers (and the pure files of the page and the session) never touch the browser
+# or Leptos: the host tests drive them as the browser runs them.
+pure="src/domain src/formats src/i18n src/chart src/page/model.rs src/page/steps.rs
+      src/session/render.rs src/session/goals.rs src/session/privacy.rs"
+# shellcheck disable=SC2086
+if grep -rnE 'leptos|web_sys|js_sys|wasm_bindgen|gloo' $pure; then
+  echo "these must not use the browser or Leptos: $pure" >&2
+  exit 1
+fi
+# The domain knows nothing of the layers above it: no format, language pack, chart or screen.
+if grep -rnE 'crate::(formats|i18n|chart|session|page|platform)' src/domain | grep -vE ':[0-9]+:\s*//'; then
+  echo "src/domain must not use the modules above it" >&2
+  exit 1
+fi
+# Nothing in the first load or below it reaches into the session's code except through the
+# one split point (session::screen::drawn_screen), which keeps it out of the first load.
+if grep -rnE 'crate::session::' src/page src/platform src/formats src/domain src/i18n src/chart |
+  grep -vE ':[0-9]+:\s*//' | grep -v 'crate::session::screen::drawn_screen'; then
+  echo "the first load must reach the session's code only through session::screen::drawn_screen" >&2
   exit 1
 fi
 

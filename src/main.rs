@@ -9,5 +9,5 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    ugeblik::ui::mount();
+    ugeblik::page::mount();
 }

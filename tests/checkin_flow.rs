@@ -156,7 +156,7 @@ fn a_note_alone_is_kept() {
 
 #[test]
 fn history_lists_weeks_newest_first_with_scores_and_profiles() {
-    let history = ugeblik::domain::stored::decode_history(include_str!("fixtures/store-v1-history.json")).unwrap();
+    let history = ugeblik::formats::stored::decode_history(include_str!("fixtures/store-v1-history.json")).unwrap();
     let weeks = history.weeks();
     assert_eq!(weeks.iter().map(|w| w.week.to_string()).collect::<Vec<_>>(), ["2026-W46", "2026-W45"]);
     let latest = &weeks[0];

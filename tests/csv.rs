@@ -2,11 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use ugeblik::domain::csv::{field, to_csv, HEADER};
-use ugeblik::domain::export::export;
 use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::response::{Response, Status};
+use ugeblik::formats::csv::{field, to_csv, HEADER};
+use ugeblik::formats::export::export;
 
 fn response(id: &str, instrument: &str, answers: &[(&str, u8)], status: Status, note: Option<&str>) -> Response {
     Response {

@@ -2,11 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use ugeblik::domain::export::{export, file_name, to_json, Export, FORMAT, FORMAT_VERSION};
 use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::response::{Response, Status};
 use ugeblik::domain::week::IsoWeek;
+use ugeblik::formats::export::{export, file_name, to_json, Export, FORMAT, FORMAT_VERSION};
 
 const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/ugeblik-export-v3.schema.json");
 
@@ -62,7 +62,7 @@ fn the_json_schema_in_the_repo_is_the_one_the_types_give() {
     let kept = std::fs::read_to_string(SCHEMA_PATH).unwrap_or_default();
     assert!(
         kept == generated,
-        "schema/ugeblik-export-v3.schema.json differs from the Rust types in src/domain/export.rs. \
+        "schema/ugeblik-export-v3.schema.json differs from the Rust types in src/formats/export.rs. \
          If the change is intended, run `UPDATE_SCHEMA=1 cargo test --test export` and bump \
          FORMAT_VERSION when the change is not backwards compatible."
     );

@@ -26,17 +26,17 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use ugeblik::config::Config;
 use ugeblik::domain::checkin::{Draft, Stage};
 use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::progression::{Goal, Kept, Work};
-use ugeblik::domain::safety::decode_safety;
-use ugeblik::domain::sealed::{decode_lock, decode_sealed, encode_sealed, is_sealed, KeyParams, Sealed, ITERATIONS};
-use ugeblik::domain::stored::{decode_draft, decode_history, decode_settings};
 use ugeblik::domain::week::IsoWeek;
-use ugeblik::model::{Finished, Model};
-use ugeblik::storage::{
+use ugeblik::formats::config::Config;
+use ugeblik::formats::safety::decode_safety;
+use ugeblik::formats::sealed::{decode_lock, decode_sealed, encode_sealed, is_sealed, KeyParams, Sealed, ITERATIONS};
+use ugeblik::formats::stored::{decode_draft, decode_history, decode_settings};
+use ugeblik::page::model::{Finished, Model};
+use ugeblik::platform::storage::{
     finish_change, is_value, lock, tasks, Cipher, CryptoError, KeyValueStore, Problem, SealedOver, StorageError, Vault,
     APP_PREFIX, ASIDE_PREFIX, DRAFT_KEY, HISTORY_KEY, LOCK_KEY, SAFETY_KEY, SETTINGS_KEY,
 };
@@ -259,6 +259,9 @@ struct Tab {
     in_check_in: bool,
     /// A save waiting for its encrypted write.
     sealing: Option<(IsoWeek, Draft)>,
+    /// A goal set on the goals screen, waiting for its write before "saved" is said: the
+    /// history's failed writes before it ([`Model::history_stored`]) and the goal's id.
+    editing: Option<(u32, String)>,
     /// The last step after which this tab showed a storage problem.
     told: Option<usize>,
     /// The lock screen is shown: a passphrase is set and the citizen has not opened it.
@@ -286,11 +289,28 @@ struct World {
     deleted: bool,
     /// Saves said "saved" in this step, checked after it.
     saved: Vec<Draft>,
+    /// Goals the goals screen said "saved" of in this step, checked after it.
+    goals_saved: Vec<String>,
     today: time::Date,
 }
 
 const KEYS: [&str; 4] = [HISTORY_KEY, DRAFT_KEY, SETTINGS_KEY, SAFETY_KEY];
 const PASSPHRASES: [&str; 3] = ["correct horse battery", "staple paper clip", "ni tusind syv hundrede"];
+
+/// A goal set on the goals screen in `week`.
+fn a_goal(id: &str, week: IsoWeek) -> Goal {
+    Goal {
+        id: id.into(),
+        what: "Gå en tur hver dag".into(),
+        measure: "5 gange".into(),
+        by: None,
+        set: week,
+        authored: "2026-12-01T10:00:00Z".into(),
+        closed: None,
+        replaces: None,
+        checks: Vec::new(),
+    }
+}
 
 fn config() -> Config {
     Config::default()
@@ -310,6 +330,7 @@ impl World {
             newer: BTreeMap::new(),
             deleted: false,
             saved: Vec::new(),
+            goals_saved: Vec::new(),
             today: time::Date::from_calendar_date(2026, time::Month::December, 3).unwrap(),
         };
         let inboxes: [Rc<RefCell<Vec<String>>>; 2] = [Rc::default(), Rc::default()];
@@ -327,6 +348,7 @@ impl World {
                 conflicts: Rc::default(),
                 in_check_in: false,
                 sealing: None,
+                editing: None,
                 told: None,
                 locked_out: false,
                 wiped: false,
@@ -345,7 +367,7 @@ impl World {
         self.tabs[1 - t].store.heard_by_other.clone()
     }
 
-    /// Opens tab `t` as the page does (`ui::app`): a passphrase change cut short is
+    /// Opens tab `t` as the page does (`page::app`): a passphrase change cut short is
     /// finished or undone, the lock opened with the passphrase the citizen set, the vault
     /// read, and everything deleted if the programme's grace period is over.
     fn open(&mut self, t: usize) {
@@ -368,6 +390,7 @@ impl World {
         tab.conflicts = Rc::default();
         tab.model = None;
         tab.sealing = None;
+        tab.editing = None;
         tab.in_check_in = false;
         tab.locked_out = false;
         tab.wiped = false;
@@ -399,7 +422,7 @@ impl World {
             listen(tab, sealed);
         }
         tab.in_check_in = model.draft.is_some();
-        if model.ending(self.today) == ugeblik::domain::safety::Ending::Wipe {
+        if model.ending(self.today) == ugeblik::formats::safety::Ending::Wipe {
             model.delete_everything();
         }
         tab.model = Some(model);
@@ -470,18 +493,11 @@ impl World {
             }
             Act::AddGoal => {
                 let mut history = m.history.clone();
-                history.goals.push(Goal {
-                    id: format!("goal-{step}"),
-                    what: "Gå en tur hver dag".into(),
-                    measure: "5 gange".into(),
-                    by: None,
-                    set: m.week,
-                    authored: "2026-12-01T10:00:00Z".into(),
-                    closed: None,
-                    replaces: None,
-                    checks: Vec::new(),
-                });
+                let id = format!("goal-{step}");
+                history.goals.push(a_goal(&id, m.week));
+                let before = m.history_failures();
                 m.replace_history(history);
+                self.tabs[t].editing = Some((before, id));
             }
             Act::Goal(n) if in_check_in => {
                 if let (Some(Stage::Goal(index)), Some(draft)) = (stage, &m.draft) {
@@ -514,8 +530,8 @@ impl World {
             }
             Act::Import => {
                 let file = import_file(m.week);
-                let imported = ugeblik::domain::import::read(&file).map_err(|e| format!("import: {e:?}"))?;
-                let merged = ugeblik::domain::import::merge(&m.history, &imported, &[]);
+                let imported = ugeblik::formats::import::read(&file).map_err(|e| format!("import: {e:?}"))?;
+                let merged = ugeblik::formats::import::merge(&m.history, &imported, &[]);
                 m.replace_history(merged);
                 let week = m.week.plus(-3).expect("a week");
                 for (link, value) in IMPORTED {
@@ -539,6 +555,10 @@ impl World {
                 m.delete_everything();
                 self.tabs[t].in_check_in = false;
                 self.tabs[t].wiped = true;
+                // The screen that would say "saved" of an edit is gone with the rest; so is
+                // the other tab's, if its edit is still being encrypted: it loads again as it
+                // hears the lock go (the page's `storage` listener), like a lock change.
+                self.tabs.iter_mut().for_each(|tab| tab.editing = None);
                 if !self.disk.borrow().contains_key(LOCK_KEY) {
                     self.passphrase = None;
                 }
@@ -645,6 +665,23 @@ impl World {
         Ok(())
     }
 
+    /// Invariant 2 for an edit on a session screen: "saved" was said of the goal `id`: the
+    /// stored history holds it.
+    fn check_goal_saved(&self, id: &str) -> Result<(), String> {
+        if self.newer.contains_key(HISTORY_KEY) {
+            // A newer version wrote the history meanwhile: what it holds is that version's
+            // to keep (as for the check-in's parts, see `newer`).
+            return Ok(());
+        }
+        let texts = self.stored()?;
+        let history = texts.get(HISTORY_KEY).map(|t| decode_history(t)).transpose().map_err(|e| format!("{e:?}"))?;
+        if history.is_some_and(|h| h.goals.iter().any(|g| g.id == id)) {
+            Ok(())
+        } else {
+            Err(format!("\"saved\" was said of the goal {id}, but the stored history does not hold it"))
+        }
+    }
+
     /// What the sealed stores told, taken in as the page does; saves waiting for their
     /// encrypted write finished once it is done; tabs that died opened again.
     fn drain(&mut self) {
@@ -675,6 +712,13 @@ impl World {
                 m.heard(&key, true, in_check_in);
             }
             if m.pending() == 0 {
+                if let Some((before, goal)) = self.tabs[t].editing.take() {
+                    let m = self.tabs[t].model.as_ref().expect("a model");
+                    if m.history_stored(before) {
+                        // The goals screen says "saved": checked below, with the rest.
+                        self.goals_saved.push(goal);
+                    }
+                }
                 if let Some((_, draft)) = self.tabs[t].sealing.take() {
                     let m = self.tabs[t].model.as_mut().expect("a model");
                     if m.sealed_outcome(draft.clone()) {
@@ -755,6 +799,9 @@ impl World {
         for draft in std::mem::take(&mut self.saved) {
             self.check_saved(&draft)?;
         }
+        for goal in std::mem::take(&mut self.goals_saved) {
+            self.check_goal_saved(&goal)?;
+        }
         for t in 0..2 {
             let tab = &mut self.tabs[t];
             if let Some(m) = &tab.model {
@@ -781,7 +828,7 @@ impl World {
             }
         }
         let texts = self.stored()?;
-        if texts.keys().any(|k| k.starts_with(ugeblik::storage::NEXT_PREFIX)) {
+        if texts.keys().any(|k| k.starts_with(ugeblik::platform::storage::NEXT_PREFIX)) {
             return Err("a passphrase change is left half done".into());
         }
         // 3 and 4: every stored value reads, or is the newer version's, as written.
@@ -879,7 +926,7 @@ impl Snapshot {
     }
 }
 
-/// Tells the tab of what its sealed store tells, as `ui::state` and `ui::tabs` do.
+/// Tells the tab of what its sealed store tells, as `page::state` and `page::tabs` do.
 fn listen(tab: &Tab, sealed: &TabSealed) {
     let failed = tab.failed.clone();
     sealed.on_failure(Rc::new(move |key, reason| failed.borrow_mut().push((key, reason))));
@@ -898,8 +945,8 @@ fn import_file(this_week: IsoWeek) -> String {
         draft.answer(value, 1).expect("on the scale");
     }
     draft.save_into(&mut history, "2026-11-12T10:00:00Z", Lang::Da, &mut || "imported-1".to_owned());
-    let export = ugeblik::domain::export::export(&history, "2026-11-20T10:00:00Z", "1.0.0", None);
-    ugeblik::domain::export::to_json(&export)
+    let export = ugeblik::formats::export::export(&history, "2026-11-20T10:00:00Z", "1.0.0", None);
+    ugeblik::formats::export::to_json(&export)
 }
 
 // ----------------------------------------------------------------------------------------
@@ -1097,4 +1144,35 @@ fn a_failing_sequence_is_shrunk() {
     let steps = vec![Step::Do(0, Act::Start); 5];
     assert!(run(&steps).is_ok());
     assert_eq!(shrink(vec![Step::Do(0, Act::Start)]).len(), 1);
+}
+
+/// An edit on a session screen (a goal set) is said "saved" only once it is in storage:
+/// with a passphrase, once its encrypted write has landed; never when the write failed.
+#[test]
+fn a_goal_is_said_saved_only_once_its_write_has_landed() {
+    // With a passphrase: nothing is said while the write is being encrypted.
+    let mut world = World::new();
+    world.step(Step::Do(0, Act::SetPassphrase(0))).unwrap();
+    world.step(Step::Do(0, Act::AddGoal)).unwrap();
+    let m = world.tabs[0].model.as_ref().unwrap();
+    assert!(m.pending() > 0, "the goal's encrypted write is on its way");
+    assert!(!m.history_stored(m.history_failures()), "not stored yet: \"saved\" must wait");
+    assert!(world.tabs[0].editing.is_some());
+    for _ in 0..8 {
+        world.step(Step::Seal(0)).unwrap();
+    }
+    // Said once it landed; each step checked the stored history holds the goal.
+    assert!(world.tabs[0].editing.is_none(), "\"saved\" is said once the write has landed");
+    assert_eq!(world.tabs[0].model.as_ref().unwrap().pending(), 0);
+
+    // Without one, on full storage: the write fails, and "saved" is never said.
+    let mut world = World::new();
+    world.step(Step::Full(0, 5)).unwrap();
+    let m = world.tabs[0].model.as_mut().unwrap();
+    let before = m.history_failures();
+    let mut history = m.history.clone();
+    history.goals.push(a_goal("goal-full", m.week));
+    m.replace_history(history);
+    assert!(!m.history_stored(before), "a write refused as full is not \"saved\"");
+    assert!(world.check_goal_saved("goal-full").is_err(), "and the harness sees it is not stored");
 }

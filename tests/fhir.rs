@@ -2,8 +2,8 @@
 //! tests/e2e/export.test.mjs).
 
 use ugeblik::domain::demo;
-use ugeblik::domain::export::export;
-use ugeblik::domain::fhir::{questionnaire_url, to_json};
+use ugeblik::formats::export::export;
+use ugeblik::formats::fhir::{questionnaire_url, to_json};
 
 fn bundle(weeks: usize) -> serde_json::Value {
     let history = demo::history("2026-W47".parse().unwrap(), weeks);
@@ -64,7 +64,7 @@ fn goals_their_evaluations_the_weeks_work_and_milestones() {
     let observations = of_type(&bundle, "Observation");
     let kept: Vec<_> = observations.iter().filter(|o| o["code"]["coding"][0]["code"] == "goal-kept").collect();
     assert!(!kept.is_empty());
-    let goal_url = format!("{}/Goal/{}", ugeblik::domain::fhir::BASE, reached["id"].as_str().unwrap());
+    let goal_url = format!("{}/Goal/{}", ugeblik::formats::fhir::BASE, reached["id"].as_str().unwrap());
     assert!(kept.iter().any(|o| o["focus"][0]["reference"] == goal_url.as_str()));
     assert!(kept
         .iter()

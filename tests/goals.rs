@@ -4,9 +4,10 @@ use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::progression::{MilestoneKind, Outcome};
 use ugeblik::domain::series::{goal_rows, trend, LineKey, Period};
-use ugeblik::goals::{apply, screen};
 use ugeblik::i18n::ChartMsg;
-use ugeblik::render::{render, Request, View};
+use ugeblik::session::goals::{apply, screen};
+use ugeblik::session::protocol::Choices;
+use ugeblik::session::render::{render, Request, View};
 
 mod common;
 use common::week;
@@ -18,7 +19,13 @@ fn form(fields: &[(&str, &str)], id: &str) -> Vec<String> {
 }
 
 fn request(form: Vec<String>) -> Request {
-    Request { view: View::Edit, period: Period::Weeks(8), table: false, form, ..common::request() }
+    let base = common::request();
+    Request {
+        view: View::Edit,
+        choices: Choices { period: Period::Weeks(8), table: false, ..base.choices.clone() },
+        form,
+        ..base
+    }
 }
 
 #[test]
@@ -168,9 +175,8 @@ fn the_consultants_viewer_draws_a_format_2_files_work_goals_and_milestones() {
     let file = include_str!("fixtures/export-v2.json");
     let viewer = Request {
         view: View::Progress,
-        viewer: true,
-        period: Period::All,
         import: Some(file.to_owned()),
+        choices: Choices { viewer: true, period: Period::All, ..request(Vec::new()).choices },
         ..request(Vec::new())
     };
     let html = render(&History::default(), &viewer).html;

@@ -2,14 +2,14 @@
 //! merges by id.
 
 use ugeblik::domain::demo;
-use ugeblik::domain::export::{export, to_json};
 use ugeblik::domain::history::History;
-use ugeblik::domain::import::{
+use ugeblik::domain::response::ValidationError;
+use ugeblik::domain::week::IsoWeek;
+use ugeblik::formats::export::{export, to_json};
+use ugeblik::formats::import::{
     goal_key, merge, milestone_key, preview, read, work_key, Changed, Expected, Field, ImportError, Place,
     MAX_IMPORT_BYTES,
 };
-use ugeblik::domain::response::ValidationError;
-use ugeblik::domain::week::IsoWeek;
 
 mod common;
 
@@ -307,7 +307,7 @@ fn the_preview_lists_what_changes_in_goals_work_and_milestones_and_nothing_is_re
 #[test]
 fn refusals_say_which_week_question_or_field_and_what_was_expected_in_the_citizens_language() {
     use ugeblik::domain::lang::Lang;
-    use ugeblik::render::import_error;
+    use ugeblik::session::render::import_error;
     common::english();
     let said = |change: &dyn Fn(&mut serde_json::Value), lang: Lang| {
         let mut value = parsed(3);

@@ -3,9 +3,9 @@
 //! either read or refused with an error. Prints the count.
 
 use ugeblik::domain::demo;
-use ugeblik::domain::export::{export, to_json};
-use ugeblik::domain::import::read;
 use ugeblik::domain::week::IsoWeek;
+use ugeblik::formats::export::{export, to_json};
+use ugeblik::formats::import::read;
 
 mod common;
 use common::Rng;

@@ -218,7 +218,7 @@ fn a_hostile_or_broken_pack_is_refused_or_falls_back_to_danish() {
     let chime = instrument::current("chime5").unwrap();
     let question =
         ugeblik::domain::checkin::Question { instrument: chime, item: &chime.items[0], number: 6, total: 19 };
-    let html = ugeblik::steps::question_step(Lang::Uk, &question, None, "2026-W47".parse().unwrap(), None);
+    let html = ugeblik::page::steps::question_step(Lang::Uk, &question, None, "2026-W47".parse().unwrap(), None);
     assert!(!html.contains("<img") && !html.contains("<script"), "{html}");
     assert!(html.contains("Назад &lt;img src=x onerror=alert(1)&gt;"));
     assert!(html.contains(r#"data-say="&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"#), "{html}");
@@ -281,4 +281,30 @@ fn english_is_a_pack_and_its_questionnaires_are_in_the_catalogue() {
     assert!(who5.items[0].text.en.contains("cheerful"), "{}", who5.items[0].text.en);
     let file: serde_json::Value = serde_json::from_str(&pack_file(Lang::En)).unwrap();
     assert_eq!(file["instruments"], serde_json::json!({}));
+}
+
+#[test]
+fn the_drawn_screens_texts_are_read_when_the_page_first_draws_them() {
+    // The page installs a pack without the drawn screens' texts (the first load never reads
+    // them); the part of its code that draws those screens reads them from the same pack.
+    // Each test runs on a thread of its own, with packs of its own.
+    let file = pack_file(Lang::Uk);
+    let value: serde_json::Value = serde_json::from_str(&file).unwrap();
+    let title = value["chart"]["ChartPercent"].as_str().unwrap();
+    assert_ne!(title, ChartMsg::ChartPercent.danish());
+    assert_eq!(pack::install(&file), Ok(Lang::Uk));
+    assert_eq!(ChartMsg::ChartPercent.get(Lang::Uk), ChartMsg::ChartPercent.danish());
+    pack::install_chart(Lang::Uk);
+    assert_eq!(ChartMsg::ChartPercent.get(Lang::Uk), title);
+    assert_eq!(Msg::AppName.get(Lang::Uk), value["messages"]["AppName"].as_str().unwrap());
+    // Every text of the table, as the chart worker reads it.
+    for msg in ChartMsg::ALL {
+        let want = value["chart"][msg.key()].as_str().unwrap();
+        assert_eq!(msg.get(Lang::Uk), want, "{}", msg.key());
+    }
+    // Read once: again changes nothing, and a language with no pack loaded reads nothing.
+    pack::install_chart(Lang::Uk);
+    assert_eq!(ChartMsg::ChartPercent.get(Lang::Uk), title);
+    pack::install_chart(Lang::Ar);
+    assert_eq!(ChartMsg::ChartPercent.get(Lang::Ar), ChartMsg::ChartPercent.danish());
 }

@@ -6,7 +6,7 @@
 
 use std::cell::Cell;
 
-use ugeblik::storage::{
+use ugeblik::platform::storage::{
     change_lock, finish_change, is_value, Change, ChangeError, KeyValueStore, MemoryStore, StorageError, LOCK_KEY,
     NEXT_LOCK_KEY, NEXT_PREFIX,
 };

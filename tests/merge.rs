@@ -11,8 +11,8 @@ use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::progression::{Goal, GoalCheck, Kept, Milestone, MilestoneKind, Outcome, Work};
 use ugeblik::domain::response::{rfc3339_utc, status_of, Response, Status};
-use ugeblik::domain::stored::{decode_history, encode_history};
 use ugeblik::domain::{demo, instrument};
+use ugeblik::formats::stored::{decode_history, encode_history};
 
 mod common;
 use common::{week, Rng};

@@ -5,11 +5,16 @@ mod common;
 
 use common::request;
 use ugeblik::domain::lang::Lang;
-use ugeblik::domain::sealed::{encode_file, KeyParams, Sealed, SealedFile};
-use ugeblik::render::{render, Request, View};
+use ugeblik::formats::sealed::{encode_file, KeyParams, Sealed, SealedFile};
+use ugeblik::session::protocol::Choices;
+use ugeblik::session::render::{render, Request, View};
 
 fn safety(locked: bool, crypto: bool) -> String {
-    let request = Request { view: View::Safety, lang: Lang::Da, locked, crypto, ..request() };
+    let request = Request {
+        view: View::Safety,
+        choices: Choices { lang: Lang::Da, locked, crypto, ..request().choices },
+        ..request()
+    };
     render(&Default::default(), &request).html
 }
 
@@ -47,8 +52,11 @@ fn where_the_browser_cannot_encrypt_no_passphrase_is_offered() {
 
 #[test]
 fn the_end_date_is_shown_as_given_and_escaped() {
-    let request =
-        Request { view: View::Safety, lang: Lang::En, end: Some("\"><script>alert(1)</script>".into()), ..request() };
+    let request = Request {
+        view: View::Safety,
+        choices: Choices { lang: Lang::En, end: Some("\"><script>alert(1)</script>".into()), ..request().choices },
+        ..request()
+    };
     let html = render(&Default::default(), &request).html;
     assert!(!html.contains("<script>"));
     assert!(html.contains("&quot;&gt;&lt;script&gt;"));
@@ -64,7 +72,12 @@ fn locked_file() -> String {
 
 #[test]
 fn a_locked_file_to_import_asks_for_its_passphrase_and_says_when_it_was_wrong() {
-    let request = Request { view: View::History, lang: Lang::Da, import: Some(locked_file()), ..request() };
+    let request = Request {
+        view: View::History,
+        import: Some(locked_file()),
+        choices: Choices { lang: Lang::Da, ..request().choices },
+        ..request()
+    };
     let html = render(&Default::default(), &request).html;
     assert!(html.contains("Filen er låst med et kodeord."));
     assert!(html.contains(r#"id="ugb-import-passphrase" name="passphrase" type="password""#));
@@ -79,7 +92,12 @@ fn a_locked_file_to_import_asks_for_its_passphrase_and_says_when_it_was_wrong() 
 #[test]
 fn a_damaged_locked_file_says_what_is_wrong() {
     let damaged = locked_file().replace("PBKDF2-SHA256", "PBKDF2-<b>MD5</b>");
-    let request = Request { view: View::History, lang: Lang::En, import: Some(damaged), ..request() };
+    let request = Request {
+        view: View::History,
+        import: Some(damaged),
+        choices: Choices { lang: Lang::En, ..request().choices },
+        ..request()
+    };
     let html = render(&Default::default(), &request).html;
     assert!(html.contains("The file is locked, but it is damaged or from a newer version"));
     assert!(html.contains("PBKDF2-&lt;b&gt;MD5&lt;/b&gt;"));
@@ -88,7 +106,11 @@ fn a_damaged_locked_file_says_what_is_wrong() {
 
 #[test]
 fn the_consultants_viewer_asks_for_a_locked_files_passphrase_too() {
-    let request = Request { viewer: true, lang: Lang::En, import: Some(locked_file()), ..request() };
+    let request = Request {
+        import: Some(locked_file()),
+        choices: Choices { viewer: true, lang: Lang::En, ..request().choices },
+        ..request()
+    };
     let html = render(&Default::default(), &request).html;
     assert!(html.contains("The file is locked with a passphrase."));
     assert!(html.contains("ugb-import-passphrase"));

@@ -7,8 +7,8 @@ use ugeblik::domain::lang::Lang;
 use ugeblik::domain::progression::{
     format_hours, parse_hours, Absence, Goal, Kept, Milestone, MilestoneKind, Outcome, ProgressError, Work,
 };
-use ugeblik::domain::stored::{decode_draft, decode_history, encode_history};
 use ugeblik::domain::week::IsoWeek;
+use ugeblik::formats::stored::{decode_draft, decode_history, encode_history};
 
 /// When the tests' answers are given (milliseconds since the Unix epoch).
 const NOW: u64 = 1_795_000_000_000;
@@ -247,8 +247,8 @@ fn the_stored_history_of_version_1_reads_with_no_goals() {
 
 #[test]
 fn the_export_keeps_goals_work_and_milestones_and_imports_them_back() {
-    use ugeblik::domain::export::{export, to_json, FORMAT_VERSION};
-    use ugeblik::domain::import::{merge, preview, read};
+    use ugeblik::formats::export::{export, to_json, FORMAT_VERSION};
+    use ugeblik::formats::import::{merge, preview, read};
     let history = ugeblik::domain::demo::history(week("2026-W47"), 30);
     assert!(!history.goals.is_empty() && !history.work.is_empty() && !history.milestones.is_empty());
     let file = export(&history, "2026-11-20T10:00:00Z", "test", None);
@@ -267,7 +267,7 @@ fn the_export_keeps_goals_work_and_milestones_and_imports_them_back() {
 
 #[test]
 fn a_format_1_file_imports_with_no_goals_and_a_format_2_file_with_them() {
-    use ugeblik::domain::import::read;
+    use ugeblik::formats::import::read;
     let old = read(include_str!("fixtures/export-v1.json")).unwrap();
     assert!(old.goals.is_empty() && old.work.is_empty() && old.milestones.is_empty());
     let new = read(include_str!("fixtures/export-v2.json")).unwrap();
@@ -282,8 +282,8 @@ fn a_format_1_file_imports_with_no_goals_and_a_format_2_file_with_them() {
 
 #[test]
 fn merging_keeps_both_sides_goal_evaluations_and_the_goal_the_citizen_chose() {
-    use ugeblik::domain::import::{goal_key, merge, Imported};
     use ugeblik::domain::progression::GoalCheck;
+    use ugeblik::formats::import::{goal_key, merge, Imported};
     let check = |w: &str, kept, at: &str| GoalCheck { week: week(w), kept, note: None, authored: at.into() };
     let mut mine = History::default();
     let mut goal_here = goal("g1", "Møde til tiden", "2026-W40");
@@ -326,8 +326,8 @@ fn merging_keeps_both_sides_goal_evaluations_and_the_goal_the_citizen_chose() {
 
 #[test]
 fn the_csv_has_a_row_per_goal_evaluation_work_figure_and_milestone() {
-    use ugeblik::domain::csv::to_csv;
-    use ugeblik::domain::export::export;
+    use ugeblik::formats::csv::to_csv;
+    use ugeblik::formats::export::export;
     let mut history = History::default();
     let mut g = goal("g1", "One task at a time", "2026-W45");
     g.evaluate(ugeblik::domain::progression::GoalCheck {
@@ -373,7 +373,7 @@ fn the_csv_has_a_row_per_goal_evaluation_work_figure_and_milestone() {
 
 #[test]
 fn the_stored_values_of_format_2_read_back_and_are_written_the_same_as_the_newest_format() {
-    use ugeblik::domain::stored::encode_draft;
+    use ugeblik::formats::stored::encode_draft;
     // Formats 3 to 5 only added optional fields: a format 2 value is written back as it
     // was, with the new version number.
     let as_3 = |text: &str| text.replacen("{\"version\":2,", "{\"version\":5,", 1);
@@ -393,7 +393,7 @@ fn the_stored_values_of_format_2_read_back_and_are_written_the_same_as_the_newes
 
 #[test]
 fn the_stored_values_of_format_3_read_back_and_are_written_the_same_as_the_newest_format() {
-    use ugeblik::domain::stored::{decode_settings, encode_draft, encode_settings};
+    use ugeblik::formats::stored::{decode_settings, encode_draft, encode_settings};
     // Formats 4 and 5 only added optional settings.
     let as_4 = |text: &str| text.replacen("{\"version\":3,", "{\"version\":5,", 1);
     let text = include_str!("fixtures/store-v3-history.json");

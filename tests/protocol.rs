@@ -6,7 +6,7 @@
 
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::week::IsoWeek;
-use ugeblik::protocol::{completed, ExportFormat, FromPortal, ProtocolError, ToPortal, Version, MAX_MESSAGE};
+use ugeblik::formats::portal::{completed, ExportFormat, FromPortal, ProtocolError, ToPortal, Version, MAX_MESSAGE};
 
 fn week() -> IsoWeek {
     "2026-W47".parse().unwrap()

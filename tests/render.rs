@@ -8,7 +8,8 @@ use ugeblik::domain::lang::Lang;
 use ugeblik::domain::response::{status_of, Response};
 use ugeblik::domain::series::Period;
 use ugeblik::domain::week::IsoWeek;
-use ugeblik::render::{render, Request, View};
+use ugeblik::session::protocol::Choices;
+use ugeblik::session::render::{render, Request, View};
 
 mod common;
 use common::{request, week};
@@ -81,7 +82,8 @@ fn the_numbers_table_equals_the_data_and_leaves_missed_weeks_out() {
 
 #[test]
 fn the_table_is_drawn_only_when_asked_for() {
-    let html = render(&history(), &Request { table: false, ..request() }).html;
+    let html =
+        render(&history(), &Request { choices: Choices { table: false, ..request().choices }, ..request() }).html;
     assert!(!html.contains("id=\"ugb-numbers\""));
     assert!(html.contains("id=\"ugb-show-table\" data-toggle=\"table\">"));
 }
@@ -90,7 +92,8 @@ fn the_table_is_drawn_only_when_asked_for() {
 fn notes_stay_hidden_until_shown_and_then_appear_as_text() {
     let hidden = render(&history(), &request()).html;
     assert!(!hidden.contains("onerror"), "no note without the citizen's choice");
-    let shown = render(&history(), &Request { notes: true, ..request() }).html;
+    let shown =
+        render(&history(), &Request { choices: Choices { notes: true, ..request().choices }, ..request() }).html;
     assert!(shown.contains("&lt;img src=x onerror=alert(1)&gt; &amp; more"));
     assert!(!shown.contains("<img"));
 }
@@ -108,7 +111,8 @@ fn one_chart_per_unit_with_a_summary_and_the_data_for_its_cursor() {
     assert!(rendered.html.contains("WHO-5 Well-Being Index rose from 40 to 56 over 3 weeks."), "{}", rendered.html);
     assert!(rendered.html.contains("aria-describedby=\"ugb-chart-who5-summary\""));
     assert!(rendered.html.contains("data-first-week=\"2026-W44\" data-lines=\"WHO-5 Well-Being Index;40,,56,56\""));
-    let danish = render(&history(), &Request { lang: Lang::Da, ..request() }).html;
+    let danish =
+        render(&history(), &Request { choices: Choices { lang: Lang::Da, ..request().choices }, ..request() }).html;
     assert!(danish.contains("steg fra 40 til 56 over 3 uger"), "the summary is translated");
 }
 
@@ -116,16 +120,28 @@ fn one_chart_per_unit_with_a_summary_and_the_data_for_its_cursor() {
 fn the_radar_overlays_first_chosen_and_latest_and_the_choice_is_offered() {
     let mut history = history();
     history.responses.push(response("2026-W45", "chime5", &[("chime-c", 5)], None));
-    let rendered = render(&history, &Request { compare: Some(week("2026-W45")), ..request() }).html;
+    let rendered = render(
+        &history,
+        &Request { choices: Choices { compare: Some(week("2026-W45")), ..request().choices }, ..request() },
+    )
+    .html;
     assert!(rendered.contains("profile for Week 44, 2026, Week 45, 2026 and Week 47, 2026"), "{rendered}");
     assert!(rendered.contains("<option value=\"2026-W45\" selected=\"\">"));
-    let without = render(&history, &Request { compare: None, ..request() }).html;
+    let without =
+        render(&history, &Request { choices: Choices { compare: None, ..request().choices }, ..request() }).html;
     assert!(without.contains("<option value=\"2026-W45\" selected=\"\">"), "by default the week nearest 4 weeks back");
 }
 
 #[test]
 fn the_controls_show_the_choices_made() {
-    let html = render(&history(), &Request { average: true, lines_open: true, session: true, ..request() }).html;
+    let html = render(
+        &history(),
+        &Request {
+            choices: Choices { average: true, lines_open: true, session: true, ..request().choices },
+            ..request()
+        },
+    )
+    .html;
     assert!(html.contains("id=\"ugb-show-average\" data-toggle=\"average\" checked=\"\""));
     assert!(html.contains("id=\"ugb-session\" data-action=\"session\" aria-pressed=\"true\""));
     assert!(html.contains("id=\"ugb-line-who5\" data-line=\"who5\" checked=\"\""));
@@ -134,8 +150,14 @@ fn the_controls_show_the_choices_made() {
         "job items are off by default"
     );
     assert!(html.contains("Wide, pale line: 4-week average"));
-    let custom =
-        render(&history(), &Request { period: Period::Custom(week("2026-W45"), week("2026-W46")), ..request() }).html;
+    let custom = render(
+        &history(),
+        &Request {
+            choices: Choices { period: Period::Custom(week("2026-W45"), week("2026-W46")), ..request().choices },
+            ..request()
+        },
+    )
+    .html;
     assert!(custom.contains("<select id=\"ugb-period-from\"><option value=\"2026-W44\">"));
     assert!(custom.contains("<option value=\"2026-W45\" selected=\"\">"));
 }
@@ -144,8 +166,11 @@ fn the_controls_show_the_choices_made() {
 fn an_empty_history_says_so_and_the_demo_draws_made_up_weeks() {
     let empty = render(&History::default(), &request()).html;
     assert!(empty.contains("There are no answers yet."));
-    let demo = render(&History::default(), &Request { demo: true, period: Period::All, ..request() });
-    assert_eq!(demo.cursors[0].weeks, ugeblik::render::DEMO_WEEKS);
+    let demo = render(
+        &History::default(),
+        &Request { choices: Choices { demo: true, period: Period::All, ..request().choices }, ..request() },
+    );
+    assert_eq!(demo.cursors[0].weeks, ugeblik::session::render::DEMO_WEEKS);
 }
 
 #[test]
@@ -168,19 +193,23 @@ fn the_export_view_gives_the_canonical_file() {
         ..request()
     };
     let text = render(&history(), &request).html;
-    let file: ugeblik::domain::export::Export = serde_json::from_str(&text).unwrap();
+    let file: ugeblik::formats::export::Export = serde_json::from_str(&text).unwrap();
     assert_eq!(
         (file.responses.len(), file.nickname.as_deref(), file.exported.as_str()),
         (5, Some("Case 7"), "2026-11-22T12:00:00Z")
     );
-    assert_eq!(file.app_version, ugeblik::render::APP_VERSION);
+    assert_eq!(file.app_version, ugeblik::session::render::APP_VERSION);
 }
 
 #[test]
 fn the_portal_button_shows_only_in_a_portal_and_asks_before_anything_is_sent() {
     let history = history();
     let shown = |portal: Option<&str>, sending: bool| {
-        let request = Request { view: View::History, portal: portal.map(str::to_owned), sending, ..request() };
+        let request = Request {
+            view: View::History,
+            choices: Choices { portal: portal.map(str::to_owned), sending, ..request().choices },
+            ..request()
+        };
         render(&history, &request).html
     };
     assert!(!shown(None, false).contains("data-action=\"send"), "no portal, no button");
@@ -237,7 +266,7 @@ fn the_reminder_form_offers_every_day_and_makes_a_calendar_file() {
 #[test]
 fn a_text_with_the_parts_separator_stays_in_its_part() {
     use ugeblik::domain::progression::{Goal, Milestone, MilestoneKind};
-    use ugeblik::html::PART;
+    use ugeblik::formats::html::PART;
     // The page splits a drawn screen at PART and puts each part in place on its own: a
     // note, a goal's words or an id from a file carrying it would cut the screen's markup.
     let hostile = format!("før{PART}\"><b>efter</b>");
@@ -267,7 +296,7 @@ fn a_text_with_the_parts_separator_stays_in_its_part() {
     marked.milestones[0].id = hostile.clone();
     marked.milestones[0].text = Some(hostile.clone());
     for view in [View::History, View::Goals, View::Progress] {
-        let request = Request { view, notes: true, ..request() };
+        let request = Request { view, choices: Choices { notes: true, ..request().choices }, ..request() };
         let (a, b) = (render(&plain, &request).html, render(&marked, &request).html);
         assert_eq!(b.matches(PART).count(), a.matches(PART).count(), "{view:?}");
         assert!(b.contains("før&#1;&quot;&gt;&lt;b&gt;efter&lt;/b&gt;"), "{view:?}");
@@ -300,8 +329,14 @@ fn no_period_draws_more_than_ten_years_of_weeks_whatever_the_history_or_request_
     let early = Period::Custom(week("0001-W01"), week("0001-W10")).weeks(&history, now);
     assert_eq!(early, [week("2000-W01")], "a period before the years the app shows draws their first week");
     assert!("9999-W52".parse::<IsoWeek>().is_err(), "its Sunday is in no year a date reaches");
-    let html =
-        render(&history, &Request { period: Period::Custom(week("0001-W01"), week("9998-W52")), ..request() }).html;
+    let html = render(
+        &history,
+        &Request {
+            choices: Choices { period: Period::Custom(week("0001-W01"), week("9998-W52")), ..request().choices },
+            ..request()
+        },
+    )
+    .html;
     let options = html.matches("<option").count();
     assert!(options <= 2 * (MAX_WEEKS + 1) + 60, "{options} options");
     assert!(html.len() < 2_000_000, "{} bytes", html.len());

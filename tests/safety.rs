@@ -1,10 +1,10 @@
 //! The shared-phone settings and the storage operations behind the lock and "delete
 //! everything": an idle time, the end of the programme, writing all values or none.
 
-use ugeblik::domain::safety::*;
-use ugeblik::domain::stored::DecodeError;
 use ugeblik::domain::week::date;
-use ugeblik::storage::{delete_everything, KeyValueStore, MemoryStore};
+use ugeblik::formats::safety::*;
+use ugeblik::formats::stored::DecodeError;
+use ugeblik::platform::storage::{delete_everything, KeyValueStore, MemoryStore};
 
 fn day(y: i32, m: u8, d: u8) -> time::Date {
     date(y, m, d).unwrap()

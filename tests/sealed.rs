@@ -1,7 +1,7 @@
 //! The envelopes of encrypted data: written and read back exactly, and every damaged or
 //! hostile envelope refused with a reason, never a panic.
 
-use ugeblik::domain::sealed::*;
+use ugeblik::formats::sealed::*;
 
 #[track_caller]
 fn check_base64(bytes: &[u8], text: &str) {

@@ -4,10 +4,10 @@
 use ugeblik::domain::checkin::Draft;
 use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
-use ugeblik::domain::stored::{
+use ugeblik::formats::stored::{
     decode_draft, decode_history, decode_settings, encode_settings, DecodeError, Settings, STORE_VERSION,
 };
-use ugeblik::storage::{
+use ugeblik::platform::storage::{
     KeyValueStore, MemoryStore, Problem, Vault, ASIDE_PREFIX, DRAFT_KEY, HISTORY_KEY, SETTINGS_KEY,
 };
 
@@ -20,13 +20,13 @@ const SETTINGS_V1: &str = include_str!("fixtures/store-v1-settings.json");
 struct Shared(std::rc::Rc<MemoryStore>);
 
 impl KeyValueStore for Shared {
-    fn get(&self, key: &str) -> Result<Option<String>, ugeblik::storage::StorageError> {
+    fn get(&self, key: &str) -> Result<Option<String>, ugeblik::platform::storage::StorageError> {
         self.0.get(key)
     }
-    fn set(&self, key: &str, value: &str) -> Result<(), ugeblik::storage::StorageError> {
+    fn set(&self, key: &str, value: &str) -> Result<(), ugeblik::platform::storage::StorageError> {
         self.0.set(key, value)
     }
-    fn remove(&self, key: &str) -> Result<(), ugeblik::storage::StorageError> {
+    fn remove(&self, key: &str) -> Result<(), ugeblik::platform::storage::StorageError> {
         self.0.remove(key)
     }
     fn keys(&self) -> Vec<String> {
@@ -34,7 +34,7 @@ impl KeyValueStore for Shared {
     }
 }
 
-fn open(store: &Shared) -> (Vault, ugeblik::storage::Loaded) {
+fn open(store: &Shared) -> (Vault, ugeblik::platform::storage::Loaded) {
     Vault::open(Some(Box::new(store.clone())), 1_795_000_000_000)
 }
 
@@ -77,7 +77,7 @@ fn every_format_version_ever_written_still_loads() {
 fn what_is_saved_is_what_is_loaded() {
     let store = Shared::default();
     let (vault, _) = open(&store);
-    let history = ugeblik::domain::stored::decode_history(HISTORY_V1).unwrap();
+    let history = ugeblik::formats::stored::decode_history(HISTORY_V1).unwrap();
     let draft = Draft::start("2026-W47".parse().unwrap(), &history);
     vault.save_history(&history).unwrap();
     vault.save_draft(Some(&draft)).unwrap();
@@ -142,7 +142,7 @@ fn an_unreadable_value_that_cannot_be_copied_is_never_overwritten() {
 fn a_full_store_reports_the_failed_save() {
     let store = Shared(std::rc::Rc::new(MemoryStore::with_quota(30)));
     let (vault, _) = open(&store);
-    let history = ugeblik::domain::stored::decode_history(HISTORY_V1).unwrap();
+    let history = ugeblik::formats::stored::decode_history(HISTORY_V1).unwrap();
     let error = vault.save_history(&history).unwrap_err();
     assert!(matches!(error, Problem::SaveFailed { ref key, .. } if key == HISTORY_KEY), "{error:?}");
 }
@@ -224,7 +224,7 @@ impl Tab {
         Tab { vault, history: loaded.history, draft: loaded.draft }
     }
 
-    fn reload(&mut self) -> ugeblik::storage::Reloaded {
+    fn reload(&mut self) -> ugeblik::platform::storage::Reloaded {
         let reloaded = self.vault.reload(&mut self.draft);
         if let Some(history) = &reloaded.history {
             self.history = history.clone();
@@ -295,7 +295,7 @@ fn two_tabs_answering_at_once_both_keep_their_answers_in_storage_and_in_each_oth
     let both = answers(&[("who5/1", 3), ("who5/2", 1)]);
     for tab in [&mut a, &mut b] {
         let reloaded = tab.reload();
-        assert_eq!(reloaded, ugeblik::storage::Reloaded::default(), "no history, no problem");
+        assert_eq!(reloaded, ugeblik::platform::storage::Reloaded::default(), "no history, no problem");
         assert_eq!(tab.answers(), both);
     }
     assert_eq!((a.draft.as_ref().unwrap().step, b.draft.as_ref().unwrap().step), (2, 2), "each tab's own step");
@@ -425,7 +425,7 @@ fn a_tab_that_wrote_last_writes_its_own_value_unmerged() {
     // older (an import's "take the file's answers") holds.
     let store = Shared::default();
     let (tab, _) = open(&store);
-    let mut history = ugeblik::domain::stored::decode_history(HISTORY_V1).unwrap();
+    let mut history = ugeblik::formats::stored::decode_history(HISTORY_V1).unwrap();
     tab.save_history(&history).unwrap();
     history.responses[0].authored = "2020-01-01T00:00:00Z".into();
     history.responses[0].answers.clear();
@@ -495,8 +495,8 @@ fn a_value_from_a_newer_version_is_left_untouched_and_never_written_over() {
 
 #[test]
 fn newer_settings_and_shared_phone_settings_stay_byte_for_byte_when_the_app_saves_its_own() {
-    use ugeblik::domain::safety::Safety;
-    use ugeblik::storage::SAFETY_KEY;
+    use ugeblik::formats::safety::Safety;
+    use ugeblik::platform::storage::SAFETY_KEY;
     let settings = Settings { version: 0, lang: Some(Lang::En), ..Settings::default() };
     let safety = Safety::default();
     let newer_settings = r#"{"version":9,"lang":"en","somethingNew":{"x":1}}"#;

@@ -1,7 +1,7 @@
 //! The page's JSON against serde_json with the derives of the same types, which the worker,
 //! the import and the exports use: the history and the check-in, written and read by hand
-//! (src/domain/stored.rs), and the settings, their serde derive read and written by
-//! serde-json-core (src/domain/json.rs):
+//! (src/formats/stored.rs), and the settings, their serde derive read and written by
+//! serde-json-core (src/formats/json.rs):
 //!
 //! - what the page writes is byte for byte what serde_json writes;
 //! - what serde_json reads back from it is the value that was written;
@@ -22,7 +22,7 @@ use ugeblik::domain::progression::{
     Absence, Closed, Goal, GoalCheck, Kept, Milestone, MilestoneKind, Outcome, Work, WorkWeek,
 };
 use ugeblik::domain::response::{validate, Response};
-use ugeblik::domain::stored::{
+use ugeblik::formats::stored::{
     decode_draft, decode_history, decode_settings, encode_draft, encode_history, encode_settings, write_history_body,
     DecodeError, Settings, STORE_VERSION,
 };
@@ -386,7 +386,7 @@ fn no_stored_value_cut_short_or_changed_panics() {
         for end in (0..bytes.len()).filter(|end| value.is_char_boundary(*end)) {
             let cut = &value[..end];
             assert!(decode_history(cut).is_err() || end == bytes.len());
-            let _ = (decode_draft(cut), decode_settings(cut), ugeblik::domain::safety::decode_safety(cut));
+            let _ = (decode_draft(cut), decode_settings(cut), ugeblik::formats::safety::decode_safety(cut));
         }
         for at in (0..bytes.len()).step_by(3) {
             for byte in *b"\"{}[],:0-\\ n" {
@@ -394,7 +394,7 @@ fn no_stored_value_cut_short_or_changed_panics() {
                 changed[at] = byte;
                 if let Ok(text) = std::str::from_utf8(&changed) {
                     let _ = (decode_history(text), decode_draft(text), decode_settings(text));
-                    let _ = ugeblik::domain::safety::decode_safety(text);
+                    let _ = ugeblik::formats::safety::decode_safety(text);
                 }
             }
         }
@@ -426,6 +426,6 @@ fn every_fixture_is_written_back_byte_for_byte() {
         assert_eq!(encode_settings(&decode_settings(text).unwrap()), newest(text));
     }
     let text = include_str!("fixtures/store-v1-safety.json").trim();
-    use ugeblik::domain::safety::{decode_safety, encode_safety};
+    use ugeblik::formats::safety::{decode_safety, encode_safety};
     assert_eq!(encode_safety(&decode_safety(text).unwrap()), text);
 }

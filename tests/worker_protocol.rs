@@ -1,14 +1,14 @@
-//! The messages between the page and the chart worker (src/chart_protocol.rs): every
+//! The messages between the page and the chart worker (src/session/protocol.rs): every
 //! variant of both enums goes through the codec and comes back the same; bytes that are
 //! not a message (an unknown variant, cut short, malformed, with bytes left over) are an
 //! error value, never a panic, and each side turns them into its clear outcome; and each
 //! request asks the renderer for what the page asked.
 
-use ugeblik::chart_protocol::{decode, encode, Choices, FileFormat, FromWorker, Page, ToWorker, Unreadable};
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::series::Period;
 use ugeblik::i18n::Msg;
-use ugeblik::render::{render, View};
+use ugeblik::session::protocol::{decode, encode, Choices, FileFormat, FromWorker, Page, ToWorker, Unreadable};
+use ugeblik::session::render::{render, View};
 
 mod common;
 use common::{week, Rng};
@@ -256,25 +256,25 @@ fn the_page_says_a_translated_error_for_every_failure_and_nothing_for_an_answer(
 fn english_choices() -> Choices {
     let request = common::request();
     Choices {
-        lang: request.lang,
+        lang: request.choices.lang,
         demo: false,
         viewer: false,
-        period: request.period,
-        lines: request.lines.clone(),
-        average: request.average,
-        notes: request.notes,
-        table: request.table,
-        compare: request.compare,
-        width: request.width,
-        now: request.now,
-        lines_open: request.lines_open,
-        session: request.session,
+        period: request.choices.period,
+        lines: request.choices.lines.clone(),
+        average: request.choices.average,
+        notes: request.choices.notes,
+        table: request.choices.table,
+        compare: request.choices.compare,
+        width: request.choices.width,
+        now: request.choices.now,
+        lines_open: request.choices.lines_open,
+        session: request.choices.session,
         importing: false,
         portal: None,
         sending: false,
-        locked: request.locked,
-        crypto: request.crypto,
-        auto_lock: request.auto_lock,
+        locked: request.choices.locked,
+        crypto: request.choices.crypto,
+        auto_lock: request.choices.auto_lock,
         end: None,
     }
 }
@@ -356,7 +356,7 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
     }
     // The file being previewed is drawn when the page says one is.
     let importing = ToWorker::Draw { seq: 1, page: Page::History, choices: Choices { importing: true, ..choices } };
-    assert!(importing.request().unwrap().import_file);
+    assert!(importing.request().unwrap().choices.importing);
 }
 
 #[test]
@@ -370,14 +370,76 @@ fn an_edit_answers_the_new_history_or_the_screen_with_the_forms_error() {
     };
     // Made: the history in the stored format, which the page reads like stored data.
     let made = ToWorker::Edit { seq: 1, choices: choices.clone(), form: form("Work four hours") };
-    let stored = ugeblik::render::edit(&history, &made.request().unwrap()).unwrap();
-    let kept = ugeblik::domain::stored::decode_history(&stored).unwrap();
+    let stored = ugeblik::session::render::edit(&history, &made.request().unwrap()).unwrap();
+    let kept = ugeblik::formats::stored::decode_history(&stored).unwrap();
     assert_eq!(kept.goals.len(), history.goals.len() + 1);
     assert_eq!(kept.responses, history.responses);
     // Refused (no goal written): the goals screen with the form's error, nothing stored.
     let refused = ToWorker::Edit { seq: 2, choices, form: form("  ") };
-    let screen = ugeblik::render::edit(&history, &refused.request().unwrap()).unwrap_err();
-    assert!(ugeblik::domain::stored::decode_history(&screen).is_err());
+    let screen = ugeblik::session::render::edit(&history, &refused.request().unwrap()).unwrap_err();
+    assert!(ugeblik::formats::stored::decode_history(&screen).is_err());
     let said = ugeblik::i18n::ChartMsg::ErrGoalWhat.get(Lang::En);
     assert!(!said.is_empty() && screen.contains(said), "{screen}");
+}
+
+#[test]
+fn the_page_draws_every_screen_without_a_file_as_the_worker_does_and_leaves_files_to_it() {
+    // The page answers what needs no file itself (`answer_here`, with `render_drawn`, which
+    // links none of the code for files); the worker the rest, with the whole renderer.
+    let history = ugeblik::domain::demo::history(week("2026-W47"), 12);
+    let choices = english_choices();
+    for page in [Page::Progress, Page::History, Page::About, Page::Goals, Page::Safety] {
+        for demo in [false, true] {
+            let choices = Choices { demo, ..choices.clone() };
+            let message = ToWorker::Draw { seq: 7, page, choices };
+            let request = message.request().unwrap();
+            assert!(!ugeblik::session::render::needs_files(&request), "{page:?}");
+            let html = render(&history, &request).html;
+            assert!(!html.is_empty());
+            assert_eq!(message.answer_here(&history), Some(FromWorker::Drawn { seq: 7, hundredths: 0, html }));
+        }
+    }
+    // An edit of the goals: the same answer as the worker's, made and refused.
+    let form = |what: &str| -> Vec<String> {
+        ["edit", "goal-new", "what", what, "measure", "", "by", "", "id", "g1", "at", "2026-11-20T10:00:00Z"]
+            .map(String::from)
+            .to_vec()
+    };
+    let made = ToWorker::Edit { seq: 8, choices: choices.clone(), form: form("Work four hours") };
+    let stored = ugeblik::session::render::edit(&history, &made.request().unwrap()).unwrap();
+    assert_eq!(made.answer_here(&history), Some(FromWorker::Edited { history: stored }));
+    let refused = ToWorker::Edit { seq: 9, choices: choices.clone(), form: form(" ") };
+    let html = ugeblik::session::render::edit(&history, &refused.request().unwrap()).unwrap_err();
+    assert_eq!(refused.answer_here(&history), Some(FromWorker::EditRefused { seq: 9, html }));
+
+    // What needs a file is the worker's: a file being previewed or unlocked, the viewer
+    // (even its edits), a merge, every export, the reminder's file, the portal's file, and
+    // what the worker only keeps.
+    let importing = Choices { importing: true, ..choices.clone() };
+    let viewer = Choices { viewer: true, ..choices.clone() };
+    let exported = "2026-11-20T10:00:00Z".to_owned();
+    let mut theirs = vec![
+        ToWorker::Draw { seq: 1, page: Page::History, choices: importing.clone() },
+        ToWorker::Draw { seq: 1, page: Page::Progress, choices: viewer.clone() },
+        ToWorker::Edit { seq: 1, choices: viewer, form: form("x") },
+        ToWorker::Unlock { seq: 1, page: Page::History, choices: importing.clone(), form: Vec::new() },
+        ToWorker::Merge { choices: importing, take_theirs: Vec::new() },
+        ToWorker::Reminder { choices: choices.clone(), exported: exported.clone(), form: Vec::new() },
+        ToWorker::Send { choices: choices.clone(), exported: exported.clone(), nickname: None },
+        ToWorker::Pack("{}".into()),
+        ToWorker::Key { lock: "{}".into() },
+        ToWorker::ImportFile,
+        ToWorker::History("{}".into()),
+    ];
+    for format in [FileFormat::Json, FileFormat::Csv, FileFormat::Fhir] {
+        let (choices, exported) = (choices.clone(), exported.clone());
+        theirs.push(ToWorker::Export { choices, exported, nickname: None, format, seal: false });
+    }
+    for message in theirs {
+        if let Some(request) = message.request() {
+            assert!(ugeblik::session::render::needs_files(&request), "{message:?}");
+            assert_eq!(ugeblik::session::render::render_drawn(&history, &request), None, "{message:?}");
+        }
+        assert_eq!(message.answer_here(&history), None, "{message:?}");
+    }
 }

@@ -1,8 +1,12 @@
-//! The chart worker: renders the progress screen's content (plotters SVG, keys, tables) in
-//! a web worker. The app starts it only when the progress screen opens, so the check-in's
-//! first load never downloads it, and drawing never blocks the page.
+//! The chart worker: what the drawn screens do with files, in a web worker: a file to
+//! import previewed (a locked one opened), merged; the consultant's viewer; every export
+//! (JSON, CSV, FHIR, locked or not), the reminder's calendar file and the file for a
+//! portal. The page starts it the first time one of those is asked for: the drawn screens
+//! themselves the page draws with the same renderer (`render::render_drawn`, in the part
+//! of its code fetched when such a screen opens), so opening the progress screen never
+//! fetches this worker, nor serde_json, CSV, FHIR or the import's readers.
 //!
-//! Protocol: the enums of `src/chart_protocol.rs`, shared with the page. Once it listens,
+//! Protocol: the enums of `src/session/protocol.rs`, shared with the page. Once it listens,
 //! the worker says [`FromWorker::Ready`]. It keeps what the page gives it (the history, a
 //! language pack, the passphrase's key, a file to import) and answers each request with
 //! its answer's variant. A message it cannot read is answered with `Failed`, never a panic.
@@ -14,18 +18,18 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("the chart worker runs in a browser; see src/render.rs for what it draws");
+    eprintln!("the chart worker runs in a browser; see src/session/render.rs for what it draws");
 }
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use std::cell::RefCell;
 
-    use ugeblik::chart_protocol::{wire, FromWorker, ToWorker};
-    use ugeblik::crypto;
     use ugeblik::domain::history::History;
-    use ugeblik::domain::sealed::{self, KeyParams, SealedFile};
-    use ugeblik::render::{self, render, Request};
+    use ugeblik::formats::sealed::{self, KeyParams, SealedFile};
+    use ugeblik::platform::crypto;
+    use ugeblik::session::protocol::{wire, FromWorker, ToWorker};
+    use ugeblik::session::render::{self, render, Request};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -77,7 +81,7 @@ mod worker {
     /// The request a message asks, with the file being previewed as its `import`.
     fn request_of(message: &ToWorker) -> Option<Request> {
         let mut request = message.request()?;
-        if request.import_file {
+        if request.choices.importing {
             request.import = FILE.with(|f| f.borrow().clone());
         }
         Some(request)
@@ -150,6 +154,10 @@ mod worker {
         };
         match message {
             ToWorker::Draw { seq, .. } | ToWorker::Unlock { seq, .. } => drawn(*seq),
+            // The viewer never edits: its screen again.
+            ToWorker::Edit { seq, .. } if request.choices.viewer => {
+                FromWorker::EditRefused { seq: *seq, html: HISTORY.with(|h| render(&h.borrow(), request)).html }
+            }
             ToWorker::Edit { seq, .. } => match HISTORY.with(|h| render::edit(&h.borrow(), request)) {
                 Ok(history) => FromWorker::Edited { history },
                 Err(html) => FromWorker::EditRefused { seq: *seq, html },

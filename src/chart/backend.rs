@@ -13,7 +13,7 @@ use std::fmt::Write;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 
-use crate::html::escape_into;
+use crate::formats::html::escape_into;
 
 /// What one `<path>` draws with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::history::{instrument_ids, History};
-use super::instrument::{self, Instrument, Item};
-use super::lang::Lang;
-use super::progression::{GoalCheck, Kept, ProgressError, Work};
-use super::response::{status_of, unix_millis, validate, Response, Status, ValidationError};
-use super::week::IsoWeek;
+use crate::domain::history::{instrument_ids, History};
+use crate::domain::instrument::{self, Instrument, Item};
+use crate::domain::lang::Lang;
+use crate::domain::progression::{GoalCheck, Kept, ProgressError, Work};
+use crate::domain::response::{status_of, unix_millis, validate, Response, Status, ValidationError};
+use crate::domain::week::IsoWeek;
 
 /// A check-in in progress.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

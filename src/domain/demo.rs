@@ -7,12 +7,12 @@
 
 use std::collections::BTreeMap;
 
-use super::history::History;
-use super::instrument::{current, Scale};
-use super::lang::Lang;
-use super::progression::{Absence, Goal, GoalCheck, Kept, Milestone, MilestoneKind, Outcome, Work};
-use super::response::{status_of, Response};
-use super::week::IsoWeek;
+use crate::domain::history::History;
+use crate::domain::instrument::{current, Scale};
+use crate::domain::lang::Lang;
+use crate::domain::progression::{Absence, Goal, GoalCheck, Kept, Milestone, MilestoneKind, Outcome, Work};
+use crate::domain::response::{status_of, Response};
+use crate::domain::week::IsoWeek;
 
 /// A small deterministic generator (xorshift32): no dependency, same numbers everywhere.
 struct Noise(u32);

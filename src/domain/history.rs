@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::instrument::{self, Instrument, Item, CATALOGUE};
-use super::progression::{Goal, Milestone, ProgressError, Work, WorkWeek};
-use super::response::{profile, status_of, who5_score, Response, Status, Who5Score};
-use super::week::IsoWeek;
+use crate::domain::instrument::{self, Instrument, Item, CATALOGUE};
+use crate::domain::progression::{Goal, Milestone, ProgressError, Work, WorkWeek};
+use crate::domain::response::{profile, status_of, who5_score, Response, Status, Who5Score};
+use crate::domain::week::IsoWeek;
 
 /// All stored responses. The week keeps at most one response per instrument: changing a
 /// week's answers updates that response in place.

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::lang::{Lang, Text};
+use crate::domain::lang::{Lang, Text};
 
 /// How far back a question asks the citizen to look.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::week::{date, IsoWeek};
+use crate::domain::week::{date, IsoWeek};
 
 /// The answer to "Did you keep to it this week?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

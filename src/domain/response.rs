@@ -5,9 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::instrument::{self, Instrument, LookupError, Scale, WHO5_ID};
-use super::lang::Lang;
-use super::week::IsoWeek;
+use crate::domain::instrument::{self, Instrument, LookupError, Scale, WHO5_ID};
+use crate::domain::lang::Lang;
+use crate::domain::week::IsoWeek;
 
 /// Whether every required item was answered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -215,7 +215,7 @@ pub fn rfc3339_utc(unix_millis: f64) -> String {
 /// seconds. Written so, two times compare in time order as text. `None` for any other
 /// text, and for a time outside the years Ugeblik shows.
 pub fn normalize_time(text: &str) -> Option<String> {
-    let day = super::progression::parse_date(text.get(..10)?)?;
+    let day = crate::domain::progression::parse_date(text.get(..10)?)?;
     let b = text.as_bytes();
     let two = |at: usize| -> Option<i64> {
         let (tens, ones) = (b.get(at)?.wrapping_sub(b'0'), b.get(at + 1)?.wrapping_sub(b'0'));
@@ -248,14 +248,17 @@ pub fn normalize_time(text: &str) -> Option<String> {
     let time = time::Time::from_hms(hour.try_into().ok()?, minute.try_into().ok()?, second.min(59).try_into().ok()?);
     let utc = day.with_time(time.ok()?).assume_utc().unix_timestamp() - offset;
     let year = time::OffsetDateTime::from_unix_timestamp(utc).ok()?.year();
-    (super::week::FIRST_YEAR..=super::week::LAST_YEAR).contains(&year).then(|| rfc3339_utc(utc as f64 * 1000.0))
+    (crate::domain::week::FIRST_YEAR..=crate::domain::week::LAST_YEAR)
+        .contains(&year)
+        .then(|| rfc3339_utc(utc as f64 * 1000.0))
 }
 
 /// Milliseconds since the Unix epoch of a timestamp as [`rfc3339_utc`] writes it
 /// (`2026-11-18T11:06:40Z`); 0 for any other text, so that a time this app cannot read
 /// never wins a merge.
 pub fn unix_millis(rfc3339: &str) -> u64 {
-    let (Some(day), Some(clock)) = (rfc3339.get(..10).and_then(super::progression::parse_date), rfc3339.get(10..))
+    let (Some(day), Some(clock)) =
+        (rfc3339.get(..10).and_then(crate::domain::progression::parse_date), rfc3339.get(10..))
     else {
         return 0;
     };

@@ -7,12 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::history::History;
-use super::instrument::{Instrument, Scale, CATALOGUE, WHO5_ID};
-use super::lang::Text;
-use super::progression::{Kept, Work};
-use super::response::{who5_score, Response};
-use super::week::IsoWeek;
+use crate::domain::history::History;
+use crate::domain::instrument::{Instrument, Scale, CATALOGUE, WHO5_ID};
+use crate::domain::lang::Text;
+use crate::domain::progression::{Kept, Work};
+use crate::domain::response::{who5_score, Response};
+use crate::domain::week::IsoWeek;
 
 /// WHO-5 percentages at or below this are in the lowest band.
 pub const WHO5_LOW_MAX: f32 = 28.0;

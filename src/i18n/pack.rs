@@ -20,11 +20,11 @@
 //! wording, versioned with it, shown in any language that has no version of its own, and
 //! named in exports. So `en.json` has no instrument texts.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use super::{same_placeholders, ChartMsg, Msg};
-use crate::domain::json::{self, Value};
 use crate::domain::lang::{Lang, Text};
+use crate::formats::json::{self, Value};
 
 /// The format's name and the newest version this app reads.
 pub const FORMAT: &str = "ugeblik-language";
@@ -58,7 +58,9 @@ struct Pack {
     lang: Lang,
     reviewed: bool,
     page: Vec<Option<&'static str>>,
-    chart: Vec<Option<&'static str>>,
+    /// Read when the drawn screens first need them ([`install_chart`]), or with the pack
+    /// ([`install_with_chart`]): the first load never reads them.
+    chart: OnceCell<Vec<Option<&'static str>>>,
     instruments: Vec<(&'static str, &'static str)>,
     /// The file as fetched, for the chart worker.
     source: &'static str,
@@ -79,7 +81,7 @@ pub fn message(lang: Lang, table: Table, index: usize) -> Option<&'static str> {
     let pack = find(lang)?;
     let texts = match table {
         Table::Page => &pack.page,
-        Table::Chart => &pack.chart,
+        Table::Chart => pack.chart.get()?,
     };
     texts.get(index).copied().flatten()
 }
@@ -129,22 +131,44 @@ fn leak(text: String) -> &'static str {
 }
 
 /// Reads a pack file and makes its language available to the page; the language it is
-/// for. The chart worker's texts are left out: the page never shows them, and reading
-/// them here would put all of them in the first load.
+/// for. The drawn screens' texts are left out: reading them here would put all of them in
+/// the first load ([`install_chart`] reads them when a drawn screen opens).
 pub fn install(text: &str) -> Result<Lang, PackError> {
     install_with(text, |_, _| {})
 }
 
-/// [`install`] with the chart worker's texts too (in the worker).
+/// [`install`] with the drawn screens' texts too (in the chart worker).
 pub fn install_with_chart(text: &str) -> Result<Lang, PackError> {
     install_with(text, |pack, fields| {
-        pack.chart = vec![None; ChartMsg::ALL.len()];
-        for (key, value) in fields {
-            if let (Some(i), Value::Str(text)) = (ChartMsg::ALL.iter().position(|m| m.key() == key), value) {
-                pack.chart[i] = checked(text, ChartMsg::ALL[i].danish());
-            }
-        }
+        let _ = pack.chart.set(chart_texts(fields));
     })
+}
+
+/// Reads the drawn screens' texts of `lang`'s pack, loaded by [`install`] without them,
+/// unless they are read already: the page draws those screens in the part of its code
+/// fetched when the first of them opens (`session::screen::drawn_screen`), which calls this.
+pub fn install_chart(lang: Lang) {
+    let Some(pack) = find(lang) else { return };
+    if pack.chart.get().is_some() {
+        return;
+    }
+    // The pack was read whole when it was installed: only its `chart` table is needed.
+    let fields = match json::parse(pack.source) {
+        Some(Value::Obj(members)) => members.into_iter().find(|(key, _)| key == "chart").map(|(_, table)| table),
+        _ => None,
+    };
+    let _ = pack.chart.set(fields.and_then(|table| table.map("chart").ok()).map_or_else(Vec::new, chart_texts));
+}
+
+/// The drawn screens' texts, indexed like [`ChartMsg::ALL`], from a pack's `chart` table.
+fn chart_texts(fields: Vec<(String, Value)>) -> Vec<Option<&'static str>> {
+    let mut chart = vec![None; ChartMsg::ALL.len()];
+    for (key, value) in fields {
+        if let (Some(i), Value::Str(text)) = (ChartMsg::ALL.iter().position(|m| m.key() == key), value) {
+            chart[i] = checked(text, ChartMsg::ALL[i].danish());
+        }
+    }
+    chart
 }
 
 fn install_with(text: &str, chart: impl FnOnce(&mut Pack, Vec<(String, Value)>)) -> Result<Lang, PackError> {
@@ -196,7 +220,7 @@ fn read(value: Value) -> Result<Result<Read, PackError>, String> {
         lang: Lang::Da,
         reviewed: false,
         page: Vec::new(),
-        chart: Vec::new(),
+        chart: OnceCell::new(),
         instruments: Vec::new(),
         source: "",
     };

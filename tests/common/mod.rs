@@ -5,7 +5,8 @@
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::series::{default_lines, Period};
 use ugeblik::domain::week::IsoWeek;
-use ugeblik::render::{Request, View};
+use ugeblik::session::protocol::Choices;
+use ugeblik::session::render::{Request, View};
 
 /// xorshift64*: deterministic, so a failure can be replayed from its case number.
 pub struct Rng(pub u64);
@@ -39,8 +40,7 @@ pub fn week(text: &str) -> IsoWeek {
 /// the chart worker before the first request in English.
 pub fn request() -> Request {
     english();
-    Request {
-        view: View::Progress,
+    Choices {
         demo: false,
         viewer: false,
         lang: Lang::En,
@@ -54,22 +54,15 @@ pub fn request() -> Request {
         now: week("2026-W47"),
         lines_open: false,
         session: false,
-        exported: None,
-        nickname: None,
-        format: None,
-        import: None,
-        import_file: false,
-        take_theirs: Vec::new(),
-        form: Vec::new(),
+        importing: false,
         portal: None,
         sending: false,
         locked: false,
         crypto: true,
-        seal: false,
         auto_lock: 5,
         end: None,
-        import_wrong: false,
     }
+    .request(View::Progress)
 }
 
 /// Loads the English language pack the way the app does (English, like Arabic and

@@ -216,9 +216,13 @@ test('dist/ works unchanged under a sub-path, offline too, and can be added to t
   await page.goto(`${server.url}/portal/ugeblik/`);
   await ready(page);
   await expectNoAxeViolations(page, 'the start page under a sub-path');
-  // The drawn screens (the chart worker and its styles) load from the sub-path too.
+  // The drawn screens (the page's part that draws them, and their styles) load from the
+  // sub-path too, and so does the chart worker when a file is made.
   await page.getByRole('button', { name: 'Om Ugeblik' }).click();
   await page.getByText(/© World Health Organization 1998/).first().waitFor();
+  assert.ok(server.requests.some((path) => /^\/portal\/ugeblik\/ugeblik-split-[0-9a-f]{16}-\w+\.wasm$/.test(path)), server.requests.join(' '));
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Gem fil til din konsulent' }).click()]);
   assert.ok(server.requests.every((path) => path.startsWith('/portal/ugeblik/')), server.requests.join(' '));
   assert.ok(server.requests.some((path) => /^\/portal\/ugeblik\/charts-[0-9a-f]{16}_bg\.wasm$/.test(path)), server.requests.join(' '));
   // The manifest: installable, relative to where it is served, its icons there.

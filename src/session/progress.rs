@@ -1,0 +1,722 @@
+//! The progress screen that citizen and consultant look at together.
+//!
+//! Everything on it (controls, charts, keys, radars, tables) is drawn as HTML by
+//! `crate::session::render`, here, in the part of the page's code fetched when a drawn screen first
+//! opens (`crate::session::screen::drawn_screen`): the check-in's first load carries none of it.
+//! What needs files (a file to import or view, every export) is done by the chart worker
+//! (`src/bin/charts.rs`), started the first time one is asked for, in the same messages.
+//! This side keeps the choices, asks for a drawing, puts the answer in place with focus
+//! kept where it was, and reacts through one set of delegated listeners: `data-period`,
+//! `data-line`, `data-toggle` and `data-action` on controls, and the hover and keyboard
+//! cursor on each chart.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::lang::Lang;
+use crate::domain::series::{LineKey, Period};
+use crate::domain::week::IsoWeek;
+use crate::i18n::{readout, Msg};
+use crate::page::state::AppState;
+use crate::platform::browser;
+use crate::session::protocol::{wire, Choices, FileFormat, FromWorker, Page, ToWorker};
+
+/// Where the worker's loader lies, relative to the page, so a sub-path works. The release
+/// build names it with a hash of its content (and of the files it loads) and writes that
+/// name into the page (`<meta name="ugeblik-charts">`, scripts/offline.mjs): a page only
+/// ever starts the worker of its own build, whatever an older version left in the cache.
+/// A development build (`trunk serve`) has the plain name.
+const WORKER_URL: &str = "./charts_loader.js";
+/// The drawn screens' styles, linked when the first of them opens.
+const STYLESHEET: &str = "./drawn.css";
+
+/// The width the progress screen's charts are drawn for: the app's, measured again when
+/// the window or the session view changes it.
+pub fn fitted_width() -> RwSignal<u32> {
+    let state = expect_context::<AppState>();
+    let width = RwSignal::new(browser::app_width());
+    let measure = move || request_animation_frame(move || width.set(browser::app_width()));
+    measure();
+    let resize = window_event_listener(leptos::ev::resize, move |_| width.set(browser::app_width()));
+    on_cleanup(move || resize.remove());
+    Effect::new(move |_| {
+        state.session.track();
+        measure();
+    });
+    width
+}
+
+/// The running worker and its handlers (kept alive as long as the worker).
+struct Charts {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+    history_sent: bool,
+    /// The worker has said `Ready`; until then messages wait in `pending`, in order.
+    ready: bool,
+    pending: Vec<JsValue>,
+    /// The language packs the worker has had.
+    packs: Vec<Lang>,
+}
+
+impl Charts {
+    /// Sends a request, with the history and the language's pack first if the worker has
+    /// not had them yet.
+    fn ask(&mut self, lang: Lang, history: &crate::domain::history::History, message: &ToWorker) {
+        // The worker draws in the language's pack: sent once, before the first request
+        // that needs it.
+        if !self.packs.contains(&lang) {
+            if let Some(source) = crate::i18n::pack::source(lang) {
+                self.post(&ToWorker::Pack(source.into()), None);
+                self.packs.push(lang);
+            }
+        }
+        if !self.history_sent {
+            let mut stored = String::new();
+            crate::formats::stored::write_history_body(&mut stored, history);
+            self.post(&ToWorker::History(stored), None);
+            self.history_sent = true;
+        }
+        self.post(message, None);
+    }
+
+    /// Posts a message (with what rides beside it), or keeps it until the worker is ready.
+    fn post(&mut self, message: &ToWorker, beside: Option<&JsValue>) {
+        self.send(wire::post_value(message, beside));
+    }
+
+    fn send(&mut self, posted: JsValue) {
+        if self.ready {
+            let _ = self.worker.post_message(&posted);
+        } else {
+            self.pending.push(posted);
+        }
+    }
+}
+
+/// What every drawing depends on, from the choices made (tracked when read in an effect).
+fn choices(state: AppState, lang: Lang, width: u32, importing: bool) -> Choices {
+    // Embedded by a trusted portal: the history screen offers to send to it, by the name
+    // it gives itself beside the host the file would really go to.
+    let portal = crate::page::embed::embedded()
+        .then(|| crate::page::embed::portal_name(state, lang, &crate::page::embed::hosts()));
+    state.chart.with(|c| Choices {
+        lang,
+        demo: state.demo,
+        viewer: state.viewer,
+        period: c.period,
+        lines: c.lines.iter().map(|k| k.code()).collect(),
+        average: c.average,
+        notes: c.notes,
+        table: c.table,
+        compare: c.compare,
+        width,
+        now: state.week,
+        lines_open: c.lines_open,
+        session: state.session.get(),
+        importing,
+        portal,
+        sending: false,
+        locked: state.locked.get(),
+        crypto: crate::platform::crypto::available(),
+        auto_lock: state.safety().auto_lock,
+        end: state.safety().end,
+    })
+}
+
+/// The content area of a screen the worker draws: asks it to draw whenever a choice, the
+/// language or the width changes, and puts each answer in place (keeping focus where it
+/// was).
+pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: Page) -> impl IntoView {
+    browser::ensure_stylesheet(STYLESHEET);
+    let area = NodeRef::<Div>::new();
+    // What went wrong, if anything: the drawing, or making the export file.
+    let problem = RwSignal::new(None::<Msg>);
+    // A file chosen for import, previewed until the citizen confirms or cancels, and the
+    // message after an import. How many files were chosen since the last import or
+    // cancel: a new number asks the worker to preview the file it was just sent.
+    // The viewer's file stays open when the screen is drawn anew.
+    let importing = RwSignal::new(u32::from(state.viewer_file.with_value(Option::is_some)));
+    let done = RwSignal::new(None::<Msg>);
+    // The citizen asked to send to the portal (the confirmation shows).
+    let sending = RwSignal::new(false);
+    let charts: StoredValue<Option<Charts>, LocalStorage> = StoredValue::new_local(None);
+    let latest = StoredValue::new(0u32);
+    // The parts last put in place, to leave the unchanged ones alone.
+    let placed: StoredValue<Vec<String>, LocalStorage> = StoredValue::new_local(Vec::new());
+    // Print was asked for while the table was hidden: print once it is drawn.
+    let print_after = StoredValue::new(false);
+    // Whether the copy of everything just offered is known to be saved.
+    let copy = RwSignal::new(None::<Copy>);
+
+    // A history the worker made (an edit, an import), read like stored data: validated
+    // again before it is kept.
+    let keep_history = move |stored: &str, said: Msg| match crate::formats::stored::decode_history(stored) {
+        Ok(history) => {
+            state.replace_history(history, move || done.set(Some(said)));
+            charts.update_value(|c| c.iter_mut().for_each(|c| c.history_sent = false));
+        }
+        Err(_) => problem.set(Some(Msg::ChartFailed)),
+    };
+    // A drawing put in place, unless a newer question overtook it.
+    let place = move |seq: u32, hundredths: u32, html: &str| {
+        if seq != latest.get_value() {
+            return;
+        }
+        let Some(area) = area.get_untracked() else { return };
+        let focused = browser::focused_id();
+        placed.update_value(|placed| place_parts(&area, html, placed));
+        let _ = area.set_attribute("aria-busy", "false");
+        let _ = area.set_attribute("data-drawn", &seq.to_string());
+        // How long the drawing took, for the benchmark and for curious consultants.
+        let _ = area.set_attribute("data-millis", &format!("{}.{:02}", hundredths / 100, hundredths % 100));
+        if let Some(id) = focused {
+            browser::focus_id(&id);
+        }
+        if print_after.get_value() {
+            print_after.set_value(false);
+            browser::print();
+        }
+        // The start page's one-tap backup: the export button, once it is drawn.
+        if page == Page::History && state.back_up_pending.get_value() {
+            state.back_up_pending.set_value(false);
+            browser::click("ugb-export");
+        }
+    };
+    // A file the worker made: shared, or downloaded where the phone cannot share files.
+    let deliver = move |name: String, worker_url: String, file: JsValue| {
+        // The file of everything (not a spreadsheet or FHIR file) is the citizen's backup.
+        let backup = name.ends_with(".json") && !name.ends_with(".fhir.json");
+        let file = file.dyn_into::<web_sys::Blob>().ok();
+        wasm_bindgen_futures::spawn_local(async move {
+            // The phone's own share sheet where it can share files; a download otherwise.
+            let shared = match &file {
+                Some(file) => browser::share(file).await,
+                None => browser::Shared::Unable,
+            };
+            match shared {
+                browser::Shared::Done if backup => copy.set(Some(kept(state))),
+                browser::Shared::Done => {}
+                browser::Shared::Cancelled => problem.set(Some(Msg::ShareCancelled)),
+                browser::Shared::Unable => {
+                    // Downloaded from the page's own address of the file: the worker's
+                    // dies with the worker.
+                    let own = file.as_ref().and_then(|blob| web_sys::Url::create_object_url_with_blob(blob).ok());
+                    let url = own.as_deref().unwrap_or(&worker_url);
+                    if url.is_empty() || !browser::download(&name, url) {
+                        problem.set(Some(Msg::ExportFailed));
+                    } else if backup {
+                        // A download says nothing of whether it arrived: the citizen does.
+                        copy.set(Some(Copy::Check));
+                    }
+                }
+            }
+        });
+    };
+
+    let on_reply = move |answer: FromWorker, beside: JsValue| {
+        if let Some(msg) = answer.problem() {
+            problem.set(Some(msg));
+        }
+        match answer {
+            FromWorker::Ready => charts.update_value(|c| {
+                if let Some(c) = c {
+                    c.ready = true;
+                    for message in std::mem::take(&mut c.pending) {
+                        c.send(message);
+                    }
+                }
+            }),
+            FromWorker::Drawn { seq, hundredths, html } => place(seq, hundredths, &html),
+            // The goals screen with the form's error, drawn in place.
+            FromWorker::EditRefused { seq, html } => {
+                latest.set_value(seq);
+                place(seq, 0, &html);
+            }
+            FromWorker::Edited { history } => keep_history(&history, Msg::EditSaved),
+            FromWorker::Merged { history } => {
+                keep_history(&history, Msg::Imported);
+                importing.set(0);
+            }
+            FromWorker::MergeFailed => importing.set(0),
+            FromWorker::File { name, url } => deliver(name, url, beside),
+            FromWorker::ForPortal { json } => {
+                sending.set(false);
+                crate::page::embed::send_export(&json);
+                done.set(Some(Msg::Sent));
+            }
+            FromWorker::PortalFailed => sending.set(false),
+            FromWorker::FileFailed | FromWorker::Failed => {}
+        }
+    };
+
+    let start = move || -> Option<Charts> {
+        let url = browser::meta("ugeblik-charts").unwrap_or_else(|| WORKER_URL.into());
+        let worker = web_sys::Worker::new(&url).ok()?;
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            // An answer that does not read is `Failed`: said, and nothing else happens.
+            let (bytes, beside) = wire::received(&event.data());
+            on_reply(FromWorker::read(&bytes), beside);
+        });
+        // Before it is ready, the worker could not be loaded: offline, the drawn screens'
+        // files not kept yet (the service worker keeps them once the phone is idle online).
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            let loaded = charts.with_value(|c| c.as_ref().is_some_and(|c| c.ready));
+            problem.set(Some(if loaded { Msg::ChartFailed } else { Msg::ChartOffline }));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // With a passphrase set, the worker gets the key (which cannot be read out of it)
+        // and the lock's parameters, to lock an export and open a file locked the same way.
+        let mut charts = Charts {
+            worker,
+            _on_message: on_message,
+            _on_error: on_error,
+            history_sent: false,
+            ready: false,
+            pending: Vec::new(),
+            packs: Vec::new(),
+        };
+        if let Some(file) = state.viewer_file.get_value() {
+            charts.post(&ToWorker::ImportFile, Some(&file));
+        }
+        if let (Some(sealed), Some(store)) = (state.sealed(), state.browser_store()) {
+            if let Ok(Some(lock)) =
+                crate::platform::storage::KeyValueStore::get(&store, crate::platform::storage::LOCK_KEY)
+            {
+                charts.post(&ToWorker::Key { lock }, Some(&sealed.key()));
+            }
+        }
+        Some(charts)
+    };
+
+    // Starts the worker unless it runs; whether it runs.
+    let worker = move || {
+        if charts.with_value(Option::is_none) {
+            let started = start();
+            if started.is_none() {
+                problem.set(Some(Msg::ChartFailed));
+            }
+            charts.set_value(started);
+        }
+        charts.with_value(Option::is_some)
+    };
+    // The number of the last request: its answer carries it where it needs one.
+    let asked = StoredValue::new(0u32);
+    // Asks for what `message` makes from the request's next number, and returns the
+    // number. What needs no file is drawn here, at once (timed as the worker timed it); the
+    // rest goes to the worker, started the first time. `None` when it cannot be started.
+    let ask = move |message: &dyn Fn(u32) -> ToWorker| {
+        let seq = asked.get_value() + 1;
+        asked.set_value(seq);
+        let message = message(seq);
+        let started = browser::now_millis();
+        crate::i18n::pack::install_chart(lang);
+        if let Some(answer) = state.history.with_untracked(|h| message.answer_here(h)) {
+            let answer = match answer {
+                FromWorker::Drawn { seq, html, .. } => {
+                    let hundredths = ((browser::now_millis() - started) * 100.0) as u32;
+                    FromWorker::Drawn { seq, hundredths, html }
+                }
+                other => other,
+            };
+            // Answered once the asker has kept the number, as the worker's answers are; not
+            // at all if the screen is gone by then (its signals with it).
+            wasm_bindgen_futures::spawn_local(async move {
+                if latest.try_get_value().is_some() {
+                    on_reply(answer, JsValue::UNDEFINED);
+                }
+            });
+            return Some(seq);
+        }
+        if !worker() {
+            return None;
+        }
+        charts.update_value(|c| {
+            if let Some(c) = c {
+                state.history.with_untracked(|h| c.ask(lang, h, &message));
+            }
+        });
+        Some(seq)
+    };
+
+    // Another tab's history the worker has not had yet.
+    let reloads = StoredValue::new(crate::page::tabs::history_reloads());
+    Effect::new(move |_| {
+        // A new history (an edit, an import, another tab's) is drawn anew.
+        state.history.track();
+        if reloads.get_value() != crate::page::tabs::history_reloads() {
+            reloads.set_value(crate::page::tabs::history_reloads());
+            charts.update_value(|c| c.iter_mut().for_each(|c| c.history_sent = false));
+        }
+        let choices = Choices {
+            sending: sending.get(),
+            ..choices(state, lang, width.map_or(0, |w| w.get()), importing.get() > 0)
+        };
+        if let Some(area) = area.get_untracked() {
+            let _ = area.set_attribute("aria-busy", "true");
+        }
+        if let Some(seq) = ask(&|seq| ToWorker::Draw { seq, page, choices: choices.clone() }) {
+            latest.set_value(seq);
+        }
+    });
+    on_cleanup(move || {
+        charts.update_value(|c| {
+            if let Some(c) = c.take() {
+                // A message the worker posted before it ends may still be on its way: with
+                // no handler it is dropped, instead of calling a closure freed below.
+                c.worker.set_onmessage(None);
+                c.worker.set_onerror(None);
+                c.worker.terminate();
+            }
+        })
+    });
+
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let Some(plot) = plot_of(ev.target()) else { return };
+        let rect = plot.get_bounding_client_rect();
+        let width = number(&plot, "data-width");
+        let x = (f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0) * f64::from(width);
+        show_cursor(&plot, lang, Some(week_at(&plot, x as i32)));
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(plot) = plot_of(ev.target()) else { return };
+        let last = week_count(&plot).saturating_sub(1);
+        let now = plot.get_attribute("data-week").and_then(|w| w.parse::<usize>().ok());
+        let next = match ev.key().as_str() {
+            "ArrowLeft" | "ArrowDown" => now.map_or(last, |i| i.saturating_sub(1)),
+            "ArrowRight" | "ArrowUp" => now.map_or(last, |i| (i + 1).min(last)),
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        show_cursor(&plot, lang, Some(next));
+    };
+    let on_focus = move |ev: leptos::ev::FocusEvent| {
+        if let Some(plot) = plot_of(ev.target()) {
+            let now = plot.get_attribute("data-week").and_then(|w| w.parse::<usize>().ok());
+            show_cursor(&plot, lang, Some(now.unwrap_or(week_count(&plot).saturating_sub(1))));
+        }
+    };
+    let on_blur = move |ev: leptos::ev::FocusEvent| {
+        if let Some(plot) = plot_of(ev.target()) {
+            show_cursor(&plot, lang, None);
+        }
+    };
+    let on_leave = move |ev: leptos::ev::PointerEvent| {
+        // Moving between the parts of one chart is not leaving it.
+        if let Some(plot) = plot_of(ev.target()).filter(|p| plot_of(ev.related_target()).as_ref() != Some(p)) {
+            show_cursor(&plot, lang, None);
+        }
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if matches!(target.id().as_str(), "ugb-import-file" | "ugb-viewer-file") {
+            let file =
+                target.dyn_into::<web_sys::HtmlInputElement>().ok().and_then(|i| i.files()).and_then(|f| f.get(0));
+            let Some(file) = file else { return };
+            done.set(None);
+            if file.size() > crate::formats::import::MAX_IMPORT_BYTES as f64 {
+                return problem.set(Some(Msg::ImportTooLarge));
+            }
+            // The worker reads the file itself: its text never passes through the page.
+            if worker() {
+                charts.update_value(|c| c.iter_mut().for_each(|c| c.post(&ToWorker::ImportFile, Some(&file))));
+            }
+            if state.viewer {
+                state.viewer_file.set_value(Some(file.clone().into()));
+            }
+            importing.update(|n| *n += 1);
+            return;
+        }
+        let week = event_target_value(&ev).parse::<IsoWeek>().ok();
+        let line = target.get_attribute("data-line").and_then(|code| LineKey::from_code(&code));
+        let toggle = target.get_attribute("data-toggle");
+        let id = target.id();
+        // Only the chart's own controls redraw: a form field (a goal being written) must
+        // not, or the drawing would replace what is being typed.
+        if line.is_none()
+            && toggle.is_none()
+            && !matches!(id.as_str(), "ugb-period-from" | "ugb-period-to" | "ugb-compare")
+        {
+            return;
+        }
+        state.chart.update(|c| {
+            if let Some(key) = line {
+                match c.lines.iter().position(|k| *k == key) {
+                    Some(i) => {
+                        c.lines.remove(i);
+                    }
+                    None => c.lines.push(key),
+                }
+            } else if let Some(toggle) = toggle {
+                let on = match toggle.as_str() {
+                    "notes" => &mut c.notes,
+                    "table" => &mut c.table,
+                    _ => &mut c.average,
+                };
+                *on = !*on;
+            } else if let (Period::Custom(a, b), Some(week)) = (c.period, week) {
+                match id.as_str() {
+                    "ugb-period-from" => c.period = Period::Custom(week, a.max(b)),
+                    "ugb-period-to" => c.period = Period::Custom(a.min(b), week),
+                    _ => {}
+                }
+            }
+            if id == "ugb-compare" {
+                c.compare = week;
+            }
+        });
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button").ok().flatten());
+        let Some(button) = button else { return };
+        // A form's main button is a submit button, so that Enter in a field presses it:
+        // what it does happens here, and the browser never submits the form itself (that
+        // would reload the page with what was typed in the address).
+        ev.prevent_default();
+        if let Some(period) = button.get_attribute("data-period") {
+            let end = |name| button.get_attribute(name).and_then(|w| w.parse::<IsoWeek>().ok()).unwrap_or(state.week);
+            let span = (end("data-first"), end("data-last"));
+            state.chart.update(|c| {
+                c.period = match period.as_str() {
+                    "8" => Period::EIGHT_WEEKS,
+                    "26" => Period::SIX_MONTHS,
+                    "all" => Period::All,
+                    _ if matches!(c.period, Period::Custom(..)) => c.period,
+                    _ => Period::Custom(span.0, span.1),
+                }
+            });
+        } else if button.id() == "ugb-lines-toggle" {
+            state.chart.update(|c| c.lines_open = !c.lines_open);
+        } else if let Some(action) = button.get_attribute("data-action") {
+            match action.as_str() {
+                "session" => state.session.update(|on| *on = !*on),
+                // The printout carries the table: draw it first if it is hidden.
+                "print" if !state.chart.with_untracked(|c| c.table) => {
+                    print_after.set_value(true);
+                    state.chart.update(|c| c.table = true);
+                }
+                "print" => browser::print(),
+                "import-cancel" => importing.set(0),
+                // A locked file's passphrase: the worker opens the file and previews it.
+                "import-unlock" => {
+                    let form = browser::form_fields(&button);
+                    let choices = choices(state, lang, width.map_or(0, |w| w.get_untracked()), true);
+                    if let Some(seq) =
+                        ask(&|seq| ToWorker::Unlock { seq, page, choices: choices.clone(), form: form.clone() })
+                    {
+                        latest.set_value(seq);
+                    }
+                }
+                "send-ask" => sending.set(true),
+                "send-cancel" => sending.set(false),
+                "send" => {
+                    let exported = crate::domain::response::rfc3339_utc(browser::now_millis());
+                    let nickname = browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty());
+                    let choices = choices(state, lang, 0, false);
+                    ask(&|_| ToWorker::Send {
+                        choices: choices.clone(),
+                        exported: exported.clone(),
+                        nickname: nickname.clone(),
+                    });
+                }
+                "import-confirm" => {
+                    let take_theirs = browser::checked_values(&button, "data-conflict");
+                    let choices = choices(state, lang, 0, importing.get_untracked() > 0);
+                    ask(&|_| ToWorker::Merge { choices: choices.clone(), take_theirs: take_theirs.clone() });
+                }
+                "edit" => {
+                    done.set(None);
+                    let mut form = browser::form_fields(&button);
+                    let edit = button.get_attribute("data-edit").unwrap_or_default();
+                    let at = crate::domain::response::rfc3339_utc(browser::now_millis());
+                    form.extend(["edit".into(), edit, "id".into(), browser::random_id(), "at".into(), at]);
+                    let choices = choices(state, lang, 0, false);
+                    ask(&|seq| ToWorker::Edit { seq, choices: choices.clone(), form: form.clone() });
+                }
+                "export" => {
+                    let exported = crate::domain::response::rfc3339_utc(browser::now_millis());
+                    let choices = choices(state, lang, 0, false);
+                    let format = button.get_attribute("data-format");
+                    if format.as_deref() == Some("ics") {
+                        // The reminder's form, and what its calendar file needs from the page.
+                        let mut form = browser::form_fields(&button);
+                        let today = crate::domain::progression::format_date(browser::today());
+                        form.extend(["today".into(), today, "uid".into(), browser::random_id()]);
+                        form.extend(["link".into(), browser::app_address()]);
+                        ask(&|_| ToWorker::Reminder {
+                            choices: choices.clone(),
+                            exported: exported.clone(),
+                            form: form.clone(),
+                        });
+                    } else {
+                        let nickname = browser::input_value("ugb-nickname").filter(|n| !n.trim().is_empty());
+                        let format = FileFormat::from_code(format.as_deref());
+                        let seal = browser::is_checked("ugb-export-seal");
+                        ask(&|_| ToWorker::Export {
+                            choices: choices.clone(),
+                            exported: exported.clone(),
+                            nickname: nickname.clone(),
+                            format,
+                            seal,
+                        });
+                    }
+                }
+                other => {
+                    let said = crate::page::safety::Said { done, problem };
+                    crate::page::safety::act(state, other, &button, said);
+                }
+            }
+        }
+    };
+    view! {
+        {move || problem.get().map(|msg| view! { <p class="ugb-notice" role="alert">{msg.get(lang)}</p> })}
+        <p class="ugb-done" role="status">{move || done.get().map(|msg| msg.get(lang))}</p>
+        {move || copy.get().map(|asked| copy_check(state, lang, asked, copy))}
+        <div
+            class="ugb-results"
+            node_ref=area
+            aria-busy="true"
+            on:pointermove=on_move
+            on:pointerout=on_leave
+            on:keydown=on_key
+            on:focusin=on_focus
+            on:focusout=on_blur
+            on:change=on_change
+            on:click=on_click
+        ></div>
+    }
+}
+
+/// Puts the worker's HTML in place, part by part (see [`crate::formats::html::PART`]): a part that
+/// did not change is left alone, so the browser neither parses nor lays it out again.
+fn place_parts(area: &web_sys::HtmlDivElement, html: &str, placed: &mut Vec<String>) {
+    let parts: Vec<&str> = html.split(crate::formats::html::PART).collect();
+    let children = area.children();
+    if children.length() as usize != parts.len() || placed.len() != parts.len() {
+        let wrapped: String = parts.iter().map(|p| format!("<div class=\"ugb-part\">{p}</div>")).collect();
+        area.set_inner_html(&wrapped);
+    } else {
+        for (i, part) in parts.iter().enumerate() {
+            match children.item(i as u32) {
+                Some(child) if placed[i] != *part => child.set_inner_html(part),
+                _ => {}
+            }
+        }
+    }
+    *placed = parts.into_iter().map(str::to_owned).collect();
+}
+
+/// The chart plot an event happened in, if any.
+fn plot_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    target?.dyn_into::<web_sys::Element>().ok()?.closest(".ugb-chart__plot").ok().flatten()
+}
+
+/// A whole-number `data-` attribute of a plot (0 when absent).
+fn number(plot: &web_sys::Element, name: &str) -> i32 {
+    plot.get_attribute(name).and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
+/// The number of weeks a plot shows.
+fn week_count(plot: &web_sys::Element) -> usize {
+    let lines = plot.get_attribute("data-lines").unwrap_or_default();
+    lines.split('|').next().map_or(0, |line| line.split(';').nth(1).map_or(0, |v| v.split(',').count()))
+}
+
+/// What the cursor says about week `index` of a plot (see [`crate::session::render::Cursor`]).
+fn readout_at(plot: &web_sys::Element, lang: Lang, index: usize) -> Option<String> {
+    let first = plot.get_attribute("data-first-week")?.parse::<IsoWeek>().ok()?;
+    let week = first.plus(i32::try_from(index).ok()?)?;
+    let lines = plot.get_attribute("data-lines").unwrap_or_default();
+    let values: Vec<(&str, Option<&str>)> = lines
+        .split('|')
+        .filter_map(|line| {
+            let (name, values) = line.split_once(';')?;
+            Some((name, values.split(',').nth(index).filter(|v| !v.is_empty())))
+        })
+        .collect();
+    Some(readout(lang, week, &values))
+}
+
+/// The week index nearest to a pixel x of the drawn chart.
+fn week_at(plot: &web_sys::Element, x: i32) -> usize {
+    crate::chart::week_at(number(plot, "data-first-x"), number(plot, "data-last-x"), week_count(plot), x)
+}
+
+/// Shows the cursor line at week `index` and says which week and values it is on; `None`
+/// hides it. Positions are in hundredths of a percent, written without float formatting.
+fn show_cursor(plot: &web_sys::Element, lang: Lang, index: Option<usize>) {
+    let line = plot.query_selector(".ugb-chart__cursor").ok().flatten();
+    let readout = plot.parent_element().and_then(|f| f.query_selector(".ugb-chart__readout").ok().flatten());
+    let (Some(line), Some(readout)) = (line, readout) else { return };
+    let count = week_count(plot);
+    match index.filter(|i| *i < count) {
+        Some(i) => {
+            let count = count as i64;
+            let (first, last) = (i64::from(number(plot, "data-first-x")), i64::from(number(plot, "data-last-x")));
+            let x = if count > 1 { first + (last - first) * i as i64 / (count - 1) } else { first };
+            let hundredths = x * 10_000 / i64::from(number(plot, "data-width").max(1));
+            browser::set_style(&line, "left", &format!("{}.{:02}%", hundredths / 100, hundredths % 100));
+            let _ = line.remove_attribute("hidden");
+            let _ = plot.set_attribute("data-week", &i.to_string());
+            readout.set_text_content(readout_at(plot, lang, i).as_deref());
+        }
+        None => {
+            let _ = line.set_attribute("hidden", "");
+            readout.set_text_content(None);
+        }
+    }
+}
+
+/// Where the copy of everything just offered stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Copy {
+    /// Downloaded: only the citizen can tell whether the file arrived.
+    Check,
+    /// Saved (shared, or the citizen has the file).
+    Kept,
+    /// Saved, and the programme has ended: deleting everything is offered, as a step of
+    /// its own.
+    KeptAtEnd,
+}
+
+/// The copy is saved: remembered (the reminder's date), and what follows from it.
+fn kept(state: AppState) -> Copy {
+    if state.backed_up() {
+        Copy::KeptAtEnd
+    } else {
+        Copy::Kept
+    }
+}
+
+/// Asks whether a downloaded copy arrived, says it is saved, and at the end of the
+/// programme offers to delete everything: a text and, but for "saved", its one button.
+fn copy_check(state: AppState, lang: Lang, asked: Copy, copy: RwSignal<Option<Copy>>) -> impl IntoView {
+    let (text, button) = match asked {
+        Copy::Check => (Msg::CopyCheck, Some(Msg::CopyHaveIt)),
+        Copy::Kept => (Msg::CopyKept, None),
+        Copy::KeptAtEnd => (Msg::EndDeleteOffer, Some(Msg::EndDeleteNow)),
+    };
+    let class = if asked == Copy::KeptAtEnd { "ugb-danger" } else { "ugb-primary" };
+    let press = move |_| match asked {
+        Copy::KeptAtEnd => state.delete_everything(Msg::CopyThenDeleted),
+        _ => {
+            copy.set(Some(kept(state)));
+            // The panel is drawn anew: focus goes to what it says now, not to the page's top.
+            request_animation_frame(|| browser::focus_id("ugb-copy-text"));
+        }
+    };
+    view! {
+        <div class="ugb-copy" role="group" aria-labelledby="ugb-copy-text">
+            <p id="ugb-copy-text" role="status" tabindex="-1">{text.get(lang)}</p>
+            {button.map(|b| view! { <button type="button" class=class on:click=press>{b.get(lang)}</button> })}
+        </div>
+    }
+}

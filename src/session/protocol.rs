@@ -1,0 +1,335 @@
+//! The messages between the page and the chart worker (`src/bin/charts.rs`), defined once
+//! for both: the page builds a [`ToWorker`] and matches on the [`FromWorker`] it gets back,
+//! the worker the other way round, so the compiler checks both sides.
+//!
+//! On the wire every message is its postcard encoding, posted as a `Uint8Array` (the
+//! smallest codec for the page's first load of those measured: see `tests/size.mjs`).
+//! What cannot be encoded (a `File` to import, the passphrase's `CryptoKey`, an export
+//! `File` for the share sheet) rides beside it: the message is then posted as the array
+//! `[bytes, that]`, and only the variants documented as carrying one read it ([`wire`]).
+//!
+//! A message that does not decode (unknown variant, truncated, malformed) is an error
+//! value, never a panic: the worker answers it with [`FromWorker::Failed`], and the page
+//! reads it as that same answer, which it shows as its translated "could not be drawn".
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::history::History;
+use crate::domain::lang::Lang;
+use crate::domain::series::Period;
+use crate::domain::week::IsoWeek;
+use crate::i18n::Msg;
+use crate::session::render::{Request, View};
+
+/// A screen the worker draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Page {
+    /// Controls, charts, radars, tables.
+    Progress,
+    /// Past weeks, with export, import and the reminder.
+    History,
+    /// What Ugeblik is and where the data lives.
+    About,
+    /// Goals and milestones, for a session.
+    Goals,
+    /// The passphrase, the idle lock, the end of the programme, deleting everything.
+    Safety,
+}
+
+impl From<Page> for View {
+    fn from(page: Page) -> View {
+        match page {
+            Page::Progress => View::Progress,
+            Page::History => View::History,
+            Page::About => View::About,
+            Page::Goals => View::Goals,
+            Page::Safety => View::Safety,
+        }
+    }
+}
+
+/// What every drawing depends on: the language, the citizen's choices on the progress
+/// screen, the room there is, this week, and the settings the screens show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Choices {
+    pub lang: Lang,
+    /// Draw the made-up demo history instead of the citizen's (`?demo`).
+    pub demo: bool,
+    /// The consultant's viewer (`?viewer`): draw the file posted, never the history.
+    pub viewer: bool,
+    pub period: Period,
+    /// Line codes ([`crate::domain::series::LineKey::code`]).
+    pub lines: Vec<String>,
+    pub average: bool,
+    pub notes: bool,
+    pub table: bool,
+    pub compare: Option<IsoWeek>,
+    /// Width of the content area in CSS pixels.
+    pub width: u32,
+    /// This week.
+    pub now: IsoWeek,
+    pub lines_open: bool,
+    pub session: bool,
+    /// A file chosen for import is being previewed (the one posted with
+    /// [`ToWorker::ImportFile`]).
+    pub importing: bool,
+    /// Embedded by a trusted portal: its name, for "send to the portal".
+    pub portal: Option<String>,
+    /// The citizen asked to send to the portal: ask them to confirm.
+    pub sending: bool,
+    /// A passphrase is set.
+    pub locked: bool,
+    /// The browser can do the lock's cryptography.
+    pub crypto: bool,
+    /// The idle lock's minutes and the programme's last day.
+    pub auto_lock: u32,
+    pub end: Option<String>,
+}
+
+/// The kinds of export file (the reminder's calendar file is [`ToWorker::Reminder`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileFormat {
+    /// The canonical file of everything, the citizen's backup.
+    Json,
+    /// A spreadsheet.
+    Csv,
+    /// FHIR R4 for a health record.
+    Fhir,
+}
+
+/// What the page asks of the worker, or gives it to keep.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToWorker {
+    /// A language pack's text, for drawing in a language not built in. Kept; no answer.
+    Pack(String),
+    /// The lock record of the passphrase whose key (a `CryptoKey`, which cannot be read
+    /// out) rides beside: to lock an export and open a file locked the same way. Kept; no
+    /// answer.
+    Key { lock: String },
+    /// A file chosen for import, which rides beside as a `File`: the worker reads it, so
+    /// its text never passes through the page. Kept; no answer.
+    ImportFile,
+    /// The citizen's history, in the stored format: drawn from until the next. No answer.
+    History(String),
+    /// Draw a screen. Answer: [`FromWorker::Drawn`].
+    Draw { seq: u32, page: Page, choices: Choices },
+    /// Open the locked file to import with the passphrase in the form and draw `page`
+    /// with it. Answer: [`FromWorker::Drawn`].
+    Unlock { seq: u32, page: Page, choices: Choices, form: Vec<String> },
+    /// Apply the goals form's edit (`[name, value, …]`, with `edit`, `id` and `at`).
+    /// Answer: [`FromWorker::Edited`], or [`FromWorker::EditRefused`].
+    Edit { seq: u32, choices: Choices, form: Vec<String> },
+    /// Merge the file being previewed into the history; where responses conflict, the
+    /// file's win for the ids in `take_theirs`. Answer: [`FromWorker::Merged`] or
+    /// [`FromWorker::MergeFailed`].
+    Merge { choices: Choices, take_theirs: Vec<String> },
+    /// Make an export file, made at `exported` (RFC 3339), locked with the passphrase if
+    /// `seal`. Answer: [`FromWorker::File`] or [`FromWorker::FileFailed`].
+    Export { choices: Choices, exported: String, nickname: Option<String>, format: FileFormat, seal: bool },
+    /// Make the weekly reminder's calendar file from its form (`day`, `time`, `today`,
+    /// `uid`, `link`). Answer: [`FromWorker::File`] or [`FromWorker::FileFailed`].
+    Reminder { choices: Choices, exported: String, form: Vec<String> },
+    /// Make the canonical file's text for the portal that embeds the widget. Answer:
+    /// [`FromWorker::ForPortal`] or [`FromWorker::PortalFailed`].
+    Send { choices: Choices, exported: String, nickname: Option<String> },
+}
+
+/// What the worker says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FromWorker {
+    /// It listens: messages posted before were lost, so the page holds them until now.
+    Ready,
+    /// A screen, drawn in `hundredths` of a millisecond: its parts' HTML
+    /// ([`crate::formats::html::PART`]).
+    Drawn { seq: u32, hundredths: u32, html: String },
+    /// The goals screen with the form's error, the edit not made.
+    EditRefused { seq: u32, html: String },
+    /// The history with the edit made, in the stored format.
+    Edited { history: String },
+    /// The history with the file merged, in the stored format.
+    Merged { history: String },
+    /// The file no longer reads: nothing merged.
+    MergeFailed,
+    /// The file made, called `name`, at the worker's `blob:` address `url` (for a
+    /// download); the `File` itself rides beside (for the share sheet).
+    File { name: String, url: String },
+    /// The file could not be made (or locked).
+    FileFailed,
+    /// The canonical file's text, for the portal.
+    ForPortal { json: String },
+    /// The file for the portal could not be made.
+    PortalFailed,
+    /// A message it could not read, or a screen it could not draw.
+    Failed,
+}
+
+/// A message that does not decode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unreadable;
+
+/// A message's bytes (empty if it cannot be encoded, which then reads as [`Unreadable`]).
+pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
+    postcard::to_allocvec(message).unwrap_or_default()
+}
+
+/// A message from its bytes, or [`Unreadable`]: never a panic, whatever the bytes. Bytes
+/// left over after a message make it unreadable too.
+pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, Unreadable> {
+    match postcard::take_from_bytes(bytes) {
+        Ok((message, [])) => Ok(message),
+        _ => Err(Unreadable),
+    }
+}
+
+impl ToWorker {
+    /// What the worker does with bytes it got: the message, or the answer to a message it
+    /// cannot read.
+    pub fn read(bytes: &[u8]) -> Result<ToWorker, FromWorker> {
+        decode(bytes).map_err(|Unreadable| FromWorker::Failed)
+    }
+
+    /// What to draw or make for this message, for [`crate::session::render::render`]; `None` for
+    /// what the worker only keeps.
+    pub fn request(&self) -> Option<Request> {
+        let (choices, view) = match self {
+            ToWorker::Pack(_) | ToWorker::Key { .. } | ToWorker::ImportFile | ToWorker::History(_) => return None,
+            ToWorker::Draw { page, choices, .. } | ToWorker::Unlock { page, choices, .. } => (choices, (*page).into()),
+            ToWorker::Edit { choices, .. } => (choices, View::Edit),
+            ToWorker::Merge { choices, .. } => (choices, View::ImportMerge),
+            ToWorker::Export { choices, .. } | ToWorker::Reminder { choices, .. } | ToWorker::Send { choices, .. } => {
+                (choices, View::Export)
+            }
+        };
+        let mut request = choices.request(view);
+        match self {
+            ToWorker::Unlock { form, .. } | ToWorker::Edit { form, .. } => request.form = form.clone(),
+            ToWorker::Merge { take_theirs, .. } => request.take_theirs = take_theirs.clone(),
+            ToWorker::Export { exported, nickname, format, seal, .. } => {
+                request.exported = Some(exported.clone());
+                request.nickname = nickname.clone();
+                request.format = Some(format.code().into());
+                request.seal = *seal;
+            }
+            ToWorker::Reminder { exported, form, .. } => {
+                request.exported = Some(exported.clone());
+                request.format = Some("ics".into());
+                request.form = form.clone();
+            }
+            ToWorker::Send { exported, nickname, .. } => {
+                request.exported = Some(exported.clone());
+                request.nickname = nickname.clone();
+                request.format = Some("portal".into());
+            }
+            _ => {}
+        }
+        Some(request)
+    }
+}
+
+impl ToWorker {
+    /// The answer the page makes itself, in the part of its code fetched when a drawn
+    /// screen opens, for what needs no file ([`crate::session::render::needs_files`]): a screen
+    /// drawn, or the goals form's edit. `None` for everything else, which only the worker
+    /// does (a file to import or view, an export, the reminder's file, the portal's file)
+    /// or keeps. A drawing's `hundredths` is 0: the page times it.
+    pub fn answer_here(&self, history: &History) -> Option<FromWorker> {
+        let request = self.request()?;
+        if crate::session::render::needs_files(&request) {
+            return None;
+        }
+        match self {
+            ToWorker::Draw { seq, .. } => Some(match crate::session::render::render_drawn(history, &request) {
+                Some(drawn) if !drawn.html.is_empty() => {
+                    FromWorker::Drawn { seq: *seq, hundredths: 0, html: drawn.html }
+                }
+                _ => FromWorker::Failed,
+            }),
+            ToWorker::Edit { seq, .. } => Some(match crate::session::render::edit(history, &request) {
+                Ok(history) => FromWorker::Edited { history },
+                Err(html) => FromWorker::EditRefused { seq: *seq, html },
+            }),
+            _ => None,
+        }
+    }
+}
+
+impl FromWorker {
+    /// What the page does with bytes it got: the answer, or [`FromWorker::Failed`] for an
+    /// answer it cannot read.
+    pub fn read(bytes: &[u8]) -> FromWorker {
+        decode(bytes).unwrap_or(FromWorker::Failed)
+    }
+
+    /// The translated error the page shows for this answer, if it is a failure. The
+    /// citizen's data is untouched by every one of them.
+    pub fn problem(&self) -> Option<Msg> {
+        match self {
+            FromWorker::Failed | FromWorker::MergeFailed => Some(Msg::ChartFailed),
+            FromWorker::FileFailed | FromWorker::PortalFailed => Some(Msg::ExportFailed),
+            _ => None,
+        }
+    }
+}
+
+impl FileFormat {
+    /// The format named by an export button's `data-format` (the canonical file when none).
+    pub fn from_code(code: Option<&str>) -> FileFormat {
+        match code {
+            Some("csv") => FileFormat::Csv,
+            Some("fhir") => FileFormat::Fhir,
+            _ => FileFormat::Json,
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            FileFormat::Json => "json",
+            FileFormat::Csv => "csv",
+            FileFormat::Fhir => "fhir",
+        }
+    }
+}
+
+impl Choices {
+    /// The renderer's request for `view` with these choices and nothing else.
+    pub fn request(&self, view: View) -> Request {
+        Request {
+            view,
+            choices: self.clone(),
+            exported: None,
+            nickname: None,
+            format: None,
+            import: None,
+            take_theirs: Vec::new(),
+            form: Vec::new(),
+            seal: false,
+            import_wrong: false,
+        }
+    }
+}
+
+/// Posting and reading messages in the browser, the same on both sides.
+#[cfg(target_arch = "wasm32")]
+pub mod wire {
+    use serde::Serialize;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    /// A message as posted: its bytes, or `[bytes, beside]` when something rides beside.
+    pub fn post_value<T: Serialize>(message: &T, beside: Option<&JsValue>) -> JsValue {
+        let bytes: JsValue = js_sys::Uint8Array::from(super::encode(message).as_slice()).into();
+        match beside {
+            Some(beside) => js_sys::Array::of2(&bytes, beside).into(),
+            None => bytes,
+        }
+    }
+
+    /// A posted value's bytes and what rides beside (`undefined` when nothing does).
+    pub fn received(data: &JsValue) -> (Vec<u8>, JsValue) {
+        let (bytes, beside) = match data.dyn_ref::<js_sys::Array>() {
+            Some(pair) => (pair.get(0), pair.get(1)),
+            None => (data.clone(), JsValue::UNDEFINED),
+        };
+        let bytes = bytes.dyn_ref::<js_sys::Uint8Array>().map(js_sys::Uint8Array::to_vec).unwrap_or_default();
+        (bytes, beside)
+    }
+}
