@@ -706,10 +706,13 @@ impl World {
                 m.report(Err(Problem::SaveFailed { key, reason }));
             }
             for key in conflicts {
-                if let Some(sealed) = m.sealed().cloned() {
+                let sealed = m.sealed().cloned();
+                if let Some(sealed) = &sealed {
                     tasks::block_on(sealed.refresh(&key));
                 }
                 m.heard(&key, true, in_check_in);
+                // As the page does (`tabs::heard`): merged and written again.
+                sealed.iter().for_each(|s| s.merged(&key));
             }
             if m.pending() == 0 {
                 if let Some((before, goal)) = self.tabs[t].editing.take() {
@@ -1175,4 +1178,35 @@ fn a_goal_is_said_saved_only_once_its_write_has_landed() {
     m.replace_history(history);
     assert!(!m.history_stored(before), "a write refused as full is not \"saved\"");
     assert!(world.check_goal_saved("goal-full").is_err(), "and the harness sees it is not stored");
+}
+
+/// A write that finds another tab's value stored is still pending while this tab reads
+/// theirs in and merges its own into it: "saved" cannot be said of it in between.
+#[test]
+fn a_write_that_met_another_tabs_is_pending_until_merged_and_written_again() {
+    let mut world = World::new();
+    for step in [Step::Do(0, Act::SetPassphrase(0)), Step::Do(0, Act::AddGoal), Step::Do(1, Act::AddGoal)] {
+        world.step(step).unwrap();
+    }
+    // The encrypted writes land one by one, without the page taking in what they tell.
+    let mut conflicted = false;
+    for _ in 0..10 {
+        if !tasks::run_task(0) {
+            break;
+        }
+        if !world.tabs[1].conflicts.borrow().is_empty() || !world.tabs[0].conflicts.borrow().is_empty() {
+            conflicted = true;
+            break;
+        }
+    }
+    assert!(conflicted, "one tab's goal met the other's in storage");
+    let t = if world.tabs[1].conflicts.borrow().is_empty() { 0 } else { 1 };
+    assert!(world.tabs[t].model.as_ref().unwrap().pending() > 0, "not stored: still pending while theirs is merged in");
+    // Taken in as the page does, every write landed, and both goals stored.
+    for _ in 0..10 {
+        world.step(Step::Seal(0)).unwrap();
+    }
+    assert_eq!(world.tabs[t].model.as_ref().unwrap().pending(), 0);
+    world.check_goal_saved("goal-2").unwrap();
+    world.check_goal_saved("goal-3").unwrap();
 }

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use leptos::either::EitherOf4;
+use leptos::either::EitherOf5;
 use leptos::prelude::*;
 
 use super::{embed, safety};
@@ -11,6 +11,7 @@ use crate::i18n::Msg;
 use crate::page::check_in::HtmlScreens;
 use crate::page::deleted::Deleted;
 use crate::page::header::Header;
+use crate::page::home::Home;
 use crate::page::notices::Notices;
 use crate::page::saved::Saved;
 use crate::page::state::{AppState, Screen};
@@ -127,17 +128,18 @@ fn running(
         }
     });
 
-    // One view per screen: the start page and the check-in (written as HTML), the
-    // thank-you, each screen the worker draws; once everything is deleted, only that
-    // message is left. A memo, so a screen is built again only when another one is shown.
+    // One view per screen: the start page, the check-in, the thank-you, each screen the
+    // worker draws; once everything is deleted, only that message is left. A memo, so a
+    // screen is built again only when another one is shown.
     let shown = Memo::new(move |_| (state.wiped.get(), state.screen.get()));
     let main = move || match shown.get() {
-        (Some(why), _) => EitherOf4::A(view! { <Deleted why/> }),
-        (None, Screen::Home | Screen::CheckIn) => EitherOf4::B(view! { <HtmlScreens/> }),
-        (None, Screen::Saved) => EitherOf4::C(view! { <Saved/> }),
+        (Some(why), _) => EitherOf5::A(view! { <Deleted why/> }),
+        (None, Screen::Home) => EitherOf5::B(view! { <Home/> }),
+        (None, Screen::CheckIn) => EitherOf5::C(view! { <HtmlScreens/> }),
+        (None, Screen::Saved) => EitherOf5::D(view! { <Saved/> }),
         // Its code is fetched when a drawn screen first opens; offline before the service
         // worker kept it, that is said as when their worker cannot be fetched.
-        (None, screen) => EitherOf4::D(Suspend::new(async move {
+        (None, screen) => EitherOf5::E(Suspend::new(async move {
             drawn_screen(screen).await.unwrap_or_else(|_| {
                 let lang = state.lang.get_untracked();
                 view! { <p class="ugb-notice" role="alert">{Msg::ChartOffline.get(lang)}</p> }.into_any()

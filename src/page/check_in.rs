@@ -7,16 +7,15 @@ use crate::domain::lang::Lang;
 use crate::domain::progression::{latin_digits, parse_hours, Absence, Kept, ProgressError, Work};
 use crate::domain::week::IsoWeek;
 use crate::i18n::Msg;
-use crate::page::state::{AppState, Screen};
+use crate::page::state::AppState;
 use crate::page::steps;
 use crate::platform::browser::{self, pressed};
 
-/// The screens written as HTML ([`steps`]), with one set of listeners: the start page
-/// and the check-in (one question per screen, the week's
-/// work, one step per open goal, then the optional note). A click acts on the button's
-/// `data-act` or on the answer's radio button, the work step's form is read when it is
-/// submitted, and the note is kept as it is typed. One view for all of them: each
-/// distinct view is code the first load carries.
+/// The check-in written as HTML ([`steps`]), with one set of listeners: one question per
+/// screen, the week's work, one step per open goal, then the optional note. A click acts
+/// on the button's `data-act` or on the answer's radio button, the work step's form is
+/// read when it is submitted, and the note is kept as it is typed. One view for all of
+/// them: each distinct view is code the first load carries.
 ///
 /// The answers are a radio group (the WAI-ARIA pattern, with the browser's own keyboard:
 /// one Tab stop, the arrow keys move the choice): a tap, Enter or Space chooses and goes
@@ -30,9 +29,6 @@ pub fn HtmlScreens() -> impl IntoView {
         Memo::new(move |_| state.draft.with(|d| d.as_ref().map(|d| (d.stage(), d.current_answer(), d.week, d.shown))));
     let html = move || {
         let lang = state.lang.get();
-        if state.screen.get() == Screen::Home {
-            return crate::page::home::home(state, lang);
-        }
         match current.get() {
             Some((Stage::Question(question), answer, week, shown)) => {
                 steps::question_step(lang, &question, answer, week, shown.who5_lang)
@@ -66,17 +62,11 @@ pub fn HtmlScreens() -> impl IntoView {
         if let Some(lang) = pressed(&event, "data-who5-lang").as_deref().and_then(Lang::parse) {
             return state.change_shown(|shown| shown.who5_lang = Some(lang));
         }
-        if browser::target_id(&event).as_deref() == Some(steps::EASY_READ) {
-            let easy = browser::is_checked(steps::EASY_READ);
-            return state.change_shown(|shown| shown.easy = easy);
-        }
         match pressed(&event, "data-act").as_deref() {
             Some("back") => state.back(),
             Some("skip") => state.next(),
             Some("save") => state.finish(),
-            Some("start") => state.start_check_in(),
             Some("backup") => state.back_up_now(),
-            Some(act @ ("portal-yes" | "portal-no")) => crate::page::embed::answer(state, act == "portal-yes"),
             _ => {}
         }
     };

@@ -1,5 +1,5 @@
-//! Parts of the page written as HTML: the start page, the notices, and the check-in's
-//! steps.
+//! The check-in's steps written as HTML: one question per screen, the week's work, and
+//! each open goal, with the closing note.
 //!
 //! Why HTML and not Leptos views: every distinct view and event handler is compiled code
 //! the first load carries (the work step's form measured 7 KB gzipped as views). These
@@ -13,7 +13,7 @@ use crate::domain::lang::Lang;
 use crate::domain::progression::{format_hours, parse_date, Absence, Goal, Kept, Work};
 use crate::domain::week::IsoWeek;
 use crate::formats::html::Html;
-use crate::i18n::{date_label, decimal_separator, week_dates, week_label, Msg};
+use crate::i18n::{date_label, decimal_separator, week_label, Msg};
 
 /// The ids of the work step's fields, in the order they are read.
 pub const HOURS_PLANNED: &str = "ugb-hours-planned";
@@ -33,78 +33,6 @@ pub const ANSWER: &str = "ugb-answer";
 pub const KEPT: &str = "ugb-kept";
 /// The question's button that skips it, or goes on once it has an answer.
 pub const ONWARD: &str = "ugb-onward";
-
-/// The id of the start page's easy-read choice.
-pub const EASY_READ: &str = "ugb-easy-read";
-
-/// The start page: this week, what the citizen can do (`data-act="start"`), the choice of
-/// easy-read words (`EASY_READ`, ticked when `easy`), and a reminder to save a copy of
-/// everything when the last one is old (`data-act="backup"`). First, when a portal the
-/// app's host does not list embeds the widget, the question whether it may hear of the
-/// check-ins (`portal`: its name beside its host, and its host; `data-act="portal-yes"`,
-/// `"portal-no"`).
-pub fn home(
-    lang: Lang,
-    week: IsoWeek,
-    info: Option<&str>,
-    action: Msg,
-    backup: Option<&str>,
-    easy: bool,
-    portal: Option<(&str, &str)>,
-) -> String {
-    let mut html = Html::new();
-    html.open("section", &[("class", "ugb-screen ugb-home"), ("aria-labelledby", "ugb-home-title")]);
-    html.el("h2", &[("id", "ugb-home-title"), ("tabindex", "-1")], &week_label(lang, week));
-    html.el("p", &[("class", "ugb-dates")], &week_dates(lang, week));
-    if let Some((name, host)) = portal {
-        html.open("div", &[("class", "ugb-backup"), ("role", "group"), ("aria-labelledby", "ugb-portal-ask")]);
-        html.el("p", &[("id", "ugb-portal-ask")], &Msg::PortalAsk.fill(lang, &[("portal", name)]));
-        let button = |act| [("type", "button"), ("class", "ugb-secondary"), ("data-act", act)];
-        html.el("button", &button("portal-yes"), &Msg::PortalYes.fill(lang, &[("host", host)]));
-        html.el("button", &button("portal-no"), Msg::PortalNo.get(lang));
-        html.close("div");
-    }
-    html.el("p", &[], Msg::IntroText.get(lang));
-    if let Some(info) = info {
-        html.el("p", &[], info);
-    }
-    html.el("button", &[("type", "button"), ("class", "ugb-primary"), ("data-act", "start")], action.get(lang));
-    html.open("p", &[("class", "ugb-check ugb-easy")]);
-    let mut field = vec![("type", "checkbox"), ("id", EASY_READ), ("aria-describedby", "ugb-easy-hint")];
-    if easy {
-        field.push(("checked", ""));
-    }
-    html.open("input", &field).el("label", &[("for", EASY_READ)], Msg::EasyReadLabel.get(lang)).close("p");
-    html.el("p", &[("id", "ugb-easy-hint"), ("class", "ugb-hint")], Msg::EasyReadHint.get(lang));
-    if let Some(backup) = backup {
-        html.open("div", &[("class", "ugb-backup"), ("role", "note")]).el("p", &[], backup);
-        html.el(
-            "button",
-            &[("type", "button"), ("class", "ugb-secondary"), ("data-act", "backup")],
-            Msg::BackupNow.get(lang),
-        );
-        html.close("div");
-    }
-    html.close("section");
-    html.finish()
-}
-
-/// Plain messages (about the stored data, the address's settings): each a text and, for
-/// whoever helps the citizen, a detail; first the demo's banner, when it shows.
-pub fn notices(demo: Option<&str>, items: &[(String, Option<String>)]) -> String {
-    let mut html = Html::new();
-    if let Some(demo) = demo {
-        html.el("p", &[("class", "ugb-demo")], demo);
-    }
-    for (text, detail) in items {
-        html.open("div", &[("class", "ugb-notice")]).el("p", &[], text);
-        if let Some(detail) = detail {
-            html.el("p", &[("class", "ugb-notice__detail")], detail);
-        }
-        html.close("div");
-    }
-    html.finish()
-}
 
 /// Above every step: its position ("Spørgsmål 3 af 19" or "Mål 1 af 2"), the week, and a
 /// bar (decorative: the text says it).

@@ -43,6 +43,11 @@ fn heard(state: AppState, key: String, again: bool) {
         Some(sealed) if is_value(&key) => wasm_bindgen_futures::spawn_local(async move {
             sealed.refresh(&key).await;
             take_in();
+            if again {
+                // This tab's value is merged and written again: until now it was in no
+                // storage, and "saved" waits for it (`pending`).
+                sealed.merged(&key);
+            }
         }),
         _ => take_in(),
     }

@@ -1,6 +1,6 @@
 // The page's screens around the check-in as a citizen meets them: the header with its
-// menu and language switch, and the lock screen, by role, name and state (pressed,
-// current, invalid, busy) and by keyboard. What the host tests of their HTML asserted
+// menu and language switch, the start page, the notices and the lock screen, by role,
+// name and state (pressed, current, checked, invalid, busy) and by keyboard. What the host tests of their HTML asserted
 // before they became Leptos components.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -117,6 +117,61 @@ test('the lock screen by keyboard: the field has the focus, a wrong passphrase i
   // A fresh start, in Danish: the language was chosen on the lock screen for that visit.
   await page.getByRole('button', { name: 'Start ugens spørgsmål' }).waitFor();
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ugeblik.'))), []);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the start page by role and name: this week, start, the easy-words tick; no reminder or portal question with nothing to say', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  const main = page.getByRole('main');
+  await main.getByRole('heading', { level: 2, name: /^Uge \d+$/ }).waitFor();
+  const tick = main.getByRole('checkbox', { name: 'Brug lette ord i spørgsmålene' });
+  assert.equal(await tick.isChecked(), false);
+  assert.match(await tick.getAttribute('aria-describedby'), /\S/, 'the tick is explained');
+  // A new history, outside a portal: neither the reminder nor the portal's question shows.
+  assert.equal(await main.getByRole('note').count(), 0);
+  assert.equal(await main.getByRole('button', { name: 'Gem en kopi nu' }).count(), 0);
+  assert.equal(await main.getByRole('button', { name: 'Nej, ingen besked' }).count(), 0);
+  assert.equal(await page.getByText('Du er i gang.', { exact: false }).count(), 0, 'nothing begun, nothing said of it');
+  await expectNoAxeViolations(page, 'the start page');
+
+  // The tick is kept: after a reload it is still ticked.
+  await tick.check();
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByRole('checkbox', { name: 'Brug lette ord i spørgsmålene' }).isChecked(), true);
+
+  // The language switch: the page follows, the tick and the week with it.
+  await page.getByRole('button', { name: 'English' }).click();
+  await main.getByRole('heading', { level: 2, name: /^Week \d+$/ }).waitFor();
+  assert.equal(await main.getByRole('checkbox', { name: 'Use easy words in the questions' }).isChecked(), true);
+  await main.getByRole('button', { name: "Start this week's questions" }).click();
+  await page.getByText('Question 1 of 19', { exact: true }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the notices are one live region: the demo’s banner first, then a setting not understood, both following the language', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/?demo&who5=monthly'));
+  await ready(page);
+  // The live region holding the demo's banner, and what it says, notice by notice.
+  const region = (banner) => page.getByRole('status').filter({ hasText: banner });
+  const said = (banner) =>
+    region(banner).evaluate((live) => [...live.children].map((notice) => notice.innerText.trim()).filter(Boolean));
+  await region('Demo: opdigtede svar').waitFor();
+  assert.deepEqual(await said('Demo: opdigtede svar'), [
+    'Demo: opdigtede svar, ikke dine. Intet her bliver gemt.',
+    'Indstillingen „who5“ i adressen forstås ikke („monthly“). Standarden bruges.',
+  ]);
+  await page.getByRole('button', { name: 'English' }).click();
+  await region('Demo: made-up answers').waitFor();
+  assert.deepEqual(await said('Demo: made-up answers'), [
+    'Demo: made-up answers, not yours. Nothing here is saved.',
+    'The setting “who5” in the address is not understood (“monthly”). The default is used.',
+  ]);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -48,6 +48,10 @@ struct Shared<C: Cipher, S> {
     on_failure: RefCell<Option<Failure>>,
     /// Told the key when another tab stored it while this tab's write was being encrypted.
     on_conflict: RefCell<Option<Conflict>>,
+    /// The keys of the writes that found another tab's value stored and were told to
+    /// `on_conflict`, until it has merged theirs in and written again ([`SealedOver::merged`]):
+    /// this tab's value is not in storage meanwhile.
+    merging: RefCell<Vec<String>>,
 }
 
 /// Told the key and the reason when an encrypted write could not be stored.
@@ -78,6 +82,7 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> SealedOver<C, S> {
                 sealing: RefCell::default(),
                 on_failure: RefCell::default(),
                 on_conflict: RefCell::default(),
+                merging: RefCell::default(),
             }),
         };
         for name in store.shared.inner.keys().into_iter().filter(|k| is_value(k)) {
@@ -96,9 +101,19 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> SealedOver<C, S> {
         self.shared.key.clone()
     }
 
-    /// Writes asked for that are not in storage yet.
+    /// Writes asked for that are not in storage yet: being encrypted, or found another
+    /// tab's value stored and waiting to be merged with it and written again.
     pub fn pending(&self) -> usize {
-        self.shared.sealing.borrow().len()
+        self.shared.sealing.borrow().len() + self.shared.merging.borrow().len()
+    }
+
+    /// The conflict told of `key` is taken in: theirs is merged with this tab's, which is
+    /// written again (and pending as any write) if it had to be.
+    pub fn merged(&self, key: &str) {
+        let mut merging = self.shared.merging.borrow_mut();
+        if let Some(at) = merging.iter().position(|k| k == key) {
+            merging.swap_remove(at);
+        }
     }
 
     /// Sets what is told of a write that failed after it was asked for.
@@ -189,6 +204,7 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> KeyValueStore for SealedOver
                     // another tab's write is heard of), and this tab's merged into it.
                     let tell = shared.on_conflict.borrow().clone();
                     if let Some(tell) = tell {
+                        shared.merging.borrow_mut().push(key.clone());
                         tell(key);
                     }
                 }
