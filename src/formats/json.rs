@@ -1,26 +1,28 @@
-//! The page's JSON: a codec for serde derives, and a small hand-written reader and writer.
+//! The page's JSON: a codec for serde derives, and a small hand-written reader.
 //!
-//! **The codec** ([`to_string`], [`from_str`]): the portal protocol, the settings, the
-//! shared-phone settings and the envelopes of encrypted data are defined once, by their
+//! **The codec** ([`to_string`], [`from_str`]): the portal protocol, every stored value (the
+//! history, the check-in in progress, the settings, the shared-phone settings) and the
+//! envelopes of encrypted data are defined once, by their
 //! serde derives, and read and written here with serde-json-core, a codec made for code
 //! size. What this module adds to it: a text of any length (it writes into a slice given to
 //! it: a larger one is tried when that is full), escapes of control characters in lower
 //! case as serde_json writes them (`\u001f`; it writes `\u001F`), a buffer for strings with
-//! escapes, nesting bounded before anything is read (it skips the fields a type does not
-//! read by recursion, without a bound), and map keys ([`Key`]: it reads a key only as
-//! `str`). `tests/stored_json.rs` and `tests/protocol.rs` prove it writes what
-//! serde_json writes, byte for byte, and reads back what it wrote.
+//! escapes, and nesting bounded before anything is read (it skips the fields a type does not
+//! read by recursion, without a bound). Map keys are read as `str`
+//! (`crate::domain::keyed`: it reads no `String` key). `tests/stored_json.rs` and
+//! `tests/protocol.rs` prove it writes what serde_json writes, byte for byte, and reads
+//! back what it wrote.
 //!
-//! **The reader and writer** ([`parse`], [`Value`], [`string`], …) are for the history and
-//! the check-in in progress (`crate::formats::stored`: their serde derives through the codec would
-//! cost the first load 11 KB more, ARCHITECTURE.md), the language packs and
-//! `portals.json`. The reader is strict RFC 8259 (no trailing commas, no comments, no lone
-//! surrogates), bounded in nesting depth, and never panics on any input.
+//! **The reader** ([`parse`], [`Value`]) is for the language packs and `portals.json`, and
+//! checks that a stored value is JSON as serde_json reads it before the codec reads it
+//! (`crate::formats::stored::versioned`). It is strict RFC 8259 (no trailing commas, no
+//! comments, no lone surrogates, no raw control characters in strings), bounded in nesting
+//! depth, and never panics on any input.
 
 use std::fmt;
 
-use serde::de::{DeserializeOwned, Deserializer, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 /// Writes `value` as JSON text, byte for byte what `serde_json::to_string` writes.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
@@ -98,27 +100,6 @@ fn shallow(text: &str) -> bool {
         }
     }
     true
-}
-
-/// A map key, read as `str`: serde-json-core reads a map's key only so (as a `String`,
-/// serde's own maps' keys, it stops at `unreachable!()`: rust-embedded-community/
-/// serde-json-core#48), so a stored map reads its keys as this; serde_json reads it the same.
-pub struct Key(pub String);
-
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
-        struct Text;
-        impl Visitor<'_> for Text {
-            type Value = Key;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_str<E>(self, text: &str) -> Result<Key, E> {
-                Ok(Key(text.to_owned()))
-            }
-        }
-        deserializer.deserialize_str(Text)
-    }
 }
 
 /// A parsed JSON value. Numbers are kept only as what this app stores: whole numbers from
@@ -397,14 +378,6 @@ impl Value {
         }
     }
 
-    pub fn small(self, what: &str) -> Shape<u8> {
-        self.whole(what, u8::MAX.into()).map(|n| n as u8)
-    }
-
-    pub fn nullable(self) -> Option<Value> {
-        (self != Value::Null).then_some(self)
-    }
-
     /// Reads the fields of the object `what`, whose keys are `keys` (at most 32): `read`
     /// gets each field's place in `keys` and its value. Like serde's
     /// `deny_unknown_fields`, a key not in `keys` is an error, and so is a key given twice
@@ -444,58 +417,6 @@ impl Value {
             None => Ok(()),
         }
     }
-}
-
-/// Writes `text` as a JSON string, escaped exactly as serde_json does (so that the bytes
-/// are the same whichever side wrote them).
-pub fn string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(HEX[(c as usize) >> 4] as char);
-                out.push(HEX[(c as usize) & 0xf] as char);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// Writes `"key":` (after a comma unless it opens the object).
-pub fn key(out: &mut String, key: &str) {
-    if !out.ends_with('{') {
-        out.push(',');
-    }
-    string(out, key);
-    out.push(':');
-}
-
-/// Writes a whole number.
-pub fn number(out: &mut String, n: u64) {
-    use std::fmt::Write;
-    let _ = write!(out, "{n}");
-}
-
-/// Writes the items of `items` as a JSON array, each with `write`.
-pub fn array<T>(out: &mut String, items: &[T], mut write: impl FnMut(&mut String, &T)) {
-    out.push('[');
-    for (index, item) in items.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        write(out, item);
-    }
-    out.push(']');
 }
 
 #[cfg(test)]

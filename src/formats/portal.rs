@@ -14,9 +14,9 @@ use std::fmt;
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::formats::json;
 use crate::domain::lang::Lang;
 use crate::domain::week::IsoWeek;
+use crate::formats::json;
 
 /// The protocol's version, in every message.
 pub const VERSION: u64 = 1;
