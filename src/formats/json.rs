@@ -31,8 +31,16 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
     while serde_json_core::to_slice(value, &mut buffer).map(|length| buffer.truncate(length)).is_err() {
         buffer.resize(buffer.len() * 2, 0);
     }
-    // serde-json-core writes `\u001F`, serde_json `\u001f`: only control characters are
-    // written as `\u` escapes, and every other backslash comes in a pair.
+    lower_escapes(buffer)
+}
+
+// What does not depend on the type is a function of its own, not part of each type's copy
+// of the generic ones (wasm size).
+
+/// serde-json-core writes `\u001F`, serde_json `\u001f`: only control characters are
+/// written as `\u` escapes, and every other backslash comes in a pair.
+#[inline(never)]
+fn lower_escapes(mut buffer: Vec<u8>) -> String {
     let mut at = 0;
     while at < buffer.len() {
         if buffer[at] == b'\\' {
@@ -65,7 +73,15 @@ impl fmt::Display for Error {
 
 /// Reads `text` as a `T`: the whole text, one JSON value, nested at most [`MAX_DEPTH`] deep.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    use serde_json_core::de::Error as E;
+    readable(text)?;
+    // Unescaped, a string is never longer than written.
+    let mut unescaped = vec![0; text.len()];
+    serde_json_core::from_str_escaped(text, &mut unescaped).map(|(value, _)| value).map_err(refused)
+}
+
+/// Whether serde-json-core may read `text`.
+#[inline(never)]
+fn readable(text: &str) -> Result<(), Error> {
     let start = text.trim_start_matches([' ', '\t', '\n', '\r']);
     if !start.starts_with(|c| matches!(c, '{' | '[' | '"' | '-' | '0'..='9' | 't' | 'f' | 'n')) {
         // serde-json-core would call it a value of another type.
@@ -74,12 +90,16 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     if !shallow(text) {
         return Err(Error::NotJson(format!("nested deeper than {MAX_DEPTH}")));
     }
-    // Unescaped, a string is never longer than written.
-    let mut unescaped = vec![0; text.len()];
-    serde_json_core::from_str_escaped(text, &mut unescaped).map(|(value, _)| value).map_err(|error| match error {
+    Ok(())
+}
+
+#[inline(never)]
+fn refused(error: serde_json_core::de::Error) -> Error {
+    use serde_json_core::de::Error as E;
+    match error {
         E::InvalidType | E::CustomError | E::AnyIsUnsupported => Error::Shape(error.to_string()),
         _ => Error::NotJson(error.to_string()),
-    })
+    }
 }
 
 /// Whether `text`'s arrays and objects nest at most [`MAX_DEPTH`] deep (counted without

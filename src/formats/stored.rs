@@ -150,9 +150,10 @@ struct StoredDraft<'a> {
     draft: Cow<'a, Draft>,
 }
 
-/// The history as the chart worker reads it (the serde derive of [`History`]).
+/// The history as the chart worker reads it: the stored history (the serde derive of
+/// [`History`] reads it, and does not read the version).
 pub fn write_history_body(out: &mut String, history: &History) {
-    out.push_str(&json::to_string(history));
+    out.push_str(&encode_history(history));
 }
 
 pub fn encode_history(history: &History) -> String {
@@ -208,10 +209,18 @@ pub fn encode_settings(settings: &Settings) -> String {
 }
 
 /// Reads `text` as the stored value `what` after checking its version: the version and
-/// the value. The text must be JSON as serde_json reads it (strict RFC 8259, which the
-/// codec is not: [`json::parse`]), and an object with one whole `"version"` (a newer value
-/// may hold fields this app does not know: they are not read).
+/// the value.
 pub(crate) fn versioned<T: DeserializeOwned>(text: &str, what: &str, newest: u64) -> Result<(u64, T), DecodeError> {
+    let version = version(text, newest)?;
+    let value = json::from_str(text).map_err(|error| invalid(what, error))?;
+    Ok((version, value))
+}
+
+/// The version of the stored value `text`, if this app reads it. The text must be JSON as
+/// serde_json reads it (strict RFC 8259, which the codec is not: [`json::parse`]), and an
+/// object with one whole `"version"` (a newer value may hold fields this app does not
+/// know: they are not read). Not generic, so not copied for each stored type (wasm size).
+fn version(text: &str, newest: u64) -> Result<u64, DecodeError> {
     let Value::Obj(fields) = json::parse(text).ok_or(DecodeError::NotJson)? else {
         return Err(DecodeError::NoVersion);
     };
@@ -224,8 +233,12 @@ pub(crate) fn versioned<T: DeserializeOwned>(text: &str, what: &str, newest: u64
     if version > newest {
         return Err(DecodeError::TooNew { found: version });
     }
-    let value = json::from_str(text).map_err(|error| DecodeError::Invalid(format!("{what}: {error}")))?;
-    Ok((version, value))
+    Ok(version)
+}
+
+#[inline(never)]
+fn invalid(what: &str, error: json::Error) -> DecodeError {
+    DecodeError::Invalid(format!("{what}: {error}"))
 }
 
 pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
