@@ -408,3 +408,29 @@ fn every_fixture_is_written_back_byte_for_byte() {
     use ugeblik::formats::safety::{decode_safety, encode_safety};
     assert_eq!(encode_safety(&decode_safety(text).unwrap()), text);
 }
+
+/// A stored value that is not JSON as serde_json reads it is refused as not JSON, whichever
+/// value it is, before its reader reads anything: a raw control character in a string, a
+/// comma before a list's first item or after its last, a value of an unknown field cut
+/// short. serde-json-core, the codec, would read some of these (before, the settings
+/// and the shared-phone settings were read so, and `"en\u{7}"` was an unknown language).
+#[test]
+fn what_is_not_json_is_refused_as_not_json_by_every_stored_reader() {
+    use ugeblik::formats::safety::decode_safety;
+    let settings =
+        ["{\"version\":5,\"lang\":\"en\u{7}\"}", "{\"version\":5,\"lang\":\"en\",}", "{\"version\":5,\"x\":[,1]}"];
+    for text in settings {
+        assert_eq!(decode_settings(text), Err(DecodeError::NotJson), "{text:?}");
+        // The shared-phone settings say so in their own words.
+        let not_json = DecodeError::Invalid("shared-phone settings: not JSON with a version".into());
+        assert_eq!(decode_safety(&text.replace("\"version\":5,\"lang\"", "\"version\":1,\"end\"")), Err(not_json));
+    }
+    let draft = include_str!("fixtures/store-v3-draft.json").replace("Skrevet i to faner", "Skrevet\u{1}");
+    assert_eq!(decode_draft(&draft), Err(DecodeError::NotJson));
+    let history = include_str!("fixtures/store-v3-history.json");
+    assert_eq!(decode_history(&history.replacen("[", "[,", 1)), Err(DecodeError::NotJson));
+    assert_eq!(
+        decode_history(&history.replacen("\"version\":3", "\"version\":3,\"x\":1e", 1)),
+        Err(DecodeError::NotJson)
+    );
+}

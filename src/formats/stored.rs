@@ -2,7 +2,7 @@
 //! written by every earlier version of the app are read. Each stored value is a JSON object
 //! with a `"version"`; a value from a newer app is refused, never guessed at. The settings
 //! are their serde derive, and so are the history and the check-in in progress, each with
-//! the format's version around it ([`StoredHistory`], [`StoredDraft`]); all are read and
+//! the format's version around it (`StoredHistory`, `StoredDraft`); all are read and
 //! written by [`json`]'s codec. `tests/stored_json.rs` proves it writes what serde_json
 //! writes with the same derives, byte for byte, and reads exactly what serde_json reads.
 
@@ -127,8 +127,8 @@ mod portal_map {
     }
 }
 
-/// The stored history: the history's lists after the format's version (`History`'s own
-/// derive, without the version, is what the chart worker reads).
+/// The stored history: the history's lists after the format's version. The chart worker
+/// reads the same text with `History`'s own derive, which does not read the version.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StoredHistory<'a> {
