@@ -21,10 +21,11 @@ pub struct Draft {
     /// Index into [`flow`]; equal to its length on the closing note screen.
     pub step: usize,
     /// Answers by instrument id, then by item `linkId`.
+    #[serde(deserialize_with = "super::keyed::keyed_twice")]
     pub answers: BTreeMap<String, BTreeMap<String, u8>>,
     pub note: String,
     /// The ids of this week's stored responses that this check-in changes, by instrument id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::keyed::keyed")]
     pub editing: BTreeMap<String, String>,
     /// The week's work as given on its step; `None` leaves the week's record as it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]

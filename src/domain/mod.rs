@@ -7,6 +7,7 @@ pub mod checkin;
 pub mod demo;
 pub mod history;
 pub mod instrument;
+pub mod keyed;
 pub mod lang;
 pub mod progression;
 pub mod response;

@@ -34,6 +34,7 @@ pub struct Response {
     pub language: Lang,
     pub status: Status,
     /// Answer values by item `linkId`. A skipped item is absent.
+    #[serde(deserialize_with = "super::keyed::keyed")]
     pub answers: BTreeMap<String, u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

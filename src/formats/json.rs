@@ -1,14 +1,126 @@
-//! A small JSON reader and writer for the values the page keeps in storage and the
-//! requests it sends to the chart worker.
+//! The page's JSON: a codec for serde derives, and a small hand-written reader.
 //!
-//! Why not serde_json here: the page is the first load, and serde_json with the derived
-//! code for every stored type was about a fifth of its wasm. The worker, the import and
-//! the exports keep serde. The stored formats are written by hand with these helpers in
-//! [`crate::formats::stored`], and host tests prove that they read and write exactly what the serde
-//! derives of the same types read and write (`tests/stored_json.rs`).
+//! **The codec** ([`to_string`], [`from_str`]): the portal protocol, every stored value (the
+//! history, the check-in in progress, the settings, the shared-phone settings) and the
+//! envelopes of encrypted data are defined once, by their
+//! serde derives, and read and written here with serde-json-core, a codec made for code
+//! size. What this module adds to it: a text of any length (it writes into a slice given to
+//! it: a larger one is tried when that is full), escapes of control characters in lower
+//! case as serde_json writes them (`\u001f`; it writes `\u001F`), a buffer for strings with
+//! escapes, and nesting bounded before anything is read (it skips the fields a type does not
+//! read by recursion, without a bound). Map keys are read as `str`
+//! (`crate::domain::keyed`: it reads no `String` key). `tests/stored_json.rs` and
+//! `tests/protocol.rs` prove it writes what serde_json writes, byte for byte, and reads
+//! back what it wrote.
 //!
-//! The reader is strict RFC 8259 (no trailing commas, no comments, no lone surrogates),
-//! bounded in nesting depth, and never panics on any input.
+//! **The reader** ([`parse`], [`Value`]) is for the language packs and `portals.json`, and
+//! checks that a stored value is JSON as serde_json reads it before the codec reads it
+//! (`crate::formats::stored::versioned`). It is strict RFC 8259 (no trailing commas, no
+//! comments, no lone surrogates, no raw control characters in strings), bounded in nesting
+//! depth, and never panics on any input.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Writes `value` as JSON text, byte for byte what `serde_json::to_string` writes.
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut buffer = vec![0; 1024];
+    // Its only error is a full buffer.
+    while serde_json_core::to_slice(value, &mut buffer).map(|length| buffer.truncate(length)).is_err() {
+        buffer.resize(buffer.len() * 2, 0);
+    }
+    lower_escapes(buffer)
+}
+
+// What does not depend on the type is a function of its own, not part of each type's copy
+// of the generic ones (wasm size).
+
+/// serde-json-core writes `\u001F`, serde_json `\u001f`: only control characters are
+/// written as `\u` escapes, and every other backslash comes in a pair.
+#[inline(never)]
+fn lower_escapes(mut buffer: Vec<u8>) -> String {
+    let mut at = 0;
+    while at < buffer.len() {
+        if buffer[at] == b'\\' {
+            if buffer.get(at + 1) == Some(&b'u') {
+                buffer.get_mut(at + 2..at + 6).map(<[u8]>::make_ascii_lowercase);
+            }
+            at += 1;
+        }
+        at += 1;
+    }
+    String::from_utf8(buffer).unwrap_or_default()
+}
+
+/// Why a text was not read as a value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// Not JSON, as far as it was read: cut short, or not of JSON's grammar.
+    NotJson(String),
+    /// JSON, but not of the value's shape; says what.
+    Shape(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NotJson(why) | Error::Shape(why) => f.write_str(why),
+        }
+    }
+}
+
+/// Reads `text` as a `T`: the whole text, one JSON value, nested at most [`MAX_DEPTH`] deep.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    readable(text)?;
+    // Unescaped, a string is never longer than written.
+    let mut unescaped = vec![0; text.len()];
+    serde_json_core::from_str_escaped(text, &mut unescaped).map(|(value, _)| value).map_err(refused)
+}
+
+/// Whether serde-json-core may read `text`.
+#[inline(never)]
+fn readable(text: &str) -> Result<(), Error> {
+    let start = text.trim_start_matches([' ', '\t', '\n', '\r']);
+    if !start.starts_with(|c| matches!(c, '{' | '[' | '"' | '-' | '0'..='9' | 't' | 'f' | 'n')) {
+        // serde-json-core would call it a value of another type.
+        return Err(Error::NotJson("not a JSON value".into()));
+    }
+    if !shallow(text) {
+        return Err(Error::NotJson(format!("nested deeper than {MAX_DEPTH}")));
+    }
+    Ok(())
+}
+
+#[inline(never)]
+fn refused(error: serde_json_core::de::Error) -> Error {
+    use serde_json_core::de::Error as E;
+    match error {
+        E::InvalidType | E::CustomError | E::AnyIsUnsupported => Error::Shape(error.to_string()),
+        _ => Error::NotJson(error.to_string()),
+    }
+}
+
+/// Whether `text`'s arrays and objects nest at most [`MAX_DEPTH`] deep (counted without
+/// recursion, strings skipped).
+fn shallow(text: &str) -> bool {
+    let (mut depth, mut string, mut escaped) = (0usize, false, false);
+    for byte in text.bytes() {
+        match (string, escaped, byte) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (_, false, b'"') => string = !string,
+            (false, _, b'[' | b'{') => depth += 1,
+            (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_DEPTH {
+            return false;
+        }
+    }
+    true
+}
 
 /// A parsed JSON value. Numbers are kept only as what this app stores: whole numbers from
 /// 0 to `u64::MAX`; any other number is `Num(None)`, valid JSON but never a valid field.
@@ -286,15 +398,6 @@ impl Value {
         }
     }
 
-    pub fn small(self, what: &str) -> Shape<u8> {
-        self.whole(what, u8::MAX.into()).map(|n| n as u8)
-    }
-
-    /// `None` for null.
-    pub fn nullable(self) -> Option<Value> {
-        (self != Value::Null).then_some(self)
-    }
-
     /// Reads the fields of the object `what`, whose keys are `keys` (at most 32): `read`
     /// gets each field's place in `keys` and its value. Like serde's
     /// `deny_unknown_fields`, a key not in `keys` is an error, and so is a key given twice
@@ -334,58 +437,6 @@ impl Value {
             None => Ok(()),
         }
     }
-}
-
-/// Writes `text` as a JSON string, escaped exactly as serde_json does (so that the bytes
-/// are the same whichever side wrote them).
-pub fn string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(HEX[(c as usize) >> 4] as char);
-                out.push(HEX[(c as usize) & 0xf] as char);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// Writes `"key":` (after a comma unless it opens the object).
-pub fn key(out: &mut String, key: &str) {
-    if !out.ends_with('{') {
-        out.push(',');
-    }
-    string(out, key);
-    out.push(':');
-}
-
-/// Writes a whole number.
-pub fn number(out: &mut String, n: u64) {
-    use std::fmt::Write;
-    let _ = write!(out, "{n}");
-}
-
-/// Writes the items of `items` as a JSON array, each with `write`.
-pub fn array<T>(out: &mut String, items: &[T], mut write: impl FnMut(&mut String, &T)) {
-    out.push('[');
-    for (index, item) in items.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        write(out, item);
-    }
-    out.push(']');
 }
 
 #[cfg(test)]
@@ -444,11 +495,20 @@ mod tests {
     }
 
     #[test]
-    fn strings_round_trip() {
-        let text: String = (0u32..0x300).filter_map(char::from_u32).chain("\"\\/😀".chars()).collect();
-        let mut out = String::new();
-        string(&mut out, &text);
-        assert_eq!(parse(&out), Some(Value::Str(text)));
+    fn the_codec_writes_strings_as_serde_json_does_and_reads_them_back() {
+        let text: String = (0u32..0x300).filter_map(char::from_u32).chain("\"\\/😀\u{7f}\u{2028}".chars()).collect();
+        let written = to_string(&text);
+        assert_eq!(written, serde_json::to_string(&text).unwrap());
+        assert_eq!(from_str::<String>(&written), Ok(text));
+        assert_eq!(to_string(&("\u{1f}\\u001F", 7u8)), r#"["\u001f\\u001F",7]"#);
+    }
+
+    #[test]
+    fn the_codec_refuses_what_nests_too_deep_before_reading_it() {
+        let deep = format!("[{}{}]", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(matches!(from_str::<Vec<Vec<u8>>>(&deep), Err(Error::NotJson(_))));
+        let text = format!("\"{}\"", "[".repeat(1000));
+        assert_eq!(from_str::<String>(&text), Ok("[".repeat(1000)));
     }
 
     #[test]

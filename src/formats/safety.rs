@@ -2,11 +2,12 @@
 //! and the day the citizen's programme ends, after which the app offers a last copy of
 //! the answers and then deletes everything. Pure: today and the time are parameters.
 
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::domain::progression::{format_date, parse_date};
-use crate::formats::json::{self, Value};
-use crate::formats::stored::DecodeError;
+use crate::formats::json;
+use crate::formats::stored::{versioned, DecodeError};
 
 /// The format version of the stored value.
 pub const SAFETY_VERSION: u64 = 1;
@@ -91,53 +92,39 @@ pub fn parse_auto_lock(text: &str) -> Option<u32> {
     text.trim().parse().ok().filter(|n| AUTO_LOCK_CHOICES.contains(n))
 }
 
+/// The stored shared-phone settings: `{"version":1,"autoLock":5,"end":"2027-06-30"}`.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct StoredSafety {
+    version: u64,
+    #[serde(default = "default_auto_lock")]
+    auto_lock: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+}
+
+fn default_auto_lock() -> u32 {
+    DEFAULT_AUTO_LOCK
+}
+
 pub fn encode_safety(safety: &Safety) -> String {
-    let mut out = String::from("{\"version\":1");
-    json::key(&mut out, "autoLock");
-    json::number(&mut out, safety.auto_lock.into());
-    if let Some(end) = &safety.end {
-        json::key(&mut out, "end");
-        json::string(&mut out, end);
-    }
-    out.push('}');
-    out
+    json::to_string(&StoredSafety { version: SAFETY_VERSION, auto_lock: safety.auto_lock, end: safety.end.clone() })
 }
 
 pub fn decode_safety(text: &str) -> Result<Safety, DecodeError> {
-    let value = json::parse(text).ok_or_else(|| DecodeError::Invalid("shared-phone settings: not JSON".into()))?;
-    // A newer version may have fields this one does not know: look at the version first.
-    if let Value::Obj(fields) = &value {
-        if let Some((_, Value::Num(Some(found)))) = fields.iter().find(|(k, _)| k == "version") {
-            if *found > SAFETY_VERSION {
-                return Err(DecodeError::TooNew { found: *found });
-            }
-        }
+    let invalid = |what: String| DecodeError::Invalid(format!("shared-phone settings: {what}"));
+    let (version, stored): (_, StoredSafety) = match versioned(text, "shared-phone settings", SAFETY_VERSION) {
+        Err(DecodeError::NotJson | DecodeError::NoVersion) => return Err(invalid("not JSON with a version".into())),
+        other => other?,
+    };
+    if version != SAFETY_VERSION {
+        return Err(invalid(format!("version {version}")));
     }
-    let mut safety = Safety::default();
-    value
-        .fields("shared-phone settings", &["version", "autoLock", "end"], 0b1, |index, value: Value| {
-            match index {
-                0 => match value.whole("version", u64::MAX)? {
-                    SAFETY_VERSION => {}
-                    n => return Err(format!("version {n}")),
-                },
-                1 => {
-                    let minutes = value.whole("autoLock", 1440)? as u32;
-                    if !AUTO_LOCK_CHOICES.contains(&minutes) {
-                        return Err(format!("autoLock: {minutes} is not a choice"));
-                    }
-                    safety.auto_lock = minutes;
-                }
-                _ => {
-                    let day = value.string("end")?;
-                    if parse_date(&day).is_none() {
-                        return Err(format!("end: not a date: {day:?}"));
-                    }
-                    safety.end = Some(day);
-                }
-            }
-            Ok(())
-        })
-        .map_err(DecodeError::Invalid)?;
-    Ok(safety)
+    if !AUTO_LOCK_CHOICES.contains(&stored.auto_lock) {
+        return Err(invalid(format!("autoLock: {} is not a choice", stored.auto_lock)));
+    }
+    if let Some(day) = stored.end.as_deref().filter(|day| parse_date(day).is_none()) {
+        return Err(invalid(format!("end: not a date: {day:?}")));
+    }
+    Ok(Safety { auto_lock: stored.auto_lock, end: stored.end })
 }

@@ -9,9 +9,13 @@
 //! encrypted under a fresh random 12-byte IV, with the storage key it is kept under as
 //! additional data, so a value copied to another key does not decrypt.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use crate::formats::json::{self, Value};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::formats::json;
 
 /// The key derivation, as written in the lock record and in a locked file.
 pub const KDF: &str = "PBKDF2-SHA256";
@@ -163,56 +167,132 @@ pub fn unbase64(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-fn bytes(value: Value, what: &str, length: Option<usize>) -> Result<Vec<u8>, String> {
-    let text = value.string(what)?;
-    if text.len() > MAX_DATA {
-        return Err(format!("{what}: too large"));
+/// Bytes as standard base64 text, for `#[serde(with = "base64_text")]`: written with
+/// [`base64`], read with [`unbase64`] (anything else is refused), at most [`MAX_DATA`].
+mod base64_text {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&super::base64(bytes))
     }
-    let decoded = unbase64(&text).ok_or_else(|| format!("{what}: not base64"))?;
-    match length {
-        Some(length) if decoded.len() != length => Err(format!("{what}: {} bytes, expected {length}", decoded.len())),
-        // The tag alone is 16 bytes.
-        None if decoded.len() < 16 => Err(format!("{what}: too short")),
-        _ => Ok(decoded),
+
+    pub fn deserialize<'de, D: Deserializer<'de>, T: From<Vec<u8>>>(deserializer: D) -> Result<T, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if text.len() > super::MAX_DATA {
+            return Err(D::Error::custom("too large"));
+        }
+        super::unbase64(&text).map(T::from).ok_or_else(|| D::Error::custom("not base64"))
     }
 }
 
-fn iterations(value: Value) -> Result<u32, SealedError> {
-    let n = value.whole("iterations", u64::MAX).map_err(SealedError::Invalid)?;
-    if !(u64::from(MIN_ITERATIONS)..=u64::from(MAX_ITERATIONS)).contains(&n) {
-        return Err(SealedError::Unsupported(format!("{n} PBKDF2 rounds")));
-    }
-    Ok(n as u32)
+/// One encrypted value as stored (`{"sealed":1,"iv":…,"data":…}`; `sealed` is the version).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredSealed<'a> {
+    sealed: u64,
+    #[serde(with = "base64_text")]
+    iv: Cow<'a, [u8]>,
+    #[serde(with = "base64_text")]
+    data: Cow<'a, [u8]>,
 }
 
-fn named(value: Value, what: &str, expected: &str) -> Result<(), SealedError> {
-    let name = value.string(what).map_err(SealedError::Invalid)?;
-    if name == expected {
-        Ok(())
-    } else {
-        Err(SealedError::Unsupported(name))
-    }
+/// The lock record (`{"version":1,"kdf":…,"iterations":…,"salt":…,"check":{"iv","data"}}`).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredLock<'a> {
+    version: u64,
+    kdf: Cow<'a, str>,
+    iterations: u64,
+    #[serde(with = "base64_text")]
+    salt: Cow<'a, [u8]>,
+    check: Check<'a>,
 }
 
-fn version(value: Value) -> Result<(), SealedError> {
-    match value.whole("version", u64::MAX).map_err(SealedError::Invalid)? {
+/// The lock record's check: an encrypted value without the envelope's version.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Check<'a> {
+    #[serde(with = "base64_text")]
+    iv: Cow<'a, [u8]>,
+    #[serde(with = "base64_text")]
+    data: Cow<'a, [u8]>,
+}
+
+/// A locked export file. Its `about` says in plain English what it is, for a provider who
+/// opens it in a text editor.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LockedFile<'a> {
+    format: Cow<'a, str>,
+    version: u64,
+    #[serde(default)]
+    about: Cow<'a, str>,
+    kdf: Cow<'a, str>,
+    iterations: u64,
+    #[serde(with = "base64_text")]
+    salt: Cow<'a, [u8]>,
+    cipher: Cow<'a, str>,
+    #[serde(with = "base64_text")]
+    iv: Cow<'a, [u8]>,
+    #[serde(with = "base64_text")]
+    data: Cow<'a, [u8]>,
+}
+
+const ABOUT: &str = "Answers from Ugeblik, locked with the citizen's passphrase. Open the file in Ugeblik (Past weeks, Get answers from a file) and type the passphrase.";
+
+/// Reads an envelope: not a JSON object is [`SealedError::NotSealed`], the wrong shape
+/// invalid.
+fn read<T: DeserializeOwned>(text: &str) -> Result<T, SealedError> {
+    if !text.trim_start().starts_with('{') {
+        return Err(SealedError::NotSealed);
+    }
+    json::from_str(text).map_err(|error| match error {
+        json::Error::NotJson(_) => SealedError::NotSealed,
+        json::Error::Shape(what) => SealedError::Invalid(what),
+    })
+}
+
+fn version(found: u64) -> Result<(), SealedError> {
+    match found {
         1 => Ok(()),
         n if n > 1 => Err(SealedError::TooNew(n)),
         _ => Err(SealedError::Invalid("version 0".into())),
     }
 }
 
-fn write_bytes(out: &mut String, key: &str, bytes: &[u8]) {
-    json::key(out, key);
-    json::string(out, &base64(bytes));
+fn named(name: &str, expected: &str) -> Result<(), SealedError> {
+    if name == expected {
+        Ok(())
+    } else {
+        Err(SealedError::Unsupported(name.to_owned()))
+    }
 }
 
-fn write_params(out: &mut String, params: &KeyParams) {
-    json::key(out, "kdf");
-    json::string(out, KDF);
-    json::key(out, "iterations");
-    json::number(out, params.iterations.into());
-    write_bytes(out, "salt", &params.salt);
+fn params(kdf: &str, iterations: u64, salt: Cow<[u8]>) -> Result<KeyParams, SealedError> {
+    named(kdf, KDF)?;
+    if !(u64::from(MIN_ITERATIONS)..=u64::from(MAX_ITERATIONS)).contains(&iterations) {
+        return Err(SealedError::Unsupported(format!("{iterations} PBKDF2 rounds")));
+    }
+    length("salt", &salt, SALT_LEN)?;
+    Ok(KeyParams { iterations: iterations as u32, salt: salt.into_owned() })
+}
+
+fn length(what: &str, bytes: &[u8], expected: usize) -> Result<(), SealedError> {
+    if bytes.len() == expected {
+        Ok(())
+    } else {
+        Err(SealedError::Invalid(format!("{what}: {} bytes, expected {expected}", bytes.len())))
+    }
+}
+
+fn sealed(iv: Cow<[u8]>, data: Cow<[u8]>) -> Result<Sealed, SealedError> {
+    length("iv", &iv, IV_LEN)?;
+    // The tag alone is 16 bytes.
+    if data.len() < 16 {
+        return Err(SealedError::Invalid("data: too short".into()));
+    }
+    Ok(Sealed { iv: iv.into_owned(), data: data.into_owned() })
 }
 
 /// Whether a stored text is an encrypted value (rather than one stored before the
@@ -223,148 +303,67 @@ pub fn is_sealed(text: &str) -> bool {
 
 /// A stored value: `{"sealed":1,"iv":…,"data":…}`.
 pub fn encode_sealed(sealed: &Sealed) -> String {
-    let mut out = String::from("{\"sealed\":1");
-    write_bytes(&mut out, "iv", &sealed.iv);
-    write_bytes(&mut out, "data", &sealed.data);
-    out.push('}');
-    out
+    json::to_string(&StoredSealed { sealed: 1, iv: Cow::Borrowed(&sealed.iv), data: Cow::Borrowed(&sealed.data) })
 }
 
 pub fn decode_sealed(text: &str) -> Result<Sealed, SealedError> {
-    let value = json::parse(text).ok_or(SealedError::NotSealed)?;
-    sealed_of(value, true)
-}
-
-fn sealed_of(value: Value, marked: bool) -> Result<Sealed, SealedError> {
-    if !matches!(&value, Value::Obj(fields) if !marked || fields.first().is_some_and(|(k, _)| k == "sealed")) {
+    if !is_sealed(text) {
         return Err(SealedError::NotSealed);
     }
-    let mut sealed = Sealed { iv: Vec::new(), data: Vec::new() };
-    let mut error = None;
-    let required = if marked { 0b111 } else { 0b110 };
-    value
-        .fields("encrypted value", &["sealed", "iv", "data"], required, |index, value| {
-            match index {
-                0 => {
-                    if let Err(e) = version(value) {
-                        error = Some(e);
-                    }
-                }
-                1 => sealed.iv = bytes(value, "iv", Some(IV_LEN))?,
-                _ => sealed.data = bytes(value, "data", None)?,
-            }
-            Ok(())
-        })
-        .map_err(SealedError::Invalid)?;
-    match error {
-        Some(error) => Err(error),
-        None => Ok(sealed),
-    }
+    let stored: StoredSealed = read(text)?;
+    version(stored.sealed)?;
+    sealed(stored.iv, stored.data)
 }
 
-/// The lock record: `{"version":1,"kdf":…,"iterations":…,"salt":…,"check":{"iv","data"}}`.
 pub fn encode_lock(record: &LockRecord) -> String {
-    let mut out = String::from("{\"version\":1");
-    write_params(&mut out, &record.params);
-    json::key(&mut out, "check");
-    out.push('{');
-    write_bytes(&mut out, "iv", &record.check.iv);
-    write_bytes(&mut out, "data", &record.check.data);
-    out.push_str("}}");
-    out
+    json::to_string(&StoredLock {
+        version: 1,
+        kdf: Cow::Borrowed(KDF),
+        iterations: record.params.iterations.into(),
+        salt: Cow::Borrowed(&record.params.salt),
+        check: Check { iv: Cow::Borrowed(&record.check.iv), data: Cow::Borrowed(&record.check.data) },
+    })
 }
 
 pub fn decode_lock(text: &str) -> Result<LockRecord, SealedError> {
-    let value = json::parse(text).ok_or(SealedError::NotSealed)?;
-    let (mut iterations_, mut salt, mut check) = (0, Vec::new(), None);
-    let mut error = None;
-    let mut keep = |result: Result<(), SealedError>| {
-        if let Err(e) = result {
-            error.get_or_insert(e);
-        }
-    };
-    value
-        .fields("lock", &["version", "kdf", "iterations", "salt", "check"], 0b11111, |index, value| {
-            match index {
-                0 => keep(version(value)),
-                1 => keep(named(value, "kdf", KDF)),
-                2 => keep(iterations(value).map(|n| iterations_ = n)),
-                3 => salt = bytes(value, "salt", Some(SALT_LEN))?,
-                _ => keep(sealed_of(value, false).map(|s| check = Some(s))),
-            }
-            Ok(())
-        })
-        .map_err(SealedError::Invalid)?;
-    if let Some(error) = error {
-        return Err(error);
-    }
-    let check = check.ok_or_else(|| SealedError::Invalid("check".into()))?;
-    Ok(LockRecord { params: KeyParams { iterations: iterations_, salt }, check })
+    let stored: StoredLock = read(text)?;
+    version(stored.version)?;
+    let params = params(&stored.kdf, stored.iterations, stored.salt)?;
+    Ok(LockRecord { params, check: sealed(stored.check.iv, stored.check.data)? })
 }
 
-/// A locked export file. Its `about` says in plain English what it is, for a provider who
-/// opens it in a text editor.
 pub fn encode_file(file: &SealedFile) -> String {
-    let mut out = String::from("{");
-    json::key(&mut out, "format");
-    json::string(&mut out, FILE_FORMAT);
-    json::key(&mut out, "version");
-    json::number(&mut out, 1);
-    json::key(&mut out, "about");
-    json::string(
-        &mut out,
-        "Answers from Ugeblik, locked with the citizen's passphrase. Open the file in Ugeblik (Past weeks, Get answers from a file) and type the passphrase.",
-    );
-    write_params(&mut out, &file.params);
-    json::key(&mut out, "cipher");
-    json::string(&mut out, CIPHER);
-    write_bytes(&mut out, "iv", &file.sealed.iv);
-    write_bytes(&mut out, "data", &file.sealed.data);
-    out.push('}');
-    out
+    json::to_string(&LockedFile {
+        format: Cow::Borrowed(FILE_FORMAT),
+        version: 1,
+        about: Cow::Borrowed(ABOUT),
+        kdf: Cow::Borrowed(KDF),
+        iterations: file.params.iterations.into(),
+        salt: Cow::Borrowed(&file.params.salt),
+        cipher: Cow::Borrowed(CIPHER),
+        iv: Cow::Borrowed(&file.sealed.iv),
+        data: Cow::Borrowed(&file.sealed.data),
+    })
 }
 
 /// Whether a file's text is a locked export ([`decode_file`] tells what is wrong with it).
 pub fn is_sealed_file(text: &str) -> bool {
+    /// Only the format, whatever else the file holds.
+    #[derive(Deserialize)]
+    struct Peek {
+        format: Option<String>,
+    }
     text.trim_start().starts_with("{\"format\":\"ugeblik-sealed\"")
-        || matches!(json::parse(text), Some(Value::Obj(fields))
-            if fields.iter().any(|(k, v)| k == "format" && *v == Value::Str(FILE_FORMAT.into())))
+        || json::from_str::<Peek>(text).is_ok_and(|peek| peek.format.as_deref() == Some(FILE_FORMAT))
 }
 
 pub fn decode_file(text: &str) -> Result<SealedFile, SealedError> {
     if !is_sealed_file(text) {
         return Err(SealedError::NotSealed);
     }
-    let value = json::parse(text).ok_or(SealedError::NotSealed)?;
-    let keys = ["format", "version", "about", "kdf", "iterations", "salt", "cipher", "iv", "data"];
-    let mut file = SealedFile {
-        params: KeyParams { iterations: 0, salt: Vec::new() },
-        sealed: Sealed { iv: Vec::new(), data: Vec::new() },
-    };
-    let mut error = None;
-    let mut keep = |result: Result<(), SealedError>| {
-        if let Err(e) = result {
-            error.get_or_insert(e);
-        }
-    };
-    value
-        .fields("locked file", &keys, 0b1_1111_1011, |index, value| {
-            match index {
-                0 => drop(value.string("format")?),
-                1 => keep(version(value)),
-                2 => drop(value.string("about")?),
-                3 => keep(named(value, "kdf", KDF)),
-                4 => keep(iterations(value).map(|n| file.params.iterations = n)),
-                5 => file.params.salt = bytes(value, "salt", Some(SALT_LEN))?,
-                6 => keep(named(value, "cipher", CIPHER)),
-                7 => file.sealed.iv = bytes(value, "iv", Some(IV_LEN))?,
-                _ => file.sealed.data = bytes(value, "data", None)?,
-            }
-            Ok(())
-        })
-        .map_err(SealedError::Invalid)?;
-    match error {
-        Some(error) => Err(error),
-        None => Ok(file),
-    }
+    let file: LockedFile = read(text)?;
+    version(file.version)?;
+    let params = params(&file.kdf, file.iterations, file.salt)?;
+    named(&file.cipher, CIPHER)?;
+    Ok(SealedFile { params, sealed: sealed(file.iv, file.data)? })
 }

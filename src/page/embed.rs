@@ -18,7 +18,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use crate::domain::lang::Lang;
 use crate::formats::config::{self, Config};
-use crate::formats::portal;
+use crate::formats::portal::{ExportFormat, ToPortal, Version};
 use crate::i18n::Msg;
 use crate::page::state::AppState;
 use crate::platform::storage::Problem;
@@ -48,11 +48,11 @@ pub fn portal_name(state: AppState, lang: Lang, host: &str) -> String {
     })
 }
 
-/// Posts `message` (JSON text) to the parent window, addressed to each trusted origin:
-/// the browser delivers it only if the parent's origin is that one.
-pub(super) fn post(message: &str) {
+/// Posts `message` to the parent window, addressed to each trusted origin: the browser
+/// delivers it only if the parent's origin is that one.
+pub(super) fn post(message: &ToPortal) {
     let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else { return };
-    let Ok(value) = js_sys::JSON::parse(message) else { return };
+    let Ok(value) = js_sys::JSON::parse(&message.encode()) else { return };
     ORIGINS.with(|origins| {
         for origin in origins.borrow().iter() {
             let _ = parent.post_message(&value, origin);
@@ -110,15 +110,15 @@ fn unavailable(state: AppState) {
 }
 
 /// Tells the trusted hosts that a check-in was saved (week, instruments, WHO-5
-/// percentage only).
-pub fn completed(message: &str) {
+/// percentage only: [`crate::formats::portal::completed`]).
+pub fn completed(message: &ToPortal) {
     post(message);
 }
 
 /// Sends the canonical export file to the trusted hosts: only ever called on the
 /// citizen's confirmation.
 pub fn send_export(file: &str) {
-    post(&portal::export(file));
+    post(&ToPortal::Export { version: Version, format: ExportFormat, json: file.to_owned() });
 }
 
 /// Calls `object.name()` if the browser has it (whether it has is returned), and ignores

@@ -441,7 +441,7 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> Model<C, S> {
 
     /// What the portal hears of the saved check-in of `week`: the week, the instruments
     /// answered and the WHO-5 percentage, nothing more.
-    pub fn completed_message(&self, week: IsoWeek) -> String {
+    pub fn completed_message(&self, week: IsoWeek) -> crate::formats::portal::ToPortal {
         let history = &self.history;
         let answered: Vec<&str> = instrument_ids()
             .into_iter()

@@ -12,7 +12,7 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Object, Reflect};
+use js_sys::Object;
 use leptos::prelude::{on_cleanup, window_event_listener, GetUntracked, Owner, Set, WithUntracked};
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
@@ -22,7 +22,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use super::embed::{post, ORIGINS};
 use crate::formats::config;
-use crate::formats::portal::{self, HostMessage};
+use crate::formats::portal::{FromPortal, ToPortal, Version};
 use crate::page::state::{AppState, Screen};
 
 thread_local! {
@@ -36,7 +36,7 @@ fn post_height() {
         .and_then(|d| d.body())
         .map_or(0, |body| body.offset_height().max(0) as u32);
     if height > 0 && HEIGHT.with(|h| h.replace(height)) != height {
-        post(&portal::height(height));
+        post(&ToPortal::Height { version: Version, height });
     }
 }
 
@@ -44,7 +44,7 @@ fn post_height() {
 /// height at once.
 fn trust(state: AppState, origin: String) {
     ORIGINS.with(|o| o.borrow_mut().push(origin));
-    post(&portal::ready(state.lang.get_untracked()));
+    post(&ToPortal::Ready { version: Version, lang: state.lang.get_untracked() });
     HEIGHT.with(|h| h.replace(0));
     post_height();
 }
@@ -91,19 +91,17 @@ fn listen(state: AppState) {
         if !from_parent || !ORIGINS.with(|o| o.borrow().contains(&event.origin())) {
             return;
         }
-        let data = event.data();
-        if !data.is_object() {
+        // Read as the JSON text of what was posted (a value JSON cannot write is no message).
+        let Some(text) = js_sys::JSON::stringify(&event.data()).ok().and_then(|text| text.as_string()) else {
             return;
-        }
-        let field = |name: &str| Reflect::get(&data, &JsValue::from_str(name)).ok();
-        let kind = field("type").and_then(|v| v.as_string());
-        match portal::host_message(kind.as_deref(), field("version").and_then(|v| v.as_f64())) {
+        };
+        match FromPortal::decode(&text) {
             // Never in the middle of a check-in: the citizen finishes first (the portal
             // may ask again); the check-in would be kept, but the thread would be lost.
-            Some(HostMessage::RequestExport) if state.screen.get_untracked() != Screen::CheckIn => {
+            Ok(FromPortal::RequestExport) if state.screen.get_untracked() != Screen::CheckIn => {
                 state.show(Screen::History)
             }
-            Some(HostMessage::RequestHeight) => {
+            Ok(FromPortal::RequestHeight) => {
                 HEIGHT.with(|h| h.replace(0));
                 post_height();
             }
