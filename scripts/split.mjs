@@ -33,7 +33,8 @@ const SMALLER = ['--flatten', '--rereloop', '-Oz', '-Oz'];
 const OPT_MAIN = [...FEATURES, '-Oz', '--remove-exports', '--pass-arg=remove-exports@*intounderlying*', ...SMALLER];
 const OPT_PART = [...FEATURES, '-Oz', ...SMALLER];
 /** The page's files of any build, this script's or an earlier one's. */
-export const PAGE = /^(ugeblik-[0-9a-f]{16}(_bg\.wasm|\.js)|ugeblik-split-[0-9a-f]{16}(-[\w]+)?\.(wasm|js))$/;
+/** trunk writes its hash in hexadecimal without leading zeros: 16 digits or fewer. */
+export const PAGE = /^(ugeblik-[0-9a-f]{1,16}(_bg\.wasm|\.js)|ugeblik-split-[0-9a-f]{16}(-[\w]+)?\.(wasm|js))$/;
 
 const run = (command, args, env = {}) =>
   execFileSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
@@ -96,9 +97,9 @@ function place(parts) {
   // trunk's loader and preloads name its own build of the page: they name this one.
   const indexPath = join(dist, 'index.html');
   let index = readFileSync(indexPath, 'utf8');
-  const trunk = /\.\/(ugeblik-[0-9a-f]{16})(_bg\.wasm|\.js)/g;
+  const trunk = /\.\/(ugeblik-[0-9a-f]{1,16})(_bg\.wasm|\.js)/g;
   if (!trunk.test(index)) throw new Error('split.mjs: dist/index.html names no page of trunk');
-  index = index.replace(/(<link[^>]*ugeblik-[0-9a-f]{16}[^>]*?)\s+integrity=["']?sha384-[A-Za-z0-9+/=]+["']?/g, '$1');
+  index = index.replace(/(<link[^>]*ugeblik-[0-9a-f]{1,16}[^>]*?)\s+integrity=["']?sha384-[A-Za-z0-9+/=]+["']?/g, '$1');
   index = index.replace(trunk, (_, _name, kind) => `./${kind === '.js' ? names.glue : names.wasm}`);
   writeFileSync(indexPath, index);
   console.log(`page: ${names.glue}, ${names.wasm}, loaded on demand: ${parts.map(partName).join(', ') || 'nothing'}`);
