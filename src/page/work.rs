@@ -28,15 +28,16 @@ pub fn WorkStep(week: IsoWeek, number: usize, total: usize) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let given = state.draft.with_untracked(|d| d.as_ref().and_then(|d| d.work.clone()));
     let (start, suggested) = state.history.with_untracked(|h| work_start(given, h, week));
-    // What does not add up, and at which field.
-    let error = RwSignal::new(None::<(Msg, &'static str)>);
+    // What does not add up, and the id of its field.
+    let (error, invalid) = (RwSignal::new(None::<Msg>), RwSignal::new(None::<String>));
     let submit = move |event: web_sys::SubmitEvent| {
         event.prevent_default();
         let absence = browser::checked_radio(ABSENCE).as_deref().and_then(Absence::parse);
         let read = read_work(|id| browser::input_value(id).unwrap_or_default(), absence);
-        if let Err(wrong) = read.and_then(|work| state.give_work(work).map_err(work_refused)) {
-            error.set(Some(wrong));
-            browser::focus_id(wrong.1);
+        if let Err((msg, id)) = read.and_then(|work| state.give_work(work).map_err(work_refused)) {
+            error.set(Some(msg));
+            invalid.set(Some(id.to_owned()));
+            browser::focus_id(id);
         }
     };
     let fields = work_fields(lang, &start).map(|(id, label, value, mode)| {
@@ -50,7 +51,7 @@ pub fn WorkStep(week: IsoWeek, number: usize, total: usize) -> impl IntoView {
                     autocomplete="off"
                     maxlength="8"
                     aria-describedby=WORK_ERROR
-                    aria-invalid=set_if("true", move || error.with(|e| e.is_some_and(|e| e.1 == id)))
+                    aria-invalid=set_if("true", move || invalid.with(|at| at.as_deref() == Some(id)))
                     value=value
                 />
             </div>
@@ -87,7 +88,7 @@ pub fn WorkStep(week: IsoWeek, number: usize, total: usize) -> impl IntoView {
                     {reasons}
                 </fieldset>
                 <p id=WORK_ERROR class="ugb-error" role="alert">
-                    {live(move || error.get().map(|e| e.0.get(lang)).unwrap_or_default().to_owned())}
+                    {live(move || error.get().map(|msg| msg.get(lang)).unwrap_or_default().to_owned())}
                 </p>
                 <StepNav onward=text(state.lang, Msg::Skip) submit=true/>
             </form>
