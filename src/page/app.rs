@@ -8,7 +8,7 @@ use crate::domain::lang::Lang;
 use crate::formats::config::Config;
 use crate::formats::safety::Ending;
 use crate::i18n::Msg;
-use crate::page::check_in::HtmlScreens;
+use crate::page::check_in::CheckIn;
 use crate::page::deleted::Deleted;
 use crate::page::header::Header;
 use crate::page::home::Home;
@@ -135,7 +135,7 @@ fn running(
     let main = move || match shown.get() {
         (Some(why), _) => EitherOf5::A(view! { <Deleted why/> }),
         (None, Screen::Home) => EitherOf5::B(view! { <Home/> }),
-        (None, Screen::CheckIn) => EitherOf5::C(view! { <HtmlScreens/> }),
+        (None, Screen::CheckIn) => EitherOf5::C(view! { <CheckIn/> }),
         (None, Screen::Saved) => EitherOf5::D(view! { <Saved/> }),
         // Its code is fetched when a drawn screen first opens; offline before the service
         // worker kept it, that is said as when their worker cannot be fetched.

@@ -104,24 +104,10 @@ pub fn print() {
     }
 }
 
-/// The id of the element an event happened on.
-pub fn target_id(event: &web_sys::Event) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    Some(event.target()?.dyn_into::<web_sys::Element>().ok()?.id())
-}
-
 /// The id of the element that has focus, if it has one.
 pub fn focused_id() -> Option<String> {
     let active = web_sys::window()?.document()?.active_element()?;
     Some(active.id()).filter(|id| !id.is_empty())
-}
-
-/// What a click inside a part written as HTML asks for: the `attribute` (`data-act`,
-/// `data-kept`) of the button pressed.
-pub fn pressed(event: &web_sys::MouseEvent, attribute: &str) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target.closest(&format!("[{attribute}]")).ok()??.get_attribute(attribute)
 }
 
 /// Clicks the element with `id`, if there is one.
