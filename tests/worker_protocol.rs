@@ -83,14 +83,11 @@ fn choices(rng: &mut Rng) -> Choices {
         portal: maybe(rng),
         sending: rng.below(2) == 0,
         locked: rng.below(2) == 0,
-        crypto: rng.below(2) == 0,
-        auto_lock: rng.next() as u32,
-        end: maybe(rng),
     }
 }
 
 fn page(rng: &mut Rng) -> Page {
-    pick(rng, &[Page::Progress, Page::History, Page::About, Page::Goals, Page::Safety])
+    pick(rng, &[Page::Progress, Page::History, Page::Goals])
 }
 
 /// A message to the worker of variant `n` (see [`to_worker_variant`]).
@@ -273,9 +270,6 @@ fn english_choices() -> Choices {
         portal: None,
         sending: false,
         locked: request.choices.locked,
-        crypto: request.choices.crypto,
-        auto_lock: request.choices.auto_lock,
-        end: None,
     }
 }
 
@@ -288,13 +282,7 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
     let request = draw.request().unwrap();
     assert_eq!(request, common::request());
     assert_eq!(render(&history, &request).html, render(&history, &common::request()).html);
-    for (page, view) in [
-        (Page::Progress, View::Progress),
-        (Page::History, View::History),
-        (Page::About, View::About),
-        (Page::Goals, View::Goals),
-        (Page::Safety, View::Safety),
-    ] {
+    for (page, view) in [(Page::Progress, View::Progress), (Page::History, View::History), (Page::Goals, View::Goals)] {
         let request = ToWorker::Draw { seq: 1, page, choices: choices.clone() }.request().unwrap();
         assert_eq!(request.view, view);
     }
@@ -388,7 +376,7 @@ fn the_page_draws_every_screen_without_a_file_as_the_worker_does_and_leaves_file
     // links none of the code for files); the worker the rest, with the whole renderer.
     let history = ugeblik::domain::demo::history(week("2026-W47"), 12);
     let choices = english_choices();
-    for page in [Page::Progress, Page::History, Page::About, Page::Goals, Page::Safety] {
+    for page in [Page::Progress, Page::History, Page::Goals] {
         for demo in [false, true] {
             let choices = Choices { demo, ..choices.clone() };
             let message = ToWorker::Draw { seq: 7, page, choices };

@@ -10,6 +10,10 @@ pub mod protocol;
 pub mod render;
 
 #[cfg(target_arch = "wasm32")]
+pub(crate) mod about;
+#[cfg(target_arch = "wasm32")]
 pub(crate) mod progress;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod safety;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod screen;

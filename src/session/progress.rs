@@ -30,7 +30,7 @@ use crate::session::protocol::{wire, Choices, FileFormat, FromWorker, Page, ToWo
 /// A development build (`trunk serve`) has the plain name.
 const WORKER_URL: &str = "./charts_loader.js";
 /// The drawn screens' styles, linked when the first of them opens.
-const STYLESHEET: &str = "./drawn.css";
+pub(crate) const STYLESHEET: &str = "./drawn.css";
 
 /// The width the progress screen's charts are drawn for: the app's, measured again when
 /// the window or the session view changes it.
@@ -120,9 +120,6 @@ fn choices(state: AppState, lang: Lang, width: u32, importing: bool) -> Choices 
         portal,
         sending: false,
         locked: state.locked.get(),
-        crypto: crate::platform::crypto::available(),
-        auto_lock: state.safety().auto_lock,
-        end: state.safety().end,
     })
 }
 
@@ -569,10 +566,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
                         });
                     }
                 }
-                other => {
-                    let said = crate::page::safety::Said { done, problem };
-                    crate::page::safety::act(state, other, &button, said);
-                }
+                _ => {}
             }
         }
     };

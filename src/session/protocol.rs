@@ -28,12 +28,8 @@ pub enum Page {
     Progress,
     /// Past weeks, with export, import and the reminder.
     History,
-    /// What Ugeblik is and where the data lives.
-    About,
     /// Goals and milestones, for a session.
     Goals,
-    /// The passphrase, the idle lock, the end of the programme, deleting everything.
-    Safety,
 }
 
 impl From<Page> for View {
@@ -41,9 +37,7 @@ impl From<Page> for View {
         match page {
             Page::Progress => View::Progress,
             Page::History => View::History,
-            Page::About => View::About,
             Page::Goals => View::Goals,
-            Page::Safety => View::Safety,
         }
     }
 }
@@ -79,11 +73,6 @@ pub struct Choices {
     pub sending: bool,
     /// A passphrase is set.
     pub locked: bool,
-    /// The browser can do the lock's cryptography.
-    pub crypto: bool,
-    /// The idle lock's minutes and the programme's last day.
-    pub auto_lock: u32,
-    pub end: Option<String>,
 }
 
 /// The kinds of export file (the reminder's calendar file is [`ToWorker::Reminder`]).

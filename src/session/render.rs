@@ -38,8 +38,6 @@ pub enum View {
     History,
     /// The canonical export file (JSON text instead of HTML).
     Export,
-    /// What Ugeblik is, where the data lives, the instruments' sources and notices.
-    About,
     /// The history merged with the file in `import` (the stored history's JSON, not HTML).
     ImportMerge,
     /// Goals and milestones, for a session ([`crate::session::goals`]).
@@ -47,9 +45,6 @@ pub enum View {
     /// The edit in `form` applied: the stored history's JSON, or the goals screen with the
     /// form's error.
     Edit,
-    /// The passphrase, the idle lock, the end of the programme and deleting everything
-    /// ([`crate::session::privacy`]).
-    Safety,
 }
 
 /// What to show: the screen, the citizen's choices (the same [`Choices`] the page sends),
@@ -142,7 +137,7 @@ pub fn render(history: &History, request: &Request) -> Rendered {
             };
             Rendered { html, cursors: Vec::new(), file: None }
         }
-        View::Progress | View::About | View::Safety | View::Goals | View::Edit => screen(history, request),
+        View::Progress | View::Goals | View::Edit => screen(history, request),
         View::Export => {
             let exported = request.exported.as_deref().unwrap_or("");
             let file = crate::formats::export::export(history, exported, APP_VERSION, request.nickname.as_deref());
@@ -191,13 +186,11 @@ pub fn render_drawn(history: &History, request: &Request) -> Option<Rendered> {
     })
 }
 
-/// The screens that never need a file: progress, about, lock and delete, goals (and an
+/// The screens that never need a file: progress, goals (and an
 /// edit of them, answered with the goals screen when refused).
 fn screen(history: &History, request: &Request) -> Rendered {
     let html = match request.view {
         View::Progress => return progress(history, request),
-        View::About => about(request.choices.lang),
-        View::Safety => crate::session::privacy::screen(request),
         View::Edit => edit(history, request).unwrap_or_else(|screen| screen),
         _ => crate::session::goals::screen(history, request, None),
     };
@@ -983,25 +976,6 @@ fn send_section(html: &mut Html, history: &History, lang: Lang, portal: &str, co
         html.close("div");
     }
     html.close("div");
-}
-
-/// What Ugeblik is, where the data lives, and every instrument's source and notice.
-fn about(lang: Lang) -> String {
-    let mut html = Html::new();
-    html.el("p", &[], ChartMsg::AboutText.get(lang));
-    html.el("h3", &[], ChartMsg::PrivacyTitle.get(lang)).el("p", &[], ChartMsg::PrivacyText.get(lang));
-    html.el("h3", &[], ChartMsg::ConsultantsTitle.get(lang)).open("p", &[]);
-    html.text(ChartMsg::ConsultantsText.get(lang)).text(" ");
-    html.el("a", &[("href", "?viewer"), ("id", "ugb-viewer-link")], ChartMsg::ViewerChoose.get(lang)).close("p");
-    html.el("h3", &[], ChartMsg::SourcesTitle.get(lang)).open("ul", &[("class", "ugb-sources")]);
-    for instrument in &CATALOGUE {
-        let validity = if instrument.validated { ChartMsg::Validated } else { ChartMsg::NotValidated };
-        html.open("li", &[]).el("strong", &[], instrument.name.get(lang)).text(" – ").text(validity.get(lang));
-        html.open("br", &[]).text(instrument.notice.get(lang)).open("br", &[]);
-        html.el("span", &[("lang", "en")], instrument.source).close("li");
-    }
-    html.close("ul");
-    html.finish()
 }
 
 /// "Get answers from a file": the file picker, or what the chosen file would bring (or why

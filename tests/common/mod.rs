@@ -58,9 +58,6 @@ pub fn request() -> Request {
         portal: None,
         sending: false,
         locked: false,
-        crypto: true,
-        auto_lock: 5,
-        end: None,
     }
     .request(View::Progress)
 }
