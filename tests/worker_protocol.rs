@@ -23,31 +23,28 @@ fn to_worker_variant(message: &ToWorker) -> usize {
         ToWorker::History(_) => 3,
         ToWorker::Draw { .. } => 4,
         ToWorker::Unlock { .. } => 5,
-        ToWorker::Edit { .. } => 6,
-        ToWorker::Merge { .. } => 7,
-        ToWorker::Export { .. } => 8,
-        ToWorker::Reminder { .. } => 9,
-        ToWorker::Send { .. } => 10,
+        ToWorker::Merge { .. } => 6,
+        ToWorker::Export { .. } => 7,
+        ToWorker::Reminder { .. } => 8,
+        ToWorker::Send { .. } => 9,
     }
 }
-const TO_WORKER_VARIANTS: usize = 11;
+const TO_WORKER_VARIANTS: usize = 10;
 
 fn from_worker_variant(message: &FromWorker) -> usize {
     match message {
         FromWorker::Ready => 0,
         FromWorker::Drawn { .. } => 1,
-        FromWorker::EditRefused { .. } => 2,
-        FromWorker::Edited { .. } => 3,
-        FromWorker::Merged { .. } => 4,
-        FromWorker::MergeFailed => 5,
-        FromWorker::File { .. } => 6,
-        FromWorker::FileFailed => 7,
-        FromWorker::ForPortal { .. } => 8,
-        FromWorker::PortalFailed => 9,
-        FromWorker::Failed => 10,
+        FromWorker::Merged { .. } => 2,
+        FromWorker::MergeFailed => 3,
+        FromWorker::File { .. } => 4,
+        FromWorker::FileFailed => 5,
+        FromWorker::ForPortal { .. } => 6,
+        FromWorker::PortalFailed => 7,
+        FromWorker::Failed => 8,
     }
 }
-const FROM_WORKER_VARIANTS: usize = 11;
+const FROM_WORKER_VARIANTS: usize = 9;
 
 fn pick<T: Copy>(rng: &mut Rng, choices: &[T]) -> T {
     choices[rng.below(choices.len())]
@@ -87,7 +84,7 @@ fn choices(rng: &mut Rng) -> Choices {
 }
 
 fn page(rng: &mut Rng) -> Page {
-    pick(rng, &[Page::Progress, Page::History, Page::Goals])
+    pick(rng, &[Page::Progress, Page::History])
 }
 
 /// A message to the worker of variant `n` (see [`to_worker_variant`]).
@@ -100,16 +97,15 @@ fn to_worker(rng: &mut Rng, n: usize) -> ToWorker {
         3 => ToWorker::History(rng.text()),
         4 => ToWorker::Draw { seq, page: page(rng), choices: choices(rng) },
         5 => ToWorker::Unlock { seq, page: page(rng), choices: choices(rng), form: texts(rng) },
-        6 => ToWorker::Edit { seq, choices: choices(rng), form: texts(rng) },
-        7 => ToWorker::Merge { choices: choices(rng), take_theirs: texts(rng) },
-        8 => ToWorker::Export {
+        6 => ToWorker::Merge { choices: choices(rng), take_theirs: texts(rng) },
+        7 => ToWorker::Export {
             choices: choices(rng),
             exported: rng.text(),
             nickname: maybe(rng),
             format: pick(rng, &[FileFormat::Json, FileFormat::Csv, FileFormat::Fhir]),
             seal: rng.below(2) == 0,
         },
-        9 => ToWorker::Reminder { choices: choices(rng), exported: rng.text(), form: texts(rng) },
+        8 => ToWorker::Reminder { choices: choices(rng), exported: rng.text(), form: texts(rng) },
         _ => ToWorker::Send { choices: choices(rng), exported: rng.text(), nickname: maybe(rng) },
     }
 }
@@ -120,14 +116,12 @@ fn from_worker(rng: &mut Rng, n: usize) -> FromWorker {
     match n {
         0 => FromWorker::Ready,
         1 => FromWorker::Drawn { seq, hundredths: rng.next() as u32, html: rng.text() },
-        2 => FromWorker::EditRefused { seq, html: rng.text() },
-        3 => FromWorker::Edited { history: rng.text() },
-        4 => FromWorker::Merged { history: rng.text() },
-        5 => FromWorker::MergeFailed,
-        6 => FromWorker::File { name: rng.text(), url: rng.text() },
-        7 => FromWorker::FileFailed,
-        8 => FromWorker::ForPortal { json: rng.text() },
-        9 => FromWorker::PortalFailed,
+        2 => FromWorker::Merged { history: rng.text() },
+        3 => FromWorker::MergeFailed,
+        4 => FromWorker::File { name: rng.text(), url: rng.text() },
+        5 => FromWorker::FileFailed,
+        6 => FromWorker::ForPortal { json: rng.text() },
+        7 => FromWorker::PortalFailed,
         _ => FromWorker::Failed,
     }
 }
@@ -237,8 +231,6 @@ fn the_page_says_a_translated_error_for_every_failure_and_nothing_for_an_answer(
         (FromWorker::PortalFailed, Some(Msg::ExportFailed)),
         (FromWorker::Ready, None),
         (FromWorker::Drawn { seq: 1, hundredths: 0, html: "x".into() }, None),
-        (FromWorker::EditRefused { seq: 1, html: "x".into() }, None),
-        (FromWorker::Edited { history: "{}".into() }, None),
         (FromWorker::Merged { history: "{}".into() }, None),
         (FromWorker::File { name: "a.json".into(), url: "blob:x".into() }, None),
         (FromWorker::ForPortal { json: "{}".into() }, None),
@@ -282,7 +274,7 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
     let request = draw.request().unwrap();
     assert_eq!(request, common::request());
     assert_eq!(render(&history, &request).html, render(&history, &common::request()).html);
-    for (page, view) in [(Page::Progress, View::Progress), (Page::History, View::History), (Page::Goals, View::Goals)] {
+    for (page, view) in [(Page::Progress, View::Progress), (Page::History, View::History)] {
         let request = ToWorker::Draw { seq: 1, page, choices: choices.clone() }.request().unwrap();
         assert_eq!(request.view, view);
     }
@@ -291,9 +283,6 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
     let unlock = ToWorker::Unlock { seq: 4, page: Page::History, choices: choices.clone(), form: form.clone() };
     let request = unlock.request().unwrap();
     assert_eq!((request.view, request.form), (View::History, form.clone()));
-
-    let edit = ToWorker::Edit { seq: 5, choices: choices.clone(), form: form.clone() }.request().unwrap();
-    assert_eq!((edit.view, edit.form), (View::Edit, form.clone()));
 
     let ids = vec!["r-1".to_owned()];
     let merge = ToWorker::Merge { choices: choices.clone(), take_theirs: ids.clone() }.request().unwrap();
@@ -348,35 +337,12 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
 }
 
 #[test]
-fn an_edit_answers_the_new_history_or_the_screen_with_the_forms_error() {
-    let history = ugeblik::domain::demo::history(week("2026-W47"), 8);
-    let choices = english_choices();
-    let form = |what: &str| -> Vec<String> {
-        ["edit", "goal-new", "what", what, "measure", "", "by", "", "id", "g1", "at", "2026-11-20T10:00:00Z"]
-            .map(String::from)
-            .to_vec()
-    };
-    // Made: the history in the stored format, which the page reads like stored data.
-    let made = ToWorker::Edit { seq: 1, choices: choices.clone(), form: form("Work four hours") };
-    let stored = ugeblik::session::render::edit(&history, &made.request().unwrap()).unwrap();
-    let kept = ugeblik::formats::stored::decode_history(&stored).unwrap();
-    assert_eq!(kept.goals.len(), history.goals.len() + 1);
-    assert_eq!(kept.responses, history.responses);
-    // Refused (no goal written): the goals screen with the form's error, nothing stored.
-    let refused = ToWorker::Edit { seq: 2, choices, form: form("  ") };
-    let screen = ugeblik::session::render::edit(&history, &refused.request().unwrap()).unwrap_err();
-    assert!(ugeblik::formats::stored::decode_history(&screen).is_err());
-    let said = ugeblik::i18n::ChartMsg::ErrGoalWhat.get(Lang::En);
-    assert!(!said.is_empty() && screen.contains(said), "{screen}");
-}
-
-#[test]
 fn the_page_draws_every_screen_without_a_file_as_the_worker_does_and_leaves_files_to_it() {
     // The page answers what needs no file itself (`answer_here`, with `render_drawn`, which
     // links none of the code for files); the worker the rest, with the whole renderer.
     let history = ugeblik::domain::demo::history(week("2026-W47"), 12);
     let choices = english_choices();
-    for page in [Page::Progress, Page::History, Page::Goals] {
+    for page in [Page::Progress, Page::History] {
         for demo in [false, true] {
             let choices = Choices { demo, ..choices.clone() };
             let message = ToWorker::Draw { seq: 7, page, choices };
@@ -387,21 +353,8 @@ fn the_page_draws_every_screen_without_a_file_as_the_worker_does_and_leaves_file
             assert_eq!(message.answer_here(&history), Some(FromWorker::Drawn { seq: 7, hundredths: 0, html }));
         }
     }
-    // An edit of the goals: the same answer as the worker's, made and refused.
-    let form = |what: &str| -> Vec<String> {
-        ["edit", "goal-new", "what", what, "measure", "", "by", "", "id", "g1", "at", "2026-11-20T10:00:00Z"]
-            .map(String::from)
-            .to_vec()
-    };
-    let made = ToWorker::Edit { seq: 8, choices: choices.clone(), form: form("Work four hours") };
-    let stored = ugeblik::session::render::edit(&history, &made.request().unwrap()).unwrap();
-    assert_eq!(made.answer_here(&history), Some(FromWorker::Edited { history: stored }));
-    let refused = ToWorker::Edit { seq: 9, choices: choices.clone(), form: form(" ") };
-    let html = ugeblik::session::render::edit(&history, &refused.request().unwrap()).unwrap_err();
-    assert_eq!(refused.answer_here(&history), Some(FromWorker::EditRefused { seq: 9, html }));
-
-    // What needs a file is the worker's: a file being previewed or unlocked, the viewer
-    // (even its edits), a merge, every export, the reminder's file, the portal's file, and
+    // What needs a file is the worker's: a file being previewed or unlocked, the viewer,
+    // a merge, every export, the reminder's file, the portal's file, and
     // what the worker only keeps.
     let importing = Choices { importing: true, ..choices.clone() };
     let viewer = Choices { viewer: true, ..choices.clone() };
@@ -409,7 +362,6 @@ fn the_page_draws_every_screen_without_a_file_as_the_worker_does_and_leaves_file
     let mut theirs = vec![
         ToWorker::Draw { seq: 1, page: Page::History, choices: importing.clone() },
         ToWorker::Draw { seq: 1, page: Page::Progress, choices: viewer.clone() },
-        ToWorker::Edit { seq: 1, choices: viewer, form: form("x") },
         ToWorker::Unlock { seq: 1, page: Page::History, choices: importing.clone(), form: Vec::new() },
         ToWorker::Merge { choices: importing, take_theirs: Vec::new() },
         ToWorker::Reminder { choices: choices.clone(), exported: exported.clone(), form: Vec::new() },

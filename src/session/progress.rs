@@ -227,12 +227,6 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
                 }
             }),
             FromWorker::Drawn { seq, hundredths, html } => place(seq, hundredths, &html),
-            // The goals screen with the form's error, drawn in place.
-            FromWorker::EditRefused { seq, html } => {
-                latest.set_value(seq);
-                place(seq, 0, &html);
-            }
-            FromWorker::Edited { history } => keep_history(&history, Msg::EditSaved),
             FromWorker::Merged { history } => {
                 keep_history(&history, Msg::Imported);
                 importing.set(0);
@@ -528,15 +522,6 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
                     let take_theirs = browser::checked_values(&button, "data-conflict");
                     let choices = choices(state, lang, 0, importing.get_untracked() > 0);
                     ask(&|_| ToWorker::Merge { choices: choices.clone(), take_theirs: take_theirs.clone() });
-                }
-                "edit" => {
-                    done.set(None);
-                    let mut form = browser::form_fields(&button);
-                    let edit = button.get_attribute("data-edit").unwrap_or_default();
-                    let at = crate::domain::response::rfc3339_utc(browser::now_millis());
-                    form.extend(["edit".into(), edit, "id".into(), browser::random_id(), "at".into(), at]);
-                    let choices = choices(state, lang, 0, false);
-                    ask(&|seq| ToWorker::Edit { seq, choices: choices.clone(), form: form.clone() });
                 }
                 "export" => {
                     let exported = crate::domain::response::rfc3339_utc(browser::now_millis());

@@ -40,11 +40,6 @@ pub enum View {
     Export,
     /// The history merged with the file in `import` (the stored history's JSON, not HTML).
     ImportMerge,
-    /// Goals and milestones, for a session ([`crate::session::goals`]).
-    Goals,
-    /// The edit in `form` applied: the stored history's JSON, or the goals screen with the
-    /// form's error.
-    Edit,
 }
 
 /// What to show: the screen, the citizen's choices (the same [`Choices`] the page sends),
@@ -68,8 +63,8 @@ pub struct Request {
     /// For [`View::ImportMerge`]: the ids of the conflicting responses where the file's
     /// answers win.
     pub take_theirs: Vec<String>,
-    /// For [`View::Edit`]: the form's fields, `[name, value, name, value, …]`, with `edit`
-    /// (what to do), `id` (a fresh id) and `at` (the time).
+    /// The fields of the form sent (`[name, value, name, value, …]`): the reminder's (with
+    /// `today`, `uid` and `link` from the page), or a locked file's passphrase.
     pub form: Vec<String>,
     /// For [`View::Export`]: lock the file with the passphrase (the worker does it).
     pub seal: bool,
@@ -137,7 +132,7 @@ pub fn render(history: &History, request: &Request) -> Rendered {
             };
             Rendered { html, cursors: Vec::new(), file: None }
         }
-        View::Progress | View::Goals | View::Edit => screen(history, request),
+        View::Progress => progress(history, request),
         View::Export => {
             let exported = request.exported.as_deref().unwrap_or("");
             let file = crate::formats::export::export(history, exported, APP_VERSION, request.nickname.as_deref());
@@ -182,36 +177,8 @@ pub fn render_drawn(history: &History, request: &Request) -> Option<Rendered> {
     }
     Some(match request.view {
         View::History => Rendered { html: past_weeks(history, request, import_input), cursors: Vec::new(), file: None },
-        _ => screen(history, request),
+        _ => progress(history, request),
     })
-}
-
-/// The screens that never need a file: progress, goals (and an
-/// edit of them, answered with the goals screen when refused).
-fn screen(history: &History, request: &Request) -> Rendered {
-    let html = match request.view {
-        View::Progress => return progress(history, request),
-        View::Edit => edit(history, request).unwrap_or_else(|screen| screen),
-        _ => crate::session::goals::screen(history, request, None),
-    };
-    Rendered { html, cursors: Vec::new(), file: None }
-}
-
-/// For [`View::Edit`]: the stored history with the edit in `form` applied, or, when the
-/// form is refused, the goals screen with its error. (The viewer never edits: [`render`]
-/// draws the viewer's screen first.)
-pub fn edit(history: &History, request: &Request) -> Result<String, String> {
-    if request.choices.demo {
-        let demo = crate::domain::demo::history(request.choices.now, DEMO_WEEKS);
-        return edit(
-            &demo,
-            &Request { choices: Choices { demo: false, ..request.choices.clone() }, ..request.clone() },
-        );
-    }
-    match crate::session::goals::apply(history, &request.form, request.choices.now) {
-        Ok(edited) => Ok(crate::formats::stored::encode_history(&edited)),
-        Err(error) => Err(crate::session::goals::screen(history, request, Some(error))),
-    }
 }
 
 /// The reminder's calendar file from the form (`day`, `time`) and what the page adds

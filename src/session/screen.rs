@@ -6,6 +6,7 @@ use crate::i18n::Msg;
 use crate::page::state::{AppState, Screen};
 use crate::platform::browser;
 use crate::session::about::About;
+use crate::session::goals_screen::Goals;
 use crate::session::progress::{results, STYLESHEET};
 use crate::session::protocol::Page;
 use crate::session::safety::Safety;
@@ -26,7 +27,7 @@ pub fn drawn_screen(screen: Screen) -> Result<AnyView, SplitLoaderError> {
         Screen::Progress => {
             drawing(Msg::ProgressTitle, Page::Progress, Some(crate::session::progress::fitted_width())).into_any()
         }
-        Screen::Goals => drawing(Msg::GoalsTitle, Page::Goals, None).into_any(),
+        Screen::Goals => view! { <Goals/> }.into_any(),
         _ => drawing(Msg::HistoryTitle, Page::History, None).into_any(),
     })
 }
