@@ -4,6 +4,7 @@
 use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::progression::{MilestoneKind, Outcome};
+use ugeblik::domain::series::ChartChoices;
 use ugeblik::domain::series::{goal_rows, trend, LineKey, Period};
 use ugeblik::i18n::ChartMsg;
 use ugeblik::session::goals::{apply, milestone_text, remove_label, Edit, Form};
@@ -125,7 +126,11 @@ fn the_consultants_viewer_draws_a_format_2_files_work_goals_and_milestones() {
     let viewer = Request {
         view: View::Progress,
         import: Some(file.to_owned()),
-        choices: Choices { viewer: true, period: Period::All, ..common::request().choices },
+        choices: Choices {
+            viewer: true,
+            chart: ChartChoices { period: Period::All, ..common::request().choices.chart },
+            ..common::request().choices
+        },
         ..common::request()
     };
     let html = render(&History::default(), &viewer).html;

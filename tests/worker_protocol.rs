@@ -5,7 +5,7 @@
 //! request asks the renderer for what the page asked.
 
 use ugeblik::domain::lang::Lang;
-use ugeblik::domain::series::Period;
+use ugeblik::domain::series::{line_defs, ChartChoices, Period};
 use ugeblik::i18n::Msg;
 use ugeblik::session::protocol::{decode, encode, Choices, FileFormat, FromWorker, Page, ToWorker, Unreadable};
 use ugeblik::session::render::{render, View};
@@ -63,18 +63,20 @@ fn choices(rng: &mut Rng) -> Choices {
         lang: pick(rng, &Lang::ALL),
         demo: rng.below(2) == 0,
         viewer: rng.below(2) == 0,
-        period: pick(
-            rng,
-            &[Period::Weeks(8), Period::Weeks(26), Period::All, Period::Custom(week("2026-W53"), week("2027-W02"))],
-        ),
-        lines: texts(rng),
-        average: rng.below(2) == 0,
-        notes: rng.below(2) == 0,
-        table: rng.below(2) == 0,
-        compare: (rng.below(2) == 0).then(|| week("2026-W01")),
+        chart: ChartChoices {
+            period: pick(
+                rng,
+                &[Period::Weeks(8), Period::Weeks(26), Period::All, Period::Custom(week("2026-W53"), week("2027-W02"))],
+            ),
+            lines: line_defs().into_iter().map(|d| d.key).filter(|_| rng.below(2) == 0).collect(),
+            average: rng.below(2) == 0,
+            notes: rng.below(2) == 0,
+            table: rng.below(2) == 0,
+            compare: (rng.below(2) == 0).then(|| week("2026-W01")),
+            lines_open: rng.below(2) == 0,
+        },
         width: rng.next() as u32,
         now: week("2026-W47"),
-        lines_open: rng.below(2) == 0,
         session: rng.below(2) == 0,
         importing: rng.below(2) == 0,
         portal: maybe(rng),
@@ -248,15 +250,9 @@ fn english_choices() -> Choices {
         lang: request.choices.lang,
         demo: false,
         viewer: false,
-        period: request.choices.period,
-        lines: request.choices.lines.clone(),
-        average: request.choices.average,
-        notes: request.choices.notes,
-        table: request.choices.table,
-        compare: request.choices.compare,
+        chart: request.choices.chart.clone(),
         width: request.choices.width,
         now: request.choices.now,
-        lines_open: request.choices.lines_open,
         session: request.choices.session,
         importing: false,
         portal: None,
@@ -382,4 +378,24 @@ fn the_page_draws_every_screen_without_a_file_as_the_worker_does_and_leaves_file
         }
         assert_eq!(message.answer_here(&history), None, "{message:?}");
     }
+}
+
+#[test]
+fn the_charts_choices_are_one_definition_sent_with_their_lines_as_codes() {
+    // The page's choices (`AppState::chart`) are the messages' own: sent as they are.
+    let mut chart = ChartChoices::new(Period::All);
+    chart.lines.truncate(2);
+    let choices = Choices { chart: chart.clone(), ..english_choices() };
+    let message = ToWorker::Draw { seq: 1, page: Page::Progress, choices };
+    match decode::<ToWorker>(&encode(&message)) {
+        Ok(ToWorker::Draw { choices, .. }) => assert_eq!(choices.chart, chart),
+        other => panic!("{other:?}"),
+    }
+    // The lines are written as their codes; a code no line has is left out when read.
+    let json = serde_json::to_string(&chart).unwrap();
+    let codes: Vec<String> = chart.lines.iter().map(|k| k.code()).collect();
+    assert!(codes.iter().all(|code| json.contains(&format!("\"{code}\""))), "{json}");
+    let unknown = json.replacen(&format!("\"{}\"", codes[0]), "\"no-such-line\"", 1);
+    let read: ChartChoices = serde_json::from_str(&unknown).unwrap();
+    assert_eq!(read.lines, chart.lines[1..]);
 }

@@ -102,25 +102,19 @@ fn choices(state: AppState, lang: Lang, width: u32, importing: bool) -> Choices 
     // it gives itself beside the host the file would really go to.
     let portal = crate::page::embed::embedded()
         .then(|| crate::page::embed::portal_name(state, lang, &crate::page::embed::hosts()));
-    state.chart.with(|c| Choices {
+    Choices {
         lang,
         demo: state.demo,
         viewer: state.viewer,
-        period: c.period,
-        lines: c.lines.iter().map(|k| k.code()).collect(),
-        average: c.average,
-        notes: c.notes,
-        table: c.table,
-        compare: c.compare,
+        chart: state.chart.get(),
         width,
         now: state.week,
-        lines_open: c.lines_open,
         session: state.session.get(),
         importing,
         portal,
         sending: false,
         locked: state.locked.get(),
-    })
+    }
 }
 
 /// The content area of a screen the worker draws: asks it to draw whenever a choice, the

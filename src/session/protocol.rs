@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::history::History;
 use crate::domain::lang::Lang;
-use crate::domain::series::Period;
+use crate::domain::series::ChartChoices;
 use crate::domain::week::IsoWeek;
 use crate::i18n::Msg;
 use crate::session::render::{Request, View};
@@ -48,18 +48,12 @@ pub struct Choices {
     pub demo: bool,
     /// The consultant's viewer (`?viewer`): draw the file posted, never the history.
     pub viewer: bool,
-    pub period: Period,
-    /// Line codes ([`crate::domain::series::LineKey::code`]).
-    pub lines: Vec<String>,
-    pub average: bool,
-    pub notes: bool,
-    pub table: bool,
-    pub compare: Option<IsoWeek>,
+    /// What the progress screen's charts show.
+    pub chart: ChartChoices,
     /// Width of the content area in CSS pixels.
     pub width: u32,
     /// This week.
     pub now: IsoWeek,
-    pub lines_open: bool,
     pub session: bool,
     /// A file chosen for import is being previewed (the one posted with
     /// [`ToWorker::ImportFile`]).

@@ -210,15 +210,10 @@ fn progress(history: &History, request: &Request) -> Rendered {
         html.el("p", &[], ChartMsg::ProgressEmpty.get(lang));
         return Rendered { html: html.finish(), cursors: Vec::new(), file: None };
     }
-    let weeks = request.choices.period.weeks(history, request.choices.now);
+    let weeks = request.choices.chart.period.weeks(history, request.choices.now);
     // The week's work is drawn only for a history that has any.
-    let keys: Vec<LineKey> = request
-        .choices
-        .lines
-        .iter()
-        .filter_map(|c| LineKey::from_code(c))
-        .filter(|k| !k.is_work() || !history.work.is_empty())
-        .collect();
+    let keys: Vec<LineKey> =
+        request.choices.chart.lines.iter().copied().filter(|k| !k.is_work() || !history.work.is_empty()).collect();
     let lines = trend(history, &weeks, &keys);
     let milestones = milestones_in(history, &weeks);
     let marks: Vec<usize> = milestones.iter().map(|(index, _)| *index).collect();
@@ -253,14 +248,14 @@ fn progress(history: &History, request: &Request) -> Rendered {
     html.part();
     milestone_list(&mut html, &milestones, lang);
     html.part();
-    let (choices, compare) = compare_choices(history, &weeks, request.choices.compare);
+    let (choices, compare) = compare_choices(history, &weeks, request.choices.chart.compare);
     compare_select(&mut html, &choices, compare, lang);
     html.part();
     radars(&mut html, history, &weeks, compare, lang);
     html.part();
     // Notes live in the table: showing them shows it.
-    if request.choices.table || request.choices.notes {
-        table(&mut html, history, &weeks, &lines, request.choices.notes, lang);
+    if request.choices.chart.table || request.choices.chart.notes {
+        table(&mut html, history, &weeks, &lines, request.choices.chart.notes, lang);
     }
     html.part();
     notices(&mut html, lang);
@@ -283,11 +278,11 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
     html.open("div", &[("class", "ugb-toolbar")]);
     html.open("div", &[("class", "ugb-period"), ("role", "group"), ("aria-labelledby", "ugb-period-label")]);
     html.el("span", &[("id", "ugb-period-label"), ("class", "ugb-toolbar__label")], ChartMsg::PeriodGroup.get(lang));
-    let custom = matches!(request.choices.period, Period::Custom(..));
+    let custom = matches!(request.choices.chart.period, Period::Custom(..));
     for (code, msg, pressed) in [
-        ("8", ChartMsg::PeriodEightWeeks, request.choices.period == Period::EIGHT_WEEKS),
-        ("26", ChartMsg::PeriodSixMonths, request.choices.period == Period::SIX_MONTHS),
-        ("all", ChartMsg::PeriodAll, request.choices.period == Period::All),
+        ("8", ChartMsg::PeriodEightWeeks, request.choices.chart.period == Period::EIGHT_WEEKS),
+        ("26", ChartMsg::PeriodSixMonths, request.choices.chart.period == Period::SIX_MONTHS),
+        ("all", ChartMsg::PeriodAll, request.choices.chart.period == Period::All),
         ("custom", ChartMsg::PeriodCustom, custom),
     ] {
         let id = format!("ugb-period-{code}");
@@ -308,11 +303,11 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
         );
     }
     html.close("div");
-    if let Period::Custom(..) = request.choices.period {
+    if let Period::Custom(..) = request.choices.chart.period {
         // Both lists and the chosen weeks are bounded like every period (`MAX_WEEKS`): the
         // whole history's weeks, and the chosen ends if they lie outside it.
         let all = Period::All.weeks(history, request.choices.now);
-        let shown = request.choices.period.weeks(history, request.choices.now);
+        let shown = request.choices.chart.period.weeks(history, request.choices.now);
         let (a, b) = (shown[0], shown[shown.len() - 1]);
         html.open("div", &[("class", "ugb-period__custom")]);
         for (id, msg, chosen) in
@@ -342,11 +337,11 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
             ("type", "button"),
             ("id", "ugb-lines-toggle"),
             ("class", "ugb-lines__toggle"),
-            ("aria-expanded", yes(request.choices.lines_open)),
+            ("aria-expanded", yes(request.choices.chart.lines_open)),
         ],
         ChartMsg::ChooseLines.get(lang),
     );
-    if request.choices.lines_open {
+    if request.choices.chart.lines_open {
         html.open("div", &[("class", "ugb-lines")]);
         let groups = CATALOGUE
             .iter()
@@ -358,7 +353,7 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
             for def in line_defs().into_iter().filter(|d| d.instrument.map(|i| i.id) == group) {
                 let code = def.key.code();
                 let id = format!("ugb-line-{code}");
-                let checked = request.choices.lines.contains(&code);
+                let checked = request.choices.chart.lines.contains(&def.key);
                 html.open("label", &[("class", "ugb-check"), ("for", &id)]);
                 if checked {
                     html.open("input", &[("type", "checkbox"), ("id", &id), ("data-line", &code), ("checked", "")]);
@@ -374,9 +369,9 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
     html.close("div").part().open("div", &[("class", "ugb-toolbar")]);
     html.open("div", &[("class", "ugb-toolbar__row")]);
     for (id, toggle, msg, on) in [
-        ("ugb-show-average", "average", ChartMsg::ShowAverage, request.choices.average),
-        ("ugb-show-table", "table", ChartMsg::ShowTable, request.choices.table),
-        ("ugb-show-notes", "notes", ChartMsg::ShowNotes, request.choices.notes),
+        ("ugb-show-average", "average", ChartMsg::ShowAverage, request.choices.chart.average),
+        ("ugb-show-table", "table", ChartMsg::ShowTable, request.choices.chart.table),
+        ("ugb-show-notes", "notes", ChartMsg::ShowNotes, request.choices.chart.notes),
     ] {
         html.open("label", &[("class", "ugb-check"), ("for", id)]);
         if on {
@@ -492,7 +487,7 @@ fn trend_figure(
             unit,
             lines: lines
                 .iter()
-                .map(|(line, style)| Plotted { line, style: *style, average: request.choices.average })
+                .map(|(line, style)| Plotted { line, style: *style, average: request.choices.chart.average })
                 .collect(),
             width: request.choices.width,
             milestones,
@@ -543,7 +538,7 @@ fn trend_figure(
     html.open("div", &[("class", "ugb-chart__svg")]).trusted_svg(&drawn.svg).close("div");
     html.el("span", &[("class", "ugb-chart__cursor"), ("aria-hidden", "true"), ("hidden", "")], "").close("div");
     html.el("p", &[("class", "ugb-chart__readout"), ("aria-live", "polite")], "");
-    trend_key(html, unit, lines, request.choices.average, lang);
+    trend_key(html, unit, lines, request.choices.chart.average, lang);
     if !milestones.is_empty() {
         html.el("p", &[("class", "ugb-chart__note")], ChartMsg::MilestoneSeeList.get(lang));
     }
