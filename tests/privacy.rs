@@ -1,5 +1,6 @@
-//! The shared-phone screens as HTML: "lock and delete", and the form for a locked file.
-//! What a citizen sees and what the page acts on; every text escaped.
+//! The form for a locked file to import or view, as HTML: what a citizen sees and what the
+//! page acts on; every text escaped. (The "lock and delete" screen is a component, pinned
+//! by tests/e2e/lock.test.mjs.)
 
 mod common;
 
@@ -8,60 +9,6 @@ use ugeblik::domain::lang::Lang;
 use ugeblik::formats::sealed::{encode_file, KeyParams, Sealed, SealedFile};
 use ugeblik::session::protocol::Choices;
 use ugeblik::session::render::{render, Request, View};
-
-fn safety(locked: bool, crypto: bool) -> String {
-    let request = Request {
-        view: View::Safety,
-        choices: Choices { lang: Lang::Da, locked, crypto, ..request().choices },
-        ..request()
-    };
-    render(&Default::default(), &request).html
-}
-
-#[test]
-fn without_a_passphrase_the_screen_offers_to_set_one_and_warns_what_forgetting_means() {
-    let html = safety(false, true);
-    assert!(html.contains(r#"id="ugb-lock-new" name="new" type="password" autocomplete="off""#));
-    assert!(html.contains(r#"id="ugb-lock-repeat" name="repeat" type="password""#));
-    assert!(html.contains(r#"data-action="lock-set">Sæt kodeord</button>"#));
-    assert!(!html.contains("lock-change") && !html.contains("lock-remove"));
-    assert!(html.contains("Glemmer du kodeordet, er dine svar væk"));
-    // The idle lock waits for a passphrase, and says so.
-    assert!(html.contains("Virker, når der er sat et kodeord."));
-    assert!(html.contains(r#"data-action="delete-all""#));
-    assert!(html.contains(r#"id="ugb-delete-all-confirm" name="confirm" value="yes""#));
-}
-
-#[test]
-fn with_a_passphrase_it_can_be_changed_or_removed_with_the_current_one() {
-    let html = safety(true, true);
-    assert!(!html.contains("lock-set"));
-    assert_eq!(html.matches(r#"name="current""#).count(), 2, "change and remove each ask for it");
-    assert!(html.contains(r#"data-action="lock-change""#) && html.contains(r#"data-action="lock-remove""#));
-    assert!(!html.contains("Virker, når der er sat et kodeord."));
-    // The chosen idle time is the one selected.
-    assert!(html.contains(r#"<option value="5" selected="">5 min.</option>"#));
-}
-
-#[test]
-fn where_the_browser_cannot_encrypt_no_passphrase_is_offered() {
-    let html = safety(false, false);
-    assert!(html.contains("kræver en sikker forbindelse"));
-    assert!(!html.contains("lock-set"));
-}
-
-#[test]
-fn the_end_date_is_shown_as_given_and_escaped() {
-    let request = Request {
-        view: View::Safety,
-        choices: Choices { lang: Lang::En, end: Some("\"><script>alert(1)</script>".into()), ..request().choices },
-        ..request()
-    };
-    let html = render(&Default::default(), &request).html;
-    assert!(!html.contains("<script>"));
-    assert!(html.contains("&quot;&gt;&lt;script&gt;"));
-    assert!(html.contains("Last day of the programme"));
-}
 
 fn locked_file() -> String {
     encode_file(&SealedFile {

@@ -6,6 +6,7 @@ use ugeblik::domain::history::History;
 use ugeblik::domain::instrument::{current, find};
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::response::{status_of, Response};
+use ugeblik::domain::series::ChartChoices;
 use ugeblik::domain::series::Period;
 use ugeblik::domain::week::IsoWeek;
 use ugeblik::session::protocol::Choices;
@@ -82,8 +83,14 @@ fn the_numbers_table_equals_the_data_and_leaves_missed_weeks_out() {
 
 #[test]
 fn the_table_is_drawn_only_when_asked_for() {
-    let html =
-        render(&history(), &Request { choices: Choices { table: false, ..request().choices }, ..request() }).html;
+    let html = render(
+        &history(),
+        &Request {
+            choices: Choices { chart: ChartChoices { table: false, ..request().choices.chart }, ..request().choices },
+            ..request()
+        },
+    )
+    .html;
     assert!(!html.contains("id=\"ugb-numbers\""));
     assert!(html.contains("id=\"ugb-show-table\" data-toggle=\"table\">"));
 }
@@ -92,8 +99,14 @@ fn the_table_is_drawn_only_when_asked_for() {
 fn notes_stay_hidden_until_shown_and_then_appear_as_text() {
     let hidden = render(&history(), &request()).html;
     assert!(!hidden.contains("onerror"), "no note without the citizen's choice");
-    let shown =
-        render(&history(), &Request { choices: Choices { notes: true, ..request().choices }, ..request() }).html;
+    let shown = render(
+        &history(),
+        &Request {
+            choices: Choices { chart: ChartChoices { notes: true, ..request().choices.chart }, ..request().choices },
+            ..request()
+        },
+    )
+    .html;
     assert!(shown.contains("&lt;img src=x onerror=alert(1)&gt; &amp; more"));
     assert!(!shown.contains("<img"));
 }
@@ -122,13 +135,25 @@ fn the_radar_overlays_first_chosen_and_latest_and_the_choice_is_offered() {
     history.responses.push(response("2026-W45", "chime5", &[("chime-c", 5)], None));
     let rendered = render(
         &history,
-        &Request { choices: Choices { compare: Some(week("2026-W45")), ..request().choices }, ..request() },
+        &Request {
+            choices: Choices {
+                chart: ChartChoices { compare: Some(week("2026-W45")), ..request().choices.chart },
+                ..request().choices
+            },
+            ..request()
+        },
     )
     .html;
     assert!(rendered.contains("profile for Week 44, 2026, Week 45, 2026 and Week 47, 2026"), "{rendered}");
     assert!(rendered.contains("<option value=\"2026-W45\" selected=\"\">"));
-    let without =
-        render(&history, &Request { choices: Choices { compare: None, ..request().choices }, ..request() }).html;
+    let without = render(
+        &history,
+        &Request {
+            choices: Choices { chart: ChartChoices { compare: None, ..request().choices.chart }, ..request().choices },
+            ..request()
+        },
+    )
+    .html;
     assert!(without.contains("<option value=\"2026-W45\" selected=\"\">"), "by default the week nearest 4 weeks back");
 }
 
@@ -137,7 +162,11 @@ fn the_controls_show_the_choices_made() {
     let html = render(
         &history(),
         &Request {
-            choices: Choices { average: true, lines_open: true, session: true, ..request().choices },
+            choices: Choices {
+                session: true,
+                chart: ChartChoices { average: true, lines_open: true, ..request().choices.chart },
+                ..request().choices
+            },
             ..request()
         },
     )
@@ -153,7 +182,13 @@ fn the_controls_show_the_choices_made() {
     let custom = render(
         &history(),
         &Request {
-            choices: Choices { period: Period::Custom(week("2026-W45"), week("2026-W46")), ..request().choices },
+            choices: Choices {
+                chart: ChartChoices {
+                    period: Period::Custom(week("2026-W45"), week("2026-W46")),
+                    ..request().choices.chart
+                },
+                ..request().choices
+            },
             ..request()
         },
     )
@@ -168,7 +203,14 @@ fn an_empty_history_says_so_and_the_demo_draws_made_up_weeks() {
     assert!(empty.contains("There are no answers yet."));
     let demo = render(
         &History::default(),
-        &Request { choices: Choices { demo: true, period: Period::All, ..request().choices }, ..request() },
+        &Request {
+            choices: Choices {
+                demo: true,
+                chart: ChartChoices { period: Period::All, ..request().choices.chart },
+                ..request().choices
+            },
+            ..request()
+        },
     );
     assert_eq!(demo.cursors[0].weeks, ugeblik::session::render::DEMO_WEEKS);
 }
@@ -295,8 +337,12 @@ fn a_text_with_the_parts_separator_stays_in_its_part() {
     marked.goals[0].what = hostile.clone();
     marked.milestones[0].id = hostile.clone();
     marked.milestones[0].text = Some(hostile.clone());
-    for view in [View::History, View::Goals, View::Progress] {
-        let request = Request { view, choices: Choices { notes: true, ..request().choices }, ..request() };
+    for view in [View::History, View::Progress] {
+        let request = Request {
+            view,
+            choices: Choices { chart: ChartChoices { notes: true, ..request().choices.chart }, ..request().choices },
+            ..request()
+        };
         let (a, b) = (render(&plain, &request).html, render(&marked, &request).html);
         assert_eq!(b.matches(PART).count(), a.matches(PART).count(), "{view:?}");
         assert!(b.contains("før&#1;&quot;&gt;&lt;b&gt;efter&lt;/b&gt;"), "{view:?}");
@@ -332,7 +378,13 @@ fn no_period_draws_more_than_ten_years_of_weeks_whatever_the_history_or_request_
     let html = render(
         &history,
         &Request {
-            choices: Choices { period: Period::Custom(week("0001-W01"), week("9998-W52")), ..request().choices },
+            choices: Choices {
+                chart: ChartChoices {
+                    period: Period::Custom(week("0001-W01"), week("9998-W52")),
+                    ..request().choices.chart
+                },
+                ..request().choices
+            },
             ..request()
         },
     )

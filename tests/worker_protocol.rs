@@ -5,7 +5,7 @@
 //! request asks the renderer for what the page asked.
 
 use ugeblik::domain::lang::Lang;
-use ugeblik::domain::series::Period;
+use ugeblik::domain::series::{line_defs, ChartChoices, Period};
 use ugeblik::i18n::Msg;
 use ugeblik::session::protocol::{decode, encode, Choices, FileFormat, FromWorker, Page, ToWorker, Unreadable};
 use ugeblik::session::render::{render, View};
@@ -23,31 +23,28 @@ fn to_worker_variant(message: &ToWorker) -> usize {
         ToWorker::History(_) => 3,
         ToWorker::Draw { .. } => 4,
         ToWorker::Unlock { .. } => 5,
-        ToWorker::Edit { .. } => 6,
-        ToWorker::Merge { .. } => 7,
-        ToWorker::Export { .. } => 8,
-        ToWorker::Reminder { .. } => 9,
-        ToWorker::Send { .. } => 10,
+        ToWorker::Merge { .. } => 6,
+        ToWorker::Export { .. } => 7,
+        ToWorker::Reminder { .. } => 8,
+        ToWorker::Send { .. } => 9,
     }
 }
-const TO_WORKER_VARIANTS: usize = 11;
+const TO_WORKER_VARIANTS: usize = 10;
 
 fn from_worker_variant(message: &FromWorker) -> usize {
     match message {
         FromWorker::Ready => 0,
         FromWorker::Drawn { .. } => 1,
-        FromWorker::EditRefused { .. } => 2,
-        FromWorker::Edited { .. } => 3,
-        FromWorker::Merged { .. } => 4,
-        FromWorker::MergeFailed => 5,
-        FromWorker::File { .. } => 6,
-        FromWorker::FileFailed => 7,
-        FromWorker::ForPortal { .. } => 8,
-        FromWorker::PortalFailed => 9,
-        FromWorker::Failed => 10,
+        FromWorker::Merged { .. } => 2,
+        FromWorker::MergeFailed => 3,
+        FromWorker::File { .. } => 4,
+        FromWorker::FileFailed => 5,
+        FromWorker::ForPortal { .. } => 6,
+        FromWorker::PortalFailed => 7,
+        FromWorker::Failed => 8,
     }
 }
-const FROM_WORKER_VARIANTS: usize = 11;
+const FROM_WORKER_VARIANTS: usize = 9;
 
 fn pick<T: Copy>(rng: &mut Rng, choices: &[T]) -> T {
     choices[rng.below(choices.len())]
@@ -66,31 +63,30 @@ fn choices(rng: &mut Rng) -> Choices {
         lang: pick(rng, &Lang::ALL),
         demo: rng.below(2) == 0,
         viewer: rng.below(2) == 0,
-        period: pick(
-            rng,
-            &[Period::Weeks(8), Period::Weeks(26), Period::All, Period::Custom(week("2026-W53"), week("2027-W02"))],
-        ),
-        lines: texts(rng),
-        average: rng.below(2) == 0,
-        notes: rng.below(2) == 0,
-        table: rng.below(2) == 0,
-        compare: (rng.below(2) == 0).then(|| week("2026-W01")),
+        chart: ChartChoices {
+            period: pick(
+                rng,
+                &[Period::Weeks(8), Period::Weeks(26), Period::All, Period::Custom(week("2026-W53"), week("2027-W02"))],
+            ),
+            lines: line_defs().into_iter().map(|d| d.key).filter(|_| rng.below(2) == 0).collect(),
+            average: rng.below(2) == 0,
+            notes: rng.below(2) == 0,
+            table: rng.below(2) == 0,
+            compare: (rng.below(2) == 0).then(|| week("2026-W01")),
+            lines_open: rng.below(2) == 0,
+        },
         width: rng.next() as u32,
         now: week("2026-W47"),
-        lines_open: rng.below(2) == 0,
         session: rng.below(2) == 0,
         importing: rng.below(2) == 0,
         portal: maybe(rng),
         sending: rng.below(2) == 0,
         locked: rng.below(2) == 0,
-        crypto: rng.below(2) == 0,
-        auto_lock: rng.next() as u32,
-        end: maybe(rng),
     }
 }
 
 fn page(rng: &mut Rng) -> Page {
-    pick(rng, &[Page::Progress, Page::History, Page::About, Page::Goals, Page::Safety])
+    pick(rng, &[Page::Progress, Page::History])
 }
 
 /// A message to the worker of variant `n` (see [`to_worker_variant`]).
@@ -103,16 +99,15 @@ fn to_worker(rng: &mut Rng, n: usize) -> ToWorker {
         3 => ToWorker::History(rng.text()),
         4 => ToWorker::Draw { seq, page: page(rng), choices: choices(rng) },
         5 => ToWorker::Unlock { seq, page: page(rng), choices: choices(rng), form: texts(rng) },
-        6 => ToWorker::Edit { seq, choices: choices(rng), form: texts(rng) },
-        7 => ToWorker::Merge { choices: choices(rng), take_theirs: texts(rng) },
-        8 => ToWorker::Export {
+        6 => ToWorker::Merge { choices: choices(rng), take_theirs: texts(rng) },
+        7 => ToWorker::Export {
             choices: choices(rng),
             exported: rng.text(),
             nickname: maybe(rng),
             format: pick(rng, &[FileFormat::Json, FileFormat::Csv, FileFormat::Fhir]),
             seal: rng.below(2) == 0,
         },
-        9 => ToWorker::Reminder { choices: choices(rng), exported: rng.text(), form: texts(rng) },
+        8 => ToWorker::Reminder { choices: choices(rng), exported: rng.text(), form: texts(rng) },
         _ => ToWorker::Send { choices: choices(rng), exported: rng.text(), nickname: maybe(rng) },
     }
 }
@@ -123,14 +118,12 @@ fn from_worker(rng: &mut Rng, n: usize) -> FromWorker {
     match n {
         0 => FromWorker::Ready,
         1 => FromWorker::Drawn { seq, hundredths: rng.next() as u32, html: rng.text() },
-        2 => FromWorker::EditRefused { seq, html: rng.text() },
-        3 => FromWorker::Edited { history: rng.text() },
-        4 => FromWorker::Merged { history: rng.text() },
-        5 => FromWorker::MergeFailed,
-        6 => FromWorker::File { name: rng.text(), url: rng.text() },
-        7 => FromWorker::FileFailed,
-        8 => FromWorker::ForPortal { json: rng.text() },
-        9 => FromWorker::PortalFailed,
+        2 => FromWorker::Merged { history: rng.text() },
+        3 => FromWorker::MergeFailed,
+        4 => FromWorker::File { name: rng.text(), url: rng.text() },
+        5 => FromWorker::FileFailed,
+        6 => FromWorker::ForPortal { json: rng.text() },
+        7 => FromWorker::PortalFailed,
         _ => FromWorker::Failed,
     }
 }
@@ -240,8 +233,6 @@ fn the_page_says_a_translated_error_for_every_failure_and_nothing_for_an_answer(
         (FromWorker::PortalFailed, Some(Msg::ExportFailed)),
         (FromWorker::Ready, None),
         (FromWorker::Drawn { seq: 1, hundredths: 0, html: "x".into() }, None),
-        (FromWorker::EditRefused { seq: 1, html: "x".into() }, None),
-        (FromWorker::Edited { history: "{}".into() }, None),
         (FromWorker::Merged { history: "{}".into() }, None),
         (FromWorker::File { name: "a.json".into(), url: "blob:x".into() }, None),
         (FromWorker::ForPortal { json: "{}".into() }, None),
@@ -259,23 +250,14 @@ fn english_choices() -> Choices {
         lang: request.choices.lang,
         demo: false,
         viewer: false,
-        period: request.choices.period,
-        lines: request.choices.lines.clone(),
-        average: request.choices.average,
-        notes: request.choices.notes,
-        table: request.choices.table,
-        compare: request.choices.compare,
+        chart: request.choices.chart.clone(),
         width: request.choices.width,
         now: request.choices.now,
-        lines_open: request.choices.lines_open,
         session: request.choices.session,
         importing: false,
         portal: None,
         sending: false,
         locked: request.choices.locked,
-        crypto: request.choices.crypto,
-        auto_lock: request.choices.auto_lock,
-        end: None,
     }
 }
 
@@ -288,13 +270,7 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
     let request = draw.request().unwrap();
     assert_eq!(request, common::request());
     assert_eq!(render(&history, &request).html, render(&history, &common::request()).html);
-    for (page, view) in [
-        (Page::Progress, View::Progress),
-        (Page::History, View::History),
-        (Page::About, View::About),
-        (Page::Goals, View::Goals),
-        (Page::Safety, View::Safety),
-    ] {
+    for (page, view) in [(Page::Progress, View::Progress), (Page::History, View::History)] {
         let request = ToWorker::Draw { seq: 1, page, choices: choices.clone() }.request().unwrap();
         assert_eq!(request.view, view);
     }
@@ -303,9 +279,6 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
     let unlock = ToWorker::Unlock { seq: 4, page: Page::History, choices: choices.clone(), form: form.clone() };
     let request = unlock.request().unwrap();
     assert_eq!((request.view, request.form), (View::History, form.clone()));
-
-    let edit = ToWorker::Edit { seq: 5, choices: choices.clone(), form: form.clone() }.request().unwrap();
-    assert_eq!((edit.view, edit.form), (View::Edit, form.clone()));
 
     let ids = vec!["r-1".to_owned()];
     let merge = ToWorker::Merge { choices: choices.clone(), take_theirs: ids.clone() }.request().unwrap();
@@ -360,35 +333,12 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
 }
 
 #[test]
-fn an_edit_answers_the_new_history_or_the_screen_with_the_forms_error() {
-    let history = ugeblik::domain::demo::history(week("2026-W47"), 8);
-    let choices = english_choices();
-    let form = |what: &str| -> Vec<String> {
-        ["edit", "goal-new", "what", what, "measure", "", "by", "", "id", "g1", "at", "2026-11-20T10:00:00Z"]
-            .map(String::from)
-            .to_vec()
-    };
-    // Made: the history in the stored format, which the page reads like stored data.
-    let made = ToWorker::Edit { seq: 1, choices: choices.clone(), form: form("Work four hours") };
-    let stored = ugeblik::session::render::edit(&history, &made.request().unwrap()).unwrap();
-    let kept = ugeblik::formats::stored::decode_history(&stored).unwrap();
-    assert_eq!(kept.goals.len(), history.goals.len() + 1);
-    assert_eq!(kept.responses, history.responses);
-    // Refused (no goal written): the goals screen with the form's error, nothing stored.
-    let refused = ToWorker::Edit { seq: 2, choices, form: form("  ") };
-    let screen = ugeblik::session::render::edit(&history, &refused.request().unwrap()).unwrap_err();
-    assert!(ugeblik::formats::stored::decode_history(&screen).is_err());
-    let said = ugeblik::i18n::ChartMsg::ErrGoalWhat.get(Lang::En);
-    assert!(!said.is_empty() && screen.contains(said), "{screen}");
-}
-
-#[test]
 fn the_page_draws_every_screen_without_a_file_as_the_worker_does_and_leaves_files_to_it() {
     // The page answers what needs no file itself (`answer_here`, with `render_drawn`, which
     // links none of the code for files); the worker the rest, with the whole renderer.
     let history = ugeblik::domain::demo::history(week("2026-W47"), 12);
     let choices = english_choices();
-    for page in [Page::Progress, Page::History, Page::About, Page::Goals, Page::Safety] {
+    for page in [Page::Progress, Page::History] {
         for demo in [false, true] {
             let choices = Choices { demo, ..choices.clone() };
             let message = ToWorker::Draw { seq: 7, page, choices };
@@ -399,21 +349,8 @@ fn the_page_draws_every_screen_without_a_file_as_the_worker_does_and_leaves_file
             assert_eq!(message.answer_here(&history), Some(FromWorker::Drawn { seq: 7, hundredths: 0, html }));
         }
     }
-    // An edit of the goals: the same answer as the worker's, made and refused.
-    let form = |what: &str| -> Vec<String> {
-        ["edit", "goal-new", "what", what, "measure", "", "by", "", "id", "g1", "at", "2026-11-20T10:00:00Z"]
-            .map(String::from)
-            .to_vec()
-    };
-    let made = ToWorker::Edit { seq: 8, choices: choices.clone(), form: form("Work four hours") };
-    let stored = ugeblik::session::render::edit(&history, &made.request().unwrap()).unwrap();
-    assert_eq!(made.answer_here(&history), Some(FromWorker::Edited { history: stored }));
-    let refused = ToWorker::Edit { seq: 9, choices: choices.clone(), form: form(" ") };
-    let html = ugeblik::session::render::edit(&history, &refused.request().unwrap()).unwrap_err();
-    assert_eq!(refused.answer_here(&history), Some(FromWorker::EditRefused { seq: 9, html }));
-
-    // What needs a file is the worker's: a file being previewed or unlocked, the viewer
-    // (even its edits), a merge, every export, the reminder's file, the portal's file, and
+    // What needs a file is the worker's: a file being previewed or unlocked, the viewer,
+    // a merge, every export, the reminder's file, the portal's file, and
     // what the worker only keeps.
     let importing = Choices { importing: true, ..choices.clone() };
     let viewer = Choices { viewer: true, ..choices.clone() };
@@ -421,7 +358,6 @@ fn the_page_draws_every_screen_without_a_file_as_the_worker_does_and_leaves_file
     let mut theirs = vec![
         ToWorker::Draw { seq: 1, page: Page::History, choices: importing.clone() },
         ToWorker::Draw { seq: 1, page: Page::Progress, choices: viewer.clone() },
-        ToWorker::Edit { seq: 1, choices: viewer, form: form("x") },
         ToWorker::Unlock { seq: 1, page: Page::History, choices: importing.clone(), form: Vec::new() },
         ToWorker::Merge { choices: importing, take_theirs: Vec::new() },
         ToWorker::Reminder { choices: choices.clone(), exported: exported.clone(), form: Vec::new() },
@@ -442,4 +378,24 @@ fn the_page_draws_every_screen_without_a_file_as_the_worker_does_and_leaves_file
         }
         assert_eq!(message.answer_here(&history), None, "{message:?}");
     }
+}
+
+#[test]
+fn the_charts_choices_are_one_definition_sent_with_their_lines_as_codes() {
+    // The page's choices (`AppState::chart`) are the messages' own: sent as they are.
+    let mut chart = ChartChoices::new(Period::All);
+    chart.lines.truncate(2);
+    let choices = Choices { chart: chart.clone(), ..english_choices() };
+    let message = ToWorker::Draw { seq: 1, page: Page::Progress, choices };
+    match decode::<ToWorker>(&encode(&message)) {
+        Ok(ToWorker::Draw { choices, .. }) => assert_eq!(choices.chart, chart),
+        other => panic!("{other:?}"),
+    }
+    // The lines are written as their codes; a code no line has is left out when read.
+    let json = serde_json::to_string(&chart).unwrap();
+    let codes: Vec<String> = chart.lines.iter().map(|k| k.code()).collect();
+    assert!(codes.iter().all(|code| json.contains(&format!("\"{code}\""))), "{json}");
+    let unknown = json.replacen(&format!("\"{}\"", codes[0]), "\"no-such-line\"", 1);
+    let read: ChartChoices = serde_json::from_str(&unknown).unwrap();
+    assert_eq!(read.lines, chart.lines[1..]);
 }

@@ -29,7 +29,7 @@ mod worker {
     use ugeblik::formats::sealed::{self, KeyParams, SealedFile};
     use ugeblik::platform::crypto;
     use ugeblik::session::protocol::{wire, FromWorker, ToWorker};
-    use ugeblik::session::render::{self, render, Request};
+    use ugeblik::session::render::{render, Request};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -154,14 +154,6 @@ mod worker {
         };
         match message {
             ToWorker::Draw { seq, .. } | ToWorker::Unlock { seq, .. } => drawn(*seq),
-            // The viewer never edits: its screen again.
-            ToWorker::Edit { seq, .. } if request.choices.viewer => {
-                FromWorker::EditRefused { seq: *seq, html: HISTORY.with(|h| render(&h.borrow(), request)).html }
-            }
-            ToWorker::Edit { seq, .. } => match HISTORY.with(|h| render::edit(&h.borrow(), request)) {
-                Ok(history) => FromWorker::Edited { history },
-                Err(html) => FromWorker::EditRefused { seq: *seq, html },
-            },
             ToWorker::Merge { .. } => {
                 let merged = HISTORY.with(|h| render(&h.borrow(), request)).html;
                 if merged.is_empty() {

@@ -505,3 +505,53 @@ pub fn milestones_in<'a>(
         })
         .collect()
 }
+
+/// What the progress screen's charts show, as the citizen chose it: kept by the page while
+/// they move between screens, and part of every drawing's choices
+/// (`session::protocol::Choices`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChartChoices {
+    pub period: Period,
+    /// The lines drawn, written as their codes ([`LineKey::code`]); a code no line has
+    /// is left out when read.
+    #[serde(with = "line_codes")]
+    pub lines: Vec<LineKey>,
+    pub average: bool,
+    /// Notes are private: hidden unless the citizen shows them.
+    pub notes: bool,
+    /// The numbers as a table under the charts.
+    pub table: bool,
+    /// The earlier week the radars compare with, besides the first and the latest.
+    pub compare: Option<IsoWeek>,
+    /// Whether the list of lines to choose from is open.
+    pub lines_open: bool,
+}
+
+impl ChartChoices {
+    /// The default lines over `period`, nothing else shown.
+    pub fn new(period: Period) -> ChartChoices {
+        ChartChoices {
+            period,
+            lines: default_lines(),
+            average: false,
+            notes: false,
+            table: false,
+            compare: None,
+            lines_open: false,
+        }
+    }
+}
+
+mod line_codes {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::LineKey;
+
+    pub fn serialize<S: Serializer>(lines: &[LineKey], serializer: S) -> Result<S::Ok, S::Error> {
+        lines.iter().map(|key| key.code()).collect::<Vec<_>>().serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<LineKey>, D::Error> {
+        Ok(Vec::<String>::deserialize(deserializer)?.iter().filter_map(|code| LineKey::from_code(code)).collect())
+    }
+}

@@ -7,7 +7,8 @@ use crate::domain::checkin::{Draft, Shown};
 use crate::domain::history::History;
 use crate::domain::lang::Lang;
 use crate::domain::progression::{Kept, ProgressError, Work};
-use crate::domain::series::{default_lines, LineKey, Period};
+use crate::domain::series::ChartChoices;
+use crate::domain::series::Period;
 use crate::domain::week::IsoWeek;
 use crate::formats::config::Config;
 use crate::formats::safety::{Ending, Safety};
@@ -31,23 +32,6 @@ pub enum Screen {
     Goals,
     /// The passphrase, the idle lock, the end of the programme, deleting everything.
     Safety,
-}
-
-/// What the progress screen shows: kept while the citizen moves between screens. One
-/// signal for all of it: one reactive type costs the first load less than five.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChartChoices {
-    pub period: Period,
-    pub lines: Vec<LineKey>,
-    pub average: bool,
-    /// Notes are private: hidden unless the citizen shows them.
-    pub notes: bool,
-    /// The numbers as a table under the charts.
-    pub table: bool,
-    /// The earlier week the radars compare with, besides the first and the latest.
-    pub compare: Option<IsoWeek>,
-    /// Whether the list of lines to choose from is open.
-    pub lines_open: bool,
 }
 
 /// The app's state: the [`Model`] of the citizen's data, and signals for what the UI
@@ -126,16 +110,9 @@ impl AppState {
             history: RwSignal::new(model.history.clone()),
             draft: RwSignal::new(model.draft.clone()),
             problems: RwSignal::new(model.problems.clone()),
-            chart: RwSignal::new(ChartChoices {
-                // A citizen's file may be old: the viewer shows all of it at first.
-                period: if viewer { Period::All } else { Period::SIX_MONTHS },
-                lines: default_lines(),
-                average: false,
-                notes: false,
-                table: false,
-                compare: None,
-                lines_open: false,
-            }),
+            // What the progress screen shows: kept while the citizen moves between screens.
+            // A citizen's file may be old: the viewer shows all of it at first.
+            chart: RwSignal::new(ChartChoices::new(if viewer { Period::All } else { Period::SIX_MONTHS })),
             session: RwSignal::new(false),
             demo,
             viewer,

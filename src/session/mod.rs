@@ -1,8 +1,11 @@
 //! The session screens: progress, past weeks with export and import, goals and milestones,
-//! lock and delete, about, and the consultant's viewer. Never in the first load: the chart
-//! worker (`src/bin/charts.rs`) draws them as HTML (render, goals, privacy; pure and
-//! host-tested), and the page's side of them ([`screen`], [`progress`]) is a part of the
-//! page fetched the first time one opens (Leptos's code splitting, scripts/split.mjs).
+//! lock and delete, about, and the consultant's viewer. Never in the first load: they are a
+//! part of the page fetched the first time one opens (Leptos's code splitting, the split
+//! point in [`screen`], scripts/split.mjs). About, lock and delete, and goals are Leptos
+//! components (`about`, `safety`, `goals_screen`; the goals' typed edits in [`goals`], pure
+//! and host-tested); progress and past weeks are still HTML written by [`render`] and
+//! [`privacy`] (pure, host-tested), placed by `progress`, and the chart worker
+//! (`src/bin/charts.rs`) does what needs a file.
 
 pub mod goals;
 pub mod privacy;
@@ -10,6 +13,12 @@ pub mod protocol;
 pub mod render;
 
 #[cfg(target_arch = "wasm32")]
+pub(crate) mod about;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod goals_screen;
+#[cfg(target_arch = "wasm32")]
 pub(crate) mod progress;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod safety;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod screen;

@@ -30,7 +30,7 @@ use crate::session::protocol::{wire, Choices, FileFormat, FromWorker, Page, ToWo
 /// A development build (`trunk serve`) has the plain name.
 const WORKER_URL: &str = "./charts_loader.js";
 /// The drawn screens' styles, linked when the first of them opens.
-const STYLESHEET: &str = "./drawn.css";
+pub(crate) const STYLESHEET: &str = "./drawn.css";
 
 /// The width the progress screen's charts are drawn for: the app's, measured again when
 /// the window or the session view changes it.
@@ -102,28 +102,19 @@ fn choices(state: AppState, lang: Lang, width: u32, importing: bool) -> Choices 
     // it gives itself beside the host the file would really go to.
     let portal = crate::page::embed::embedded()
         .then(|| crate::page::embed::portal_name(state, lang, &crate::page::embed::hosts()));
-    state.chart.with(|c| Choices {
+    Choices {
         lang,
         demo: state.demo,
         viewer: state.viewer,
-        period: c.period,
-        lines: c.lines.iter().map(|k| k.code()).collect(),
-        average: c.average,
-        notes: c.notes,
-        table: c.table,
-        compare: c.compare,
+        chart: state.chart.get(),
         width,
         now: state.week,
-        lines_open: c.lines_open,
         session: state.session.get(),
         importing,
         portal,
         sending: false,
         locked: state.locked.get(),
-        crypto: crate::platform::crypto::available(),
-        auto_lock: state.safety().auto_lock,
-        end: state.safety().end,
-    })
+    }
 }
 
 /// The content area of a screen the worker draws: asks it to draw whenever a choice, the
@@ -230,12 +221,6 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
                 }
             }),
             FromWorker::Drawn { seq, hundredths, html } => place(seq, hundredths, &html),
-            // The goals screen with the form's error, drawn in place.
-            FromWorker::EditRefused { seq, html } => {
-                latest.set_value(seq);
-                place(seq, 0, &html);
-            }
-            FromWorker::Edited { history } => keep_history(&history, Msg::EditSaved),
             FromWorker::Merged { history } => {
                 keep_history(&history, Msg::Imported);
                 importing.set(0);
@@ -532,15 +517,6 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
                     let choices = choices(state, lang, 0, importing.get_untracked() > 0);
                     ask(&|_| ToWorker::Merge { choices: choices.clone(), take_theirs: take_theirs.clone() });
                 }
-                "edit" => {
-                    done.set(None);
-                    let mut form = browser::form_fields(&button);
-                    let edit = button.get_attribute("data-edit").unwrap_or_default();
-                    let at = crate::domain::response::rfc3339_utc(browser::now_millis());
-                    form.extend(["edit".into(), edit, "id".into(), browser::random_id(), "at".into(), at]);
-                    let choices = choices(state, lang, 0, false);
-                    ask(&|seq| ToWorker::Edit { seq, choices: choices.clone(), form: form.clone() });
-                }
                 "export" => {
                     let exported = crate::domain::response::rfc3339_utc(browser::now_millis());
                     let choices = choices(state, lang, 0, false);
@@ -569,10 +545,7 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
                         });
                     }
                 }
-                other => {
-                    let said = crate::page::safety::Said { done, problem };
-                    crate::page::safety::act(state, other, &button, said);
-                }
+                _ => {}
             }
         }
     };

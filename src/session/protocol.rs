@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::history::History;
 use crate::domain::lang::Lang;
-use crate::domain::series::Period;
+use crate::domain::series::ChartChoices;
 use crate::domain::week::IsoWeek;
 use crate::i18n::Msg;
 use crate::session::render::{Request, View};
@@ -28,12 +28,6 @@ pub enum Page {
     Progress,
     /// Past weeks, with export, import and the reminder.
     History,
-    /// What Ugeblik is and where the data lives.
-    About,
-    /// Goals and milestones, for a session.
-    Goals,
-    /// The passphrase, the idle lock, the end of the programme, deleting everything.
-    Safety,
 }
 
 impl From<Page> for View {
@@ -41,9 +35,6 @@ impl From<Page> for View {
         match page {
             Page::Progress => View::Progress,
             Page::History => View::History,
-            Page::About => View::About,
-            Page::Goals => View::Goals,
-            Page::Safety => View::Safety,
         }
     }
 }
@@ -57,18 +48,12 @@ pub struct Choices {
     pub demo: bool,
     /// The consultant's viewer (`?viewer`): draw the file posted, never the history.
     pub viewer: bool,
-    pub period: Period,
-    /// Line codes ([`crate::domain::series::LineKey::code`]).
-    pub lines: Vec<String>,
-    pub average: bool,
-    pub notes: bool,
-    pub table: bool,
-    pub compare: Option<IsoWeek>,
+    /// What the progress screen's charts show.
+    pub chart: ChartChoices,
     /// Width of the content area in CSS pixels.
     pub width: u32,
     /// This week.
     pub now: IsoWeek,
-    pub lines_open: bool,
     pub session: bool,
     /// A file chosen for import is being previewed (the one posted with
     /// [`ToWorker::ImportFile`]).
@@ -79,11 +64,6 @@ pub struct Choices {
     pub sending: bool,
     /// A passphrase is set.
     pub locked: bool,
-    /// The browser can do the lock's cryptography.
-    pub crypto: bool,
-    /// The idle lock's minutes and the programme's last day.
-    pub auto_lock: u32,
-    pub end: Option<String>,
 }
 
 /// The kinds of export file (the reminder's calendar file is [`ToWorker::Reminder`]).
@@ -116,9 +96,6 @@ pub enum ToWorker {
     /// Open the locked file to import with the passphrase in the form and draw `page`
     /// with it. Answer: [`FromWorker::Drawn`].
     Unlock { seq: u32, page: Page, choices: Choices, form: Vec<String> },
-    /// Apply the goals form's edit (`[name, value, …]`, with `edit`, `id` and `at`).
-    /// Answer: [`FromWorker::Edited`], or [`FromWorker::EditRefused`].
-    Edit { seq: u32, choices: Choices, form: Vec<String> },
     /// Merge the file being previewed into the history; where responses conflict, the
     /// file's win for the ids in `take_theirs`. Answer: [`FromWorker::Merged`] or
     /// [`FromWorker::MergeFailed`].
@@ -142,10 +119,6 @@ pub enum FromWorker {
     /// A screen, drawn in `hundredths` of a millisecond: its parts' HTML
     /// ([`crate::formats::html::PART`]).
     Drawn { seq: u32, hundredths: u32, html: String },
-    /// The goals screen with the form's error, the edit not made.
-    EditRefused { seq: u32, html: String },
-    /// The history with the edit made, in the stored format.
-    Edited { history: String },
     /// The history with the file merged, in the stored format.
     Merged { history: String },
     /// The file no longer reads: nothing merged.
@@ -194,7 +167,6 @@ impl ToWorker {
         let (choices, view) = match self {
             ToWorker::Pack(_) | ToWorker::Key { .. } | ToWorker::ImportFile | ToWorker::History(_) => return None,
             ToWorker::Draw { page, choices, .. } | ToWorker::Unlock { page, choices, .. } => (choices, (*page).into()),
-            ToWorker::Edit { choices, .. } => (choices, View::Edit),
             ToWorker::Merge { choices, .. } => (choices, View::ImportMerge),
             ToWorker::Export { choices, .. } | ToWorker::Reminder { choices, .. } | ToWorker::Send { choices, .. } => {
                 (choices, View::Export)
@@ -202,7 +174,7 @@ impl ToWorker {
         };
         let mut request = choices.request(view);
         match self {
-            ToWorker::Unlock { form, .. } | ToWorker::Edit { form, .. } => request.form = form.clone(),
+            ToWorker::Unlock { form, .. } => request.form = form.clone(),
             ToWorker::Merge { take_theirs, .. } => request.take_theirs = take_theirs.clone(),
             ToWorker::Export { exported, nickname, format, seal, .. } => {
                 request.exported = Some(exported.clone());
@@ -229,7 +201,7 @@ impl ToWorker {
 impl ToWorker {
     /// The answer the page makes itself, in the part of its code fetched when a drawn
     /// screen opens, for what needs no file ([`crate::session::render::needs_files`]): a screen
-    /// drawn, or the goals form's edit. `None` for everything else, which only the worker
+    /// drawn. `None` for everything else, which only the worker
     /// does (a file to import or view, an export, the reminder's file, the portal's file)
     /// or keeps. A drawing's `hundredths` is 0: the page times it.
     pub fn answer_here(&self, history: &History) -> Option<FromWorker> {
@@ -243,10 +215,6 @@ impl ToWorker {
                     FromWorker::Drawn { seq: *seq, hundredths: 0, html: drawn.html }
                 }
                 _ => FromWorker::Failed,
-            }),
-            ToWorker::Edit { seq, .. } => Some(match crate::session::render::edit(history, &request) {
-                Ok(history) => FromWorker::Edited { history },
-                Err(html) => FromWorker::EditRefused { seq: *seq, html },
             }),
             _ => None,
         }

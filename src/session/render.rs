@@ -38,18 +38,8 @@ pub enum View {
     History,
     /// The canonical export file (JSON text instead of HTML).
     Export,
-    /// What Ugeblik is, where the data lives, the instruments' sources and notices.
-    About,
     /// The history merged with the file in `import` (the stored history's JSON, not HTML).
     ImportMerge,
-    /// Goals and milestones, for a session ([`crate::session::goals`]).
-    Goals,
-    /// The edit in `form` applied: the stored history's JSON, or the goals screen with the
-    /// form's error.
-    Edit,
-    /// The passphrase, the idle lock, the end of the programme and deleting everything
-    /// ([`crate::session::privacy`]).
-    Safety,
 }
 
 /// What to show: the screen, the citizen's choices (the same [`Choices`] the page sends),
@@ -73,8 +63,8 @@ pub struct Request {
     /// For [`View::ImportMerge`]: the ids of the conflicting responses where the file's
     /// answers win.
     pub take_theirs: Vec<String>,
-    /// For [`View::Edit`]: the form's fields, `[name, value, name, value, …]`, with `edit`
-    /// (what to do), `id` (a fresh id) and `at` (the time).
+    /// The fields of the form sent (`[name, value, name, value, …]`): the reminder's (with
+    /// `today`, `uid` and `link` from the page), or a locked file's passphrase.
     pub form: Vec<String>,
     /// For [`View::Export`]: lock the file with the passphrase (the worker does it).
     pub seal: bool,
@@ -142,7 +132,7 @@ pub fn render(history: &History, request: &Request) -> Rendered {
             };
             Rendered { html, cursors: Vec::new(), file: None }
         }
-        View::Progress | View::About | View::Safety | View::Goals | View::Edit => screen(history, request),
+        View::Progress => progress(history, request),
         View::Export => {
             let exported = request.exported.as_deref().unwrap_or("");
             let file = crate::formats::export::export(history, exported, APP_VERSION, request.nickname.as_deref());
@@ -187,38 +177,8 @@ pub fn render_drawn(history: &History, request: &Request) -> Option<Rendered> {
     }
     Some(match request.view {
         View::History => Rendered { html: past_weeks(history, request, import_input), cursors: Vec::new(), file: None },
-        _ => screen(history, request),
+        _ => progress(history, request),
     })
-}
-
-/// The screens that never need a file: progress, about, lock and delete, goals (and an
-/// edit of them, answered with the goals screen when refused).
-fn screen(history: &History, request: &Request) -> Rendered {
-    let html = match request.view {
-        View::Progress => return progress(history, request),
-        View::About => about(request.choices.lang),
-        View::Safety => crate::session::privacy::screen(request),
-        View::Edit => edit(history, request).unwrap_or_else(|screen| screen),
-        _ => crate::session::goals::screen(history, request, None),
-    };
-    Rendered { html, cursors: Vec::new(), file: None }
-}
-
-/// For [`View::Edit`]: the stored history with the edit in `form` applied, or, when the
-/// form is refused, the goals screen with its error. (The viewer never edits: [`render`]
-/// draws the viewer's screen first.)
-pub fn edit(history: &History, request: &Request) -> Result<String, String> {
-    if request.choices.demo {
-        let demo = crate::domain::demo::history(request.choices.now, DEMO_WEEKS);
-        return edit(
-            &demo,
-            &Request { choices: Choices { demo: false, ..request.choices.clone() }, ..request.clone() },
-        );
-    }
-    match crate::session::goals::apply(history, &request.form, request.choices.now) {
-        Ok(edited) => Ok(crate::formats::stored::encode_history(&edited)),
-        Err(error) => Err(crate::session::goals::screen(history, request, Some(error))),
-    }
 }
 
 /// The reminder's calendar file from the form (`day`, `time`) and what the page adds
@@ -250,15 +210,10 @@ fn progress(history: &History, request: &Request) -> Rendered {
         html.el("p", &[], ChartMsg::ProgressEmpty.get(lang));
         return Rendered { html: html.finish(), cursors: Vec::new(), file: None };
     }
-    let weeks = request.choices.period.weeks(history, request.choices.now);
+    let weeks = request.choices.chart.period.weeks(history, request.choices.now);
     // The week's work is drawn only for a history that has any.
-    let keys: Vec<LineKey> = request
-        .choices
-        .lines
-        .iter()
-        .filter_map(|c| LineKey::from_code(c))
-        .filter(|k| !k.is_work() || !history.work.is_empty())
-        .collect();
+    let keys: Vec<LineKey> =
+        request.choices.chart.lines.iter().copied().filter(|k| !k.is_work() || !history.work.is_empty()).collect();
     let lines = trend(history, &weeks, &keys);
     let milestones = milestones_in(history, &weeks);
     let marks: Vec<usize> = milestones.iter().map(|(index, _)| *index).collect();
@@ -293,14 +248,14 @@ fn progress(history: &History, request: &Request) -> Rendered {
     html.part();
     milestone_list(&mut html, &milestones, lang);
     html.part();
-    let (choices, compare) = compare_choices(history, &weeks, request.choices.compare);
+    let (choices, compare) = compare_choices(history, &weeks, request.choices.chart.compare);
     compare_select(&mut html, &choices, compare, lang);
     html.part();
     radars(&mut html, history, &weeks, compare, lang);
     html.part();
     // Notes live in the table: showing them shows it.
-    if request.choices.table || request.choices.notes {
-        table(&mut html, history, &weeks, &lines, request.choices.notes, lang);
+    if request.choices.chart.table || request.choices.chart.notes {
+        table(&mut html, history, &weeks, &lines, request.choices.chart.notes, lang);
     }
     html.part();
     notices(&mut html, lang);
@@ -323,11 +278,11 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
     html.open("div", &[("class", "ugb-toolbar")]);
     html.open("div", &[("class", "ugb-period"), ("role", "group"), ("aria-labelledby", "ugb-period-label")]);
     html.el("span", &[("id", "ugb-period-label"), ("class", "ugb-toolbar__label")], ChartMsg::PeriodGroup.get(lang));
-    let custom = matches!(request.choices.period, Period::Custom(..));
+    let custom = matches!(request.choices.chart.period, Period::Custom(..));
     for (code, msg, pressed) in [
-        ("8", ChartMsg::PeriodEightWeeks, request.choices.period == Period::EIGHT_WEEKS),
-        ("26", ChartMsg::PeriodSixMonths, request.choices.period == Period::SIX_MONTHS),
-        ("all", ChartMsg::PeriodAll, request.choices.period == Period::All),
+        ("8", ChartMsg::PeriodEightWeeks, request.choices.chart.period == Period::EIGHT_WEEKS),
+        ("26", ChartMsg::PeriodSixMonths, request.choices.chart.period == Period::SIX_MONTHS),
+        ("all", ChartMsg::PeriodAll, request.choices.chart.period == Period::All),
         ("custom", ChartMsg::PeriodCustom, custom),
     ] {
         let id = format!("ugb-period-{code}");
@@ -348,11 +303,11 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
         );
     }
     html.close("div");
-    if let Period::Custom(..) = request.choices.period {
+    if let Period::Custom(..) = request.choices.chart.period {
         // Both lists and the chosen weeks are bounded like every period (`MAX_WEEKS`): the
         // whole history's weeks, and the chosen ends if they lie outside it.
         let all = Period::All.weeks(history, request.choices.now);
-        let shown = request.choices.period.weeks(history, request.choices.now);
+        let shown = request.choices.chart.period.weeks(history, request.choices.now);
         let (a, b) = (shown[0], shown[shown.len() - 1]);
         html.open("div", &[("class", "ugb-period__custom")]);
         for (id, msg, chosen) in
@@ -382,11 +337,11 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
             ("type", "button"),
             ("id", "ugb-lines-toggle"),
             ("class", "ugb-lines__toggle"),
-            ("aria-expanded", yes(request.choices.lines_open)),
+            ("aria-expanded", yes(request.choices.chart.lines_open)),
         ],
         ChartMsg::ChooseLines.get(lang),
     );
-    if request.choices.lines_open {
+    if request.choices.chart.lines_open {
         html.open("div", &[("class", "ugb-lines")]);
         let groups = CATALOGUE
             .iter()
@@ -398,7 +353,7 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
             for def in line_defs().into_iter().filter(|d| d.instrument.map(|i| i.id) == group) {
                 let code = def.key.code();
                 let id = format!("ugb-line-{code}");
-                let checked = request.choices.lines.contains(&code);
+                let checked = request.choices.chart.lines.contains(&def.key);
                 html.open("label", &[("class", "ugb-check"), ("for", &id)]);
                 if checked {
                     html.open("input", &[("type", "checkbox"), ("id", &id), ("data-line", &code), ("checked", "")]);
@@ -414,9 +369,9 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
     html.close("div").part().open("div", &[("class", "ugb-toolbar")]);
     html.open("div", &[("class", "ugb-toolbar__row")]);
     for (id, toggle, msg, on) in [
-        ("ugb-show-average", "average", ChartMsg::ShowAverage, request.choices.average),
-        ("ugb-show-table", "table", ChartMsg::ShowTable, request.choices.table),
-        ("ugb-show-notes", "notes", ChartMsg::ShowNotes, request.choices.notes),
+        ("ugb-show-average", "average", ChartMsg::ShowAverage, request.choices.chart.average),
+        ("ugb-show-table", "table", ChartMsg::ShowTable, request.choices.chart.table),
+        ("ugb-show-notes", "notes", ChartMsg::ShowNotes, request.choices.chart.notes),
     ] {
         html.open("label", &[("class", "ugb-check"), ("for", id)]);
         if on {
@@ -532,7 +487,7 @@ fn trend_figure(
             unit,
             lines: lines
                 .iter()
-                .map(|(line, style)| Plotted { line, style: *style, average: request.choices.average })
+                .map(|(line, style)| Plotted { line, style: *style, average: request.choices.chart.average })
                 .collect(),
             width: request.choices.width,
             milestones,
@@ -583,7 +538,7 @@ fn trend_figure(
     html.open("div", &[("class", "ugb-chart__svg")]).trusted_svg(&drawn.svg).close("div");
     html.el("span", &[("class", "ugb-chart__cursor"), ("aria-hidden", "true"), ("hidden", "")], "").close("div");
     html.el("p", &[("class", "ugb-chart__readout"), ("aria-live", "polite")], "");
-    trend_key(html, unit, lines, request.choices.average, lang);
+    trend_key(html, unit, lines, request.choices.chart.average, lang);
     if !milestones.is_empty() {
         html.el("p", &[("class", "ugb-chart__note")], ChartMsg::MilestoneSeeList.get(lang));
     }
@@ -983,25 +938,6 @@ fn send_section(html: &mut Html, history: &History, lang: Lang, portal: &str, co
         html.close("div");
     }
     html.close("div");
-}
-
-/// What Ugeblik is, where the data lives, and every instrument's source and notice.
-fn about(lang: Lang) -> String {
-    let mut html = Html::new();
-    html.el("p", &[], ChartMsg::AboutText.get(lang));
-    html.el("h3", &[], ChartMsg::PrivacyTitle.get(lang)).el("p", &[], ChartMsg::PrivacyText.get(lang));
-    html.el("h3", &[], ChartMsg::ConsultantsTitle.get(lang)).open("p", &[]);
-    html.text(ChartMsg::ConsultantsText.get(lang)).text(" ");
-    html.el("a", &[("href", "?viewer"), ("id", "ugb-viewer-link")], ChartMsg::ViewerChoose.get(lang)).close("p");
-    html.el("h3", &[], ChartMsg::SourcesTitle.get(lang)).open("ul", &[("class", "ugb-sources")]);
-    for instrument in &CATALOGUE {
-        let validity = if instrument.validated { ChartMsg::Validated } else { ChartMsg::NotValidated };
-        html.open("li", &[]).el("strong", &[], instrument.name.get(lang)).text(" – ").text(validity.get(lang));
-        html.open("br", &[]).text(instrument.notice.get(lang)).open("br", &[]);
-        html.el("span", &[("lang", "en")], instrument.source).close("li");
-    }
-    html.close("ul");
-    html.finish()
 }
 
 /// "Get answers from a file": the file picker, or what the chosen file would bring (or why

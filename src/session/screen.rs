@@ -1,35 +1,40 @@
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
+use crate::domain::lang::Lang;
 use crate::i18n::Msg;
 use crate::page::state::{AppState, Screen};
-use crate::session::progress::results;
+use crate::platform::browser;
+use crate::session::about::About;
+use crate::session::goals_screen::Goals;
+use crate::session::progress::{results, STYLESHEET};
 use crate::session::protocol::Page;
+use crate::session::safety::Safety;
 
-/// A screen the chart worker draws, so that the first load does not carry it: progress
-/// (charts fitted to the width there is), past weeks with export, import and the
-/// reminder, goals and milestones for a session with the consultant, and what Ugeblik is.
+/// A session screen, so that the first load does not carry it: progress (charts fitted to
+/// the width there is), past weeks with export, import and the reminder, goals and
+/// milestones for a session with the consultant, lock and delete, and what Ugeblik is.
 ///
-/// Its code, and all that only it reaches, is fetched the first time a drawn screen opens
-/// (Leptos's code splitting, the split point `#[lazy]` makes, built by scripts/split.mjs):
-/// 20.6 KB less of the first load. `fallible`: a part that cannot be fetched (offline,
-/// before the service worker kept it) is an error to show, not a panic.
+/// Its code, and all that only it reaches, is fetched the first time a session screen
+/// opens (Leptos's code splitting, the split point `#[lazy]` makes, built by
+/// scripts/split.mjs): 20.6 KB less of the first load. `fallible`: a part that cannot be
+/// fetched (offline, before the service worker kept it) is an error to show, not a panic.
 #[leptos::wasm_split::wasm_split(ugeblik_drawn_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn drawn_screen(screen: Screen) -> Result<AnyView, SplitLoaderError> {
-    let (title, page) = match screen {
-        Screen::Progress => (Msg::ProgressTitle, Page::Progress),
-        Screen::Goals => (Msg::GoalsTitle, Page::Goals),
-        Screen::About => (Msg::AboutTitle, Page::About),
-        Screen::Safety => (Msg::NavSafety, Page::Safety),
-        _ => (Msg::HistoryTitle, Page::History),
-    };
-    let width = (screen == Screen::Progress).then(crate::session::progress::fitted_width);
-    Ok(drawing(title, page, width).into_any())
+    Ok(match screen {
+        Screen::About => view! { <About/> }.into_any(),
+        Screen::Safety => view! { <Safety/> }.into_any(),
+        Screen::Progress => {
+            drawing(Msg::ProgressTitle, Page::Progress, Some(crate::session::progress::fitted_width())).into_any()
+        }
+        Screen::Goals => view! { <Goals/> }.into_any(),
+        _ => drawing(Msg::HistoryTitle, Page::History, None).into_any(),
+    })
 }
 
-/// A screen whose content the worker draws: its heading, then the drawing, fitted to
-/// `width` where the drawing depends on it (the charts). One function for all of them:
-/// each distinct view is code the first load carries.
+/// A screen whose content is drawn as HTML (by the renderer, here or in the worker): its
+/// heading, then the drawing, fitted to `width` where the drawing depends on it (the
+/// charts).
 fn drawing(title: Msg, page: Page, width: Option<RwSignal<u32>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let class = if width.is_some() { "ugb-screen ugb-trends" } else { "ugb-screen" };
@@ -39,6 +44,88 @@ fn drawing(title: Msg, page: Page, width: Option<RwSignal<u32>>) -> impl IntoVie
             <section class=class aria-labelledby="ugb-drawn-title">
                 <h2 id="ugb-drawn-title" tabindex="-1">{title.get(lang)}</h2>
                 {results(state, lang, width, page)}
+            </section>
+        }
+    }
+}
+
+/// What a screen says it did (`done`, a status) or why it could not (`problem`, an alert).
+#[derive(Clone, Copy)]
+pub struct Said {
+    pub done: RwSignal<Option<Msg>>,
+    pub problem: RwSignal<Option<Msg>>,
+    /// How many times the screen has answered (the content area's `data-drawn`, which the
+    /// browser tests wait on).
+    answers: RwSignal<u32>,
+}
+
+impl Said {
+    pub fn new() -> Said {
+        Said { done: RwSignal::new(None), problem: RwSignal::new(None), answers: RwSignal::new(1) }
+    }
+
+    /// The screen answered what was asked (drawn anew, or an error said).
+    pub fn answered(self) {
+        self.answers.update(|n| *n += 1);
+    }
+
+    /// Says what was done, and that nothing is wrong.
+    pub fn done(self, msg: Msg) {
+        self.answered();
+        self.problem.set(None);
+        self.done.set(Some(msg));
+    }
+
+    /// Says what is wrong; marks the field where it is (`aria-invalid`) and puts the focus
+    /// there.
+    pub fn problem(self, msg: Msg, field: Option<&str>) {
+        self.answered();
+        self.done.set(None);
+        self.problem.set(Some(msg));
+        if let Some(field) = field {
+            browser::mark_invalid(field);
+            browser::focus_id(field);
+        }
+    }
+
+    /// The alert and the status, in `lang`.
+    fn view(self, lang: Lang) -> impl IntoView {
+        let Said { done, problem, .. } = self;
+        view! {
+            {move || problem.get().map(|msg| view! { <p class="ugb-notice" role="alert">{msg.get(lang)}</p> })}
+            <p class="ugb-done" role="status">{move || done.get().map(|msg| msg.get(lang))}</p>
+        }
+    }
+}
+
+/// A session screen drawn by its component: its heading, what it `said`, and `content` in
+/// the screens' content area (`.ugb-results`, which the styles and the browser tests
+/// know), made again in the language chosen. Its texts are the drawn screens' texts
+/// ([`crate::i18n::ChartMsg`]), read from the language's pack here.
+pub fn frame<V: IntoView + 'static>(
+    title: Msg,
+    said: Option<Said>,
+    content: impl Fn(Lang) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    browser::ensure_stylesheet(STYLESHEET);
+    // A new history (an edit, an import, another tab's) is an answer too: what the screen
+    // shows of it has changed.
+    if let Some(said) = said {
+        Effect::new(move |_| {
+            state.history.track();
+            said.answered();
+        });
+    }
+    let answers = move || said.map_or(1, |said| said.answers.get()).to_string();
+    move || {
+        let lang = state.lang.get();
+        crate::i18n::pack::install_chart(lang);
+        view! {
+            <section class="ugb-screen" aria-labelledby="ugb-drawn-title">
+                <h2 id="ugb-drawn-title" tabindex="-1">{title.get(lang)}</h2>
+                {said.map(|said| said.view(lang))}
+                <div class="ugb-results" aria-busy="false" data-drawn=answers>{content(lang)}</div>
             </section>
         }
     }

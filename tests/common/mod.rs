@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use ugeblik::domain::lang::Lang;
-use ugeblik::domain::series::{default_lines, Period};
+use ugeblik::domain::series::{ChartChoices, Period};
 use ugeblik::domain::week::IsoWeek;
 use ugeblik::session::protocol::Choices;
 use ugeblik::session::render::{Request, View};
@@ -44,23 +44,14 @@ pub fn request() -> Request {
         demo: false,
         viewer: false,
         lang: Lang::En,
-        period: Period::Weeks(4),
-        lines: default_lines().into_iter().map(|k| k.code()).collect(),
-        average: false,
-        notes: false,
-        table: true,
-        compare: None,
+        chart: ChartChoices { table: true, ..ChartChoices::new(Period::Weeks(4)) },
         width: 600,
         now: week("2026-W47"),
-        lines_open: false,
         session: false,
         importing: false,
         portal: None,
         sending: false,
         locked: false,
-        crypto: true,
-        auto_lock: 5,
-        end: None,
     }
     .request(View::Progress)
 }
