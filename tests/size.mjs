@@ -97,7 +97,10 @@ import { join } from 'node:path';
  *  the CSV say values with Debug). Then what only an embedded widget runs (the portal's
  *  listener, the height, portals.json) as a split point fetched only when framed with a
  *  parentOrigin (src/page/portal.rs): 173.8 → 173.3 KB (177,935 → 177,421 bytes; the part
- *  2.5 KB, and a 74-byte chunk the drawn screens' part shares with it), budget 175.
+ *  2.5 KB, and a 74-byte chunk the drawn screens' part shares with it; the chart worker +6.2
+ *  KB, DESIGN.md), budget 175. The lock screen as a split point kept with the first load's
+ *  files, measured on that: → 168.0 KB, but the chart worker +79.6 KB: left on branch
+ *  i18-room3-lock.
  *  Then one serde definition per format through serde-json-core (issue 18, item 3): the
  *  portal protocol, encrypted envelopes, shared-phone settings and settings, 183.2 → 194.1 KB;
  *  merged with main at a142626 (188.4 KB), 199.1 KB; and the history and the check-in in
