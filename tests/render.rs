@@ -92,7 +92,6 @@ fn the_table_is_drawn_only_when_asked_for() {
     )
     .html;
     assert!(!html.contains("id=\"ugb-numbers\""));
-    assert!(html.contains("id=\"ugb-show-table\" data-toggle=\"table\">"));
 }
 
 #[test]
@@ -130,71 +129,52 @@ fn one_chart_per_unit_with_a_summary_and_the_data_for_its_cursor() {
 }
 
 #[test]
-fn the_radar_overlays_first_chosen_and_latest_and_the_choice_is_offered() {
+fn the_radar_overlays_first_chosen_and_latest() {
     let mut history = history();
     history.responses.push(response("2026-W45", "chime5", &[("chime-c", 5)], None));
-    let rendered = render(
-        &history,
-        &Request {
-            choices: Choices {
-                chart: ChartChoices { compare: Some(week("2026-W45")), ..request().choices.chart },
-                ..request().choices
-            },
-            ..request()
-        },
-    )
-    .html;
-    assert!(rendered.contains("profile for Week 44, 2026, Week 45, 2026 and Week 47, 2026"), "{rendered}");
-    assert!(rendered.contains("<option value=\"2026-W45\" selected=\"\">"));
-    let without = render(
-        &history,
-        &Request {
-            choices: Choices { chart: ChartChoices { compare: None, ..request().choices.chart }, ..request().choices },
-            ..request()
-        },
-    )
-    .html;
-    assert!(without.contains("<option value=\"2026-W45\" selected=\"\">"), "by default the week nearest 4 weeks back");
+    let drawn = |compare| {
+        let chart = ChartChoices { compare, ..request().choices.chart };
+        render(&history, &Request { choices: Choices { chart, ..request().choices }, ..request() }).html
+    };
+    let chosen = drawn(Some(week("2026-W45")));
+    assert!(chosen.contains("profile for Week 44, 2026, Week 45, 2026 and Week 47, 2026"), "{chosen}");
+    assert!(drawn(None).contains("Week 45, 2026 and Week 47, 2026"), "by default the week nearest 4 weeks back");
+    let not_offered = drawn(Some(week("2026-W46")));
+    assert!(not_offered.contains("Week 45, 2026 and Week 47, 2026"), "a week with no reading is not compared with");
+    assert!(!chosen.contains("<select"), "the choices are the toolbar's components, not drawn");
+}
+
+/// The consultant's viewer with a file open (the fixture of export format 2), the choices
+/// `chart` and the session view on or off.
+fn viewer(chart: ChartChoices, session: bool) -> String {
+    let request = Request {
+        import: Some(include_str!("fixtures/export-v2.json").to_owned()),
+        choices: Choices { viewer: true, session, chart, ..request().choices },
+        ..request()
+    };
+    render(&History::default(), &request).html
 }
 
 #[test]
-fn the_controls_show_the_choices_made() {
-    let html = render(
-        &history(),
-        &Request {
-            choices: Choices {
-                session: true,
-                chart: ChartChoices { average: true, lines_open: true, ..request().choices.chart },
-                ..request().choices
-            },
-            ..request()
-        },
-    )
-    .html;
-    assert!(html.contains("id=\"ugb-show-average\" data-toggle=\"average\" checked=\"\""));
-    assert!(html.contains("id=\"ugb-session\" data-action=\"session\" aria-pressed=\"true\""));
-    assert!(html.contains("id=\"ugb-line-who5\" data-line=\"who5\" checked=\"\""));
-    assert!(
-        html.contains("id=\"ugb-line-jobready7.job-belief\" data-line=\"jobready7.job-belief\">"),
-        "job items are off by default"
-    );
+fn the_viewer_draws_its_choices_as_chosen_each_known_by_its_id() {
+    let chart = ChartChoices { average: true, lines_open: true, period: Period::All, ..request().choices.chart };
+    let html = viewer(chart, true);
+    assert!(html.contains("id=\"ugb-show-average\" checked=\"\""), "{html}");
+    assert!(html.contains("id=\"ugb-session\" aria-pressed=\"true\""));
+    assert!(html.contains("id=\"ugb-period-all\" aria-pressed=\"true\""));
+    assert!(html.contains("id=\"ugb-line-who5\" checked=\"\""));
+    assert!(html.contains("id=\"ugb-line-jobready7.job-belief\">"), "job items are off by default");
     assert!(html.contains("Wide, pale line: 4-week average"));
-    let custom = render(
-        &history(),
-        &Request {
-            choices: Choices {
-                chart: ChartChoices {
-                    period: Period::Custom(week("2026-W45"), week("2026-W46")),
-                    ..request().choices.chart
-                },
-                ..request().choices
-            },
-            ..request()
-        },
-    )
-    .html;
-    assert!(custom.contains("<select id=\"ugb-period-from\"><option value=\"2026-W44\">"));
+    assert!(
+        !html.contains("data-action=\"session\"") && !html.contains("data-line=") && !html.contains("data-toggle=")
+    );
+    // A custom period starts as the file's whole history, which only the drawing knows.
+    assert!(html.contains("id=\"ugb-period-custom\" aria-pressed=\"false\" data-first=\""));
+    let period = Period::Custom(week("2026-W45"), week("2026-W46"));
+    let custom = viewer(ChartChoices { period, ..request().choices.chart }, false);
+    assert!(custom.contains("<select id=\"ugb-period-from\">"), "{custom}");
     assert!(custom.contains("<option value=\"2026-W45\" selected=\"\">"));
+    assert!(custom.contains("<option value=\"2026-W46\" selected=\"\">"));
 }
 
 #[test]

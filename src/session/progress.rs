@@ -1,14 +1,16 @@
-//! The progress screen that citizen and consultant look at together.
+//! The drawn content of the progress and past-weeks screens, and the chart worker.
 //!
-//! Everything on it (controls, charts, keys, radars, tables) is drawn as HTML by
-//! `crate::session::render`, here, in the part of the page's code fetched when a drawn screen first
-//! opens (`crate::session::screen::drawn_screen`): the check-in's first load carries none of it.
-//! What needs files (a file to import or view, every export) is done by the chart worker
-//! (`src/bin/charts.rs`), started the first time one is asked for, in the same messages.
-//! This side keeps the choices, asks for a drawing, puts the answer in place with focus
-//! kept where it was, and reacts through one set of delegated listeners: `data-period`,
-//! `data-line`, `data-toggle` and `data-action` on controls, and the hover and keyboard
-//! cursor on each chart.
+//! The figures (charts, keys, radars, tables) and the past weeks are drawn as HTML by
+//! `crate::session::render`, here, in the part of the page's code fetched when a drawn
+//! screen first opens (`crate::session::screen::drawn_screen`): the check-in's first load
+//! carries none of it. The progress screen's choices are components
+//! (`session::progress_screen`); what they change is drawn anew here. What needs files (a
+//! file to import or view, every export) is done by the chart worker (`src/bin/charts.rs`),
+//! started the first time one is asked for, in the same messages. This side asks for a
+//! drawing, puts the answer in place with focus kept where it was, and reacts through one
+//! set of delegated listeners: the viewer's drawn controls (read by id as a
+//! [`Choice`]), `data-action` on the past weeks' buttons, and the hover and keyboard cursor
+//! on each chart.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -16,12 +18,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::lang::Lang;
-use crate::domain::series::{LineKey, Period};
+use crate::domain::series::LineKey;
 use crate::domain::week::IsoWeek;
 use crate::i18n::{readout, Msg};
 use crate::page::state::AppState;
 use crate::platform::browser;
 use crate::session::protocol::{wire, Choices, FileFormat, FromWorker, Page, ToWorker};
+use crate::session::trends::{Choice, PeriodButton, Toggle};
 
 /// Where the worker's loader lies, relative to the page, so a sub-path works. The release
 /// build names it with a hash of its content (and of the files it loads) and writes that
@@ -120,7 +123,15 @@ fn choices(state: AppState, lang: Lang, width: u32, importing: bool) -> Choices 
 /// The content area of a screen the worker draws: asks it to draw whenever a choice, the
 /// language or the width changes, and puts each answer in place (keeping focus where it
 /// was).
-pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: Page) -> impl IntoView {
+/// `print_after`: print was asked for while the table was hidden, so print once it is
+/// drawn ([`print`]).
+pub fn results(
+    state: AppState,
+    lang: Lang,
+    width: Option<RwSignal<u32>>,
+    page: Page,
+    print_after: StoredValue<bool>,
+) -> impl IntoView {
     browser::ensure_stylesheet(STYLESHEET);
     let area = NodeRef::<Div>::new();
     // What went wrong, if anything: the drawing, or making the export file.
@@ -137,8 +148,6 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
     let latest = StoredValue::new(0u32);
     // The parts last put in place, to leave the unchanged ones alone.
     let placed: StoredValue<Vec<String>, LocalStorage> = StoredValue::new_local(Vec::new());
-    // Print was asked for while the table was hidden: print once it is drawn.
-    let print_after = StoredValue::new(false);
     // Whether the copy of everything just offered is known to be saved.
     let copy = RwSignal::new(None::<Copy>);
 
@@ -417,44 +426,21 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
             importing.update(|n| *n += 1);
             return;
         }
+        // Only the chart's own controls redraw: a form field (a locked file's passphrase)
+        // must not, or the drawing would replace what is being typed.
         let week = event_target_value(&ev).parse::<IsoWeek>().ok();
-        let line = target.get_attribute("data-line").and_then(|code| LineKey::from_code(&code));
-        let toggle = target.get_attribute("data-toggle");
         let id = target.id();
-        // Only the chart's own controls redraw: a form field (a goal being written) must
-        // not, or the drawing would replace what is being typed.
-        if line.is_none()
-            && toggle.is_none()
-            && !matches!(id.as_str(), "ugb-period-from" | "ugb-period-to" | "ugb-compare")
-        {
-            return;
+        let choice = match id.as_str() {
+            "ugb-period-from" => week.map(Choice::From),
+            "ugb-period-to" => week.map(Choice::To),
+            "ugb-compare" => Some(Choice::Compare(week)),
+            _ => Toggle::from_id(&id)
+                .map(Choice::Toggle)
+                .or_else(|| id.strip_prefix("ugb-line-").and_then(LineKey::from_code).map(Choice::Line)),
+        };
+        if let Some(choice) = choice {
+            state.chart.update(|c| choice.apply(c, (state.week, state.week)));
         }
-        state.chart.update(|c| {
-            if let Some(key) = line {
-                match c.lines.iter().position(|k| *k == key) {
-                    Some(i) => {
-                        c.lines.remove(i);
-                    }
-                    None => c.lines.push(key),
-                }
-            } else if let Some(toggle) = toggle {
-                let on = match toggle.as_str() {
-                    "notes" => &mut c.notes,
-                    "table" => &mut c.table,
-                    _ => &mut c.average,
-                };
-                *on = !*on;
-            } else if let (Period::Custom(a, b), Some(week)) = (c.period, week) {
-                match id.as_str() {
-                    "ugb-period-from" => c.period = Period::Custom(week, a.max(b)),
-                    "ugb-period-to" => c.period = Period::Custom(a.min(b), week),
-                    _ => {}
-                }
-            }
-            if id == "ugb-compare" {
-                c.compare = week;
-            }
-        });
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let button = ev
@@ -466,29 +452,20 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
         // what it does happens here, and the browser never submits the form itself (that
         // would reload the page with what was typed in the address).
         ev.prevent_default();
-        if let Some(period) = button.get_attribute("data-period") {
+        if let Some(period) = PeriodButton::from_id(&button.id()) {
+            // The viewer's history is the file's, which only the drawing knows: it writes
+            // where a custom period starts on its button.
             let end = |name| button.get_attribute(name).and_then(|w| w.parse::<IsoWeek>().ok()).unwrap_or(state.week);
             let span = (end("data-first"), end("data-last"));
-            state.chart.update(|c| {
-                c.period = match period.as_str() {
-                    "8" => Period::EIGHT_WEEKS,
-                    "26" => Period::SIX_MONTHS,
-                    "all" => Period::All,
-                    _ if matches!(c.period, Period::Custom(..)) => c.period,
-                    _ => Period::Custom(span.0, span.1),
-                }
-            });
+            state.chart.update(|c| Choice::Period(period).apply(c, span));
         } else if button.id() == "ugb-lines-toggle" {
-            state.chart.update(|c| c.lines_open = !c.lines_open);
+            state.chart.update(|c| Choice::Lines.apply(c, (state.week, state.week)));
+        } else if button.id() == "ugb-session" {
+            state.session.update(|on| *on = !*on);
+        } else if button.id() == "ugb-print" {
+            print(state, print_after);
         } else if let Some(action) = button.get_attribute("data-action") {
             match action.as_str() {
-                "session" => state.session.update(|on| *on = !*on),
-                // The printout carries the table: draw it first if it is hidden.
-                "print" if !state.chart.with_untracked(|c| c.table) => {
-                    print_after.set_value(true);
-                    state.chart.update(|c| c.table = true);
-                }
-                "print" => browser::print(),
                 "import-cancel" => importing.set(0),
                 // A locked file's passphrase: the worker opens the file and previews it.
                 "import-unlock" => {
@@ -565,6 +542,17 @@ pub fn results(state: AppState, lang: Lang, width: Option<RwSignal<u32>>, page: 
             on:change=on_change
             on:click=on_click
         ></div>
+    }
+}
+
+/// Prints the progress screen. The printout carries the table: a hidden one is drawn first,
+/// and printed once it is in place (`print_after`, which [`results`] heeds).
+pub(crate) fn print(state: AppState, print_after: StoredValue<bool>) {
+    if state.chart.with_untracked(|c| c.table) {
+        browser::print();
+    } else {
+        print_after.set_value(true);
+        state.chart.update(|c| c.table = true);
     }
 }
 

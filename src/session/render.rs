@@ -15,7 +15,7 @@ use crate::domain::progression::{format_hours, parse_date, Kept, Milestone, Prog
 use crate::domain::response::ValidationError;
 use crate::domain::series::{
     goal_rows, line_defs, milestones_in, radar_axes, radar_readings, radar_weeks, summarize, trend, weeks_with, Line,
-    LineKey, Period, Summary, Unit,
+    LineKey, Summary, Unit,
 };
 use crate::domain::week::{IsoWeek, FIRST_YEAR, LAST_YEAR};
 use crate::formats::html::Html;
@@ -25,6 +25,7 @@ use crate::i18n::{
     date_label, decimal_separator, join, signed, week_dates, week_label, week_label_with_year, whole, ChartMsg,
 };
 use crate::session::protocol::Choices;
+use crate::session::trends::{compare_choices, custom_span, custom_weeks, PeriodButton, Toggle};
 
 const RADAR_INSTRUMENTS: [&str; 2] = ["chime5", "jobready7"];
 
@@ -218,10 +219,9 @@ fn progress(history: &History, request: &Request) -> Rendered {
     let milestones = milestones_in(history, &weeks);
     let marks: Vec<usize> = milestones.iter().map(|(index, _)| *index).collect();
     let mut html = Html::new();
-    // The parts, each replaced in the page only when it changed: controls, period,
-    // one per unit's chart, the radars' choice, the radars, the table, the notices.
-    controls(&mut html, history, request);
-    html.part();
+    // The parts, each replaced in the page only when it changed: period, one per unit's
+    // chart, the goals, the milestones, the radars, the table, the notices. The choices
+    // are the toolbar's (`session::progress_screen`), or the viewer's [`controls`].
     let (first, last) = (weeks[0], weeks[weeks.len() - 1]);
     let shown = ChartMsg::PeriodShown
         .fill(lang, &[("from", &week_label_with_year(lang, first)), ("to", &week_label_with_year(lang, last))]);
@@ -248,9 +248,7 @@ fn progress(history: &History, request: &Request) -> Rendered {
     html.part();
     milestone_list(&mut html, &milestones, lang);
     html.part();
-    let (choices, compare) = compare_choices(history, &weeks, request.choices.chart.compare);
-    compare_select(&mut html, &choices, compare, lang);
-    html.part();
+    let (_, compare) = compare_choices(history, &weeks, request.choices.chart.compare);
     radars(&mut html, history, &weeks, compare, lang);
     html.part();
     // Notes live in the table: showing them shows it.
@@ -271,61 +269,35 @@ fn yes(value: bool) -> &'static str {
     }
 }
 
-/// The controls. Every control has an id, so that focus returns to it after a re-render,
-/// and a `data-` attribute that the page's delegated listeners act on.
+/// The viewer's controls, as HTML: the same as the toolbar's components
+/// (`session::progress_screen`), each known by its id, which the page's delegated
+/// listeners read as a [`crate::session::trends::Choice`]. Focus returns to it by its id
+/// after a re-render.
 fn controls(html: &mut Html, history: &History, request: &Request) {
     let lang = request.choices.lang;
+    let chart = &request.choices.chart;
     html.open("div", &[("class", "ugb-toolbar")]);
     html.open("div", &[("class", "ugb-period"), ("role", "group"), ("aria-labelledby", "ugb-period-label")]);
     html.el("span", &[("id", "ugb-period-label"), ("class", "ugb-toolbar__label")], ChartMsg::PeriodGroup.get(lang));
-    let custom = matches!(request.choices.chart.period, Period::Custom(..));
-    for (code, msg, pressed) in [
-        ("8", ChartMsg::PeriodEightWeeks, request.choices.chart.period == Period::EIGHT_WEEKS),
-        ("26", ChartMsg::PeriodSixMonths, request.choices.chart.period == Period::SIX_MONTHS),
-        ("all", ChartMsg::PeriodAll, request.choices.chart.period == Period::All),
-        ("custom", ChartMsg::PeriodCustom, custom),
-    ] {
-        let id = format!("ugb-period-{code}");
-        // The custom period starts as the whole history: the page reads its ends here.
-        let (first, last) = history.span().unwrap_or((request.choices.now, request.choices.now));
-        let (first, last) = (first.to_string(), last.max(request.choices.now).to_string());
-        html.el(
-            "button",
-            &[
-                ("type", "button"),
-                ("id", &id),
-                ("data-period", code),
-                ("data-first", &first),
-                ("data-last", &last),
-                ("aria-pressed", yes(pressed)),
-            ],
-            msg.get(lang),
-        );
+    // Where a custom period starts, which the page does not know of a file it has not read.
+    let (first, last) = custom_span(history, request.choices.now);
+    let (first, last) = (first.to_string(), last.to_string());
+    for button in PeriodButton::ALL {
+        let pressed = yes(button.is_chosen(chart.period));
+        let mut attributes = vec![("type", "button"), ("id", button.id()), ("aria-pressed", pressed)];
+        if button == PeriodButton::Custom {
+            attributes.extend([("data-first", first.as_str()), ("data-last", last.as_str())]);
+        }
+        html.el("button", &attributes, button.text().get(lang));
     }
     html.close("div");
-    if let Period::Custom(..) = request.choices.chart.period {
-        // Both lists and the chosen weeks are bounded like every period (`MAX_WEEKS`): the
-        // whole history's weeks, and the chosen ends if they lie outside it.
-        let all = Period::All.weeks(history, request.choices.now);
-        let shown = request.choices.chart.period.weeks(history, request.choices.now);
-        let (a, b) = (shown[0], shown[shown.len() - 1]);
+    if let Some(custom) = custom_weeks(history, request.choices.now, chart.period) {
         html.open("div", &[("class", "ugb-period__custom")]);
-        for (id, msg, chosen) in
-            [("ugb-period-from", ChartMsg::PeriodFrom, a), ("ugb-period-to", ChartMsg::PeriodTo, b)]
+        for (id, msg, (weeks, chosen)) in
+            [("ugb-period-from", ChartMsg::PeriodFrom, custom.from), ("ugb-period-to", ChartMsg::PeriodTo, custom.to)]
         {
-            html.el("label", &[("for", id)], msg.get(lang)).open("select", &[("id", id)]);
-            let before = (chosen < all[0]).then_some(chosen);
-            let after = (chosen > all[all.len() - 1]).then_some(chosen);
-            for week in before.iter().chain(&all).chain(after.iter()) {
-                let value = week.to_string();
-                let label = week_label_with_year(lang, *week);
-                if *week == chosen {
-                    html.el("option", &[("value", &value), ("selected", "")], &label);
-                } else {
-                    html.el("option", &[("value", &value)], &label);
-                }
-            }
-            html.close("select");
+            html.el("label", &[("for", id)], msg.get(lang));
+            week_select(html, id, &weeks, Some(chosen), None, lang);
         }
         html.close("div");
     }
@@ -337,11 +309,11 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
             ("type", "button"),
             ("id", "ugb-lines-toggle"),
             ("class", "ugb-lines__toggle"),
-            ("aria-expanded", yes(request.choices.chart.lines_open)),
+            ("aria-expanded", yes(chart.lines_open)),
         ],
         ChartMsg::ChooseLines.get(lang),
     );
-    if request.choices.chart.lines_open {
+    if chart.lines_open {
         html.open("div", &[("class", "ugb-lines")]);
         let groups = CATALOGUE
             .iter()
@@ -351,16 +323,8 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
         for (group, legend) in groups {
             html.open("fieldset", &[]).el("legend", &[], legend);
             for def in line_defs().into_iter().filter(|d| d.instrument.map(|i| i.id) == group) {
-                let code = def.key.code();
-                let id = format!("ugb-line-{code}");
-                let checked = request.choices.chart.lines.contains(&def.key);
-                html.open("label", &[("class", "ugb-check"), ("for", &id)]);
-                if checked {
-                    html.open("input", &[("type", "checkbox"), ("id", &id), ("data-line", &code), ("checked", "")]);
-                } else {
-                    html.open("input", &[("type", "checkbox"), ("id", &id), ("data-line", &code)]);
-                }
-                html.text(def.name.get(lang)).close("label");
+                let id = format!("ugb-line-{}", def.key.code());
+                check(html, &id, chart.lines.contains(&def.key), def.name.get(lang));
             }
             html.close("fieldset");
         }
@@ -368,32 +332,54 @@ fn controls(html: &mut Html, history: &History, request: &Request) {
     }
     html.close("div").part().open("div", &[("class", "ugb-toolbar")]);
     html.open("div", &[("class", "ugb-toolbar__row")]);
-    for (id, toggle, msg, on) in [
-        ("ugb-show-average", "average", ChartMsg::ShowAverage, request.choices.chart.average),
-        ("ugb-show-table", "table", ChartMsg::ShowTable, request.choices.chart.table),
-        ("ugb-show-notes", "notes", ChartMsg::ShowNotes, request.choices.chart.notes),
-    ] {
-        html.open("label", &[("class", "ugb-check"), ("for", id)]);
-        if on {
-            html.open("input", &[("type", "checkbox"), ("id", id), ("data-toggle", toggle), ("checked", "")]);
-        } else {
-            html.open("input", &[("type", "checkbox"), ("id", id), ("data-toggle", toggle)]);
-        }
-        html.text(msg.get(lang)).close("label");
+    for toggle in Toggle::ALL {
+        check(html, toggle.id(), toggle.is_on(chart), toggle.text().get(lang));
     }
     html.close("div").open("div", &[("class", "ugb-toolbar__row")]);
     html.el(
         "button",
-        &[
-            ("type", "button"),
-            ("id", "ugb-session"),
-            ("data-action", "session"),
-            ("aria-pressed", yes(request.choices.session)),
-        ],
+        &[("type", "button"), ("id", "ugb-session"), ("aria-pressed", yes(request.choices.session))],
         ChartMsg::SessionView.get(lang),
     );
-    html.el("button", &[("type", "button"), ("id", "ugb-print"), ("data-action", "print")], ChartMsg::Print.get(lang));
+    html.el("button", &[("type", "button"), ("id", "ugb-print")], ChartMsg::Print.get(lang));
     html.close("div").close("div");
+    let weeks = chart.period.weeks(history, request.choices.now);
+    let (choices, compare) = compare_choices(history, &weeks, chart.compare);
+    if !choices.is_empty() {
+        html.part().open("div", &[("class", "ugb-compare")]);
+        html.el("label", &[("for", "ugb-compare")], ChartMsg::RadarCompare.get(lang));
+        week_select(html, "ugb-compare", &choices, compare, Some(ChartMsg::RadarNoCompare.get(lang)), lang);
+        html.close("div");
+    }
+}
+
+/// A labelled tick box.
+fn check(html: &mut Html, id: &str, checked: bool, text: &str) {
+    html.open("label", &[("class", "ugb-check"), ("for", id)]);
+    if checked {
+        html.open("input", &[("type", "checkbox"), ("id", id), ("checked", "")]);
+    } else {
+        html.open("input", &[("type", "checkbox"), ("id", id)]);
+    }
+    html.text(text).close("label");
+}
+
+/// A list of weeks, `chosen` selected; `none` is a first choice of no week.
+fn week_select(html: &mut Html, id: &str, weeks: &[IsoWeek], chosen: Option<IsoWeek>, none: Option<&str>, lang: Lang) {
+    html.open("select", &[("id", id)]);
+    if let Some(none) = none {
+        html.el("option", &[("value", "")], none);
+    }
+    for week in weeks {
+        let value = week.to_string();
+        let label = week_label_with_year(lang, *week);
+        if Some(*week) == chosen {
+            html.el("option", &[("value", &value), ("selected", "")], &label);
+        } else {
+            html.el("option", &[("value", &value)], &label);
+        }
+    }
+    html.close("select");
 }
 
 fn unit_title(unit: Unit) -> ChartMsg {
@@ -618,27 +604,6 @@ fn milestone_list(html: &mut Html, milestones: &[(usize, &Milestone)], lang: Lan
     html.close("ol").close("div");
 }
 
-/// The choice of the earlier week the radars compare with.
-fn compare_select(html: &mut Html, choices: &[IsoWeek], compare: Option<IsoWeek>, lang: Lang) {
-    if choices.is_empty() {
-        return;
-    }
-    html.open("div", &[("class", "ugb-compare")]);
-    html.el("label", &[("for", "ugb-compare")], ChartMsg::RadarCompare.get(lang));
-    html.open("select", &[("id", "ugb-compare")]);
-    html.el("option", &[("value", "")], ChartMsg::RadarNoCompare.get(lang));
-    for week in choices {
-        let value = week.to_string();
-        let label = week_label_with_year(lang, *week);
-        if Some(*week) == compare {
-            html.el("option", &[("value", &value), ("selected", "")], &label);
-        } else {
-            html.el("option", &[("value", &value)], &label);
-        }
-    }
-    html.close("select").close("div");
-}
-
 fn unit_code(unit: Unit) -> &'static str {
     match unit {
         Unit::Percent => "who5",
@@ -646,21 +611,6 @@ fn unit_code(unit: Unit) -> &'static str {
         Unit::Hours => "hours",
         Unit::Attendance => "attendance",
     }
-}
-
-/// The weeks the radars can compare with (between the period's first and latest CHIME
-/// reading), and the one chosen: the citizen's choice, or by default the reading nearest
-/// to four weeks before the latest (a typical time since the last session).
-fn compare_choices(history: &History, weeks: &[IsoWeek], chosen: Option<IsoWeek>) -> (Vec<IsoWeek>, Option<IsoWeek>) {
-    let recorded: Vec<IsoWeek> = weeks_with(history, "chime5").into_iter().filter(|w| weeks.contains(w)).collect();
-    let choices: Vec<IsoWeek> = recorded.iter().skip(1).take(recorded.len().saturating_sub(2)).copied().collect();
-    let compare = match chosen {
-        Some(week) if choices.contains(&week) => Some(week),
-        _ => recorded
-            .last()
-            .and_then(|latest| choices.iter().min_by_key(|w| (latest.ordinal() - 4 - w.ordinal()).abs()).copied()),
-    };
-    (choices, compare)
 }
 
 /// The radar profiles of CHIME and job readiness, each with its numbers as a table.
@@ -1303,19 +1253,24 @@ fn viewer(request: &Request) -> Rendered {
                 ],
             );
             html.el("p", &[("id", "ugb-viewer-summary"), ("class", "ugb-viewer__file")], &summary);
-            Some(progress(
-                &history,
-                &Request {
-                    import: None,
-                    choices: Choices { viewer: false, ..request.choices.clone() },
-                    ..request.clone()
-                },
-            ))
+            let request = Request {
+                import: None,
+                choices: Choices { viewer: false, ..request.choices.clone() },
+                ..request.clone()
+            };
+            let mut choices = Html::new();
+            if history.span().is_some() {
+                controls(&mut choices, &history, &request);
+            }
+            Some((choices.finish(), progress(&history, &request)))
         }
     };
     html.close("section");
     match drawn {
-        Some(rendered) => {
+        Some((choices, rendered)) => {
+            if !choices.is_empty() {
+                html.part().trusted_svg(&choices);
+            }
             html.part().trusted_svg(&rendered.html);
             Rendered { html: html.finish(), cursors: rendered.cursors, file: None }
         }

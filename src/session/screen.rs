@@ -8,6 +8,7 @@ use crate::platform::browser;
 use crate::session::about::About;
 use crate::session::goals_screen::Goals;
 use crate::session::progress::{results, STYLESHEET};
+use crate::session::progress_screen::Progress;
 use crate::session::protocol::Page;
 use crate::session::safety::Safety;
 
@@ -24,9 +25,11 @@ pub fn drawn_screen(screen: Screen) -> Result<AnyView, SplitLoaderError> {
     Ok(match screen {
         Screen::About => view! { <About/> }.into_any(),
         Screen::Safety => view! { <Safety/> }.into_any(),
-        Screen::Progress => {
+        // The viewer's history is a file that only the worker reads: it draws the choices too.
+        Screen::Progress if expect_context::<AppState>().viewer => {
             drawing(Msg::ProgressTitle, Page::Progress, Some(crate::session::progress::fitted_width())).into_any()
         }
+        Screen::Progress => view! { <Progress/> }.into_any(),
         Screen::Goals => view! { <Goals/> }.into_any(),
         _ => drawing(Msg::HistoryTitle, Page::History, None).into_any(),
     })
@@ -38,12 +41,13 @@ pub fn drawn_screen(screen: Screen) -> Result<AnyView, SplitLoaderError> {
 fn drawing(title: Msg, page: Page, width: Option<RwSignal<u32>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let class = if width.is_some() { "ugb-screen ugb-trends" } else { "ugb-screen" };
+    let print_after = StoredValue::new(false);
     move || {
         let lang = state.lang.get();
         view! {
             <section class=class aria-labelledby="ugb-drawn-title">
                 <h2 id="ugb-drawn-title" tabindex="-1">{title.get(lang)}</h2>
-                {results(state, lang, width, page)}
+                {results(state, lang, width, page, print_after)}
             </section>
         }
     }

@@ -1,0 +1,234 @@
+//! The progress screen: its choices as components (the period, the lines, what else to
+//! show, the session view and print, the radars' earlier week), each a typed
+//! [`Choice`] applied to the [`AppState`]'s chart choices; the figures drawn for them
+//! below (`session::progress::results`). The consultant's viewer, whose history is a file
+//! only the worker reads, still draws its choices with the figures.
+
+use leptos::prelude::*;
+
+use crate::domain::history::History;
+use crate::domain::instrument::{current, CATALOGUE};
+use crate::domain::lang::Lang;
+use crate::domain::series::line_defs;
+use crate::domain::week::IsoWeek;
+use crate::i18n::{week_label_with_year, ChartMsg, Msg};
+use crate::page::state::AppState;
+use crate::session::progress::{fitted_width, print, results};
+use crate::session::protocol::Page;
+use crate::session::trends::{compare_choices, custom_span, custom_weeks, Choice, PeriodButton, Toggle};
+
+/// The history the screen shows: the citizen's, or the made-up demo's.
+#[derive(Clone, Copy)]
+struct Shown {
+    state: AppState,
+    /// The demo's history, made once (empty unless it is the demo).
+    demo: StoredValue<History>,
+}
+
+impl Shown {
+    fn new(state: AppState) -> Shown {
+        let demo = match state.demo {
+            true => crate::domain::demo::history(state.week, crate::session::render::DEMO_WEEKS),
+            false => History::default(),
+        };
+        Shown { state, demo: StoredValue::new(demo) }
+    }
+
+    /// Reads it, tracked in a reactive context.
+    fn with<R>(self, f: impl FnOnce(&History) -> R) -> R {
+        match self.state.demo {
+            true => self.demo.with_value(f),
+            false => self.state.history.with(f),
+        }
+    }
+}
+
+/// The progress screen that citizen and consultant look at together.
+#[component]
+pub fn Progress() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let width = fitted_width();
+    let print_after = StoredValue::new(false);
+    let shown = Shown::new(state);
+    // Choices only for a history with something to show.
+    let any = Memo::new(move |_| shown.with(|h| h.span().is_some()));
+    move || {
+        let lang = state.lang.get();
+        crate::i18n::pack::install_chart(lang);
+        view! {
+            <section class="ugb-screen ugb-trends" aria-labelledby="ugb-drawn-title">
+                <h2 id="ugb-drawn-title" tabindex="-1">{Msg::ProgressTitle.get(lang)}</h2>
+                <Show when=move || any.get()>
+                    <Toolbar lang shown print_after/>
+                </Show>
+                {results(state, lang, Some(width), Page::Progress, print_after)}
+            </section>
+        }
+    }
+}
+
+/// The choices above the figures. Each control stays in the page while the choices change
+/// (only what it shows changes), so focus stays where it was.
+#[component]
+fn Toolbar(lang: Lang, shown: Shown, print_after: StoredValue<bool>) -> impl IntoView {
+    let state = shown.state;
+    let choose = move |choice: Choice| {
+        let span = shown.with(|h| custom_span(h, state.week));
+        state.chart.update(|c| choice.apply(c, span));
+    };
+    let period = move || state.chart.with(|c| c.period);
+    let custom = Memo::new(move |_| shown.with(|h| custom_weeks(h, state.week, period())));
+    let compare = Memo::new(move |_| {
+        let (period, chosen) = state.chart.with(|c| (c.period, c.compare));
+        shown.with(|h| compare_choices(h, &period.weeks(h, state.week), chosen))
+    });
+    let periods = PeriodButton::ALL.map(|button| {
+        view! {
+            <button
+                type="button"
+                id=button.id()
+                aria-pressed=move || button.is_chosen(period()).to_string()
+                on:click=move |_| choose(Choice::Period(button))
+            >
+                {button.text().get(lang)}
+            </button>
+        }
+    });
+    let groups = move || {
+        CATALOGUE
+            .iter()
+            .filter(|i| current(i.id) == Some(*i))
+            .map(|i| (Some(i.id), i.name.get(lang)))
+            .chain([(None, ChartMsg::WorkLines.get(lang))])
+            .map(|(group, legend)| {
+                let lines = line_defs().into_iter().filter(|d| d.instrument.map(|i| i.id) == group).map(|def| {
+                    let key = def.key;
+                    let on = move || state.chart.with(|c| c.lines.contains(&key));
+                    check(format!("ugb-line-{}", key.code()), on, def.name.get(lang), move || choose(Choice::Line(key)))
+                });
+                view! { <fieldset><legend>{legend}</legend>{lines.collect_view()}</fieldset> }
+            })
+            .collect_view()
+    };
+    let toggles = Toggle::ALL.map(|toggle| {
+        let on = move || state.chart.with(|c| toggle.is_on(c));
+        check(toggle.id().to_owned(), on, toggle.text().get(lang), move || choose(Choice::Toggle(toggle)))
+    });
+    let custom_list = move |to: bool| {
+        move || custom.get().map(|c| if to { c.to } else { c.from }).map(|(weeks, chosen)| (weeks, Some(chosen)))
+    };
+    view! {
+        <div class="ugb-toolbar">
+            <div class="ugb-period" role="group" aria-labelledby="ugb-period-label">
+                <span id="ugb-period-label" class="ugb-toolbar__label">{ChartMsg::PeriodGroup.get(lang)}</span>
+                {periods}
+            </div>
+            <Show when=move || custom.with(Option::is_some)>
+                <div class="ugb-period__custom">
+                    <label for="ugb-period-from">{ChartMsg::PeriodFrom.get(lang)}</label>
+                    {week_select("ugb-period-from", custom_list(false), None, lang, move |week| {
+                        if let Some(week) = week {
+                            choose(Choice::From(week));
+                        }
+                    })}
+                    <label for="ugb-period-to">{ChartMsg::PeriodTo.get(lang)}</label>
+                    {week_select("ugb-period-to", custom_list(true), None, lang, move |week| {
+                        if let Some(week) = week {
+                            choose(Choice::To(week));
+                        }
+                    })}
+                </div>
+            </Show>
+        </div>
+        <div class="ugb-toolbar">
+            <button
+                type="button"
+                id="ugb-lines-toggle"
+                class="ugb-lines__toggle"
+                aria-expanded=move || state.chart.with(|c| c.lines_open).to_string()
+                on:click=move |_| choose(Choice::Lines)
+            >
+                {ChartMsg::ChooseLines.get(lang)}
+            </button>
+            <Show when=move || state.chart.with(|c| c.lines_open)>
+                <div class="ugb-lines">{groups()}</div>
+            </Show>
+        </div>
+        <div class="ugb-toolbar">
+            <div class="ugb-toolbar__row">{toggles}</div>
+            <div class="ugb-toolbar__row">
+                <button
+                    type="button"
+                    id="ugb-session"
+                    aria-pressed=move || state.session.get().to_string()
+                    on:click=move |_| state.session.update(|on| *on = !*on)
+                >
+                    {ChartMsg::SessionView.get(lang)}
+                </button>
+                <button type="button" id="ugb-print" on:click=move |_| print(state, print_after)>
+                    {ChartMsg::Print.get(lang)}
+                </button>
+            </div>
+        </div>
+        <Show when=move || compare.with(|(weeks, _)| !weeks.is_empty())>
+            <div class="ugb-compare">
+                <label for="ugb-compare">{ChartMsg::RadarCompare.get(lang)}</label>
+                {week_select(
+                    "ugb-compare",
+                    move || Some(compare.get()),
+                    Some(ChartMsg::RadarNoCompare.get(lang)),
+                    lang,
+                    move |week| choose(Choice::Compare(week)),
+                )}
+            </div>
+        </Show>
+    }
+}
+
+/// A labelled tick box, ticked while `on`; `flip` when ticked or unticked.
+fn check(
+    id: String,
+    on: impl Fn() -> bool + Send + Sync + 'static,
+    text: &'static str,
+    flip: impl Fn() + 'static,
+) -> impl IntoView {
+    let label_for = id.clone();
+    view! {
+        <label class="ugb-check" for=label_for>
+            <input type="checkbox" id=id prop:checked=on on:change=move |_| flip()/>
+            {text}
+        </label>
+    }
+}
+
+/// A list of weeks: `weeks` gives them and the one chosen (`None` while there are none);
+/// `none` is a first choice of no week. The list stays in the page while its weeks
+/// change, so a focused list keeps the focus.
+fn week_select(
+    id: &'static str,
+    weeks: impl Fn() -> Option<(Vec<IsoWeek>, Option<IsoWeek>)> + Send + Sync + 'static,
+    none: Option<&'static str>,
+    lang: Lang,
+    pick: impl Fn(Option<IsoWeek>) + 'static,
+) -> impl IntoView {
+    let options = move || {
+        let (weeks, chosen) = weeks().unwrap_or_default();
+        weeks
+            .into_iter()
+            .map(|week| {
+                let selected = Some(week) == chosen;
+                view! {
+                    <option value=week.to_string() selected=selected>
+                        {week_label_with_year(lang, week)}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <select id=id on:change=move |ev| pick(event_target_value(&ev).parse().ok())>
+            {none.map(|none| view! { <option value="">{none}</option> })}
+            {options}
+        </select>
+    }
+}
