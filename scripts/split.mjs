@@ -46,10 +46,13 @@ const run = (command, args, env = {}) =>
  *  tests, clippy and trunk's builds stay on stable (rust-toolchain.toml pins no channel). */
 const NIGHTLY = process.env.UGEBLIK_NIGHTLY;
 const NIGHTLY_FLAGS = ['-Zunstable-options', '-Cpanic=immediate-abort'];
+/** The page's split points exist only in this build (`#[cfg(ugeblik_split)]`): anywhere
+ *  else their exports would keep their code alive, in the chart worker above all. */
+const SPLIT_CFG = ['--cfg', 'ugeblik_split'];
 
 function build() {
   if (!NIGHTLY) throw new Error('split.mjs: UGEBLIK_NIGHTLY is not set: run it through scripts/tools.sh (build_release)');
-  const flags = [process.env.RUSTFLAGS ?? '', ...NIGHTLY_FLAGS, '-Clink-args=--emit-relocs'].join(' ').trim();
+  const flags = [process.env.RUSTFLAGS ?? '', ...NIGHTLY_FLAGS, ...SPLIT_CFG, '-Clink-args=--emit-relocs'].join(' ').trim();
   run('cargo', ['build', '--locked', '--offline', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'ugeblik',
     '--target-dir', target, '-Zbuild-std=std,panic_abort'], { RUSTFLAGS: flags, RUSTUP_TOOLCHAIN: NIGHTLY });
   rmSync(out, { recursive: true, force: true });

@@ -50,8 +50,16 @@ fn trust(state: AppState, origin: String) {
 }
 
 /// The citizen agreed to `origin` on the start page (asked only once this part runs).
+/// Split points only in the page's own build, as `session::screen::drawn_screen`.
+#[cfg(ugeblik_split)]
 #[leptos::wasm_split::wasm_split(ugeblik_portal, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn trusted(state: AppState, origin: String) -> Result<(), SplitLoaderError> {
+    trust(state, origin);
+    Ok(())
+}
+
+#[cfg(not(ugeblik_split))]
+pub async fn trusted(state: AppState, origin: String) -> Result<(), SplitLoaderError> {
     trust(state, origin);
     Ok(())
 }
@@ -62,8 +70,20 @@ pub fn trusted(state: AppState, origin: String) -> Result<(), SplitLoaderError> 
 /// portals (`portals.json`, beside the page, read at start-up: nothing is fetched later)
 /// and trusts the origins listed there or agreed to by the citizen before; asks the
 /// citizen about another, when the list lets portals ask. Nothing is posted before that.
+#[cfg(ugeblik_split)]
 #[leptos::wasm_split::wasm_split(ugeblik_portal, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn connect(state: AppState, named: Vec<String>, owner: Owner) -> Result<(), SplitLoaderError> {
+    start(state, named, owner);
+    Ok(())
+}
+
+#[cfg(not(ugeblik_split))]
+pub async fn connect(state: AppState, named: Vec<String>, owner: Owner) -> Result<(), SplitLoaderError> {
+    start(state, named, owner);
+    Ok(())
+}
+
+fn start(state: AppState, named: Vec<String>, owner: Owner) {
     owner.with(|| listen(state));
     spawn_local(async move {
         let listed = crate::platform::browser::fetch_text("portals.json")
@@ -78,7 +98,6 @@ pub fn connect(state: AppState, named: Vec<String>, owner: Owner) -> Result<(), 
             }
         }
     });
-    Ok(())
 }
 
 /// The host's requests and the height, in the current owner.

@@ -20,9 +20,25 @@ use crate::session::safety::Safety;
 /// opens (Leptos's code splitting, the split point `#[lazy]` makes, built by
 /// scripts/split.mjs): 20.6 KB less of the first load. `fallible`: a part that cannot be
 /// fetched (offline, before the service worker kept it) is an error to show, not a panic.
+///
+/// A split point only in the page's own build (`--cfg ugeblik_split`, scripts/split.mjs):
+/// its export would keep all this code alive in every other binary that links the crate,
+/// the chart worker first of all.
+#[cfg(ugeblik_split)]
 #[leptos::wasm_split::wasm_split(ugeblik_drawn_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn drawn_screen(screen: Screen) -> Result<AnyView, SplitLoaderError> {
-    Ok(match screen {
+    Ok(screen_view(screen))
+}
+
+/// [`drawn_screen`] where the page is not split (trunk's throw-away build of it, and the
+/// chart worker, which never calls it: no export keeps it there).
+#[cfg(not(ugeblik_split))]
+pub async fn drawn_screen(screen: Screen) -> Result<AnyView, SplitLoaderError> {
+    Ok(screen_view(screen))
+}
+
+fn screen_view(screen: Screen) -> AnyView {
+    match screen {
         Screen::About => view! { <About/> }.into_any(),
         Screen::Safety => view! { <Safety/> }.into_any(),
         // The viewer's history is a file that only the worker reads: it draws the choices too.
@@ -32,7 +48,7 @@ pub fn drawn_screen(screen: Screen) -> Result<AnyView, SplitLoaderError> {
         Screen::Progress => view! { <Progress/> }.into_any(),
         Screen::Goals => view! { <Goals/> }.into_any(),
         _ => drawing(Msg::HistoryTitle, Page::History, None).into_any(),
-    })
+    }
 }
 
 /// A screen whose content is drawn as HTML (by the renderer, here or in the worker): its
