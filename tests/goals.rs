@@ -8,8 +8,8 @@ use ugeblik::domain::series::ChartChoices;
 use ugeblik::domain::series::{goal_rows, trend, LineKey, Period};
 use ugeblik::i18n::ChartMsg;
 use ugeblik::session::goals::{apply, milestone_text, remove_label, Edit, Form};
-use ugeblik::session::protocol::Choices;
-use ugeblik::session::render::{render, Request, View};
+use ugeblik::session::protocol::{Choices, FromWorker};
+use ugeblik::session::render::{open_for_viewer, render, Request, View};
 
 mod common;
 use common::week;
@@ -123,17 +123,20 @@ fn hours_and_attendance_are_series_with_gaps_and_goals_rows_of_marks() {
 #[test]
 fn the_consultants_viewer_draws_a_format_2_files_work_goals_and_milestones() {
     let file = include_str!("fixtures/export-v2.json");
-    let viewer = Request {
+    let FromWorker::Opened { history, responses, .. } = open_for_viewer(file, Lang::En) else {
+        panic!("a format 2 file opens")
+    };
+    let history = ugeblik::formats::stored::decode_history(&history).expect("stored as the page reads it");
+    assert_eq!(responses as usize, history.responses.len());
+    let request = Request {
         view: View::Progress,
-        import: Some(file.to_owned()),
         choices: Choices {
-            viewer: true,
             chart: ChartChoices { period: Period::All, ..common::request().choices.chart },
             ..common::request().choices
         },
         ..common::request()
     };
-    let html = render(&History::default(), &viewer).html;
+    let html = render(&history, &request).html;
     assert!(html.contains("ugb-chart-hours"), "hours");
     assert!(html.contains("ugb-chart-attendance"), "attendance");
     assert!(html.contains("ugb-chart-goals"), "goals week by week");

@@ -7,8 +7,8 @@ mod common;
 use common::request;
 use ugeblik::domain::lang::Lang;
 use ugeblik::formats::sealed::{encode_file, KeyParams, Sealed, SealedFile};
-use ugeblik::session::protocol::Choices;
-use ugeblik::session::render::{render, Request, View};
+use ugeblik::session::protocol::{Choices, FromWorker};
+use ugeblik::session::render::{open_for_viewer, render, Request, View};
 
 fn locked_file() -> String {
     encode_file(&SealedFile {
@@ -52,13 +52,10 @@ fn a_damaged_locked_file_says_what_is_wrong() {
 }
 
 #[test]
-fn the_consultants_viewer_asks_for_a_locked_files_passphrase_too() {
-    let request = Request {
-        import: Some(locked_file()),
-        choices: Choices { viewer: true, lang: Lang::En, ..request().choices },
-        ..request()
-    };
-    let html = render(&Default::default(), &request).html;
-    assert!(html.contains("The file is locked with a passphrase."));
-    assert!(html.contains("ugb-import-passphrase"));
+fn the_consultants_viewer_asks_for_a_locked_files_passphrase_too_and_says_what_is_wrong_with_a_damaged_one() {
+    assert_eq!(open_for_viewer(&locked_file(), Lang::En), FromWorker::Locked { wrong: false });
+    let damaged = locked_file().replace("PBKDF2-SHA256", "PBKDF2-<b>MD5</b>");
+    let FromWorker::Refused(why) = open_for_viewer(&damaged, Lang::Da) else { panic!("a damaged file is refused") };
+    assert!(why.starts_with("Filen er låst, men den er ødelagt"), "{why}");
+    assert!(why.contains("PBKDF2-<b>MD5</b>"), "a text the page shows as text: {why}");
 }

@@ -1,35 +1,16 @@
 //! The progress and history screens as the chart worker draws them, read as HTML.
 
-use std::collections::BTreeMap;
-
 use ugeblik::domain::history::History;
-use ugeblik::domain::instrument::{current, find};
 use ugeblik::domain::lang::Lang;
-use ugeblik::domain::response::{status_of, Response};
 use ugeblik::domain::series::ChartChoices;
 use ugeblik::domain::series::Period;
 use ugeblik::domain::week::IsoWeek;
 use ugeblik::session::protocol::Choices;
-use ugeblik::session::render::{render, Request, View};
+use ugeblik::session::protocol::FromWorker;
+use ugeblik::session::render::{open_for_viewer, render, Request, View};
 
 mod common;
-use common::{request, week};
-
-fn response(week_text: &str, instrument: &str, answers: &[(&str, u8)], note: Option<&str>) -> Response {
-    let answers: BTreeMap<String, u8> = answers.iter().map(|(k, v)| (k.to_string(), *v)).collect();
-    let version = current(instrument).unwrap().version.to_owned();
-    Response {
-        id: format!("{instrument}-{week_text}"),
-        status: status_of(find(instrument, &version).unwrap(), &answers),
-        instrument: instrument.to_owned(),
-        version,
-        week: week(week_text),
-        authored: "2026-11-20T10:00:00Z".into(),
-        language: Lang::Da,
-        answers,
-        note: note.map(str::to_owned),
-    }
-}
+use common::{request, response, week};
 
 /// WHO-5 at 40 % in week 44, none in 45, 56 % in 46 and 60 % in 47; CHIME in 44 and 47.
 fn history() -> History {
@@ -144,37 +125,26 @@ fn the_radar_overlays_first_chosen_and_latest() {
     assert!(!chosen.contains("<select"), "the choices are the toolbar's components, not drawn");
 }
 
-/// The consultant's viewer with a file open (the fixture of export format 2), the choices
-/// `chart` and the session view on or off.
-fn viewer(chart: ChartChoices, session: bool) -> String {
-    let request = Request {
-        import: Some(include_str!("fixtures/export-v2.json").to_owned()),
-        choices: Choices { viewer: true, session, chart, ..request().choices },
-        ..request()
-    };
-    render(&History::default(), &request).html
-}
-
 #[test]
-fn the_viewer_draws_its_choices_as_chosen_each_known_by_its_id() {
-    let chart = ChartChoices { average: true, lines_open: true, period: Period::All, ..request().choices.chart };
-    let html = viewer(chart, true);
-    assert!(html.contains("id=\"ugb-show-average\" checked=\"\""), "{html}");
-    assert!(html.contains("id=\"ugb-session\" aria-pressed=\"true\""));
-    assert!(html.contains("id=\"ugb-period-all\" aria-pressed=\"true\""));
-    assert!(html.contains("id=\"ugb-line-who5\" checked=\"\""));
-    assert!(html.contains("id=\"ugb-line-jobready7.job-belief\">"), "job items are off by default");
-    assert!(html.contains("Wide, pale line: 4-week average"));
-    assert!(
-        !html.contains("data-action=\"session\"") && !html.contains("data-line=") && !html.contains("data-toggle=")
+fn the_viewer_opens_a_file_as_a_history_and_says_why_it_cannot_in_the_language_asked_for() {
+    request(); // installs the English pack, as the page sends it to the worker first
+    let file = include_str!("fixtures/export-v2.json");
+    let FromWorker::Opened { nickname, responses, history } = open_for_viewer(file, Lang::En) else {
+        panic!("the fixture opens")
+    };
+    let history = ugeblik::formats::stored::decode_history(&history).expect("read as stored data is");
+    let imported = ugeblik::formats::import::read(file).unwrap();
+    assert_eq!(nickname, imported.nickname);
+    assert_eq!(responses as usize, imported.responses.len());
+    assert_eq!((history.responses, history.goals, history.work), (imported.responses, imported.goals, imported.work));
+    let other = r#"{"format": "other"}"#;
+    assert_eq!(
+        open_for_viewer(other, Lang::Da),
+        FromWorker::Refused("Filen er fra et andet program (other) og kan ikke hentes her.".into())
     );
-    // A custom period starts as the file's whole history, which only the drawing knows.
-    assert!(html.contains("id=\"ugb-period-custom\" aria-pressed=\"false\" data-first=\""));
-    let period = Period::Custom(week("2026-W45"), week("2026-W46"));
-    let custom = viewer(ChartChoices { period, ..request().choices.chart }, false);
-    assert!(custom.contains("<select id=\"ugb-period-from\">"), "{custom}");
-    assert!(custom.contains("<option value=\"2026-W45\" selected=\"\">"));
-    assert!(custom.contains("<option value=\"2026-W46\" selected=\"\">"));
+    let FromWorker::Refused(english) = open_for_viewer(other, Lang::En) else { panic!("refused") };
+    assert!(english.starts_with("The file is from another program"), "{english}");
+    assert!(matches!(open_for_viewer("", Lang::En), FromWorker::Refused(_)));
 }
 
 #[test]

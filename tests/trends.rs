@@ -1,37 +1,19 @@
 //! The progress screen's choices as the toolbar makes them: what each does to the chart's
 //! choices, and which weeks the lists offer.
 
-use std::collections::BTreeMap;
-
 use ugeblik::domain::history::History;
-use ugeblik::domain::instrument::{current, find};
-use ugeblik::domain::lang::Lang;
-use ugeblik::domain::response::{status_of, Response};
 use ugeblik::domain::series::{ChartChoices, LineKey, Period, MAX_WEEKS};
 use ugeblik::session::trends::{compare_choices, custom_span, custom_weeks, Choice, PeriodButton, Toggle};
 
 mod common;
-use common::week;
-
-fn response(week_text: &str, instrument: &str) -> Response {
-    let answers: BTreeMap<String, u8> = BTreeMap::from([("chime-c".to_owned(), 5)]);
-    let version = current(instrument).unwrap().version.to_owned();
-    Response {
-        id: format!("{instrument}-{week_text}"),
-        status: status_of(find(instrument, &version).unwrap(), &answers),
-        instrument: instrument.to_owned(),
-        version,
-        week: week(week_text),
-        authored: "2026-11-20T10:00:00Z".into(),
-        language: Lang::Da,
-        answers,
-        note: None,
-    }
-}
+use common::{response, week};
 
 /// CHIME answered in the given weeks.
 fn chime(weeks: &[&str]) -> History {
-    History { responses: weeks.iter().map(|w| response(w, "chime5")).collect(), ..Default::default() }
+    History {
+        responses: weeks.iter().map(|w| response(w, "chime5", &[("chime-c", 5)], None)).collect(),
+        ..Default::default()
+    }
 }
 
 #[test]

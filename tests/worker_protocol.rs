@@ -27,9 +27,10 @@ fn to_worker_variant(message: &ToWorker) -> usize {
         ToWorker::Export { .. } => 7,
         ToWorker::Reminder { .. } => 8,
         ToWorker::Send { .. } => 9,
+        ToWorker::Open { .. } => 10,
     }
 }
-const TO_WORKER_VARIANTS: usize = 10;
+const TO_WORKER_VARIANTS: usize = 11;
 
 fn from_worker_variant(message: &FromWorker) -> usize {
     match message {
@@ -42,9 +43,12 @@ fn from_worker_variant(message: &FromWorker) -> usize {
         FromWorker::ForPortal { .. } => 6,
         FromWorker::PortalFailed => 7,
         FromWorker::Failed => 8,
+        FromWorker::Opened { .. } => 9,
+        FromWorker::Locked { .. } => 10,
+        FromWorker::Refused(_) => 11,
     }
 }
-const FROM_WORKER_VARIANTS: usize = 9;
+const FROM_WORKER_VARIANTS: usize = 12;
 
 fn pick<T: Copy>(rng: &mut Rng, choices: &[T]) -> T {
     choices[rng.below(choices.len())]
@@ -62,7 +66,6 @@ fn choices(rng: &mut Rng) -> Choices {
     Choices {
         lang: pick(rng, &Lang::ALL),
         demo: rng.below(2) == 0,
-        viewer: rng.below(2) == 0,
         chart: ChartChoices {
             period: pick(
                 rng,
@@ -108,7 +111,8 @@ fn to_worker(rng: &mut Rng, n: usize) -> ToWorker {
             seal: rng.below(2) == 0,
         },
         8 => ToWorker::Reminder { choices: choices(rng), exported: rng.text(), form: texts(rng) },
-        _ => ToWorker::Send { choices: choices(rng), exported: rng.text(), nickname: maybe(rng) },
+        9 => ToWorker::Send { choices: choices(rng), exported: rng.text(), nickname: maybe(rng) },
+        _ => ToWorker::Open { lang: pick(rng, &Lang::ALL), passphrase: maybe(rng) },
     }
 }
 
@@ -124,7 +128,10 @@ fn from_worker(rng: &mut Rng, n: usize) -> FromWorker {
         5 => FromWorker::FileFailed,
         6 => FromWorker::ForPortal { json: rng.text() },
         7 => FromWorker::PortalFailed,
-        _ => FromWorker::Failed,
+        8 => FromWorker::Failed,
+        9 => FromWorker::Opened { nickname: maybe(rng), responses: rng.next() as u32, history: rng.text() },
+        10 => FromWorker::Locked { wrong: rng.below(2) == 0 },
+        _ => FromWorker::Refused(rng.text()),
     }
 }
 
@@ -166,9 +173,9 @@ fn refused_by_both_sides(bytes: &[u8], what: &str) {
 
 #[test]
 fn unknown_truncated_and_malformed_messages_are_refused_with_an_error_value() {
-    // No message at all, and variants that do not exist (the enums have 11 each).
+    // No message at all, and variants that do not exist (the enums have 11 and 12).
     refused_by_both_sides(&[], "empty");
-    for unknown in [11u8, 12, 100, 127] {
+    for unknown in [12u8, 13, 100, 127] {
         refused_by_both_sides(&[unknown], "unknown variant");
         refused_by_both_sides(&[unknown, 0, 0, 0], "unknown variant with a body");
     }
@@ -249,7 +256,6 @@ fn english_choices() -> Choices {
     Choices {
         lang: request.choices.lang,
         demo: false,
-        viewer: false,
         chart: request.choices.chart.clone(),
         width: request.choices.width,
         now: request.choices.now,
@@ -349,15 +355,15 @@ fn the_page_draws_every_screen_without_a_file_as_the_worker_does_and_leaves_file
             assert_eq!(message.answer_here(&history), Some(FromWorker::Drawn { seq: 7, hundredths: 0, html }));
         }
     }
-    // What needs a file is the worker's: a file being previewed or unlocked, the viewer,
+    // What needs a file is the worker's: a file being previewed or unlocked, one opened
+    // for the viewer,
     // a merge, every export, the reminder's file, the portal's file, and
     // what the worker only keeps.
     let importing = Choices { importing: true, ..choices.clone() };
-    let viewer = Choices { viewer: true, ..choices.clone() };
     let exported = "2026-11-20T10:00:00Z".to_owned();
     let mut theirs = vec![
         ToWorker::Draw { seq: 1, page: Page::History, choices: importing.clone() },
-        ToWorker::Draw { seq: 1, page: Page::Progress, choices: viewer.clone() },
+        ToWorker::Open { lang: Lang::En, passphrase: None },
         ToWorker::Unlock { seq: 1, page: Page::History, choices: importing.clone(), form: Vec::new() },
         ToWorker::Merge { choices: importing, take_theirs: Vec::new() },
         ToWorker::Reminder { choices: choices.clone(), exported: exported.clone(), form: Vec::new() },

@@ -26,12 +26,15 @@ mod worker {
     use std::cell::RefCell;
 
     use ugeblik::domain::history::History;
+    use ugeblik::domain::lang::Lang;
     use ugeblik::formats::sealed::{self, KeyParams, SealedFile};
     use ugeblik::platform::crypto;
     use ugeblik::session::protocol::{wire, FromWorker, ToWorker};
-    use ugeblik::session::render::{render, Request};
+    use ugeblik::session::render::{open_for_viewer, render, Request};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
+
+    type OnMessage = Closure<dyn FnMut(web_sys::MessageEvent)>;
 
     thread_local! {
         static HISTORY: RefCell<History> = RefCell::new(History::default());
@@ -39,6 +42,8 @@ mod worker {
         static FILE: RefCell<Option<String>> = const { RefCell::new(None) };
         /// With a passphrase set: its key (never readable) and the lock's parameters.
         static KEY: RefCell<Option<(web_sys::CryptoKey, KeyParams)>> = const { RefCell::new(None) };
+        /// The page's messages' listener.
+        static LISTENER: RefCell<Option<OnMessage>> = const { RefCell::new(None) };
     }
 
     fn now(scope: &web_sys::DedicatedWorkerGlobalScope) -> f64 {
@@ -114,6 +119,32 @@ mod worker {
             }
             None => request.import_wrong = true,
         }
+    }
+
+    /// Opens the file kept for the consultant's viewer, with `passphrase` when it is locked,
+    /// and says what it holds (or that the passphrase did not open it).
+    fn open(scope: &web_sys::DedicatedWorkerGlobalScope, lang: Lang, passphrase: Option<String>) {
+        let text = FILE.with(|f| f.borrow().clone()).unwrap_or_default();
+        let (Ok(file), Some(passphrase)) = (sealed::decode_file(&text), passphrase) else {
+            return reply(scope, &open_for_viewer(&text, lang), None);
+        };
+        let scope = scope.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let opened = match crypto::derive_key(&passphrase, &file.params).await {
+                Ok(key) => crypto::open(&key, &file.sealed, sealed::FILE_AAD).await.ok(),
+                Err(_) => None,
+            };
+            let answer = match opened {
+                // Kept opened: another language asks again without the passphrase.
+                Some(plain) => {
+                    let answer = open_for_viewer(&plain, lang);
+                    FILE.with(|f| *f.borrow_mut() = Some(plain));
+                    answer
+                }
+                None => FromWorker::Locked { wrong: true },
+            };
+            reply(&scope, &answer, None);
+        });
     }
 
     /// Locks an export file with the passphrase's key: the locked text and its name;
@@ -203,6 +234,9 @@ mod worker {
         if keep(scope, &message, &beside) {
             return;
         }
+        if let ToWorker::Open { lang, passphrase } = message {
+            return open(scope, lang, passphrase);
+        }
         let Some(mut request) = request_of(&message) else { return reply(scope, &FromWorker::Failed, None) };
         let locked_import = request.import.as_deref().is_some_and(sealed::is_sealed_file);
         let file = matches!(message, ToWorker::Export { .. } | ToWorker::Reminder { .. });
@@ -236,11 +270,10 @@ mod worker {
     pub fn start() {
         let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let replies = scope.clone();
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            receive(&replies, &event.data());
-        });
+        let on_message = OnMessage::new(move |event: web_sys::MessageEvent| receive(&replies, &event.data()));
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        on_message.forget();
+        // Owned by the worker's state, not forgotten: it lives exactly as long as the worker.
+        LISTENER.with(|l| *l.borrow_mut() = Some(on_message));
         // Messages posted before this point were dropped: say that the worker listens now.
         reply(&scope, &FromWorker::Ready, None);
     }

@@ -67,10 +67,6 @@ pub struct AppState {
     /// Saving the check-in failed: its answers are kept (in memory and in the stored
     /// check-in), and its last step says so, with a way out.
     pub not_stored: RwSignal<bool>,
-    /// The citizen's file opened in the consultant's viewer: kept by the page (as the
-    /// browser's `File`, never read here) so that it stays open when the screen is drawn
-    /// anew, in another language, for instance.
-    pub viewer_file: StoredValue<Option<wasm_bindgen::JsValue>, LocalStorage>,
     /// The origin of a portal the app's host does not list, which the start page asks the
     /// citizen about (`page::embed`).
     pub portal_ask: RwSignal<Option<String>>,
@@ -123,7 +119,6 @@ impl AppState {
             locked: RwSignal::new(model.sealed().is_some()),
             wiped: RwSignal::new(None),
             not_stored: RwSignal::new(false),
-            viewer_file: StoredValue::new_local(None),
             portal_ask: RwSignal::new(None),
             model: StoredValue::new_local(model),
         }

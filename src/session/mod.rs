@@ -26,3 +26,7 @@ pub(crate) mod progress_screen;
 pub(crate) mod safety;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod screen;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod viewer;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod worker;

@@ -5,33 +5,27 @@
 //! screen first opens (`crate::session::screen::drawn_screen`): the check-in's first load
 //! carries none of it. The progress screen's choices are components
 //! (`session::progress_screen`); what they change is drawn anew here. What needs files (a
-//! file to import or view, every export) is done by the chart worker (`src/bin/charts.rs`),
-//! started the first time one is asked for, in the same messages. This side asks for a
+//! file to import or view, every export) is done by the chart worker (`src/bin/charts.rs`,
+//! reached through [`Worker`]), started the first time one is asked for, in the same
+//! messages. This side asks for a
 //! drawing, puts the answer in place with focus kept where it was, and reacts through one
-//! set of delegated listeners: the viewer's drawn controls (read by id as a
-//! [`Choice`]), `data-action` on the past weeks' buttons, and the hover and keyboard cursor
-//! on each chart.
+//! set of delegated listeners: `data-action` on the past weeks' buttons, and the hover and
+//! keyboard cursor on each chart.
 
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::history::History;
 use crate::domain::lang::Lang;
-use crate::domain::series::LineKey;
 use crate::domain::week::IsoWeek;
 use crate::i18n::{readout, Msg};
 use crate::page::state::AppState;
 use crate::platform::browser;
-use crate::session::protocol::{wire, Choices, FileFormat, FromWorker, Page, ToWorker};
-use crate::session::trends::{Choice, PeriodButton, Toggle};
+use crate::session::protocol::{Choices, FileFormat, FromWorker, Page, ToWorker};
+use crate::session::worker::Worker;
 
-/// Where the worker's loader lies, relative to the page, so a sub-path works. The release
-/// build names it with a hash of its content (and of the files it loads) and writes that
-/// name into the page (`<meta name="ugeblik-charts">`, scripts/offline.mjs): a page only
-/// ever starts the worker of its own build, whatever an older version left in the cache.
-/// A development build (`trunk serve`) has the plain name.
-const WORKER_URL: &str = "./charts_loader.js";
 /// The drawn screens' styles, linked when the first of them opens.
 pub(crate) const STYLESHEET: &str = "./drawn.css";
 
@@ -51,54 +45,6 @@ pub fn fitted_width() -> RwSignal<u32> {
     width
 }
 
-/// The running worker and its handlers (kept alive as long as the worker).
-struct Charts {
-    worker: web_sys::Worker,
-    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::Event)>,
-    history_sent: bool,
-    /// The worker has said `Ready`; until then messages wait in `pending`, in order.
-    ready: bool,
-    pending: Vec<JsValue>,
-    /// The language packs the worker has had.
-    packs: Vec<Lang>,
-}
-
-impl Charts {
-    /// Sends a request, with the history and the language's pack first if the worker has
-    /// not had them yet.
-    fn ask(&mut self, lang: Lang, history: &crate::domain::history::History, message: &ToWorker) {
-        // The worker draws in the language's pack: sent once, before the first request
-        // that needs it.
-        if !self.packs.contains(&lang) {
-            if let Some(source) = crate::i18n::pack::source(lang) {
-                self.post(&ToWorker::Pack(source.into()), None);
-                self.packs.push(lang);
-            }
-        }
-        if !self.history_sent {
-            let mut stored = String::new();
-            crate::formats::stored::write_history_body(&mut stored, history);
-            self.post(&ToWorker::History(stored), None);
-            self.history_sent = true;
-        }
-        self.post(message, None);
-    }
-
-    /// Posts a message (with what rides beside it), or keeps it until the worker is ready.
-    fn post(&mut self, message: &ToWorker, beside: Option<&JsValue>) {
-        self.send(wire::post_value(message, beside));
-    }
-
-    fn send(&mut self, posted: JsValue) {
-        if self.ready {
-            let _ = self.worker.post_message(&posted);
-        } else {
-            self.pending.push(posted);
-        }
-    }
-}
-
 /// What every drawing depends on, from the choices made (tracked when read in an effect).
 fn choices(state: AppState, lang: Lang, width: u32, importing: bool) -> Choices {
     // Embedded by a trusted portal: the history screen offers to send to it, by the name
@@ -108,7 +54,6 @@ fn choices(state: AppState, lang: Lang, width: u32, importing: bool) -> Choices 
     Choices {
         lang,
         demo: state.demo,
-        viewer: state.viewer,
         chart: state.chart.get(),
         width,
         now: state.week,
@@ -124,13 +69,15 @@ fn choices(state: AppState, lang: Lang, width: u32, importing: bool) -> Choices 
 /// language or the width changes, and puts each answer in place (keeping focus where it
 /// was).
 /// `print_after`: print was asked for while the table was hidden, so print once it is
-/// drawn ([`print`]).
+/// drawn ([`print`]). `file`: the consultant's viewer draws the file it opened (nothing
+/// until one is), never this browser's history.
 pub fn results(
     state: AppState,
     lang: Lang,
     width: Option<RwSignal<u32>>,
     page: Page,
     print_after: StoredValue<bool>,
+    file: Option<RwSignal<Option<History>>>,
 ) -> impl IntoView {
     browser::ensure_stylesheet(STYLESHEET);
     let area = NodeRef::<Div>::new();
@@ -139,12 +86,11 @@ pub fn results(
     // A file chosen for import, previewed until the citizen confirms or cancels, and the
     // message after an import. How many files were chosen since the last import or
     // cancel: a new number asks the worker to preview the file it was just sent.
-    // The viewer's file stays open when the screen is drawn anew.
-    let importing = RwSignal::new(u32::from(state.viewer_file.with_value(Option::is_some)));
+    let importing = RwSignal::new(0u32);
     let done = RwSignal::new(None::<Msg>);
     // The citizen asked to send to the portal (the confirmation shows).
     let sending = RwSignal::new(false);
-    let charts: StoredValue<Option<Charts>, LocalStorage> = StoredValue::new_local(None);
+    let worker = Worker::new(state, problem);
     let latest = StoredValue::new(0u32);
     // The parts last put in place, to leave the unchanged ones alone.
     let placed: StoredValue<Vec<String>, LocalStorage> = StoredValue::new_local(Vec::new());
@@ -156,7 +102,7 @@ pub fn results(
     let keep_history = move |stored: &str, said: Msg| match crate::formats::stored::decode_history(stored) {
         Ok(history) => {
             state.replace_history(history, move || done.set(Some(said)));
-            charts.update_value(|c| c.iter_mut().for_each(|c| c.history_sent = false));
+            worker.history_changed();
         }
         Err(_) => problem.set(Some(Msg::ChartFailed)),
     };
@@ -221,14 +167,6 @@ pub fn results(
             problem.set(Some(msg));
         }
         match answer {
-            FromWorker::Ready => charts.update_value(|c| {
-                if let Some(c) = c {
-                    c.ready = true;
-                    for message in std::mem::take(&mut c.pending) {
-                        c.send(message);
-                    }
-                }
-            }),
             FromWorker::Drawn { seq, hundredths, html } => place(seq, hundredths, &html),
             FromWorker::Merged { history } => {
                 keep_history(&history, Msg::Imported);
@@ -242,61 +180,13 @@ pub fn results(
                 done.set(Some(Msg::Sent));
             }
             FromWorker::PortalFailed => sending.set(false),
-            FromWorker::FileFailed | FromWorker::Failed => {}
+            // The viewer's answers: asked only by the viewer (`session::viewer`).
+            FromWorker::Opened { .. } | FromWorker::Locked { .. } | FromWorker::Refused(_) => {}
+            FromWorker::Ready | FromWorker::FileFailed | FromWorker::Failed => {}
         }
     };
+    worker.on_answer(on_reply);
 
-    let start = move || -> Option<Charts> {
-        let url = browser::meta("ugeblik-charts").unwrap_or_else(|| WORKER_URL.into());
-        let worker = web_sys::Worker::new(&url).ok()?;
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            // An answer that does not read is `Failed`: said, and nothing else happens.
-            let (bytes, beside) = wire::received(&event.data());
-            on_reply(FromWorker::read(&bytes), beside);
-        });
-        // Before it is ready, the worker could not be loaded: offline, the drawn screens'
-        // files not kept yet (the service worker keeps them once the phone is idle online).
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-            let loaded = charts.with_value(|c| c.as_ref().is_some_and(|c| c.ready));
-            problem.set(Some(if loaded { Msg::ChartFailed } else { Msg::ChartOffline }));
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        // With a passphrase set, the worker gets the key (which cannot be read out of it)
-        // and the lock's parameters, to lock an export and open a file locked the same way.
-        let mut charts = Charts {
-            worker,
-            _on_message: on_message,
-            _on_error: on_error,
-            history_sent: false,
-            ready: false,
-            pending: Vec::new(),
-            packs: Vec::new(),
-        };
-        if let Some(file) = state.viewer_file.get_value() {
-            charts.post(&ToWorker::ImportFile, Some(&file));
-        }
-        if let (Some(sealed), Some(store)) = (state.sealed(), state.browser_store()) {
-            if let Ok(Some(lock)) =
-                crate::platform::storage::KeyValueStore::get(&store, crate::platform::storage::LOCK_KEY)
-            {
-                charts.post(&ToWorker::Key { lock }, Some(&sealed.key()));
-            }
-        }
-        Some(charts)
-    };
-
-    // Starts the worker unless it runs; whether it runs.
-    let worker = move || {
-        if charts.with_value(Option::is_none) {
-            let started = start();
-            if started.is_none() {
-                problem.set(Some(Msg::ChartFailed));
-            }
-            charts.set_value(started);
-        }
-        charts.with_value(Option::is_some)
-    };
     // The number of the last request: its answer carries it where it needs one.
     let asked = StoredValue::new(0u32);
     // Asks for what `message` makes from the request's next number, and returns the
@@ -308,7 +198,11 @@ pub fn results(
         let message = message(seq);
         let started = browser::now_millis();
         crate::i18n::pack::install_chart(lang);
-        if let Some(answer) = state.history.with_untracked(|h| message.answer_here(h)) {
+        let here = match file {
+            Some(file) => file.with_untracked(|h| h.as_ref().and_then(|h| message.answer_here(h))),
+            None => state.history.with_untracked(|h| message.answer_here(h)),
+        };
+        if let Some(answer) = here {
             let answer = match answer {
                 FromWorker::Drawn { seq, html, .. } => {
                     let hundredths = ((browser::now_millis() - started) * 100.0) as u32;
@@ -320,30 +214,25 @@ pub fn results(
             // at all if the screen is gone by then (its signals with it).
             wasm_bindgen_futures::spawn_local(async move {
                 if latest.try_get_value().is_some() {
-                    on_reply(answer, JsValue::UNDEFINED);
+                    worker.answered(answer, JsValue::UNDEFINED);
                 }
             });
             return Some(seq);
         }
-        if !worker() {
-            return None;
-        }
-        charts.update_value(|c| {
-            if let Some(c) = c {
-                state.history.with_untracked(|h| c.ask(lang, h, &message));
-            }
-        });
-        Some(seq)
+        worker.ask(lang, &message).then_some(seq)
     };
 
     // Another tab's history the worker has not had yet.
     let reloads = StoredValue::new(crate::page::tabs::history_reloads());
     Effect::new(move |_| {
-        // A new history (an edit, an import, another tab's) is drawn anew.
-        state.history.track();
+        // A new history (an edit, an import, another tab's, a file opened) is drawn anew.
+        match file {
+            Some(file) => file.track(),
+            None => state.history.track(),
+        }
         if reloads.get_value() != crate::page::tabs::history_reloads() {
             reloads.set_value(crate::page::tabs::history_reloads());
-            charts.update_value(|c| c.iter_mut().for_each(|c| c.history_sent = false));
+            worker.history_changed();
         }
         let choices = Choices {
             sending: sending.get(),
@@ -352,20 +241,18 @@ pub fn results(
         if let Some(area) = area.get_untracked() {
             let _ = area.set_attribute("aria-busy", "true");
         }
+        // No file opened yet: what the viewer is for, in its place.
+        if file.is_some_and(|file| file.with_untracked(Option::is_none)) {
+            let seq = asked.get_value() + 1;
+            asked.set_value(seq);
+            latest.set_value(seq);
+            let mut html = crate::formats::html::Html::new();
+            html.el("p", &[], crate::i18n::ChartMsg::ViewerText.get(lang));
+            return place(seq, 0, &html.finish());
+        }
         if let Some(seq) = ask(&|seq| ToWorker::Draw { seq, page, choices: choices.clone() }) {
             latest.set_value(seq);
         }
-    });
-    on_cleanup(move || {
-        charts.update_value(|c| {
-            if let Some(c) = c.take() {
-                // A message the worker posted before it ends may still be on its way: with
-                // no handler it is dropped, instead of calling a closure freed below.
-                c.worker.set_onmessage(None);
-                c.worker.set_onerror(None);
-                c.worker.terminate();
-            }
-        })
     });
 
     let on_move = move |ev: leptos::ev::PointerEvent| {
@@ -408,7 +295,7 @@ pub fn results(
     };
     let on_change = move |ev: leptos::ev::Event| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        if matches!(target.id().as_str(), "ugb-import-file" | "ugb-viewer-file") {
+        if target.id() == "ugb-import-file" {
             let file =
                 target.dyn_into::<web_sys::HtmlInputElement>().ok().and_then(|i| i.files()).and_then(|f| f.get(0));
             let Some(file) = file else { return };
@@ -417,29 +304,8 @@ pub fn results(
                 return problem.set(Some(Msg::ImportTooLarge));
             }
             // The worker reads the file itself: its text never passes through the page.
-            if worker() {
-                charts.update_value(|c| c.iter_mut().for_each(|c| c.post(&ToWorker::ImportFile, Some(&file))));
-            }
-            if state.viewer {
-                state.viewer_file.set_value(Some(file.clone().into()));
-            }
+            worker.give(&ToWorker::ImportFile, &file.into());
             importing.update(|n| *n += 1);
-            return;
-        }
-        // Only the chart's own controls redraw: a form field (a locked file's passphrase)
-        // must not, or the drawing would replace what is being typed.
-        let week = event_target_value(&ev).parse::<IsoWeek>().ok();
-        let id = target.id();
-        let choice = match id.as_str() {
-            "ugb-period-from" => week.map(Choice::From),
-            "ugb-period-to" => week.map(Choice::To),
-            "ugb-compare" => Some(Choice::Compare(week)),
-            _ => Toggle::from_id(&id)
-                .map(Choice::Toggle)
-                .or_else(|| id.strip_prefix("ugb-line-").and_then(LineKey::from_code).map(Choice::Line)),
-        };
-        if let Some(choice) = choice {
-            state.chart.update(|c| choice.apply(c, (state.week, state.week)));
         }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -452,19 +318,7 @@ pub fn results(
         // what it does happens here, and the browser never submits the form itself (that
         // would reload the page with what was typed in the address).
         ev.prevent_default();
-        if let Some(period) = PeriodButton::from_id(&button.id()) {
-            // The viewer's history is the file's, which only the drawing knows: it writes
-            // where a custom period starts on its button.
-            let end = |name| button.get_attribute(name).and_then(|w| w.parse::<IsoWeek>().ok()).unwrap_or(state.week);
-            let span = (end("data-first"), end("data-last"));
-            state.chart.update(|c| Choice::Period(period).apply(c, span));
-        } else if button.id() == "ugb-lines-toggle" {
-            state.chart.update(|c| Choice::Lines.apply(c, (state.week, state.week)));
-        } else if button.id() == "ugb-session" {
-            state.session.update(|on| *on = !*on);
-        } else if button.id() == "ugb-print" {
-            print(state, print_after);
-        } else if let Some(action) = button.get_attribute("data-action") {
+        if let Some(action) = button.get_attribute("data-action") {
             match action.as_str() {
                 "import-cancel" => importing.set(0),
                 // A locked file's passphrase: the worker opens the file and previews it.

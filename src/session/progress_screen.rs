@@ -1,8 +1,8 @@
 //! The progress screen: its choices as components (the period, the lines, what else to
 //! show, the session view and print, the radars' earlier week), each a typed
 //! [`Choice`] applied to the [`AppState`]'s chart choices; the figures drawn for them
-//! below (`session::progress::results`). The consultant's viewer, whose history is a file
-//! only the worker reads, still draws its choices with the figures.
+//! below (`session::progress::results`). The same for the citizen's history, the demo's
+//! and a file opened in the consultant's viewer (`session::viewer`).
 
 use leptos::prelude::*;
 
@@ -17,28 +17,34 @@ use crate::session::progress::{fitted_width, print, results};
 use crate::session::protocol::Page;
 use crate::session::trends::{compare_choices, custom_span, custom_weeks, Choice, PeriodButton, Toggle};
 
-/// The history the screen shows: the citizen's, or the made-up demo's.
+/// The history the screen shows: the citizen's, the made-up demo's, or a file's.
 #[derive(Clone, Copy)]
-struct Shown {
+pub(crate) struct Shown {
     state: AppState,
     /// The demo's history, made once (empty unless it is the demo).
     demo: StoredValue<History>,
+    /// The file the consultant's viewer opened (`None` until one is).
+    file: Option<RwSignal<Option<History>>>,
 }
 
 impl Shown {
-    fn new(state: AppState) -> Shown {
+    pub(crate) fn new(state: AppState, file: Option<RwSignal<Option<History>>>) -> Shown {
         let demo = match state.demo {
             true => crate::domain::demo::history(state.week, crate::session::render::DEMO_WEEKS),
             false => History::default(),
         };
-        Shown { state, demo: StoredValue::new(demo) }
+        Shown { state, demo: StoredValue::new(demo), file }
     }
 
     /// Reads it, tracked in a reactive context.
     fn with<R>(self, f: impl FnOnce(&History) -> R) -> R {
-        match self.state.demo {
-            true => self.demo.with_value(f),
-            false => self.state.history.with(f),
+        match (self.file, self.state.demo) {
+            (Some(file), _) => file.with(|opened| match opened {
+                Some(history) => f(history),
+                None => f(&History::default()),
+            }),
+            (None, true) => self.demo.with_value(f),
+            (None, false) => self.state.history.with(f),
         }
     }
 }
@@ -49,21 +55,27 @@ pub fn Progress() -> impl IntoView {
     let state = expect_context::<AppState>();
     let width = fitted_width();
     let print_after = StoredValue::new(false);
-    let shown = Shown::new(state);
-    // Choices only for a history with something to show.
-    let any = Memo::new(move |_| shown.with(|h| h.span().is_some()));
+    let shown = Shown::new(state, None);
     move || {
         let lang = state.lang.get();
         crate::i18n::pack::install_chart(lang);
         view! {
             <section class="ugb-screen ugb-trends" aria-labelledby="ugb-drawn-title">
                 <h2 id="ugb-drawn-title" tabindex="-1">{Msg::ProgressTitle.get(lang)}</h2>
-                <Show when=move || any.get()>
-                    <Toolbar lang shown print_after/>
-                </Show>
-                {results(state, lang, Some(width), Page::Progress, print_after)}
+                {trends(lang, shown, width, print_after)}
             </section>
         }
+    }
+}
+
+/// The choices, once there is something to show, and the figures drawn for them.
+pub(crate) fn trends(lang: Lang, shown: Shown, width: RwSignal<u32>, print_after: StoredValue<bool>) -> impl IntoView {
+    let any = Memo::new(move |_| shown.with(|h| h.span().is_some()));
+    view! {
+        <Show when=move || any.get()>
+            <Toolbar lang shown print_after/>
+        </Show>
+        {results(shown.state, lang, Some(width), Page::Progress, print_after, shown.file)}
     }
 }
 

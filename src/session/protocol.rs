@@ -46,8 +46,6 @@ pub struct Choices {
     pub lang: Lang,
     /// Draw the made-up demo history instead of the citizen's (`?demo`).
     pub demo: bool,
-    /// The consultant's viewer (`?viewer`): draw the file posted, never the history.
-    pub viewer: bool,
     /// What the progress screen's charts show.
     pub chart: ChartChoices,
     /// Width of the content area in CSS pixels.
@@ -109,6 +107,10 @@ pub enum ToWorker {
     /// Make the canonical file's text for the portal that embeds the widget. Answer:
     /// [`FromWorker::ForPortal`] or [`FromWorker::PortalFailed`].
     Send { choices: Choices, exported: String, nickname: Option<String> },
+    /// Open the file given last ([`ToWorker::ImportFile`]) for the consultant's viewer,
+    /// with `passphrase` if it is locked; what it says, in `lang`. Answer:
+    /// [`FromWorker::Opened`], [`FromWorker::Locked`] or [`FromWorker::Refused`].
+    Open { lang: Lang, passphrase: Option<String> },
 }
 
 /// What the worker says.
@@ -132,6 +134,14 @@ pub enum FromWorker {
     ForPortal { json: String },
     /// The file for the portal could not be made.
     PortalFailed,
+    /// The file opened for the viewer: its nickname, how many answers it holds, and its
+    /// history in the stored format (read again, as stored data is, before it is shown).
+    Opened { nickname: Option<String>, responses: u32, history: String },
+    /// The file is locked: its passphrase is asked for (`wrong`: the one given did not open
+    /// it).
+    Locked { wrong: bool },
+    /// The file cannot be shown: why, in the language asked for.
+    Refused(String),
     /// A message it could not read, or a screen it could not draw.
     Failed,
 }
@@ -165,7 +175,11 @@ impl ToWorker {
     /// what the worker only keeps.
     pub fn request(&self) -> Option<Request> {
         let (choices, view) = match self {
-            ToWorker::Pack(_) | ToWorker::Key { .. } | ToWorker::ImportFile | ToWorker::History(_) => return None,
+            ToWorker::Pack(_)
+            | ToWorker::Key { .. }
+            | ToWorker::ImportFile
+            | ToWorker::History(_)
+            | ToWorker::Open { .. } => return None,
             ToWorker::Draw { page, choices, .. } | ToWorker::Unlock { page, choices, .. } => (choices, (*page).into()),
             ToWorker::Merge { choices, .. } => (choices, View::ImportMerge),
             ToWorker::Export { choices, .. } | ToWorker::Reminder { choices, .. } | ToWorker::Send { choices, .. } => {

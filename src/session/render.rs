@@ -14,8 +14,8 @@ use crate::domain::lang::Lang;
 use crate::domain::progression::{format_hours, parse_date, Kept, Milestone, ProgressError};
 use crate::domain::response::ValidationError;
 use crate::domain::series::{
-    goal_rows, line_defs, milestones_in, radar_axes, radar_readings, radar_weeks, summarize, trend, weeks_with, Line,
-    LineKey, Summary, Unit,
+    goal_rows, milestones_in, radar_axes, radar_readings, radar_weeks, summarize, trend, weeks_with, Line, LineKey,
+    Summary, Unit,
 };
 use crate::domain::week::{IsoWeek, FIRST_YEAR, LAST_YEAR};
 use crate::formats::html::Html;
@@ -24,8 +24,8 @@ use crate::formats::import::{self, Changed, Expected, Field, ImportError, Place}
 use crate::i18n::{
     date_label, decimal_separator, join, signed, week_dates, week_label, week_label_with_year, whole, ChartMsg,
 };
-use crate::session::protocol::Choices;
-use crate::session::trends::{compare_choices, custom_span, custom_weeks, PeriodButton, Toggle};
+use crate::session::protocol::{Choices, FromWorker};
+use crate::session::trends::compare_choices;
 
 const RADAR_INSTRUMENTS: [&str; 2] = ["chime5", "jobready7"];
 
@@ -109,9 +109,6 @@ pub const DEMO_WEEKS: usize = 40;
 
 /// Renders the requested screen's content for `history` (or the demo history).
 pub fn render(history: &History, request: &Request) -> Rendered {
-    if request.choices.viewer {
-        return viewer(request);
-    }
     if request.choices.demo {
         let demo = crate::domain::demo::history(request.choices.now, DEMO_WEEKS);
         return render(
@@ -157,10 +154,7 @@ pub fn render(history: &History, request: &Request) -> Rendered {
 /// view, making an export): the progress screen's worker leaves those to the files module
 /// it loads when one is first asked for (`src/bin/files.rs`).
 pub fn needs_files(request: &Request) -> bool {
-    request.choices.viewer
-        || request.import.is_some()
-        || request.choices.importing
-        || matches!(request.view, View::Export | View::ImportMerge)
+    request.import.is_some() || request.choices.importing || matches!(request.view, View::Export | View::ImportMerge)
 }
 
 /// [`render`] without the code for files: `None` for a request that [`needs_files`].
@@ -221,7 +215,7 @@ fn progress(history: &History, request: &Request) -> Rendered {
     let mut html = Html::new();
     // The parts, each replaced in the page only when it changed: period, one per unit's
     // chart, the goals, the milestones, the radars, the table, the notices. The choices
-    // are the toolbar's (`session::progress_screen`), or the viewer's [`controls`].
+    // are the toolbar's (`session::progress_screen`).
     let (first, last) = (weeks[0], weeks[weeks.len() - 1]);
     let shown = ChartMsg::PeriodShown
         .fill(lang, &[("from", &week_label_with_year(lang, first)), ("to", &week_label_with_year(lang, last))]);
@@ -258,128 +252,6 @@ fn progress(history: &History, request: &Request) -> Rendered {
     html.part();
     notices(&mut html, lang);
     Rendered { html: html.finish(), cursors, file: None }
-}
-
-/// `aria-pressed` and friends.
-fn yes(value: bool) -> &'static str {
-    if value {
-        "true"
-    } else {
-        "false"
-    }
-}
-
-/// The viewer's controls, as HTML: the same as the toolbar's components
-/// (`session::progress_screen`), each known by its id, which the page's delegated
-/// listeners read as a [`crate::session::trends::Choice`]. Focus returns to it by its id
-/// after a re-render.
-fn controls(html: &mut Html, history: &History, request: &Request) {
-    let lang = request.choices.lang;
-    let chart = &request.choices.chart;
-    html.open("div", &[("class", "ugb-toolbar")]);
-    html.open("div", &[("class", "ugb-period"), ("role", "group"), ("aria-labelledby", "ugb-period-label")]);
-    html.el("span", &[("id", "ugb-period-label"), ("class", "ugb-toolbar__label")], ChartMsg::PeriodGroup.get(lang));
-    // Where a custom period starts, which the page does not know of a file it has not read.
-    let (first, last) = custom_span(history, request.choices.now);
-    let (first, last) = (first.to_string(), last.to_string());
-    for button in PeriodButton::ALL {
-        let pressed = yes(button.is_chosen(chart.period));
-        let mut attributes = vec![("type", "button"), ("id", button.id()), ("aria-pressed", pressed)];
-        if button == PeriodButton::Custom {
-            attributes.extend([("data-first", first.as_str()), ("data-last", last.as_str())]);
-        }
-        html.el("button", &attributes, button.text().get(lang));
-    }
-    html.close("div");
-    if let Some(custom) = custom_weeks(history, request.choices.now, chart.period) {
-        html.open("div", &[("class", "ugb-period__custom")]);
-        for (id, msg, (weeks, chosen)) in
-            [("ugb-period-from", ChartMsg::PeriodFrom, custom.from), ("ugb-period-to", ChartMsg::PeriodTo, custom.to)]
-        {
-            html.el("label", &[("for", id)], msg.get(lang));
-            week_select(html, id, &weeks, Some(chosen), None, lang);
-        }
-        html.close("div");
-    }
-    // The lines are a part of their own: ticking one leaves the other controls alone.
-    html.close("div").part().open("div", &[("class", "ugb-toolbar")]);
-    html.el(
-        "button",
-        &[
-            ("type", "button"),
-            ("id", "ugb-lines-toggle"),
-            ("class", "ugb-lines__toggle"),
-            ("aria-expanded", yes(chart.lines_open)),
-        ],
-        ChartMsg::ChooseLines.get(lang),
-    );
-    if chart.lines_open {
-        html.open("div", &[("class", "ugb-lines")]);
-        let groups = CATALOGUE
-            .iter()
-            .filter(|i| current(i.id) == Some(*i))
-            .map(|i| (Some(i.id), i.name.get(lang)))
-            .chain([(None, ChartMsg::WorkLines.get(lang))]);
-        for (group, legend) in groups {
-            html.open("fieldset", &[]).el("legend", &[], legend);
-            for def in line_defs().into_iter().filter(|d| d.instrument.map(|i| i.id) == group) {
-                let id = format!("ugb-line-{}", def.key.code());
-                check(html, &id, chart.lines.contains(&def.key), def.name.get(lang));
-            }
-            html.close("fieldset");
-        }
-        html.close("div");
-    }
-    html.close("div").part().open("div", &[("class", "ugb-toolbar")]);
-    html.open("div", &[("class", "ugb-toolbar__row")]);
-    for toggle in Toggle::ALL {
-        check(html, toggle.id(), toggle.is_on(chart), toggle.text().get(lang));
-    }
-    html.close("div").open("div", &[("class", "ugb-toolbar__row")]);
-    html.el(
-        "button",
-        &[("type", "button"), ("id", "ugb-session"), ("aria-pressed", yes(request.choices.session))],
-        ChartMsg::SessionView.get(lang),
-    );
-    html.el("button", &[("type", "button"), ("id", "ugb-print")], ChartMsg::Print.get(lang));
-    html.close("div").close("div");
-    let weeks = chart.period.weeks(history, request.choices.now);
-    let (choices, compare) = compare_choices(history, &weeks, chart.compare);
-    if !choices.is_empty() {
-        html.part().open("div", &[("class", "ugb-compare")]);
-        html.el("label", &[("for", "ugb-compare")], ChartMsg::RadarCompare.get(lang));
-        week_select(html, "ugb-compare", &choices, compare, Some(ChartMsg::RadarNoCompare.get(lang)), lang);
-        html.close("div");
-    }
-}
-
-/// A labelled tick box.
-fn check(html: &mut Html, id: &str, checked: bool, text: &str) {
-    html.open("label", &[("class", "ugb-check"), ("for", id)]);
-    if checked {
-        html.open("input", &[("type", "checkbox"), ("id", id), ("checked", "")]);
-    } else {
-        html.open("input", &[("type", "checkbox"), ("id", id)]);
-    }
-    html.text(text).close("label");
-}
-
-/// A list of weeks, `chosen` selected; `none` is a first choice of no week.
-fn week_select(html: &mut Html, id: &str, weeks: &[IsoWeek], chosen: Option<IsoWeek>, none: Option<&str>, lang: Lang) {
-    html.open("select", &[("id", id)]);
-    if let Some(none) = none {
-        html.el("option", &[("value", "")], none);
-    }
-    for week in weeks {
-        let value = week.to_string();
-        let label = week_label_with_year(lang, *week);
-        if Some(*week) == chosen {
-            html.el("option", &[("value", &value), ("selected", "")], &label);
-        } else {
-            html.el("option", &[("value", &value)], &label);
-        }
-    }
-    html.close("select");
 }
 
 fn unit_title(unit: Unit) -> ChartMsg {
@@ -1216,64 +1088,31 @@ fn validation_text(error: &ValidationError, lang: Lang) -> String {
     }
 }
 
-/// The consultant's viewer: a citizen's file drawn read-only, the picker above it. Nothing
-/// of the file is kept; the viewer's own data is never read.
-fn viewer(request: &Request) -> Rendered {
-    let lang = request.choices.lang;
-    let mut html = Html::new();
-    html.open("section", &[("class", "ugb-viewer"), ("aria-labelledby", "ugb-viewer-title")]);
-    html.el("h3", &[("id", "ugb-viewer-title")], ChartMsg::ViewerTitle.get(lang));
-    html.el("p", &[], ChartMsg::ViewerText.get(lang));
-    html.el("label", &[("for", "ugb-viewer-file")], ChartMsg::ViewerChoose.get(lang));
-    html.open("input", &[("id", "ugb-viewer-file"), ("type", "file"), ("accept", ".json,application/json")]);
-    let locked = request.import.as_deref().filter(|text| crate::formats::sealed::is_sealed_file(text));
-    let drawn = match request.import.as_deref().filter(|_| locked.is_none()).map(import::read) {
-        None => {
-            if let Some(text) = locked {
-                crate::session::privacy::locked_file(&mut html, text, request);
-            }
-            None
-        }
-        Some(Err(error)) => {
-            html.el("p", &[("class", "ugb-notice"), ("role", "alert")], &import_error(&error, lang));
-            None
-        }
-        Some(Ok(imported)) => {
+/// What the consultant's viewer shows of a file (`text`, opened already if it was locked):
+/// its history in the stored format, with its nickname and number of answers
+/// ([`FromWorker::Opened`]); that it is locked ([`FromWorker::Locked`]); or why it cannot
+/// be shown, in `lang` ([`FromWorker::Refused`]).
+pub fn open_for_viewer(text: &str, lang: Lang) -> FromWorker {
+    if crate::formats::sealed::is_sealed_file(text) {
+        return match crate::formats::sealed::decode_file(text) {
+            Ok(_) => FromWorker::Locked { wrong: false },
+            Err(error) => FromWorker::Refused(ChartMsg::ImportLockedBroken.fill(lang, &[("what", &error.to_string())])),
+        };
+    }
+    match import::read(text) {
+        Ok(imported) => {
             let history = History {
                 responses: imported.responses,
                 goals: imported.goals,
                 work: imported.work,
                 milestones: imported.milestones,
             };
-            let summary = ChartMsg::ViewerFile.fill(
-                lang,
-                &[
-                    ("nickname", imported.nickname.as_deref().unwrap_or("–")),
-                    ("responses", &history.responses.len().to_string()),
-                ],
-            );
-            html.el("p", &[("id", "ugb-viewer-summary"), ("class", "ugb-viewer__file")], &summary);
-            let request = Request {
-                import: None,
-                choices: Choices { viewer: false, ..request.choices.clone() },
-                ..request.clone()
-            };
-            let mut choices = Html::new();
-            if history.span().is_some() {
-                controls(&mut choices, &history, &request);
+            FromWorker::Opened {
+                nickname: imported.nickname,
+                responses: u32::try_from(history.responses.len()).unwrap_or(u32::MAX),
+                history: crate::formats::stored::encode_history(&history),
             }
-            Some((choices.finish(), progress(&history, &request)))
         }
-    };
-    html.close("section");
-    match drawn {
-        Some((choices, rendered)) => {
-            if !choices.is_empty() {
-                html.part().trusted_svg(&choices);
-            }
-            html.part().trusted_svg(&rendered.html);
-            Rendered { html: html.finish(), cursors: rendered.cursors, file: None }
-        }
-        None => Rendered { html: html.finish(), cursors: Vec::new(), file: None },
+        Err(error) => FromWorker::Refused(import_error(&error, lang)),
     }
 }

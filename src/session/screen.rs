@@ -11,6 +11,7 @@ use crate::session::progress::{results, STYLESHEET};
 use crate::session::progress_screen::Progress;
 use crate::session::protocol::Page;
 use crate::session::safety::Safety;
+use crate::session::viewer::viewer_screen;
 
 /// A session screen, so that the first load does not carry it: progress (charts fitted to
 /// the width there is), past weeks with export, import and the reminder, goals and
@@ -38,32 +39,35 @@ pub async fn drawn_screen(screen: Screen) -> Result<AnyView, SplitLoaderError> {
 }
 
 fn screen_view(screen: Screen) -> AnyView {
+    let state = expect_context::<AppState>();
     match screen {
         Screen::About => view! { <About/> }.into_any(),
         Screen::Safety => view! { <Safety/> }.into_any(),
-        // The viewer's history is a file that only the worker reads: it draws the choices too.
-        Screen::Progress if expect_context::<AppState>().viewer => {
-            drawing(Msg::ProgressTitle, Page::Progress, Some(crate::session::progress::fitted_width())).into_any()
-        }
+        // The consultant's viewer: its own part, fetched when it opens.
+        Screen::Progress if state.viewer => Suspend::new(async move {
+            viewer_screen().await.unwrap_or_else(|_| {
+                let lang = state.lang.get_untracked();
+                view! { <p class="ugb-notice" role="alert">{Msg::ChartOffline.get(lang)}</p> }.into_any()
+            })
+        })
+        .into_any(),
         Screen::Progress => view! { <Progress/> }.into_any(),
         Screen::Goals => view! { <Goals/> }.into_any(),
-        _ => drawing(Msg::HistoryTitle, Page::History, None).into_any(),
+        _ => drawing(Msg::HistoryTitle, Page::History).into_any(),
     }
 }
 
 /// A screen whose content is drawn as HTML (by the renderer, here or in the worker): its
-/// heading, then the drawing, fitted to `width` where the drawing depends on it (the
-/// charts).
-fn drawing(title: Msg, page: Page, width: Option<RwSignal<u32>>) -> impl IntoView {
+/// heading, then the drawing.
+fn drawing(title: Msg, page: Page) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let class = if width.is_some() { "ugb-screen ugb-trends" } else { "ugb-screen" };
     let print_after = StoredValue::new(false);
     move || {
         let lang = state.lang.get();
         view! {
-            <section class=class aria-labelledby="ugb-drawn-title">
+            <section class="ugb-screen" aria-labelledby="ugb-drawn-title">
                 <h2 id="ugb-drawn-title" tabindex="-1">{title.get(lang)}</h2>
-                {results(state, lang, width, page, print_after)}
+                {results(state, lang, None, page, print_after, None)}
             </section>
         }
     }

@@ -2,7 +2,11 @@
 //! request the screens are drawn for. Each test file uses some of them.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
+
+use ugeblik::domain::instrument::{current, find};
 use ugeblik::domain::lang::Lang;
+use ugeblik::domain::response::{status_of, Response};
 use ugeblik::domain::series::{ChartChoices, Period};
 use ugeblik::domain::week::IsoWeek;
 use ugeblik::session::protocol::Choices;
@@ -42,7 +46,6 @@ pub fn request() -> Request {
     english();
     Choices {
         demo: false,
-        viewer: false,
         lang: Lang::En,
         chart: ChartChoices { table: true, ..ChartChoices::new(Period::Weeks(4)) },
         width: 600,
@@ -63,4 +66,22 @@ pub fn english() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/static/lang/en.json");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     assert_eq!(ugeblik::i18n::pack::install_with_chart(&text), Ok(Lang::En));
+}
+
+/// A response to the current version of `instrument` in the week `week_text`, with these
+/// answers and note.
+pub fn response(week_text: &str, instrument: &str, answers: &[(&str, u8)], note: Option<&str>) -> Response {
+    let answers: BTreeMap<String, u8> = answers.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    let version = current(instrument).unwrap().version.to_owned();
+    Response {
+        id: format!("{instrument}-{week_text}"),
+        status: status_of(find(instrument, &version).unwrap(), &answers),
+        instrument: instrument.to_owned(),
+        version,
+        week: week(week_text),
+        authored: "2026-11-20T10:00:00Z".into(),
+        language: Lang::Da,
+        answers,
+        note: note.map(str::to_owned),
+    }
 }

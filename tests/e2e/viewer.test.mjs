@@ -2,7 +2,10 @@
 // another, and the browser's own storage left exactly as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newPage, ready, drawn, redrawn, expectNoAxeViolations, seedHistory, who5Response, weeksAgo, savedFile } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import {
+  start, newPage, ready, drawn, redrawn, until, expectNoAxeViolations, seedHistory, who5Response, weeksAgo, savedFile, setPassphrase,
+} from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -73,6 +76,63 @@ test("the viewer offers none of the citizen's own screens, and keeps the file op
   await expectNoAxeViolations(page, 'the viewer in English with a file');
   await page.getByRole('button', { name: 'Dansk' }).click();
   await page.getByText('Fil: Sag 3 · 2 svar').waitFor();
+  assert.equal(await snapshot(page), before, 'nothing stored');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the viewer opens a locked file with its passphrase, draws its own choices from the file, and says a refusal again in another language', async () => {
+  // A citizen's locked file, saved on their phone with their passphrase.
+  const citizen = await newPage(env.browser);
+  await citizen.page.goto(env.url('/'));
+  await ready(citizen.page);
+  await seedHistory(citizen.page, [who5Response(weeksAgo(30), [2, 2, 2, 2, 2]), who5Response(weeksAgo(1), [4, 4, 4, 4, 4])]);
+  await setPassphrase(citizen.page, 'borgerens kodeord');
+  await citizen.page.getByRole('button', { name: 'Tidligere uger', exact: true }).click();
+  await drawn(citizen.page);
+  await citizen.page.getByLabel('Kaldenavn eller sagsnummer i filen (frivilligt – aldrig dit CPR-nummer)').fill('Sag 4');
+  await citizen.page.getByLabel('Lås filen med mit kodeord').check();
+  const [download] = await Promise.all([
+    citizen.page.waitForEvent('download'),
+    citizen.page.getByRole('button', { name: 'Gem fil til din konsulent' }).click(),
+  ]);
+  const locked = readFileSync(await download.path(), 'utf8');
+  assert.match(locked, /"format":"ugeblik-sealed"/);
+  await citizen.context.close();
+
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/?viewer'));
+  await ready(page);
+  await drawn(page);
+  const before = await snapshot(page);
+  const picker = page.getByLabel('Åbn en borgers fil');
+  await picker.setInputFiles({ name: 'sag4.locked.json', mimeType: 'application/json', buffer: Buffer.from(locked) });
+  const field = page.getByLabel('Filens kodeord');
+  await field.waitFor();
+  await until(page, () => document.activeElement?.id === 'ugb-import-passphrase');
+  await expectNoAxeViolations(page, 'the viewer asking for a locked file’s passphrase');
+  await field.fill('forkert kodeord');
+  await page.keyboard.press('Enter');
+  await page.getByText('Kodeordet passer ikke til filen. Intet er ændret. Prøv igen.').waitFor();
+  assert.equal(await page.getByLabel('Filens kodeord').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#ugb-viewer-summary').count(), 0, 'nothing of the file shown');
+  await page.getByLabel('Filens kodeord').fill('borgerens kodeord');
+  await redrawn(page, () => page.getByRole('button', { name: 'Åbn filen' }).click());
+  await page.getByText('Fil: Sag 4 · 2 svar').waitFor();
+
+  // The choices are the file's: a custom period starts at the file's first week.
+  await redrawn(page, () => page.getByRole('button', { name: 'Vælg selv' }).click());
+  assert.equal(await page.getByLabel('Fra').inputValue(), weeksAgo(30));
+  await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).check());
+  const values = await page.locator('#ugb-numbers tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td').textContent));
+  assert.deepEqual(values, ['40', '80']);
+
+  // A file that is refused says why, and says it again in the language chosen.
+  await redrawn(page, () => picker.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "other"}') }));
+  await page.getByRole('alert').getByText('Filen er fra et andet program (other)').waitFor();
+  assert.equal(await page.locator('#ugb-numbers').count(), 0, 'the file before is no longer shown');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('alert').getByText('The file is from another program (other)').waitFor();
   assert.equal(await snapshot(page), before, 'nothing stored');
   assert.deepEqual(page.errors, []);
   await context.close();

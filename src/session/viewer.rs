@@ -1,0 +1,179 @@
+//! The consultant's viewer (`?viewer`): a citizen's file opened read-only and shown as the
+//! progress screen shows the citizen's own history, with the same choices and figures. The
+//! chart worker reads the file (its text never passes through the page) and answers with
+//! its history, or that it is locked, or why it cannot be shown; nothing is stored.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+
+use crate::domain::history::History;
+use crate::domain::lang::Lang;
+use crate::i18n::{ChartMsg, Msg};
+use crate::page::state::AppState;
+use crate::session::progress::fitted_width;
+use crate::session::progress_screen::{trends, Shown};
+use crate::session::protocol::{FromWorker, ToWorker};
+use crate::session::worker::Worker;
+
+const FILE: &str = "ugb-viewer-file";
+const PASSPHRASE: &str = "ugb-import-passphrase";
+
+/// What the viewer says of the file chosen.
+#[derive(Clone, Debug, PartialEq)]
+enum Opened {
+    /// No file yet, or the locked one was put away.
+    Nothing,
+    /// Its passphrase is asked for (`wrong`: the one given did not open it).
+    Locked { wrong: bool },
+    /// It cannot be shown, and why.
+    Refused(String),
+    /// It is shown: its nickname and how many answers it holds.
+    Shown { nickname: Option<String>, responses: u32 },
+}
+
+/// The viewer's screen, fetched only when the viewer opens (`?viewer`): a split point of
+/// its own, so that a citizen opening the progress screen never fetches it. A split point
+/// only in the page's own build, as `session::screen::drawn_screen`.
+#[cfg(ugeblik_split)]
+#[leptos::wasm_split::wasm_split(ugeblik_viewer, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn viewer_screen() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Viewer/> }.into_any())
+}
+
+#[cfg(not(ugeblik_split))]
+pub async fn viewer_screen() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <Viewer/> }.into_any())
+}
+
+/// The viewer's screen: the file picker and what it opened, then the figures.
+#[component]
+pub fn Viewer() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let width = fitted_width();
+    let print_after = StoredValue::new(false);
+    let file = RwSignal::new(None::<History>);
+    let shown = Shown::new(state, Some(file));
+    let opened = RwSignal::new(Opened::Nothing);
+    let problem = RwSignal::new(None::<Msg>);
+    let worker = Worker::new(state, problem);
+    // Every answer replaces what was shown: a file that does not open shows nothing of the
+    // one before it.
+    worker.on_answer(move |answer, _| {
+        let (history, said) = match answer {
+            FromWorker::Opened { nickname, responses, history } => {
+                // Read again as stored data is, before it is shown.
+                match crate::formats::stored::decode_history(&history) {
+                    Ok(history) => (Some(history), Opened::Shown { nickname, responses }),
+                    Err(_) => (None, Opened::Refused(Msg::ChartFailed.get(state.lang.get_untracked()).to_owned())),
+                }
+            }
+            FromWorker::Locked { wrong } => {
+                // Where the passphrase is typed, once the form is there.
+                request_animation_frame(|| crate::platform::browser::focus_id(PASSPHRASE));
+                (None, Opened::Locked { wrong })
+            }
+            FromWorker::Refused(why) => (None, Opened::Refused(why)),
+            other => return problem.set(other.problem()),
+        };
+        opened.set(said);
+        file.set(history);
+    });
+    // A refusal is said again in the language chosen (the worker keeps the file).
+    Effect::new(move |previous: Option<Lang>| {
+        let lang = state.lang.get();
+        if previous.is_some_and(|p| p != lang) && opened.with_untracked(|o| matches!(o, Opened::Refused(_))) {
+            worker.ask(lang, &ToWorker::Open { lang, passphrase: None });
+        }
+        lang
+    });
+    let picker = NodeRef::<Input>::new();
+    let passphrase = NodeRef::<Input>::new();
+    let choose = move |_| {
+        let lang = state.lang.get_untracked();
+        let chosen = picker.get_untracked().and_then(|input| input.files()).and_then(|files| files.get(0));
+        let Some(chosen) = chosen else { return };
+        problem.set(None);
+        if chosen.size() > crate::formats::import::MAX_IMPORT_BYTES as f64 {
+            opened.set(Opened::Refused(Msg::ImportTooLarge.get(lang).to_owned()));
+            return file.set(None);
+        }
+        // The worker reads the file itself: its text never passes through the page.
+        if worker.give(&ToWorker::ImportFile, &chosen.into()) {
+            worker.ask(lang, &ToWorker::Open { lang, passphrase: None });
+        }
+    };
+    let unlock = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = state.lang.get_untracked();
+        let typed = passphrase.get_untracked().map(|field| field.value()).unwrap_or_default();
+        worker.ask(lang, &ToWorker::Open { lang, passphrase: Some(typed) });
+    };
+    let put_away = move |_| {
+        if let Some(input) = picker.get_untracked() {
+            input.set_value("");
+        }
+        opened.set(Opened::Nothing);
+        file.set(None);
+    };
+    move || {
+        let lang = state.lang.get();
+        crate::i18n::pack::install_chart(lang);
+        let said = move || match opened.get() {
+            Opened::Nothing => None,
+            Opened::Locked { wrong } => Some(locked(lang, wrong, passphrase, unlock, put_away).into_any()),
+            Opened::Refused(why) => Some(view! { <p class="ugb-notice" role="alert">{why}</p> }.into_any()),
+            Opened::Shown { nickname, responses } => {
+                let nickname = nickname.unwrap_or_else(|| "–".to_owned());
+                let summary =
+                    ChartMsg::ViewerFile.fill(lang, &[("nickname", &nickname), ("responses", &responses.to_string())]);
+                Some(view! { <p id="ugb-viewer-summary" class="ugb-viewer__file">{summary}</p> }.into_any())
+            }
+        };
+        view! {
+            <section class="ugb-screen ugb-trends" aria-labelledby="ugb-drawn-title">
+                <h2 id="ugb-drawn-title" tabindex="-1">{Msg::ProgressTitle.get(lang)}</h2>
+                {move || problem.get().map(|msg| view! { <p class="ugb-notice" role="alert">{msg.get(lang)}</p> })}
+                <section class="ugb-viewer" aria-labelledby="ugb-viewer-title">
+                    <h3 id="ugb-viewer-title">{ChartMsg::ViewerTitle.get(lang)}</h3>
+                    <label for=FILE>{ChartMsg::ViewerChoose.get(lang)}</label>
+                    <input id=FILE type="file" accept=".json,application/json" node_ref=picker on:change=choose/>
+                    {said}
+                </section>
+                {trends(lang, shown, width, print_after)}
+            </section>
+        }
+    }
+}
+
+/// A locked file's passphrase, asked for: Enter or "Open the file" opens it, "Cancel" puts
+/// it away.
+fn locked(
+    lang: Lang,
+    wrong: bool,
+    field: NodeRef<Input>,
+    unlock: impl Fn(leptos::ev::SubmitEvent) + 'static,
+    put_away: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let said = if wrong { ChartMsg::ImportWrongPassphrase.get(lang) } else { "" };
+    view! {
+        <p id="ugb-import-locked">{ChartMsg::ImportLocked.get(lang)}</p>
+        <form class="ugb-form" aria-labelledby="ugb-import-locked" on:submit=unlock>
+            <label for=PASSPHRASE>{ChartMsg::ImportPassphrase.get(lang)}</label>
+            <input
+                id=PASSPHRASE
+                type="password"
+                autocomplete="off"
+                maxlength="256"
+                aria-describedby="ugb-import-wrong"
+                aria-invalid=wrong.then_some("true")
+                node_ref=field
+            />
+            <p id="ugb-import-wrong" class="ugb-field-error" role="alert">{said}</p>
+            <div class="ugb-toolbar__row">
+                <button type="submit" class="ugb-primary">{ChartMsg::ImportOpen.get(lang)}</button>
+                <button type="button" class="ugb-secondary" on:click=put_away>{ChartMsg::ImportCancel.get(lang)}</button>
+            </div>
+        </form>
+    }
+}
