@@ -7,10 +7,9 @@
 //! (`session::progress_screen`); what they change is drawn anew here. What needs files (a
 //! file to import or view, every export) is done by the chart worker (`src/bin/charts.rs`,
 //! reached through [`Worker`]), started the first time one is asked for, in the same
-//! messages. This side asks for a
-//! drawing, puts the answer in place with focus kept where it was, and reacts through one
-//! set of delegated listeners: `data-action` on the past weeks' buttons, and the hover and
-//! keyboard cursor on each chart.
+//! messages. This side asks for a drawing, puts the answer in place with focus kept where
+//! it was, and reacts through one set of delegated listeners: `data-action` on the past
+//! weeks' buttons, and the hover and keyboard cursor on each chart.
 
 use leptos::html::Div;
 use leptos::prelude::*;
