@@ -26,8 +26,10 @@ enum Opened {
     Nothing,
     /// Its passphrase is asked for (`wrong`: the one given did not open it).
     Locked { wrong: bool },
-    /// It cannot be shown, and why.
+    /// It cannot be shown, and why, as the worker said it (in the language asked for).
     Refused(String),
+    /// It cannot be shown, and why, as the page says it (in any language).
+    Said(Msg),
     /// It is shown: its nickname and how many answers it holds.
     Shown { nickname: Option<String>, responses: u32 },
 }
@@ -65,7 +67,7 @@ pub fn Viewer() -> impl IntoView {
                 // Read again as stored data is, before it is shown.
                 match crate::formats::stored::decode_history(&history) {
                     Ok(history) => (Some(history), Opened::Shown { nickname, responses }),
-                    Err(_) => (None, Opened::Refused(Msg::ChartFailed.get(state.lang.get_untracked()).to_owned())),
+                    Err(_) => (None, Opened::Said(Msg::ChartFailed)),
                 }
             }
             FromWorker::Locked { wrong } => {
@@ -79,7 +81,8 @@ pub fn Viewer() -> impl IntoView {
         opened.set(said);
         file.set(history);
     });
-    // A refusal is said again in the language chosen (the worker keeps the file).
+    // The worker's refusal is said again in the language chosen (it keeps the file it
+    // refused: the last one it was given).
     Effect::new(move |previous: Option<Lang>| {
         let lang = state.lang.get();
         if previous.is_some_and(|p| p != lang) && opened.with_untracked(|o| matches!(o, Opened::Refused(_))) {
@@ -95,7 +98,7 @@ pub fn Viewer() -> impl IntoView {
         let Some(chosen) = chosen else { return };
         problem.set(None);
         if chosen.size() > crate::formats::import::MAX_IMPORT_BYTES as f64 {
-            opened.set(Opened::Refused(Msg::ImportTooLarge.get(lang).to_owned()));
+            opened.set(Opened::Said(Msg::ImportTooLarge));
             return file.set(None);
         }
         // The worker reads the file itself: its text never passes through the page.
@@ -123,6 +126,7 @@ pub fn Viewer() -> impl IntoView {
             Opened::Nothing => None,
             Opened::Locked { wrong } => Some(locked(lang, wrong, passphrase, unlock, put_away).into_any()),
             Opened::Refused(why) => Some(view! { <p class="ugb-notice" role="alert">{why}</p> }.into_any()),
+            Opened::Said(msg) => Some(view! { <p class="ugb-notice" role="alert">{msg.get(lang)}</p> }.into_any()),
             Opened::Shown { nickname, responses } => {
                 let nickname = nickname.unwrap_or_else(|| "–".to_owned());
                 let summary =

@@ -99,6 +99,7 @@ test('the viewer opens a locked file with its passphrase, draws its own choices 
   const locked = readFileSync(await download.path(), 'utf8');
   assert.match(locked, /"format":"ugeblik-sealed"/);
   await citizen.context.close();
+  const citizenPlain = await citizenFile([who5Response(weeksAgo(30), [2, 2, 2, 2, 2]), who5Response(weeksAgo(1), [4, 4, 4, 4, 4])], 'Sag 4');
 
   const { context, page } = await newPage(env.browser);
   await page.goto(env.url('/?viewer'));
@@ -133,6 +134,18 @@ test('the viewer opens a locked file with its passphrase, draws its own choices 
   assert.equal(await page.locator('#ugb-numbers').count(), 0, 'the file before is no longer shown');
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('alert').getByText('The file is from another program (other)').waitFor();
+
+  // A file too large is refused before the worker reads it: the one before stays put away,
+  // in either language.
+  const englishPicker = page.getByLabel("Open a citizen's file");
+  await redrawn(page, () => englishPicker.setInputFiles({ name: 'sag4.json', mimeType: 'application/json', buffer: Buffer.from(citizenPlain) }));
+  await page.getByText('File: Sag 4 · 2 answers').waitFor();
+  await redrawn(page, () => englishPicker.setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32) }));
+  await page.getByRole('alert').getByText('The file is too large.', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Dansk' }).click();
+  await page.getByRole('alert').getByText('Filen er for stor.', { exact: false }).waitFor();
+  await drawn(page);
+  assert.equal(await page.locator('#ugb-viewer-summary').count(), 0, 'the file before is not shown again');
   assert.equal(await snapshot(page), before, 'nothing stored');
   assert.deepEqual(page.errors, []);
   await context.close();
