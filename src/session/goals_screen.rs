@@ -15,16 +15,7 @@ use crate::page::state::AppState;
 use crate::platform::browser;
 use crate::session::goals::{apply, kept_text, kind_text, milestone_text, outcome_text, remove_label, tally};
 use crate::session::goals::{Edit, Form, FormError};
-use crate::session::screen::{frame, Said};
-
-/// The history the screen shows and edits: the citizen's, or the made-up demo's.
-fn shown(state: AppState) -> History {
-    if state.demo {
-        crate::domain::demo::history(state.week, crate::session::render::DEMO_WEEKS)
-    } else {
-        state.history.get()
-    }
-}
+use crate::session::screen::{frame, Said, Shown};
 
 /// A form's error line: the message when this form failed, empty otherwise (kept in the
 /// page so that `aria-describedby` always points at something).
@@ -67,13 +58,14 @@ fn goal_details(goal: &Goal, lang: Lang) -> impl IntoView {
 pub fn Goals() -> impl IntoView {
     let state = expect_context::<AppState>();
     let said = Said::new();
+    let shown = Shown::new(state, None);
     // The last form refused, and why.
     let error = RwSignal::new(None::<FormError>);
     // Applies an edit made now; `true` when it was made (and is being stored).
     let edit = move |edit: Edit| -> bool {
         said.done.set(None);
         let at = crate::domain::response::rfc3339_utc(browser::now_millis());
-        let base = if state.demo { shown(state) } else { state.history.get_untracked() };
+        let base = if state.demo { shown.with(History::clone) } else { state.history.get_untracked() };
         let result = apply(&base, &edit, &browser::random_id(), &at, state.week);
         said.answered();
         match result {
@@ -89,7 +81,7 @@ pub fn Goals() -> impl IntoView {
         }
     };
     frame(Msg::GoalsTitle, Some(said), move |lang| {
-        let open_goals = move || shown(state).goals.into_iter().filter(Goal::is_open).collect::<Vec<_>>();
+        let open_goals = move || shown.with(|h| h.goals.iter().filter(|g| g.is_open()).cloned().collect::<Vec<_>>());
         let open_list = move || {
             let open = open_goals();
             let none = open.is_empty().then(|| view! { <p>{ChartMsg::GoalsNone.get(lang)}</p> });
@@ -201,7 +193,7 @@ pub fn Goals() -> impl IntoView {
 
         // The milestones, by date, each with its remove button.
         let milestone_list = move || {
-            let history = shown(state);
+            let history = shown.with(History::clone);
             let milestones = history.milestones_by_week();
             let none = milestones.is_empty().then(|| view! { <p>{ChartMsg::MilestonesNone.get(lang)}</p> });
             let items = milestones
@@ -285,7 +277,7 @@ pub fn Goals() -> impl IntoView {
 
         // Closed goals, kept with their answers.
         let closed_list = move || {
-            let closed: Vec<Goal> = shown(state).goals.into_iter().filter(|g| !g.is_open()).collect();
+            let closed: Vec<Goal> = shown.with(|h| h.goals.iter().filter(|g| !g.is_open()).cloned().collect());
             (!closed.is_empty()).then(|| {
                 let cards = closed
                     .iter()

@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 
-use crate::domain::history::History;
 use crate::domain::instrument::{current, CATALOGUE};
 use crate::domain::lang::Lang;
 use crate::domain::series::line_defs;
@@ -15,39 +14,8 @@ use crate::i18n::{week_label_with_year, ChartMsg, Msg};
 use crate::page::state::AppState;
 use crate::session::progress::{fitted_width, print, results};
 use crate::session::protocol::Page;
+use crate::session::screen::Shown;
 use crate::session::trends::{compare_choices, custom_span, custom_weeks, Choice, PeriodButton, Toggle};
-
-/// The history the screen shows: the citizen's, the made-up demo's, or a file's.
-#[derive(Clone, Copy)]
-pub(crate) struct Shown {
-    state: AppState,
-    /// The demo's history, made once (empty unless it is the demo).
-    demo: StoredValue<History>,
-    /// The file the consultant's viewer opened (`None` until one is).
-    file: Option<RwSignal<Option<History>>>,
-}
-
-impl Shown {
-    pub(crate) fn new(state: AppState, file: Option<RwSignal<Option<History>>>) -> Shown {
-        let demo = match state.demo {
-            true => crate::domain::demo::history(state.week, crate::session::render::DEMO_WEEKS),
-            false => History::default(),
-        };
-        Shown { state, demo: StoredValue::new(demo), file }
-    }
-
-    /// Reads it, tracked in a reactive context.
-    fn with<R>(self, f: impl FnOnce(&History) -> R) -> R {
-        match (self.file, self.state.demo) {
-            (Some(file), _) => file.with(|opened| match opened {
-                Some(history) => f(history),
-                None => f(&History::default()),
-            }),
-            (None, true) => self.demo.with_value(f),
-            (None, false) => self.state.history.with(f),
-        }
-    }
-}
 
 /// The progress screen that citizen and consultant look at together.
 #[component]

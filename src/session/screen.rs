@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
+use crate::domain::history::History;
 use crate::domain::lang::Lang;
 use crate::i18n::Msg;
 use crate::page::state::{AppState, Screen};
@@ -69,6 +70,39 @@ fn drawing(title: Msg, page: Page) -> impl IntoView {
                 <h2 id="ugb-drawn-title" tabindex="-1">{title.get(lang)}</h2>
                 {results(state, lang, None, page, print_after, None)}
             </section>
+        }
+    }
+}
+
+/// The history a session screen shows: the citizen's, the made-up demo's (made once), or a
+/// file the consultant's viewer opened.
+#[derive(Clone, Copy)]
+pub(crate) struct Shown {
+    pub(crate) state: AppState,
+    /// The demo's history, made once (empty unless it is the demo).
+    demo: StoredValue<History>,
+    /// The file the consultant's viewer opened (`None` until one is).
+    pub(crate) file: Option<RwSignal<Option<History>>>,
+}
+
+impl Shown {
+    pub(crate) fn new(state: AppState, file: Option<RwSignal<Option<History>>>) -> Shown {
+        let demo = match state.demo {
+            true => crate::domain::demo::history(state.week, crate::session::render::DEMO_WEEKS),
+            false => History::default(),
+        };
+        Shown { state, demo: StoredValue::new(demo), file }
+    }
+
+    /// Reads it, tracked in a reactive context.
+    pub(crate) fn with<R>(self, f: impl FnOnce(&History) -> R) -> R {
+        match (self.file, self.state.demo) {
+            (Some(file), _) => file.with(|opened| match opened {
+                Some(history) => f(history),
+                None => f(&History::default()),
+            }),
+            (None, true) => self.demo.with_value(f),
+            (None, false) => self.state.history.with(f),
         }
     }
 }

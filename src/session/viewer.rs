@@ -12,8 +12,9 @@ use crate::domain::lang::Lang;
 use crate::i18n::{ChartMsg, Msg};
 use crate::page::state::AppState;
 use crate::session::progress::fitted_width;
-use crate::session::progress_screen::{trends, Shown};
+use crate::session::progress_screen::trends;
 use crate::session::protocol::{FromWorker, ToWorker};
+use crate::session::screen::Shown;
 use crate::session::worker::Worker;
 
 const FILE: &str = "ugb-viewer-file";

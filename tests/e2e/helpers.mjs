@@ -178,15 +178,18 @@ export async function seedHistory(page, responses) {
 }
 
 /** The text of the file a fresh phone with the history `responses` saves with the past
- *  weeks' `button` (with `nickname` typed in first, if given). */
-export async function savedFile(env, responses, button, nickname) {
+ *  weeks' `button` (with `nickname` typed in first, if given; locked with `passphrase`,
+ *  set on that phone first, if given). */
+export async function savedFile(env, responses, button, nickname, passphrase) {
   const { context, page } = await newPage(env.browser);
   await page.goto(env.url('/'));
   await ready(page);
   await seedHistory(page, responses);
+  if (passphrase) await setPassphrase(page, passphrase);
   await page.getByRole('button', { name: 'Tidligere uger' }).click();
   await drawn(page);
   if (nickname) await page.getByLabel('Kaldenavn eller sagsnummer i filen (frivilligt – aldrig dit CPR-nummer)').fill(nickname);
+  if (passphrase) await page.getByLabel('Lås filen med mit kodeord').check();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
   const text = readFileSync(await download.path(), 'utf8');
   assert.deepEqual(page.errors, []);

@@ -2,9 +2,8 @@
 // another, and the browser's own storage left exactly as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import {
-  start, newPage, ready, drawn, redrawn, until, expectNoAxeViolations, seedHistory, who5Response, weeksAgo, savedFile, setPassphrase,
+  start, newPage, ready, drawn, redrawn, until, expectNoAxeViolations, seedHistory, who5Response, weeksAgo, savedFile,
 } from './helpers.mjs';
 
 let env;
@@ -17,6 +16,15 @@ after(async () => env?.close());
 const citizenFile = (responses, nickname) => savedFile(env, responses, 'Gem fil til din konsulent', nickname);
 
 const snapshot = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+
+/** A fresh phone's viewer (`?viewer`), drawn, and its storage as it was before any file. */
+async function openViewer() {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/?viewer'));
+  await ready(page);
+  await drawn(page);
+  return { context, page, before: await snapshot(page) };
+}
 
 test("the viewer shows one file after another and leaves this browser's storage untouched", async () => {
   const first = await citizenFile([who5Response(weeksAgo(2), [2, 2, 2, 2, 2]), who5Response(weeksAgo(1), [3, 3, 3, 3, 3])], 'Sag 1');
@@ -58,11 +66,7 @@ test("the viewer shows one file after another and leaves this browser's storage 
 
 test("the viewer offers none of the citizen's own screens, and keeps the file open in another language", async () => {
   const file = await citizenFile([who5Response(weeksAgo(2), [2, 2, 2, 2, 2]), who5Response(weeksAgo(1), [3, 3, 3, 3, 3])], 'Sag 3');
-  const { context, page } = await newPage(env.browser);
-  await page.goto(env.url('/?viewer'));
-  await ready(page);
-  await drawn(page);
-  const before = await snapshot(page);
+  const { context, page, before } = await openViewer();
   // No check-in that would end "Your answers are saved" and store nothing; no goals to edit.
   assert.equal(await page.getByRole('navigation').count(), 0, 'no menu of the citizen screens');
   for (const name of ['Denne uge', 'Start ugens spørgsmål', 'Mål', 'Tidligere uger', 'Lås og sletning']) {
@@ -83,29 +87,12 @@ test("the viewer offers none of the citizen's own screens, and keeps the file op
 
 test('the viewer opens a locked file with its passphrase, draws its own choices from the file, and says a refusal again in another language', async () => {
   // A citizen's locked file, saved on their phone with their passphrase.
-  const citizen = await newPage(env.browser);
-  await citizen.page.goto(env.url('/'));
-  await ready(citizen.page);
-  await seedHistory(citizen.page, [who5Response(weeksAgo(30), [2, 2, 2, 2, 2]), who5Response(weeksAgo(1), [4, 4, 4, 4, 4])]);
-  await setPassphrase(citizen.page, 'borgerens kodeord');
-  await citizen.page.getByRole('button', { name: 'Tidligere uger', exact: true }).click();
-  await drawn(citizen.page);
-  await citizen.page.getByLabel('Kaldenavn eller sagsnummer i filen (frivilligt – aldrig dit CPR-nummer)').fill('Sag 4');
-  await citizen.page.getByLabel('Lås filen med mit kodeord').check();
-  const [download] = await Promise.all([
-    citizen.page.waitForEvent('download'),
-    citizen.page.getByRole('button', { name: 'Gem fil til din konsulent' }).click(),
-  ]);
-  const locked = readFileSync(await download.path(), 'utf8');
+  const history = [who5Response(weeksAgo(30), [2, 2, 2, 2, 2]), who5Response(weeksAgo(1), [4, 4, 4, 4, 4])];
+  const locked = await savedFile(env, history, 'Gem fil til din konsulent', 'Sag 4', 'borgerens kodeord');
   assert.match(locked, /"format":"ugeblik-sealed"/);
-  await citizen.context.close();
-  const citizenPlain = await citizenFile([who5Response(weeksAgo(30), [2, 2, 2, 2, 2]), who5Response(weeksAgo(1), [4, 4, 4, 4, 4])], 'Sag 4');
+  const citizenPlain = await citizenFile(history, 'Sag 4');
 
-  const { context, page } = await newPage(env.browser);
-  await page.goto(env.url('/?viewer'));
-  await ready(page);
-  await drawn(page);
-  const before = await snapshot(page);
+  const { context, page, before } = await openViewer();
   const picker = page.getByLabel('Åbn en borgers fil');
   await picker.setInputFiles({ name: 'sag4.locked.json', mimeType: 'application/json', buffer: Buffer.from(locked) });
   const field = page.getByLabel('Filens kodeord');
