@@ -166,17 +166,6 @@ fn an_empty_history_says_so_and_the_demo_draws_made_up_weeks() {
 }
 
 #[test]
-fn the_history_view_lists_weeks_newest_first_with_notes_as_text() {
-    let html = render(&history(), &Request { view: View::History, ..request() }).html;
-    let w47 = html.find("Week 47, 2026").unwrap();
-    let w44 = html.find("Week 44, 2026").unwrap();
-    assert!(w47 < w44, "newest first");
-    assert!(html.contains("Well-being (WHO-5): 56 of 100"));
-    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
-    assert!(!html.contains("<img"));
-}
-
-#[test]
 fn the_export_view_gives_the_canonical_file() {
     let request = Request {
         view: View::Export,
@@ -194,25 +183,9 @@ fn the_export_view_gives_the_canonical_file() {
 }
 
 #[test]
-fn the_portal_button_shows_only_in_a_portal_and_asks_before_anything_is_sent() {
+fn what_is_sent_to_a_portal_is_the_canonical_file_a_download_gives() {
+    // (The button, and the confirmation before anything is sent: tests/e2e/embed.test.mjs.)
     let history = history();
-    let shown = |portal: Option<&str>, sending: bool| {
-        let request = Request {
-            view: View::History,
-            choices: Choices { portal: portal.map(str::to_owned), sending, ..request().choices },
-            ..request()
-        };
-        render(&history, &request).html
-    };
-    assert!(!shown(None, false).contains("data-action=\"send"), "no portal, no button");
-    let ask = shown(Some("Jobcenter <Nord>"), false);
-    assert!(ask.contains(">Send my answers to Jobcenter &lt;Nord&gt;</button>"));
-    assert!(!ask.contains("data-action=\"send\""), "nothing sends before the citizen confirms");
-    let confirm = shown(Some("Jobcenter <Nord>"), true);
-    assert!(confirm.contains(
-        "You are about to send all your answers (3 weeks, with notes, goals and work) to Jobcenter &lt;Nord&gt;."
-    ));
-    assert!(confirm.contains("data-action=\"send\"") && confirm.contains("data-action=\"send-cancel\""));
     // What is sent is the canonical export, exactly the file a download gives.
     let export = |format: &str| {
         let request = Request {
@@ -230,12 +203,8 @@ fn the_portal_button_shows_only_in_a_portal_and_asks_before_anything_is_sent() {
 }
 
 #[test]
-fn the_reminder_form_offers_every_day_and_makes_a_calendar_file() {
-    let html = render(&history(), &Request { view: View::History, ..request() }).html;
-    assert!(html.contains(r#"<select id="ugb-reminder-day" name="day">"#));
-    assert_eq!(html.matches("<option value=").count(), 7);
-    assert!(html.contains(r#"<option value="MO" selected="">Monday</option>"#), "this week's Monday first");
-    assert!(html.contains(r#"type="time" value="09:00""#));
+fn the_reminders_form_makes_a_calendar_file() {
+    // (The form, with every day and today's first: tests/e2e/reminder.test.mjs.)
     let file = |form: &[&str]| {
         let request = Request {
             view: View::Export,
@@ -287,17 +256,14 @@ fn a_text_with_the_parts_separator_stays_in_its_part() {
     marked.goals[0].what = hostile.clone();
     marked.milestones[0].id = hostile.clone();
     marked.milestones[0].text = Some(hostile.clone());
-    for view in [View::History, View::Progress] {
-        let request = Request {
-            view,
-            choices: Choices { chart: ChartChoices { notes: true, ..request().choices.chart }, ..request().choices },
-            ..request()
-        };
-        let (a, b) = (render(&plain, &request).html, render(&marked, &request).html);
-        assert_eq!(b.matches(PART).count(), a.matches(PART).count(), "{view:?}");
-        assert!(b.contains("før&#1;&quot;&gt;&lt;b&gt;efter&lt;/b&gt;"), "{view:?}");
-        assert!(!b.contains("<b>"), "{view:?}");
-    }
+    let request = Request {
+        choices: Choices { chart: ChartChoices { notes: true, ..request().choices.chart }, ..request().choices },
+        ..request()
+    };
+    let (a, b) = (render(&plain, &request).html, render(&marked, &request).html);
+    assert_eq!(b.matches(PART).count(), a.matches(PART).count());
+    assert!(b.contains("før&#1;&quot;&gt;&lt;b&gt;efter&lt;/b&gt;"));
+    assert!(!b.contains("<b>"));
 }
 
 #[test]

@@ -7,7 +7,9 @@
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::series::{line_defs, ChartChoices, Period};
 use ugeblik::i18n::Msg;
-use ugeblik::session::protocol::{decode, encode, Choices, FileFormat, FromWorker, Page, ToWorker, Unreadable};
+use ugeblik::session::protocol::{
+    decode, encode, Choices, Differs, FileFormat, FromWorker, ImportPreview, ToWorker, Unreadable,
+};
 use ugeblik::session::render::{render, View};
 
 mod common;
@@ -21,21 +23,20 @@ fn to_worker_variant(message: &ToWorker) -> usize {
         ToWorker::Key { .. } => 1,
         ToWorker::ImportFile => 2,
         ToWorker::History(_) => 3,
-        ToWorker::Draw { .. } => 4,
-        ToWorker::Unlock { .. } => 5,
-        ToWorker::Merge { .. } => 6,
-        ToWorker::Export { .. } => 7,
-        ToWorker::Reminder { .. } => 8,
-        ToWorker::Send { .. } => 9,
-        ToWorker::Open { .. } => 10,
+        ToWorker::Preview { .. } => 4,
+        ToWorker::Merge { .. } => 5,
+        ToWorker::Export { .. } => 6,
+        ToWorker::Reminder { .. } => 7,
+        ToWorker::Send { .. } => 8,
+        ToWorker::Open { .. } => 9,
     }
 }
-const TO_WORKER_VARIANTS: usize = 11;
+const TO_WORKER_VARIANTS: usize = 10;
 
 fn from_worker_variant(message: &FromWorker) -> usize {
     match message {
         FromWorker::Ready => 0,
-        FromWorker::Drawn { .. } => 1,
+        FromWorker::Preview(_) => 1,
         FromWorker::Merged { .. } => 2,
         FromWorker::MergeFailed => 3,
         FromWorker::File { .. } => 4,
@@ -81,47 +82,47 @@ fn choices(rng: &mut Rng) -> Choices {
         width: rng.next() as u32,
         now: week("2026-W47"),
         session: rng.below(2) == 0,
-        importing: rng.below(2) == 0,
-        portal: maybe(rng),
-        sending: rng.below(2) == 0,
-        locked: rng.below(2) == 0,
     }
 }
 
-fn page(rng: &mut Rng) -> Page {
-    pick(rng, &[Page::Progress, Page::History])
+fn differs(rng: &mut Rng) -> Vec<Differs> {
+    (0..rng.below(4)).map(|_| Differs { key: rng.text(), label: rng.text() }).collect()
 }
 
 /// A message to the worker of variant `n` (see [`to_worker_variant`]).
 fn to_worker(rng: &mut Rng, n: usize) -> ToWorker {
-    let seq = rng.next() as u32;
     match n {
         0 => ToWorker::Pack(rng.text()),
         1 => ToWorker::Key { lock: rng.text() },
         2 => ToWorker::ImportFile,
         3 => ToWorker::History(rng.text()),
-        4 => ToWorker::Draw { seq, page: page(rng), choices: choices(rng) },
-        5 => ToWorker::Unlock { seq, page: page(rng), choices: choices(rng), form: texts(rng) },
-        6 => ToWorker::Merge { choices: choices(rng), take_theirs: texts(rng) },
-        7 => ToWorker::Export {
+        4 => ToWorker::Preview { lang: pick(rng, &Lang::ALL), passphrase: maybe(rng) },
+        5 => ToWorker::Merge { choices: choices(rng), take_theirs: texts(rng) },
+        6 => ToWorker::Export {
             choices: choices(rng),
             exported: rng.text(),
             nickname: maybe(rng),
             format: pick(rng, &[FileFormat::Json, FileFormat::Csv, FileFormat::Fhir]),
             seal: rng.below(2) == 0,
         },
-        8 => ToWorker::Reminder { choices: choices(rng), exported: rng.text(), form: texts(rng) },
-        9 => ToWorker::Send { choices: choices(rng), exported: rng.text(), nickname: maybe(rng) },
+        7 => ToWorker::Reminder { choices: choices(rng), exported: rng.text(), form: texts(rng) },
+        8 => ToWorker::Send { choices: choices(rng), exported: rng.text(), nickname: maybe(rng) },
         _ => ToWorker::Open { lang: pick(rng, &Lang::ALL), passphrase: maybe(rng) },
     }
 }
 
 /// An answer of variant `n` (see [`from_worker_variant`]).
 fn from_worker(rng: &mut Rng, n: usize) -> FromWorker {
-    let seq = rng.next() as u32;
     match n {
         0 => FromWorker::Ready,
-        1 => FromWorker::Drawn { seq, hundredths: rng.next() as u32, html: rng.text() },
+        1 => FromWorker::Preview(Box::new(ImportPreview {
+            summary: rng.text(),
+            progression: maybe(rng),
+            added: texts(rng),
+            nickname: maybe(rng),
+            conflicts: differs(rng),
+            changes: differs(rng),
+        })),
         2 => FromWorker::Merged { history: rng.text() },
         3 => FromWorker::MergeFailed,
         4 => FromWorker::File { name: rng.text(), url: rng.text() },
@@ -206,11 +207,11 @@ fn unknown_truncated_and_malformed_messages_are_refused_with_an_error_value() {
     let mut pack = encode(&ToWorker::Pack("ab".into()));
     *pack.last_mut().unwrap() = 0xff;
     refused_by_both_sides(&pack, "invalid UTF-8");
-    let mut drawn = encode(&ToWorker::Draw { seq: 1, page: Page::Progress, choices: choices(&mut Rng(1)) });
-    let demo_flag = 4; // variant, seq, page, lang: then `demo`, a bool
-    assert!(drawn[demo_flag] <= 1);
-    drawn[demo_flag] = 2;
-    assert_eq!(ToWorker::read(&drawn), Err(FromWorker::Failed), "a bool of 2");
+    let mut merge = encode(&ToWorker::Merge { choices: choices(&mut Rng(1)), take_theirs: Vec::new() });
+    let demo_flag = 2; // variant, lang: then `demo`, a bool
+    assert!(merge[demo_flag] <= 1);
+    merge[demo_flag] = 2;
+    assert_eq!(ToWorker::read(&merge), Err(FromWorker::Failed), "a bool of 2");
     refused_by_both_sides(&[0, 200, 1, b'a'], "a length past the end");
 
     // Random bytes, and valid messages with random bytes changed: an error value or a
@@ -239,7 +240,8 @@ fn the_page_says_a_translated_error_for_every_failure_and_nothing_for_an_answer(
         (FromWorker::FileFailed, Some(Msg::ExportFailed)),
         (FromWorker::PortalFailed, Some(Msg::ExportFailed)),
         (FromWorker::Ready, None),
-        (FromWorker::Drawn { seq: 1, hundredths: 0, html: "x".into() }, None),
+        (FromWorker::Preview(Box::default()), None),
+        (FromWorker::Locked { wrong: true }, None),
         (FromWorker::Merged { history: "{}".into() }, None),
         (FromWorker::File { name: "a.json".into(), url: "blob:x".into() }, None),
         (FromWorker::ForPortal { json: "{}".into() }, None),
@@ -260,10 +262,6 @@ fn english_choices() -> Choices {
         width: request.choices.width,
         now: request.choices.now,
         session: request.choices.session,
-        importing: false,
-        portal: None,
-        sending: false,
-        locked: request.choices.locked,
     }
 }
 
@@ -271,21 +269,7 @@ fn english_choices() -> Choices {
 fn each_request_asks_the_renderer_for_what_the_page_asked() {
     let choices = english_choices();
     let history = ugeblik::domain::demo::history(week("2026-W47"), 8);
-    // Drawing a screen is the renderer's request with the same choices.
-    let draw = ToWorker::Draw { seq: 3, page: Page::Progress, choices: choices.clone() };
-    let request = draw.request().unwrap();
-    assert_eq!(request, common::request());
-    assert_eq!(render(&history, &request).html, render(&history, &common::request()).html);
-    for (page, view) in [(Page::Progress, View::Progress), (Page::History, View::History)] {
-        let request = ToWorker::Draw { seq: 1, page, choices: choices.clone() }.request().unwrap();
-        assert_eq!(request.view, view);
-    }
-
-    let form = vec!["passphrase".to_owned(), "correct horse".to_owned()];
-    let unlock = ToWorker::Unlock { seq: 4, page: Page::History, choices: choices.clone(), form: form.clone() };
-    let request = unlock.request().unwrap();
-    assert_eq!((request.view, request.form), (View::History, form.clone()));
-
+    let form: Vec<String> = ["day", "FR", "time", "08:15"].map(str::to_owned).to_vec();
     let ids = vec!["r-1".to_owned()];
     let merge = ToWorker::Merge { choices: choices.clone(), take_theirs: ids.clone() }.request().unwrap();
     assert_eq!((merge.view, merge.take_theirs), (View::ImportMerge, ids));
@@ -308,9 +292,6 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
         let made = render(&history, &request);
         assert!(made.file.unwrap().ends_with(if code == "fhir" { ".fhir.json" } else { code }));
     }
-    assert_eq!(FileFormat::from_code(None), FileFormat::Json);
-    assert_eq!(FileFormat::from_code(Some("csv")), FileFormat::Csv);
-    assert_eq!(FileFormat::from_code(Some("fhir")), FileFormat::Fhir);
 
     let reminder = ToWorker::Reminder { choices: choices.clone(), exported: "x".into(), form: form.clone() };
     let request = reminder.request().unwrap();
@@ -324,65 +305,48 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
     let made = render(&history, &request);
     assert!(made.file.is_none() && made.html.starts_with('{'));
 
-    // What the worker only keeps asks nothing of the renderer.
+    // What the worker only keeps, and a file opened or previewed, ask nothing of the
+    // renderer.
     for kept in [
         ToWorker::Pack("{}".into()),
         ToWorker::Key { lock: "{}".into() },
         ToWorker::ImportFile,
         ToWorker::History("{}".into()),
+        ToWorker::Open { lang: Lang::En, passphrase: None },
+        ToWorker::Preview { lang: Lang::En, passphrase: Some("x".into()) },
     ] {
         assert_eq!(kept.request(), None);
     }
-    // The file being previewed is drawn when the page says one is.
-    let importing = ToWorker::Draw { seq: 1, page: Page::History, choices: Choices { importing: true, ..choices } };
-    assert!(importing.request().unwrap().choices.importing);
 }
 
 #[test]
-fn the_page_draws_every_screen_without_a_file_as_the_worker_does_and_leaves_files_to_it() {
-    // The page answers what needs no file itself (`answer_here`, with `render_drawn`, which
-    // links none of the code for files); the worker the rest, with the whole renderer.
+fn the_page_draws_the_figures_and_the_worker_makes_the_files() {
+    // The page draws the progress screen's figures (`render_drawn`, which links none of
+    // the code for files); the worker makes every file (`render_file`, which links none of
+    // the drawing), from the same requests `render` answers.
     let history = ugeblik::domain::demo::history(week("2026-W47"), 12);
     let choices = english_choices();
-    for page in [Page::Progress, Page::History] {
-        for demo in [false, true] {
-            let choices = Choices { demo, ..choices.clone() };
-            let message = ToWorker::Draw { seq: 7, page, choices };
-            let request = message.request().unwrap();
-            assert!(!ugeblik::session::render::needs_files(&request), "{page:?}");
-            let html = render(&history, &request).html;
-            assert!(!html.is_empty());
-            assert_eq!(message.answer_here(&history), Some(FromWorker::Drawn { seq: 7, hundredths: 0, html }));
-        }
+    for demo in [false, true] {
+        let request = Choices { demo, ..choices.clone() }.request(View::Progress);
+        let drawn = ugeblik::session::render::render_drawn(&history, &request);
+        assert!(drawn.html.contains("<svg"), "demo {demo}");
+        assert_eq!(drawn, render(&history, &request));
+        assert!(ugeblik::session::render::render_file(&history, &request).html.is_empty(), "no figures in the worker");
     }
-    // What needs a file is the worker's: a file being previewed or unlocked, one opened
-    // for the viewer,
-    // a merge, every export, the reminder's file, the portal's file, and
-    // what the worker only keeps.
-    let importing = Choices { importing: true, ..choices.clone() };
     let exported = "2026-11-20T10:00:00Z".to_owned();
     let mut theirs = vec![
-        ToWorker::Draw { seq: 1, page: Page::History, choices: importing.clone() },
-        ToWorker::Open { lang: Lang::En, passphrase: None },
-        ToWorker::Unlock { seq: 1, page: Page::History, choices: importing.clone(), form: Vec::new() },
-        ToWorker::Merge { choices: importing, take_theirs: Vec::new() },
+        ToWorker::Merge { choices: choices.clone(), take_theirs: Vec::new() },
         ToWorker::Reminder { choices: choices.clone(), exported: exported.clone(), form: Vec::new() },
         ToWorker::Send { choices: choices.clone(), exported: exported.clone(), nickname: None },
-        ToWorker::Pack("{}".into()),
-        ToWorker::Key { lock: "{}".into() },
-        ToWorker::ImportFile,
-        ToWorker::History("{}".into()),
     ];
     for format in [FileFormat::Json, FileFormat::Csv, FileFormat::Fhir] {
         let (choices, exported) = (choices.clone(), exported.clone());
         theirs.push(ToWorker::Export { choices, exported, nickname: None, format, seal: false });
     }
     for message in theirs {
-        if let Some(request) = message.request() {
-            assert!(ugeblik::session::render::needs_files(&request), "{message:?}");
-            assert_eq!(ugeblik::session::render::render_drawn(&history, &request), None, "{message:?}");
-        }
-        assert_eq!(message.answer_here(&history), None, "{message:?}");
+        let request = message.request().unwrap();
+        let file = ugeblik::session::render::render_file(&history, &request);
+        assert_eq!(file, render(&history, &request), "{message:?}");
     }
 }
 
@@ -392,9 +356,9 @@ fn the_charts_choices_are_one_definition_sent_with_their_lines_as_codes() {
     let mut chart = ChartChoices::new(Period::All);
     chart.lines.truncate(2);
     let choices = Choices { chart: chart.clone(), ..english_choices() };
-    let message = ToWorker::Draw { seq: 1, page: Page::Progress, choices };
+    let message = ToWorker::Merge { choices, take_theirs: Vec::new() };
     match decode::<ToWorker>(&encode(&message)) {
-        Ok(ToWorker::Draw { choices, .. }) => assert_eq!(choices.chart, chart),
+        Ok(ToWorker::Merge { choices, .. }) => assert_eq!(choices.chart, chart),
         other => panic!("{other:?}"),
     }
     // The lines are written as their codes; a code no line has is left out when read.

@@ -1,4 +1,4 @@
-//! The chart worker: what the drawn screens do with files, in a web worker: a file to
+//! The chart worker: what the session screens do with files, in a web worker: a file to
 //! import previewed (a locked one opened), merged; the consultant's viewer; every export
 //! (JSON, CSV, FHIR, locked or not), the reminder's calendar file and the file for a
 //! portal. The page starts it the first time one of those is asked for: the drawn screens
@@ -30,7 +30,7 @@ mod worker {
     use ugeblik::formats::sealed::{self, KeyParams, SealedFile};
     use ugeblik::platform::crypto;
     use ugeblik::session::protocol::{wire, FromWorker, ToWorker};
-    use ugeblik::session::render::{open_for_viewer, render, Request};
+    use ugeblik::session::render::{open_for_viewer, preview_for_import, render_file, Request};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -44,10 +44,6 @@ mod worker {
         static KEY: RefCell<Option<(web_sys::CryptoKey, KeyParams)>> = const { RefCell::new(None) };
         /// The page's messages' listener.
         static LISTENER: RefCell<Option<OnMessage>> = const { RefCell::new(None) };
-    }
-
-    fn now(scope: &web_sys::DedicatedWorkerGlobalScope) -> f64 {
-        scope.performance().map_or(0.0, |p| p.now())
     }
 
     /// Keeps what a message gives the worker; `false` when it asks for an answer instead.
@@ -83,10 +79,10 @@ mod worker {
         true
     }
 
-    /// The request a message asks, with the file being previewed as its `import`.
+    /// The request a message asks, with the file previewed as its `import` to merge.
     fn request_of(message: &ToWorker) -> Option<Request> {
         let mut request = message.request()?;
-        if request.choices.importing {
+        if matches!(message, ToWorker::Merge { .. }) {
             request.import = FILE.with(|f| f.borrow().clone());
         }
         Some(request)
@@ -96,48 +92,53 @@ mod worker {
         KEY.with(|k| k.borrow().clone())
     }
 
-    /// Opens a locked file to import with the passphrase in the request's form, or with
-    /// the passphrase's key when the file was locked with it on this phone. The opened
-    /// text replaces the file; a wrong passphrase is said on the form.
-    async fn open_file(request: &mut Request) {
-        let Some(text) = request.import.clone() else { return };
-        let Ok(file) = sealed::decode_file(&text) else { return };
-        let typed = request.form.chunks(2).find(|pair| pair[0] == "passphrase").and_then(|pair| pair.get(1)).cloned();
-        let key = match (typed, key()) {
-            (Some(passphrase), _) => crypto::derive_key(&passphrase, &file.params).await.ok(),
-            (None, Some((key, params))) if params.salt == file.params.salt => Some(key),
-            (None, _) => return,
-        };
-        let opened = match key {
-            Some(key) => crypto::open(&key, &file.sealed, sealed::FILE_AAD).await.ok(),
-            None => None,
-        };
-        match opened {
-            Some(plain) => {
-                FILE.with(|f| *f.borrow_mut() = Some(plain.clone()));
-                request.import = Some(plain);
+    /// What a chosen file is opened for, and the answer that says what it holds.
+    #[derive(Clone, Copy)]
+    enum Opening {
+        /// The consultant's viewer: its history to show.
+        View,
+        /// Import: what it would bring to the history. A file locked with this phone's
+        /// passphrase opens with its key, without asking.
+        Import,
+    }
+
+    impl Opening {
+        fn answer(self, text: &str, lang: Lang) -> FromWorker {
+            match self {
+                Opening::View => open_for_viewer(text, lang),
+                Opening::Import => HISTORY.with(|h| preview_for_import(&h.borrow(), text, lang)),
             }
-            None => request.import_wrong = true,
         }
     }
 
-    /// Opens the file kept for the consultant's viewer, with `passphrase` when it is locked,
-    /// and says what it holds (or that the passphrase did not open it).
-    fn open(scope: &web_sys::DedicatedWorkerGlobalScope, lang: Lang, passphrase: Option<String>) {
+    /// Opens the file kept (with `passphrase` when it is locked) and says what it holds,
+    /// or that the passphrase did not open it. The opened text replaces the locked one:
+    /// another language asks again without the passphrase, and a merge reads it.
+    fn open(scope: &web_sys::DedicatedWorkerGlobalScope, opening: Opening, lang: Lang, passphrase: Option<String>) {
         let text = FILE.with(|f| f.borrow().clone()).unwrap_or_default();
-        let (Ok(file), Some(passphrase)) = (sealed::decode_file(&text), passphrase) else {
-            return reply(scope, &open_for_viewer(&text, lang), None);
+        let Ok(file) = sealed::decode_file(&text) else {
+            return reply(scope, &opening.answer(&text, lang), None);
         };
+        let own_key = match opening {
+            Opening::Import => key().filter(|(_, params)| params.salt == file.params.salt).map(|(key, _)| key),
+            Opening::View => None,
+        };
+        if passphrase.is_none() && own_key.is_none() {
+            return reply(scope, &opening.answer(&text, lang), None);
+        }
         let scope = scope.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let opened = match crypto::derive_key(&passphrase, &file.params).await {
-                Ok(key) => crypto::open(&key, &file.sealed, sealed::FILE_AAD).await.ok(),
-                Err(_) => None,
+            let key = match (passphrase, own_key) {
+                (Some(passphrase), _) => crypto::derive_key(&passphrase, &file.params).await.ok(),
+                (None, key) => key,
+            };
+            let opened = match key {
+                Some(key) => crypto::open(&key, &file.sealed, sealed::FILE_AAD).await.ok(),
+                None => None,
             };
             let answer = match opened {
-                // Kept opened: another language asks again without the passphrase.
                 Some(plain) => {
-                    let answer = open_for_viewer(&plain, lang);
+                    let answer = opening.answer(&plain, lang);
                     FILE.with(|f| *f.borrow_mut() = Some(plain));
                     answer
                 }
@@ -168,39 +169,15 @@ mod worker {
         web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
     }
 
-    /// The answer to a request other than a file, with the time it took since `started`.
-    fn answer(
-        scope: &web_sys::DedicatedWorkerGlobalScope,
-        message: &ToWorker,
-        request: &Request,
-        started: f64,
-    ) -> FromWorker {
-        let drawn = |seq| {
-            let html = HISTORY.with(|h| render(&h.borrow(), request)).html;
-            if html.is_empty() {
-                return FromWorker::Failed;
-            }
-            let hundredths = ((now(scope) - started) * 100.0) as u32;
-            FromWorker::Drawn { seq, hundredths, html }
-        };
-        match message {
-            ToWorker::Draw { seq, .. } | ToWorker::Unlock { seq, .. } => drawn(*seq),
-            ToWorker::Merge { .. } => {
-                let merged = HISTORY.with(|h| render(&h.borrow(), request)).html;
-                if merged.is_empty() {
-                    FromWorker::MergeFailed
-                } else {
-                    FromWorker::Merged { history: merged }
-                }
-            }
-            ToWorker::Send { .. } => {
-                let json = HISTORY.with(|h| render(&h.borrow(), request)).html;
-                if json.is_empty() {
-                    FromWorker::PortalFailed
-                } else {
-                    FromWorker::ForPortal { json }
-                }
-            }
+    /// The answer to a request that is not a file to download: the merged history, or
+    /// the text for the portal.
+    fn answer(message: &ToWorker, request: &Request) -> FromWorker {
+        let made = HISTORY.with(|h| render_file(&h.borrow(), request)).html;
+        match (message, made.is_empty()) {
+            (ToWorker::Merge { .. }, false) => FromWorker::Merged { history: made },
+            (ToWorker::Merge { .. }, true) => FromWorker::MergeFailed,
+            (ToWorker::Send { .. }, false) => FromWorker::ForPortal { json: made },
+            (ToWorker::Send { .. }, true) => FromWorker::PortalFailed,
             _ => FromWorker::Failed,
         }
     }
@@ -225,7 +202,6 @@ mod worker {
 
     /// Handles one message: keeps it, or answers it (later when WebCrypto is needed).
     fn receive(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
-        let started = now(scope);
         let (bytes, beside) = wire::received(data);
         let message = match ToWorker::read(&bytes) {
             Ok(message) => message,
@@ -234,30 +210,25 @@ mod worker {
         if keep(scope, &message, &beside) {
             return;
         }
-        if let ToWorker::Open { lang, passphrase } = message {
-            return open(scope, lang, passphrase);
+        match message {
+            ToWorker::Open { lang, passphrase } => return open(scope, Opening::View, lang, passphrase),
+            ToWorker::Preview { lang, passphrase } => return open(scope, Opening::Import, lang, passphrase),
+            _ => {}
         }
-        let Some(mut request) = request_of(&message) else { return reply(scope, &FromWorker::Failed, None) };
-        let locked_import = request.import.as_deref().is_some_and(sealed::is_sealed_file);
+        let Some(request) = request_of(&message) else { return reply(scope, &FromWorker::Failed, None) };
         let file = matches!(message, ToWorker::Export { .. } | ToWorker::Reminder { .. });
         let seal = matches!(message, ToWorker::Export { seal: true, .. });
-        if !locked_import && !seal {
+        if !seal {
             if file {
-                let rendered = HISTORY.with(|h| render(&h.borrow(), &request));
+                let rendered = HISTORY.with(|h| render_file(&h.borrow(), &request));
                 return reply_file(scope, rendered.file.map(|name| (rendered.html, name)));
             }
-            return reply(scope, &answer(scope, &message, &request, started), None);
+            return reply(scope, &answer(&message, &request), None);
         }
         // WebCrypto answers later: the reply follows when it has.
         let scope = scope.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            if locked_import {
-                open_file(&mut request).await;
-            }
-            if !file {
-                return reply(&scope, &answer(&scope, &message, &request, started), None);
-            }
-            let rendered = HISTORY.with(|h| render(&h.borrow(), &request));
+            let rendered = HISTORY.with(|h| render_file(&h.borrow(), &request));
             let made = match rendered.file {
                 Some(name) if seal && !rendered.html.is_empty() => seal_file(&rendered.html, &name).await,
                 Some(name) => Some((rendered.html, name)),

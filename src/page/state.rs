@@ -328,12 +328,9 @@ impl AppState {
     /// screen redraws only when what it shows changed.
     pub fn merge_stored(self) {
         let in_check_in = self.screen.get_untracked() == Screen::CheckIn;
-        if self.change(|m| m.merge_stored(in_check_in)) {
-            crate::page::tabs::history_reloaded();
-        }
+        self.change(|m| m.merge_stored(in_check_in));
     }
 
-    /// Replaces the history (after an import the citizen confirmed) and stores it.
     /// Replaces the history (an edit on a session screen, an import) and stores it;
     /// `stored` runs once it is in storage (with a passphrase: once its encrypted write has
     /// landed), so "saved" is never said of what a reload would lose. A write that fails

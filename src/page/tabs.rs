@@ -4,7 +4,6 @@
 //! shown in both.
 
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
 
@@ -35,9 +34,7 @@ fn heard(state: AppState, key: String, again: bool) {
     let name = key.clone();
     let take_in = move || {
         let in_check_in = state.screen.get_untracked() == Screen::CheckIn;
-        if state.change(|m| m.heard(&name, again, in_check_in)) {
-            history_reloaded();
-        }
+        state.change(|m| m.heard(&name, again, in_check_in));
     };
     match state.sealed() {
         Some(sealed) if is_value(&key) => wasm_bindgen_futures::spawn_local(async move {
@@ -63,16 +60,4 @@ fn heard(state: AppState, key: String, again: bool) {
 /// version's are never written over.
 pub fn merge_conflicts(state: AppState, sealed: &SealedStore) {
     sealed.on_conflict(Rc::new(move |key: String| heard(state, key, true)));
-}
-
-/// How often a history another tab stored was taken in: a drawn screen's worker then gets
-/// the history again (`session::progress`).
-static HISTORY_RELOADS: AtomicU32 = AtomicU32::new(0);
-
-pub fn history_reloaded() {
-    HISTORY_RELOADS.fetch_add(1, Ordering::Relaxed);
-}
-
-pub fn history_reloads() -> u32 {
-    HISTORY_RELOADS.load(Ordering::Relaxed)
 }

@@ -1,15 +1,14 @@
 //! The session screens: progress, past weeks with export and import, goals and milestones,
 //! lock and delete, about, and the consultant's viewer. Never in the first load: they are a
 //! part of the page fetched the first time one opens (Leptos's code splitting, the split
-//! point in [`screen`], scripts/split.mjs). About, lock and delete, goals and the progress
-//! screen's choices are Leptos components (`about`, `safety`, `goals_screen`,
-//! `progress_screen`; the goals' typed edits in [`goals`] and the choices in [`trends`],
-//! pure and host-tested); the progress screen's figures, past weeks and the viewer are
-//! still HTML written by [`render`] and [`privacy`] (pure, host-tested), placed by
-//! `progress`, and the chart worker (`src/bin/charts.rs`) does what needs a file.
+//! point in [`screen`], scripts/split.mjs); past weeks and the viewer are parts of their own
+//! within it. Every screen is a Leptos component (`about`, `safety`, `goals_screen`,
+//! `progress_screen`, `past_weeks`, `viewer`), with the typed edits and choices they make
+//! in pure, host-tested modules ([`goals`], [`trends`]). Only the progress screen's figures
+//! are HTML, written by [`render`] (pure, host-tested) and placed by `progress`. What needs
+//! a file is done by the worker (`src/bin/charts.rs`), in the messages of [`protocol`].
 
 pub mod goals;
-pub mod privacy;
 pub mod protocol;
 pub mod render;
 pub mod trends;
@@ -18,6 +17,8 @@ pub mod trends;
 pub(crate) mod about;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod goals_screen;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod past_weeks;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod progress;
 #[cfg(target_arch = "wasm32")]

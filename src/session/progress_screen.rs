@@ -13,7 +13,6 @@ use crate::domain::week::IsoWeek;
 use crate::i18n::{week_label_with_year, ChartMsg, Msg};
 use crate::page::state::AppState;
 use crate::session::progress::{fitted_width, print, results};
-use crate::session::protocol::Page;
 use crate::session::screen::Shown;
 use crate::session::trends::{compare_choices, custom_span, custom_weeks, Choice, PeriodButton, Toggle};
 
@@ -43,7 +42,7 @@ pub(crate) fn trends(lang: Lang, shown: Shown, width: RwSignal<u32>, print_after
         <Show when=move || any.get()>
             <Toolbar lang shown print_after/>
         </Show>
-        {results(shown.state, lang, Some(width), Page::Progress, print_after, shown.file)}
+        {results(shown.state, lang, width, print_after, shown.file)}
     }
 }
 

@@ -14,33 +14,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::history::History;
 use crate::domain::lang::Lang;
 use crate::domain::series::ChartChoices;
 use crate::domain::week::IsoWeek;
 use crate::i18n::Msg;
 use crate::session::render::{Request, View};
 
-/// A screen the worker draws.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Page {
-    /// Controls, charts, radars, tables.
-    Progress,
-    /// Past weeks, with export, import and the reminder.
-    History,
-}
-
-impl From<Page> for View {
-    fn from(page: Page) -> View {
-        match page {
-            Page::Progress => View::Progress,
-            Page::History => View::History,
-        }
-    }
-}
-
 /// What every drawing depends on: the language, the citizen's choices on the progress
-/// screen, the room there is, this week, and the settings the screens show.
+/// screen, the room there is and this week.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Choices {
     pub lang: Lang,
@@ -53,15 +34,6 @@ pub struct Choices {
     /// This week.
     pub now: IsoWeek,
     pub session: bool,
-    /// A file chosen for import is being previewed (the one posted with
-    /// [`ToWorker::ImportFile`]).
-    pub importing: bool,
-    /// Embedded by a trusted portal: its name, for "send to the portal".
-    pub portal: Option<String>,
-    /// The citizen asked to send to the portal: ask them to confirm.
-    pub sending: bool,
-    /// A passphrase is set.
-    pub locked: bool,
 }
 
 /// The kinds of export file (the reminder's calendar file is [`ToWorker::Reminder`]).
@@ -89,14 +61,14 @@ pub enum ToWorker {
     ImportFile,
     /// The citizen's history, in the stored format: drawn from until the next. No answer.
     History(String),
-    /// Draw a screen. Answer: [`FromWorker::Drawn`].
-    Draw { seq: u32, page: Page, choices: Choices },
-    /// Open the locked file to import with the passphrase in the form and draw `page`
-    /// with it. Answer: [`FromWorker::Drawn`].
-    Unlock { seq: u32, page: Page, choices: Choices, form: Vec<String> },
-    /// Merge the file being previewed into the history; where responses conflict, the
-    /// file's win for the ids in `take_theirs`. Answer: [`FromWorker::Merged`] or
-    /// [`FromWorker::MergeFailed`].
+    /// Say what the file given last ([`ToWorker::ImportFile`]) would bring to the
+    /// history, in `lang`; a locked one opened with `passphrase`, or with the passphrase's
+    /// key when it was locked with it. Answer: [`FromWorker::Preview`],
+    /// [`FromWorker::Locked`] or [`FromWorker::Refused`].
+    Preview { lang: Lang, passphrase: Option<String> },
+    /// Merge the file previewed into the history; where responses, goals, work or
+    /// milestones differ, the file's win for the keys in `take_theirs`. Answer:
+    /// [`FromWorker::Merged`] or [`FromWorker::MergeFailed`].
     Merge { choices: Choices, take_theirs: Vec<String> },
     /// Make an export file, made at `exported` (RFC 3339), locked with the passphrase if
     /// `seal`. Answer: [`FromWorker::File`] or [`FromWorker::FileFailed`].
@@ -118,9 +90,8 @@ pub enum ToWorker {
 pub enum FromWorker {
     /// It listens: messages posted before were lost, so the page holds them until now.
     Ready,
-    /// A screen, drawn in `hundredths` of a millisecond: its parts' HTML
-    /// ([`crate::formats::html::PART`]).
-    Drawn { seq: u32, hundredths: u32, html: String },
+    /// What the file to import would bring, in the language asked for.
+    Preview(Box<ImportPreview>),
     /// The history with the file merged, in the stored format.
     Merged { history: String },
     /// The file no longer reads: nothing merged.
@@ -137,13 +108,39 @@ pub enum FromWorker {
     /// The file opened for the viewer: its nickname, how many answers it holds, and its
     /// history in the stored format (read again, as stored data is, before it is shown).
     Opened { nickname: Option<String>, responses: u32, history: String },
-    /// The file is locked: its passphrase is asked for (`wrong`: the one given did not open
-    /// it).
+    /// The file (to view or import) is locked: its passphrase is asked for (`wrong`: the
+    /// one given did not open it).
     Locked { wrong: bool },
-    /// The file cannot be shown: why, in the language asked for.
+    /// The file (to view or import) cannot be read: why, in the language asked for.
     Refused(String),
-    /// A message it could not read, or a screen it could not draw.
+    /// A message it could not read, or a request it could not answer.
     Failed,
+}
+
+/// What a file to import would bring, worded for the citizen (in the language asked for),
+/// with what they can choose: shown before anything changes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    /// How many answers and weeks, from when to when, how many new and how many the same.
+    pub summary: String,
+    /// How many goals, weeks of work and milestones it has, if any.
+    pub progression: Option<String>,
+    /// The goals, weeks of work, milestones and weekly goal answers it adds.
+    pub added: Vec<String>,
+    /// The nickname it was saved with.
+    pub nickname: Option<String>,
+    /// Answers this phone has otherwise: the file's are taken for those ticked.
+    pub conflicts: Vec<Differs>,
+    /// Goals, weeks of work and milestones this phone has otherwise: likewise.
+    pub changes: Vec<Differs>,
+}
+
+/// One thing the phone and the file have otherwise: the key that takes the file's
+/// ([`crate::formats::import::merge`]'s `take_theirs`) and what it says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Differs {
+    pub key: String,
+    pub label: String,
 }
 
 /// A message that does not decode.
@@ -179,8 +176,8 @@ impl ToWorker {
             | ToWorker::Key { .. }
             | ToWorker::ImportFile
             | ToWorker::History(_)
+            | ToWorker::Preview { .. }
             | ToWorker::Open { .. } => return None,
-            ToWorker::Draw { page, choices, .. } | ToWorker::Unlock { page, choices, .. } => (choices, (*page).into()),
             ToWorker::Merge { choices, .. } => (choices, View::ImportMerge),
             ToWorker::Export { choices, .. } | ToWorker::Reminder { choices, .. } | ToWorker::Send { choices, .. } => {
                 (choices, View::Export)
@@ -188,7 +185,6 @@ impl ToWorker {
         };
         let mut request = choices.request(view);
         match self {
-            ToWorker::Unlock { form, .. } => request.form = form.clone(),
             ToWorker::Merge { take_theirs, .. } => request.take_theirs = take_theirs.clone(),
             ToWorker::Export { exported, nickname, format, seal, .. } => {
                 request.exported = Some(exported.clone());
@@ -212,29 +208,6 @@ impl ToWorker {
     }
 }
 
-impl ToWorker {
-    /// The answer the page makes itself, in the part of its code fetched when a drawn
-    /// screen opens, for what needs no file ([`crate::session::render::needs_files`]): a screen
-    /// drawn. `None` for everything else, which only the worker
-    /// does (a file to import or view, an export, the reminder's file, the portal's file)
-    /// or keeps. A drawing's `hundredths` is 0: the page times it.
-    pub fn answer_here(&self, history: &History) -> Option<FromWorker> {
-        let request = self.request()?;
-        if crate::session::render::needs_files(&request) {
-            return None;
-        }
-        match self {
-            ToWorker::Draw { seq, .. } => Some(match crate::session::render::render_drawn(history, &request) {
-                Some(drawn) if !drawn.html.is_empty() => {
-                    FromWorker::Drawn { seq: *seq, hundredths: 0, html: drawn.html }
-                }
-                _ => FromWorker::Failed,
-            }),
-            _ => None,
-        }
-    }
-}
-
 impl FromWorker {
     /// What the page does with bytes it got: the answer, or [`FromWorker::Failed`] for an
     /// answer it cannot read.
@@ -254,15 +227,6 @@ impl FromWorker {
 }
 
 impl FileFormat {
-    /// The format named by an export button's `data-format` (the canonical file when none).
-    pub fn from_code(code: Option<&str>) -> FileFormat {
-        match code {
-            Some("csv") => FileFormat::Csv,
-            Some("fhir") => FileFormat::Fhir,
-            _ => FileFormat::Json,
-        }
-    }
-
     fn code(self) -> &'static str {
         match self {
             FileFormat::Json => "json",
@@ -285,7 +249,6 @@ impl Choices {
             take_theirs: Vec::new(),
             form: Vec::new(),
             seal: false,
-            import_wrong: false,
         }
     }
 }

@@ -24,7 +24,7 @@ use crate::formats::import::{self, Changed, Expected, Field, ImportError, Place}
 use crate::i18n::{
     date_label, decimal_separator, join, signed, week_dates, week_label, week_label_with_year, whole, ChartMsg,
 };
-use crate::session::protocol::{Choices, FromWorker};
+use crate::session::protocol::{Choices, Differs, FromWorker, ImportPreview};
 use crate::session::trends::compare_choices;
 
 const RADAR_INSTRUMENTS: [&str; 2] = ["chime5", "jobready7"];
@@ -32,11 +32,9 @@ const RADAR_INSTRUMENTS: [&str; 2] = ["chime5", "jobready7"];
 /// Which screen to draw.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
-    /// The progress screen: controls, charts, radars, tables.
+    /// The progress screen's figures: charts, radars, tables.
     #[default]
     Progress,
-    /// Past weeks, newest first, each in short form.
-    History,
     /// The canonical export file (JSON text instead of HTML).
     Export,
     /// The history merged with the file in `import` (the stored history's JSON, not HTML).
@@ -57,21 +55,17 @@ pub struct Request {
     pub nickname: Option<String>,
     /// For [`View::Export`]: `json` (the canonical file, the default), `csv` or `fhir`.
     pub format: Option<String>,
-    /// A file the citizen chose to import: previewed in [`View::History`], merged in
-    /// [`View::ImportMerge`]. In the worker, the file the page posted to it
-    /// ([`crate::session::protocol::ToWorker::ImportFile`]) when `choices.importing`.
+    /// For [`View::ImportMerge`]: the file the citizen chose to import. In the worker,
+    /// the file the page posted to it ([`crate::session::protocol::ToWorker::ImportFile`]).
     pub import: Option<String>,
     /// For [`View::ImportMerge`]: the ids of the conflicting responses where the file's
     /// answers win.
     pub take_theirs: Vec<String>,
-    /// The fields of the form sent (`[name, value, name, value, …]`): the reminder's (with
-    /// `today`, `uid` and `link` from the page), or a locked file's passphrase.
+    /// The reminder's form (`[name, value, name, value, …]`: `day` and `time`, with
+    /// `today`, `uid` and `link` from the page).
     pub form: Vec<String>,
     /// For [`View::Export`]: lock the file with the passphrase (the worker does it).
     pub seal: bool,
-    /// Set by the worker, never the page: the passphrase given for a locked file to import
-    /// did not open it.
-    pub import_wrong: bool,
 }
 
 /// A trend chart's geometry and the text for each week, for the cursor. The page reads
@@ -107,19 +101,41 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// How many weeks the demo history spans: long enough for every period choice.
 pub const DEMO_WEEKS: usize = 40;
 
-/// Renders the requested screen's content for `history` (or the demo history).
+/// Renders what `request` asks for from `history` (or the demo history): the progress
+/// screen's figures ([`render_drawn`], in the page) or a file ([`render_file`], in the
+/// worker).
 pub fn render(history: &History, request: &Request) -> Rendered {
-    if request.choices.demo {
-        let demo = crate::domain::demo::history(request.choices.now, DEMO_WEEKS);
-        return render(
-            &demo,
-            &Request { choices: Choices { demo: false, ..request.choices.clone() }, ..request.clone() },
-        );
-    }
     match request.view {
-        View::History => {
-            Rendered { html: past_weeks(history, request, import_section), cursors: Vec::new(), file: None }
-        }
+        View::Progress => render_drawn(history, request),
+        View::Export | View::ImportMerge => render_file(history, request),
+    }
+}
+
+/// The demo's made-up history in place of `history` for a request of the demo (`?demo`).
+fn with_demo(history: &History, request: &Request, render: fn(&History, &Request) -> Rendered) -> Rendered {
+    if !request.choices.demo {
+        return render(history, request);
+    }
+    let demo = crate::domain::demo::history(request.choices.now, DEMO_WEEKS);
+    render(&demo, &Request { choices: Choices { demo: false, ..request.choices.clone() }, ..request.clone() })
+}
+
+/// The progress screen's figures, drawn by the page in the part of its code fetched when a
+/// session screen opens: charts, keys, radars, tables and notices, in parts
+/// ([`crate::formats::html::PART`]).
+pub fn render_drawn(history: &History, request: &Request) -> Rendered {
+    with_demo(history, request, progress)
+}
+
+/// A file, made by the worker: an export (the canonical file, CSV, FHIR, the reminder's
+/// calendar file, the portal's text), or the history with the file in `import` merged (in
+/// the stored format). Empty when it cannot be made. It carries none of the drawing code.
+pub fn render_file(history: &History, request: &Request) -> Rendered {
+    with_demo(history, request, file)
+}
+
+fn file(history: &History, request: &Request) -> Rendered {
+    match request.view {
         View::ImportMerge => {
             // Only a file that still reads is merged; the page checks the result again.
             let html = match request.import.as_deref().map(import::read) {
@@ -130,7 +146,6 @@ pub fn render(history: &History, request: &Request) -> Rendered {
             };
             Rendered { html, cursors: Vec::new(), file: None }
         }
-        View::Progress => progress(history, request),
         View::Export => {
             let exported = request.exported.as_deref().unwrap_or("");
             let file = crate::formats::export::export(history, exported, APP_VERSION, request.nickname.as_deref());
@@ -147,33 +162,8 @@ pub fn render(history: &History, request: &Request) -> Rendered {
             let name = crate::formats::export::file_name(&file, request.choices.now, extension);
             Rendered { html: text, cursors: Vec::new(), file: Some(name) }
         }
+        View::Progress => Rendered { html: String::new(), cursors: Vec::new(), file: None },
     }
-}
-
-/// Whether drawing `request` needs the code for files (reading a file to import or to
-/// view, making an export): the progress screen's worker leaves those to the files module
-/// it loads when one is first asked for (`src/bin/files.rs`).
-pub fn needs_files(request: &Request) -> bool {
-    request.import.is_some() || request.choices.importing || matches!(request.view, View::Export | View::ImportMerge)
-}
-
-/// [`render`] without the code for files: `None` for a request that [`needs_files`].
-/// The past weeks are drawn with the file input only (no file is being imported).
-pub fn render_drawn(history: &History, request: &Request) -> Option<Rendered> {
-    if needs_files(request) {
-        return None;
-    }
-    if request.choices.demo {
-        let demo = crate::domain::demo::history(request.choices.now, DEMO_WEEKS);
-        return render_drawn(
-            &demo,
-            &Request { choices: Choices { demo: false, ..request.choices.clone() }, ..request.clone() },
-        );
-    }
-    Some(match request.view {
-        View::History => Rendered { html: past_weeks(history, request, import_input), cursors: Vec::new(), file: None },
-        _ => progress(history, request),
-    })
 }
 
 /// The reminder's calendar file from the form (`day`, `time`) and what the page adds
@@ -583,305 +573,35 @@ fn notices(html: &mut Html, lang: Lang) {
     html.close("ul");
 }
 
-/// Past weeks, newest first: week number and dates, the WHO-5 percentage, and the CHIME
-/// and job-readiness profiles in short form, with the week's note.
-fn past_weeks(history: &History, request: &Request, import: fn(&mut Html, &History, &Request)) -> String {
-    let lang = request.choices.lang;
-    let mut html = Html::new();
-    export_section(&mut html, history, request);
-    reminder_section(&mut html, request);
-    html.part();
-    import(&mut html, history, request);
-    html.part();
-    let weeks = history.weeks();
-    if weeks.is_empty() {
-        html.el("p", &[], ChartMsg::HistoryEmpty.get(lang));
-        return html.finish();
-    }
-    html.open("ol", &[("class", "ugb-weeks")]);
-    for summary in weeks {
-        let title_id = format!("ugb-week-{}", summary.week);
-        html.open("li", &[]).open("article", &[("class", "ugb-week"), ("aria-labelledby", &title_id)]);
-        html.open("h3", &[("id", &title_id)]).text(&week_label_with_year(lang, summary.week)).text(" ");
-        html.el("span", &[("class", "ugb-dates")], &week_dates(lang, summary.week)).close("h3");
-        for entry in summary.entries {
-            if entry.instrument.id == crate::domain::instrument::WHO5_ID {
-                let text = match entry.who5 {
-                    Some(score) => ChartMsg::Who5Score.fill(lang, &[("percent", &score.percent.to_string())]),
-                    None => ChartMsg::Who5Partial.get(lang).to_owned(),
-                };
-                html.el("p", &[("class", "ugb-week__who5")], &text);
-                continue;
-            }
-            html.open("div", &[("class", "ugb-profile")]).el("h4", &[], entry.instrument.name.get(lang));
-            html.open("dl", &[]);
-            for (item, value) in entry.answers {
-                let max = match item.scale {
-                    crate::domain::instrument::Scale::Hours { max } => max,
-                    _ => 10,
-                };
-                let width = value.map_or(0, |v| u32::from(v) * 100 / u32::from(max.max(1)));
-                let shown = value.map_or_else(|| ChartMsg::Skipped.get(lang).to_owned(), |v| v.to_string());
-                html.open("div", &[("class", "ugb-profile__row")]).el("dt", &[], item.short.get(lang));
-                html.open("dd", &[]).el("span", &[("class", "ugb-profile__value")], &shown);
-                // The bar's length as an SVG attribute: a `style` attribute would need
-                // 'unsafe-inline' in the Content-Security-Policy.
-                html.open("span", &[("class", "ugb-profile__bar"), ("aria-hidden", "true")]);
-                html.open("svg", &[("viewBox", "0 0 100 1"), ("preserveAspectRatio", "none"), ("focusable", "false")]);
-                html.open("rect", &[("width", &width.to_string()), ("height", "1")]).close("rect");
-                html.close("svg").close("span");
-                html.close("dd").close("div");
-            }
-            html.close("dl").close("div");
-        }
-        if let Some(note) = summary.note {
-            html.open("p", &[("class", "ugb-week__note")]).el(
-                "strong",
-                &[],
-                &format!("{}: ", ChartMsg::NotesTitle.get(lang)),
-            );
-            // The citizen's own words keep their own direction.
-            html.el("bdi", &[], &note).close("p");
-        }
-        html.close("article").close("li");
-    }
-    html.close("ol");
-    html.finish()
-}
-
-/// "Save a file for your consultant": the nickname field and the button the page acts on.
-fn export_section(html: &mut Html, history: &History, request: &Request) {
-    let lang = request.choices.lang;
-    html.open("section", &[("class", "ugb-export"), ("aria-labelledby", "ugb-export-title")]);
-    html.el("h3", &[("id", "ugb-export-title")], ChartMsg::ExportTitle.get(lang));
-    html.el("p", &[], ChartMsg::ExportText.get(lang));
-    html.el("p", &[("class", "ugb-warning")], ChartMsg::EmailWarning.get(lang));
-    html.el("label", &[("for", "ugb-nickname")], ChartMsg::NicknameLabel.get(lang));
-    html.open(
-        "input",
-        &[("id", "ugb-nickname"), ("type", "text"), ("autocomplete", "off"), ("maxlength", "40"), ("dir", "auto")],
+/// What a file read for import would bring to `history`, worded in `lang`: the counts,
+/// what it adds, and a choice for each answer, goal, week of work or milestone the phone
+/// has otherwise (the phone's is kept unless the citizen ticks the file's).
+pub fn import_preview(history: &History, imported: &import::Imported, lang: Lang) -> ImportPreview {
+    let seen = import::preview(history, imported);
+    let (from, to) = seen.span.map_or((String::new(), String::new()), |(a, b)| {
+        (week_label_with_year(lang, a), week_label_with_year(lang, b))
+    });
+    let summary = ChartMsg::PreviewSummary.fill(
+        lang,
+        &[
+            ("responses", &seen.responses.to_string()),
+            ("weeks", &seen.weeks.to_string()),
+            ("from", &from),
+            ("to", &to),
+            ("new", &seen.new.to_string()),
+            ("same", &seen.unchanged.to_string()),
+        ],
     );
-    if request.choices.locked {
-        html.open("p", &[("class", "ugb-check")]);
-        html.open(
-            "input",
-            &[("type", "checkbox"), ("id", "ugb-export-seal"), ("aria-describedby", "ugb-export-seal-hint")],
-        );
-        html.el("label", &[("for", "ugb-export-seal")], ChartMsg::ExportSeal.get(lang)).close("p");
-        html.el("p", &[("id", "ugb-export-seal-hint"), ("class", "ugb-hint")], ChartMsg::ExportSealHint.get(lang));
-    }
-    html.open("div", &[("class", "ugb-toolbar__row")]);
-    html.el(
-        "button",
-        &[("type", "button"), ("id", "ugb-export"), ("class", "ugb-primary"), ("data-action", "export")],
-        ChartMsg::ExportButton.get(lang),
-    );
-    html.el(
-        "button",
-        &[("type", "button"), ("id", "ugb-export-csv"), ("data-action", "export"), ("data-format", "csv")],
-        ChartMsg::ExportCsvButton.get(lang),
-    );
-    html.el(
-        "button",
-        &[("type", "button"), ("id", "ugb-export-fhir"), ("data-action", "export"), ("data-format", "fhir")],
-        ChartMsg::ExportFhirButton.get(lang),
-    );
-    html.close("div");
-    if let Some(portal) = request.choices.portal.as_deref() {
-        send_section(html, history, lang, portal, request.choices.sending);
-    }
-    html.close("section");
-}
-
-/// The weekly reminder: a day and a time, and a calendar file for the phone's own
-/// calendar (the page's `export` action with `data-format="ics"`; see [`crate::formats::ics`]).
-fn reminder_section(html: &mut Html, request: &Request) {
-    let lang = request.choices.lang;
-    html.open("section", &[("class", "ugb-reminder"), ("aria-labelledby", "ugb-reminder-title")]);
-    html.el("h3", &[("id", "ugb-reminder-title")], ChartMsg::ReminderTitle.get(lang));
-    html.el("p", &[], ChartMsg::ReminderText.get(lang));
-    html.open("form", &[("class", "ugb-reminder__form")]);
-    html.open("div", &[("class", "ugb-field")]);
-    html.el("label", &[("for", "ugb-reminder-day")], ChartMsg::ReminderDay.get(lang));
-    html.open("select", &[("id", "ugb-reminder-day"), ("name", "day")]);
-    let today = request.choices.now.monday().weekday();
-    for ((code, weekday), name) in crate::formats::ics::DAYS.iter().zip(ChartMsg::WEEKDAYS) {
-        let mut attrs = vec![("value", *code)];
-        if *weekday == today {
-            attrs.push(("selected", ""));
-        }
-        html.el("option", &attrs, name.get(lang));
-    }
-    html.close("select").close("div");
-    html.open("div", &[("class", "ugb-field")]);
-    html.el("label", &[("for", "ugb-reminder-time")], ChartMsg::ReminderTime.get(lang));
-    html.open(
-        "input",
-        &[("id", "ugb-reminder-time"), ("name", "time"), ("type", "time"), ("value", "09:00"), ("required", "")],
-    );
-    html.close("div");
-    html.el(
-        "button",
-        &[("type", "button"), ("id", "ugb-reminder"), ("data-action", "export"), ("data-format", "ics")],
-        ChartMsg::ReminderButton.get(lang),
-    );
-    html.close("form").close("section");
-}
-
-/// Sending the answers to the portal that embeds the widget: a button, then a plain
-/// confirmation of what leaves the phone and to whom. Nothing is sent before "Send".
-fn send_section(html: &mut Html, history: &History, lang: Lang, portal: &str, confirming: bool) {
-    html.open("div", &[("class", "ugb-send"), ("role", "group"), ("aria-labelledby", "ugb-send-title")]);
-    html.el("h4", &[("id", "ugb-send-title")], &ChartMsg::SendTitle.fill(lang, &[("portal", portal)]));
-    if !confirming {
-        html.el(
-            "button",
-            &[("type", "button"), ("id", "ugb-send-ask"), ("data-action", "send-ask")],
-            &ChartMsg::SendButton.fill(lang, &[("portal", portal)]),
-        );
-    } else {
-        let weeks = history.weeks().len().to_string();
-        html.el(
-            "p",
-            &[("class", "ugb-warning"), ("role", "alert")],
-            &ChartMsg::SendConfirm.fill(lang, &[("portal", portal), ("weeks", &weeks)]),
-        );
-        html.open("div", &[("class", "ugb-toolbar__row")]);
-        html.el(
-            "button",
-            &[("type", "button"), ("id", "ugb-send"), ("class", "ugb-primary"), ("data-action", "send")],
-            ChartMsg::SendYes.get(lang),
-        );
-        html.el(
-            "button",
-            &[("type", "button"), ("id", "ugb-send-cancel"), ("data-action", "send-cancel")],
-            ChartMsg::ImportCancel.get(lang),
-        );
-        html.close("div");
-    }
-    html.close("div");
-}
-
-/// "Get answers from a file": the file picker, or what the chosen file would bring (or why
-/// it cannot be read), with the citizen's choices.
-/// The import section with no file chosen: what importing is, and the file input.
-fn import_input(html: &mut Html, _: &History, request: &Request) {
-    let lang = request.choices.lang;
-    html.open("section", &[("class", "ugb-import"), ("aria-labelledby", "ugb-import-title")]);
-    html.el("h3", &[("id", "ugb-import-title")], ChartMsg::ImportTitle.get(lang));
-    html.el("p", &[], ChartMsg::ImportText.get(lang));
-    html.el("label", &[("for", "ugb-import-file")], ChartMsg::ImportChoose.get(lang));
-    html.open("input", &[("id", "ugb-import-file"), ("type", "file"), ("accept", ".json,application/json")]);
-    html.close("section");
-}
-
-fn import_section(html: &mut Html, history: &History, request: &Request) {
-    let lang = request.choices.lang;
-    let Some(text) = request.import.as_deref() else { return import_input(html, history, request) };
-    html.open("section", &[("class", "ugb-import"), ("aria-labelledby", "ugb-import-title")]);
-    html.el("h3", &[("id", "ugb-import-title")], ChartMsg::ImportTitle.get(lang));
-    if crate::formats::sealed::is_sealed_file(text) {
-        crate::session::privacy::locked_file(html, text, request);
-        html.close("section");
-        return;
-    }
-    match import::read(text) {
-        Err(error) => {
-            let message = format!("{} {}", import_error(&error, lang), ChartMsg::ErrNothingChanged.get(lang));
-            html.el("p", &[("class", "ugb-notice"), ("role", "alert"), ("id", "ugb-import-error")], &message);
-            html.el(
-                "button",
-                &[("type", "button"), ("id", "ugb-import-cancel"), ("data-action", "import-cancel")],
-                ChartMsg::ImportCancel.get(lang),
-            );
-        }
-        Ok(imported) => {
-            let seen = import::preview(history, &imported);
-            let (from, to) = seen.span.map_or((String::new(), String::new()), |(a, b)| {
-                (week_label_with_year(lang, a), week_label_with_year(lang, b))
-            });
-            html.el("h4", &[], ChartMsg::PreviewTitle.get(lang));
-            let summary = ChartMsg::PreviewSummary.fill(
-                lang,
-                &[
-                    ("responses", &seen.responses.to_string()),
-                    ("weeks", &seen.weeks.to_string()),
-                    ("from", &from),
-                    ("to", &to),
-                    ("new", &seen.new.to_string()),
-                    ("same", &seen.unchanged.to_string()),
-                ],
-            );
-            html.el("p", &[("id", "ugb-import-summary")], &summary);
-            if seen.goals + seen.work + seen.milestones > 0 {
-                let also = ChartMsg::PreviewProgression.fill(
-                    lang,
-                    &[
-                        ("goals", &seen.goals.to_string()),
-                        ("work", &seen.work.to_string()),
-                        ("milestones", &seen.milestones.to_string()),
-                    ],
-                );
-                html.el("p", &[("id", "ugb-import-progression")], &also);
-            }
-            progression_preview(html, &seen, lang);
-            if let Some(nickname) = &seen.nickname {
-                html.el("p", &[], &ChartMsg::PreviewNickname.fill(lang, &[("nickname", nickname)]));
-            }
-            if !seen.conflicts.is_empty() {
-                html.open("fieldset", &[("class", "ugb-conflicts")]);
-                let legend = ChartMsg::ConflictsLegend.fill(lang, &[("count", &seen.conflicts.len().to_string())]);
-                html.el("legend", &[], &legend);
-                for (n, conflict) in seen.conflicts.iter().enumerate() {
-                    let id = format!("ugb-conflict-{n}");
-                    let name =
-                        crate::domain::instrument::current(&conflict.instrument).map_or("", |i| i.name.get(lang));
-                    let label = ChartMsg::ConflictChoice.fill(
-                        lang,
-                        &[
-                            ("name", name),
-                            ("week", &week_label_with_year(lang, conflict.week)),
-                            ("theirs", conflict.theirs_authored.get(..10).unwrap_or("")),
-                            ("mine", conflict.mine_authored.get(..10).unwrap_or("")),
-                        ],
-                    );
-                    html.open("label", &[("class", "ugb-check"), ("for", &id)]);
-                    html.open("input", &[("type", "checkbox"), ("id", &id), ("data-conflict", &conflict.id)]);
-                    html.text(&label).close("label");
-                }
-                html.close("fieldset");
-            }
-            html.el("p", &[], ChartMsg::BackupHint.get(lang));
-            html.open("div", &[("class", "ugb-toolbar__row")]);
-            html.el(
-                "button",
-                &[("type", "button"), ("id", "ugb-import-backup"), ("data-action", "export")],
-                ChartMsg::BackupButton.get(lang),
-            );
-            html.el(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("id", "ugb-import-confirm"),
-                    ("class", "ugb-primary"),
-                    ("data-action", "import-confirm"),
-                ],
-                ChartMsg::ImportConfirm.get(lang),
-            );
-            html.el(
-                "button",
-                &[("type", "button"), ("id", "ugb-import-cancel"), ("data-action", "import-cancel")],
-                ChartMsg::ImportCancel.get(lang),
-            );
-            html.close("div");
-        }
-    }
-    html.close("section");
-}
-
-/// What the file adds to goals, work and milestones, and a choice for each one the
-/// phone has otherwise (the phone's is kept unless the citizen ticks the file's).
-fn progression_preview(html: &mut Html, seen: &import::Preview, lang: Lang) {
+    let progression = (seen.goals + seen.work + seen.milestones > 0).then(|| {
+        ChartMsg::PreviewProgression.fill(
+            lang,
+            &[
+                ("goals", &seen.goals.to_string()),
+                ("work", &seen.work.to_string()),
+                ("milestones", &seen.milestones.to_string()),
+            ],
+        )
+    });
     let mut added = Vec::new();
     for goal in &seen.new_goals {
         added.push(ChartMsg::PreviewNewGoal.fill(lang, &[("what", &goal.what)]));
@@ -904,41 +624,46 @@ fn progression_preview(html: &mut Html, seen: &import::Preview, lang: Lang) {
     if seen.new_checks > 0 {
         added.push(ChartMsg::PreviewNewChecks.fill(lang, &[("count", &seen.new_checks.to_string())]));
     }
-    if !added.is_empty() {
-        html.el("p", &[("id", "ugb-import-added")], ChartMsg::PreviewAddedTitle.get(lang));
-        html.open("ul", &[("aria-labelledby", "ugb-import-added")]);
-        for item in &added {
-            html.el("li", &[("dir", "auto")], item);
-        }
-        html.close("ul");
-    }
-    if seen.changes.is_empty() {
-        return;
-    }
-    html.open("fieldset", &[("class", "ugb-conflicts")]);
-    let legend = ChartMsg::ChangesLegend.fill(lang, &[("count", &seen.changes.len().to_string())]);
-    html.el("legend", &[], &legend);
-    for (n, change) in seen.changes.iter().enumerate() {
-        let id = format!("ugb-change-{n}");
-        let (theirs, mine) =
-            (change.theirs_authored.get(..10).unwrap_or(""), change.mine_authored.get(..10).unwrap_or(""));
-        let dates = [("theirs", theirs), ("mine", mine)];
-        let label = match &change.what {
-            Changed::Goal(goal) => ChartMsg::ChangeGoal.fill(lang, &[("what", &goal.what), dates[0], dates[1]]),
-            Changed::Work(work) => {
-                ChartMsg::ChangeWork.fill(lang, &[("week", &week_label_with_year(lang, work.week)), dates[0], dates[1]])
-            }
-            Changed::Milestone(milestone) => {
-                let date = parse_date(&milestone.date).map(|d| date_label(lang, d)).unwrap_or_default();
-                let what = crate::session::goals::milestone_text(milestone, lang);
-                ChartMsg::ChangeMilestone.fill(lang, &[("date", &date), ("what", &what), dates[0], dates[1]])
-            }
-        };
-        html.open("label", &[("class", "ugb-check"), ("for", &id)]);
-        html.open("input", &[("type", "checkbox"), ("id", &id), ("data-conflict", &change.key)]);
-        html.text(&label).close("label");
-    }
-    html.close("fieldset");
+    let conflicts = seen
+        .conflicts
+        .iter()
+        .map(|conflict| {
+            let name = crate::domain::instrument::current(&conflict.instrument).map_or("", |i| i.name.get(lang));
+            let label = ChartMsg::ConflictChoice.fill(
+                lang,
+                &[
+                    ("name", name),
+                    ("week", &week_label_with_year(lang, conflict.week)),
+                    ("theirs", conflict.theirs_authored.get(..10).unwrap_or("")),
+                    ("mine", conflict.mine_authored.get(..10).unwrap_or("")),
+                ],
+            );
+            Differs { key: conflict.id.clone(), label }
+        })
+        .collect();
+    let changes = seen
+        .changes
+        .iter()
+        .map(|change| {
+            let (theirs, mine) =
+                (change.theirs_authored.get(..10).unwrap_or(""), change.mine_authored.get(..10).unwrap_or(""));
+            let dates = [("theirs", theirs), ("mine", mine)];
+            let label = match &change.what {
+                Changed::Goal(goal) => ChartMsg::ChangeGoal.fill(lang, &[("what", &goal.what), dates[0], dates[1]]),
+                Changed::Work(work) => ChartMsg::ChangeWork
+                    .fill(lang, &[("week", &week_label_with_year(lang, work.week)), dates[0], dates[1]]),
+                Changed::Milestone(milestone) => {
+                    let date = parse_date(&milestone.date).map(|d| date_label(lang, d)).unwrap_or_default();
+                    let what = crate::session::goals::milestone_text(milestone, lang);
+                    ChartMsg::ChangeMilestone.fill(lang, &[("date", &date), ("what", &what), dates[0], dates[1]])
+                }
+            };
+            Differs { key: change.key.clone(), label }
+        })
+        .collect();
+    let nickname =
+        seen.nickname.as_deref().map(|nickname| ChartMsg::PreviewNickname.fill(lang, &[("nickname", nickname)]));
+    ImportPreview { summary, progression, added, nickname, conflicts, changes }
 }
 
 /// Why a file cannot be imported, in the citizen's language, saying what and where: the
@@ -1088,16 +813,23 @@ fn validation_text(error: &ValidationError, lang: Lang) -> String {
     }
 }
 
-/// What the consultant's viewer shows of a file (`text`, opened already if it was locked):
-/// its history in the stored format, with its nickname and number of answers
-/// ([`FromWorker::Opened`]); that it is locked ([`FromWorker::Locked`]); or why it cannot
-/// be shown, in `lang` ([`FromWorker::Refused`]).
+/// A locked file's answer before it is opened: its passphrase asked for, or why it cannot
+/// be opened. `None` for a file that is not locked.
+fn locked_answer(text: &str, lang: Lang) -> Option<FromWorker> {
+    if !crate::formats::sealed::is_sealed_file(text) {
+        return None;
+    }
+    Some(match crate::formats::sealed::decode_file(text) {
+        Ok(_) => FromWorker::Locked { wrong: false },
+        Err(error) => FromWorker::Refused(ChartMsg::ImportLockedBroken.fill(lang, &[("what", &error.to_string())])),
+    })
+}
+
+/// The worker's answer to the consultant's viewer for a file's text (opened, if it was
+/// locked): its history to show, that it is locked, or why it cannot be shown, in `lang`.
 pub fn open_for_viewer(text: &str, lang: Lang) -> FromWorker {
-    if crate::formats::sealed::is_sealed_file(text) {
-        return match crate::formats::sealed::decode_file(text) {
-            Ok(_) => FromWorker::Locked { wrong: false },
-            Err(error) => FromWorker::Refused(ChartMsg::ImportLockedBroken.fill(lang, &[("what", &error.to_string())])),
-        };
+    if let Some(locked) = locked_answer(text, lang) {
+        return locked;
     }
     match import::read(text) {
         Ok(imported) => {
@@ -1114,5 +846,20 @@ pub fn open_for_viewer(text: &str, lang: Lang) -> FromWorker {
             }
         }
         Err(error) => FromWorker::Refused(import_error(&error, lang)),
+    }
+}
+
+/// The worker's answer to a file chosen for import (opened, if it was locked): what it
+/// would bring to `history`, that it is locked, or why it cannot be read and that nothing
+/// changed, in `lang`.
+pub fn preview_for_import(history: &History, text: &str, lang: Lang) -> FromWorker {
+    if let Some(locked) = locked_answer(text, lang) {
+        return locked;
+    }
+    match import::read(text) {
+        Ok(imported) => FromWorker::Preview(Box::new(import_preview(history, &imported, lang))),
+        Err(error) => {
+            FromWorker::Refused(format!("{} {}", import_error(&error, lang), ChartMsg::ErrNothingChanged.get(lang)))
+        }
     }
 }

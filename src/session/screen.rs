@@ -1,16 +1,17 @@
+use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 use crate::domain::history::History;
 use crate::domain::lang::Lang;
-use crate::i18n::Msg;
+use crate::i18n::{ChartMsg, Msg};
 use crate::page::state::{AppState, Screen};
 use crate::platform::browser;
 use crate::session::about::About;
 use crate::session::goals_screen::Goals;
-use crate::session::progress::{results, STYLESHEET};
+use crate::session::past_weeks::past_weeks_screen;
+use crate::session::progress::STYLESHEET;
 use crate::session::progress_screen::Progress;
-use crate::session::protocol::Page;
 use crate::session::safety::Safety;
 use crate::session::viewer::viewer_screen;
 
@@ -45,33 +46,28 @@ fn screen_view(screen: Screen) -> AnyView {
         Screen::About => view! { <About/> }.into_any(),
         Screen::Safety => view! { <Safety/> }.into_any(),
         // The consultant's viewer: its own part, fetched when it opens.
-        Screen::Progress if state.viewer => Suspend::new(async move {
-            viewer_screen().await.unwrap_or_else(|_| {
-                let lang = state.lang.get_untracked();
-                view! { <p class="ugb-notice" role="alert">{Msg::ChartOffline.get(lang)}</p> }.into_any()
-            })
-        })
-        .into_any(),
+        Screen::Progress if state.viewer => own_part(state, viewer_screen()),
         Screen::Progress => view! { <Progress/> }.into_any(),
         Screen::Goals => view! { <Goals/> }.into_any(),
-        _ => drawing(Msg::HistoryTitle, Page::History).into_any(),
+        // Past weeks, with export, import and the reminder: its own part, fetched when it
+        // opens.
+        _ => own_part(state, past_weeks_screen()),
     }
 }
 
-/// A screen whose content is drawn as HTML (by the renderer, here or in the worker): its
-/// heading, then the drawing.
-fn drawing(title: Msg, page: Page) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let print_after = StoredValue::new(false);
-    move || {
-        let lang = state.lang.get();
-        view! {
-            <section class="ugb-screen" aria-labelledby="ugb-drawn-title">
-                <h2 id="ugb-drawn-title" tabindex="-1">{title.get(lang)}</h2>
-                {results(state, lang, None, page, print_after, None)}
-            </section>
-        }
-    }
+/// A screen in a part of its own, shown once fetched; said when it cannot be fetched
+/// (offline before the service worker kept it).
+fn own_part(
+    state: AppState,
+    part: impl std::future::Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
+) -> AnyView {
+    Suspend::new(async move {
+        part.await.unwrap_or_else(|_| {
+            let lang = state.lang.get_untracked();
+            view! { <p class="ugb-notice" role="alert">{Msg::ChartOffline.get(lang)}</p> }.into_any()
+        })
+    })
+    .into_any()
 }
 
 /// The history a session screen shows: the citizen's, the made-up demo's (made once), or a
@@ -186,5 +182,40 @@ pub fn frame<V: IntoView + 'static>(
                 <div class="ugb-results" aria-busy="false" data-drawn=answers>{content(lang)}</div>
             </section>
         }
+    }
+}
+
+/// Where a locked file's passphrase is typed.
+pub(crate) const PASSPHRASE: &str = "ugb-import-passphrase";
+
+/// A locked file's passphrase (to view or import), asked for: Enter or "Open the file" opens it, "Cancel" puts
+/// it away.
+pub(crate) fn locked_form(
+    lang: Lang,
+    wrong: bool,
+    field: NodeRef<Input>,
+    unlock: impl Fn(leptos::ev::SubmitEvent) + 'static,
+    put_away: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let said = if wrong { ChartMsg::ImportWrongPassphrase.get(lang) } else { "" };
+    view! {
+        <p id="ugb-import-locked">{ChartMsg::ImportLocked.get(lang)}</p>
+        <form class="ugb-form" aria-labelledby="ugb-import-locked" on:submit=unlock>
+            <label for=PASSPHRASE>{ChartMsg::ImportPassphrase.get(lang)}</label>
+            <input
+                id=PASSPHRASE
+                type="password"
+                autocomplete="off"
+                maxlength="256"
+                aria-describedby="ugb-import-wrong"
+                aria-invalid=wrong.then_some("true")
+                node_ref=field
+            />
+            <p id="ugb-import-wrong" class="ugb-field-error" role="alert">{said}</p>
+            <div class="ugb-toolbar__row">
+                <button type="submit" class="ugb-primary">{ChartMsg::ImportOpen.get(lang)}</button>
+                <button type="button" class="ugb-secondary" on:click=put_away>{ChartMsg::ImportCancel.get(lang)}</button>
+            </div>
+        </form>
     }
 }

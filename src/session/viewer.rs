@@ -14,11 +14,10 @@ use crate::page::state::AppState;
 use crate::session::progress::fitted_width;
 use crate::session::progress_screen::trends;
 use crate::session::protocol::{FromWorker, ToWorker};
-use crate::session::screen::Shown;
+use crate::session::screen::{locked_form, Shown};
 use crate::session::worker::Worker;
 
 const FILE: &str = "ugb-viewer-file";
-const PASSPHRASE: &str = "ugb-import-passphrase";
 
 /// What the viewer says of the file chosen.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,7 +72,7 @@ pub fn Viewer() -> impl IntoView {
             }
             FromWorker::Locked { wrong } => {
                 // Where the passphrase is typed, once the form is there.
-                request_animation_frame(|| crate::platform::browser::focus_id(PASSPHRASE));
+                request_animation_frame(|| crate::platform::browser::focus_id(crate::session::screen::PASSPHRASE));
                 (None, Opened::Locked { wrong })
             }
             FromWorker::Refused(why) => (None, Opened::Refused(why)),
@@ -125,7 +124,7 @@ pub fn Viewer() -> impl IntoView {
         crate::i18n::pack::install_chart(lang);
         let said = move || match opened.get() {
             Opened::Nothing => None,
-            Opened::Locked { wrong } => Some(locked(lang, wrong, passphrase, unlock, put_away).into_any()),
+            Opened::Locked { wrong } => Some(locked_form(lang, wrong, passphrase, unlock, put_away).into_any()),
             Opened::Refused(why) => Some(view! { <p class="ugb-notice" role="alert">{why}</p> }.into_any()),
             Opened::Said(msg) => Some(view! { <p class="ugb-notice" role="alert">{msg.get(lang)}</p> }.into_any()),
             Opened::Shown { nickname, responses } => {
@@ -148,37 +147,5 @@ pub fn Viewer() -> impl IntoView {
                 {trends(lang, shown, width, print_after)}
             </section>
         }
-    }
-}
-
-/// A locked file's passphrase, asked for: Enter or "Open the file" opens it, "Cancel" puts
-/// it away.
-fn locked(
-    lang: Lang,
-    wrong: bool,
-    field: NodeRef<Input>,
-    unlock: impl Fn(leptos::ev::SubmitEvent) + 'static,
-    put_away: impl Fn(leptos::ev::MouseEvent) + 'static,
-) -> impl IntoView {
-    let said = if wrong { ChartMsg::ImportWrongPassphrase.get(lang) } else { "" };
-    view! {
-        <p id="ugb-import-locked">{ChartMsg::ImportLocked.get(lang)}</p>
-        <form class="ugb-form" aria-labelledby="ugb-import-locked" on:submit=unlock>
-            <label for=PASSPHRASE>{ChartMsg::ImportPassphrase.get(lang)}</label>
-            <input
-                id=PASSPHRASE
-                type="password"
-                autocomplete="off"
-                maxlength="256"
-                aria-describedby="ugb-import-wrong"
-                aria-invalid=wrong.then_some("true")
-                node_ref=field
-            />
-            <p id="ugb-import-wrong" class="ugb-field-error" role="alert">{said}</p>
-            <div class="ugb-toolbar__row">
-                <button type="submit" class="ugb-primary">{ChartMsg::ImportOpen.get(lang)}</button>
-                <button type="button" class="ugb-secondary" on:click=put_away>{ChartMsg::ImportCancel.get(lang)}</button>
-            </div>
-        </form>
     }
 }

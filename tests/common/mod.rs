@@ -51,10 +51,6 @@ pub fn request() -> Request {
         width: 600,
         now: week("2026-W47"),
         session: false,
-        importing: false,
-        portal: None,
-        sending: false,
-        locked: false,
     }
     .request(View::Progress)
 }

@@ -224,7 +224,8 @@ test('payloads in every string of an imported file stay text: in the preview, th
   await page.getByLabel('Vælg en fil fra Ugeblik').setInputFiles({ name: 'ugeblik.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
   const conflict = page.getByRole('checkbox', { name: /brug filens svar/ });
   await conflict.waitFor();
-  assert.equal(await conflict.getAttribute('data-conflict'), hostile.responses[0].id, "the answer's id, as an attribute's text");
+  // The answer's id never enters the page's markup: the tick box's handler holds it as a
+  // string, and the import below takes the file's answer for exactly that id.
   await inert(page, 'the import preview with a conflict');
   await conflict.check();
   await page.getByRole('button', { name: 'Hent svarene' }).click();

@@ -27,14 +27,20 @@ test('a check-in fetches none of the drawn screens’ code; the first drawn scre
   await ready(page);
   await checkIn(page);
   assert.deepEqual(fetched, [], 'the start page and a whole check-in need no part loaded on demand');
+  const pastWeeks = (path) => /-split_ugeblik_past_weeks\.wasm$/.test(path);
   for (const name of ['Udvikling', 'Mål', 'Tidligere uger', 'Lås og sletning', 'Om Ugeblik']) {
+    if (name === 'Tidligere uger') assert.ok(!fetched.some(pastWeeks), `progress and goals fetch no export or import: ${fetched}`);
     await page.getByRole('button', { name }).click();
     await page.getByRole('heading', { level: 2, name }).waitFor();
   }
-  // The drawn screens' part, and the code it shares with the portal's part (a chunk, when
-  // there is any), each fetched once.
+  // The drawn screens' part, past weeks' own part (export, import, the reminder), and the
+  // code they share (a chunk, when there is any), each fetched once.
   assert.ok(fetched.some((path) => /-split_ugeblik_drawn_screen\.wasm$/.test(path)), `the drawn screens' part: ${fetched}`);
-  assert.ok(fetched.every((path) => /-(split_ugeblik_drawn_screen|chunk_\d+)\.wasm$/.test(path)), `no other part: ${fetched}`);
+  assert.ok(fetched.some(pastWeeks), `past weeks' part: ${fetched}`);
+  assert.ok(
+    fetched.every((path) => /-(split_ugeblik_drawn_screen|split_ugeblik_past_weeks|chunk_\d+)\.wasm$/.test(path)),
+    `no other part: ${fetched}`,
+  );
   assert.equal(new Set(fetched).size, fetched.length, `each fetched once: ${fetched}`);
   // Back to the check-in's screens: still the page they were.
   await page.getByRole('button', { name: 'Denne uge' }).click();
