@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, newPage, ready, checkIn, PHONE } from './helpers.mjs';
+import { opening } from '../size.mjs';
 
 const PART = /\/ugeblik-split-[0-9a-f]{16}-\w+\.wasm$/;
 
@@ -28,10 +29,17 @@ test('a check-in fetches none of the drawn screens’ code; the first drawn scre
   await checkIn(page);
   assert.deepEqual(fetched, [], 'the start page and a whole check-in need no part loaded on demand');
   const pastWeeks = (path) => /-split_ugeblik_past_weeks\.wasm$/.test(path);
+  const files = () => fetched.map((path) => path.slice(1)).sort();
   for (const name of ['Udvikling', 'Mål', 'Tidligere uger', 'Lås og sletning', 'Om Ugeblik']) {
     if (name === 'Tidligere uger') assert.ok(!fetched.some(pastWeeks), `progress and goals fetch no export or import: ${fetched}`);
     await page.getByRole('button', { name }).click();
     await page.getByRole('heading', { level: 2, name }).waitFor();
+    // What tests/size.mjs counts for each is what the browser fetched.
+    if (name === 'Udvikling') assert.deepEqual(files(), opening('ugeblik_drawn_screen').sort(), 'the progress screen');
+    if (name === 'Tidligere uger') {
+      const both = new Set([...opening('ugeblik_drawn_screen'), ...opening('ugeblik_past_weeks')]);
+      assert.deepEqual(files(), [...both].sort(), 'then past weeks');
+    }
   }
   // The drawn screens' part, past weeks' own part (export, import, the reminder), and the
   // code they share (a chunk, when there is any), each fetched once.
