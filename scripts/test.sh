@@ -26,7 +26,7 @@ step "the layers stay as ARCHITECTURE.md draws them"
 # The pure layers (and the pure files of the page and the session) never touch the browser
 # or Leptos: the host tests drive them as the browser runs them.
 pure="src/domain src/formats src/i18n src/chart src/page/model.rs src/page/steps.rs
-      src/session/render.rs src/session/goals.rs src/session/trends.rs"
+      src/session/files.rs src/session/figures.rs src/session/goals.rs src/session/trends.rs"
 # shellcheck disable=SC2086
 if grep -rnE 'leptos|web_sys|js_sys|wasm_bindgen|gloo' $pure; then
   echo "these must not use the browser or Leptos: $pure" >&2

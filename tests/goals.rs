@@ -7,9 +7,10 @@ use ugeblik::domain::progression::{MilestoneKind, Outcome};
 use ugeblik::domain::series::ChartChoices;
 use ugeblik::domain::series::{goal_rows, trend, LineKey, Period};
 use ugeblik::i18n::ChartMsg;
+use ugeblik::session::figures::{figures, Figures};
+use ugeblik::session::files::open_for_viewer;
 use ugeblik::session::goals::{apply, milestone_text, remove_label, Edit, Form};
 use ugeblik::session::protocol::{Choices, FromWorker};
-use ugeblik::session::render::{open_for_viewer, render, Request, View};
 
 mod common;
 use common::week;
@@ -128,17 +129,13 @@ fn the_consultants_viewer_draws_a_format_2_files_work_goals_and_milestones() {
     };
     let history = ugeblik::formats::stored::decode_history(&history).expect("stored as the page reads it");
     assert_eq!(responses as usize, history.responses.len());
-    let request = Request {
-        view: View::Progress,
-        choices: Choices {
-            chart: ChartChoices { period: Period::All, ..common::request().choices.chart },
-            ..common::request().choices
-        },
-        ..common::request()
-    };
-    let html = render(&history, &request).html;
-    assert!(html.contains("ugb-chart-hours"), "hours");
-    assert!(html.contains("ugb-chart-attendance"), "attendance");
-    assert!(html.contains("ugb-chart-goals"), "goals week by week");
-    assert!(html.contains("ugb-milestone-list"), "milestones");
+    let choices =
+        Choices { chart: ChartChoices { period: Period::All, ..common::choices().chart }, ..common::choices() };
+    let Figures::Shown(shown) = figures(&history, &choices) else { panic!("answers shown") };
+    let shown = *shown;
+    let codes: Vec<&str> = shown.trends.iter().map(|t| t.code).collect();
+    assert!(codes.contains(&"hours"), "hours: {codes:?}");
+    assert!(codes.contains(&"attendance"), "attendance: {codes:?}");
+    assert!(shown.goals.is_some_and(|g| !g.rows.is_empty()), "goals week by week");
+    assert!(shown.milestones.is_some_and(|m| !m.items.is_empty()), "milestones");
 }

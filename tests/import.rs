@@ -307,7 +307,7 @@ fn the_preview_lists_what_changes_in_goals_work_and_milestones_and_nothing_is_re
 #[test]
 fn refusals_say_which_week_question_or_field_and_what_was_expected_in_the_citizens_language() {
     use ugeblik::domain::lang::Lang;
-    use ugeblik::session::render::import_error;
+    use ugeblik::session::files::import_error;
     common::english();
     let said = |change: &dyn Fn(&mut serde_json::Value), lang: Lang| {
         let mut value = parsed(3);

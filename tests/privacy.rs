@@ -11,8 +11,8 @@ use ugeblik::domain::history::History;
 use ugeblik::domain::lang::Lang;
 use ugeblik::formats::export::{export, to_json};
 use ugeblik::formats::sealed::{encode_file, KeyParams, Sealed, SealedFile};
+use ugeblik::session::files::{open_for_viewer, preview_for_import};
 use ugeblik::session::protocol::{Differs, FromWorker, ImportPreview};
-use ugeblik::session::render::{open_for_viewer, preview_for_import};
 
 fn locked_file() -> String {
     encode_file(&SealedFile {

@@ -158,7 +158,12 @@ const SESSION_PART = 'ugeblik_drawn_screen';
  *  which no longer draws, 204.2 → 168.4 KB. Counted as the split loader fetches it
  *  (`opening`: not the chunk that only past weeks and the viewer load, 7.9 KB, which the
  *  progress screen never fetches; tests/e2e/split.test.mjs checks the browser fetches
- *  exactly these files): 137,061 bytes (133.8 KB); opening past weeks then adds 55,583. */
+ *  exactly these files): 137,061 bytes (133.8 KB); opening past weeks then adds 55,583.
+ *  Goals and lock-and-delete as split points of their own too (session::screen's
+ *  `split_screen!`): 95.1 KB, the first load +0.3 KB. The figures as
+ *  components (session/progress.rs laying out session/figures.rs's data; no HTML writer,
+ *  no part placing, the cursor a signal): 123,041 bytes (120.2 KB), the first load
+ *  203,412 bytes. */
 export const PROGRESS_BUDGET_BYTES = 150 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The chart worker's files carry a hash of their content in a release build
@@ -220,8 +225,14 @@ function check(rows) {
   const session = new Set([...opening(SESSION_PART), 'drawn.css']);
   const progress = sum(rows.filter((row) => session.has(row.name)));
   console.log('  of it, opening the progress screen'.padEnd(44), ''.padStart(10), kb(progress), ` (budget ${kb(PROGRESS_BUDGET_BYTES).trim()})`);
-  // Past weeks and the viewer are parts of their own, fetched after the session screens'.
-  for (const [what, part] of [['past weeks', 'ugeblik_past_weeks'], ["the consultant's viewer", 'ugeblik_viewer']]) {
+  // Goals, past weeks, lock and delete and the viewer are parts of their own, fetched after
+  // the session screens'.
+  for (const [what, part] of [
+    ['goals', 'ugeblik_goals'],
+    ['past weeks', 'ugeblik_past_weeks'],
+    ['lock and delete', 'ugeblik_safety'],
+    ["the consultant's viewer", 'ugeblik_viewer'],
+  ]) {
     const more = opening(part).filter((name) => !session.has(name));
     console.log(`  opening ${what}: that and`.padEnd(44), ''.padStart(10), kb(sum(rows.filter((row) => more.includes(row.name)))));
   }

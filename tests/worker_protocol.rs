@@ -2,15 +2,15 @@
 //! variant of both enums goes through the codec and comes back the same; bytes that are
 //! not a message (an unknown variant, cut short, malformed, with bytes left over) are an
 //! error value, never a panic, and each side turns them into its clear outcome; and each
-//! request asks the renderer for what the page asked.
+//! request asks the worker for what the page asked.
 
 use ugeblik::domain::lang::Lang;
 use ugeblik::domain::series::{line_defs, ChartChoices, Period};
 use ugeblik::i18n::Msg;
+use ugeblik::session::files::{make, View};
 use ugeblik::session::protocol::{
     decode, encode, Choices, Differs, FileFormat, FromWorker, ImportPreview, ToWorker, Unreadable,
 };
-use ugeblik::session::render::{render, View};
 
 mod common;
 use common::{week, Rng};
@@ -254,19 +254,11 @@ fn the_page_says_a_translated_error_for_every_failure_and_nothing_for_an_answer(
 }
 
 fn english_choices() -> Choices {
-    let request = common::request();
-    Choices {
-        lang: request.choices.lang,
-        demo: false,
-        chart: request.choices.chart.clone(),
-        width: request.choices.width,
-        now: request.choices.now,
-        session: request.choices.session,
-    }
+    common::choices()
 }
 
 #[test]
-fn each_request_asks_the_renderer_for_what_the_page_asked() {
+fn each_request_asks_for_what_the_page_asked() {
     let choices = english_choices();
     let history = ugeblik::domain::demo::history(week("2026-W47"), 8);
     let form: Vec<String> = ["day", "FR", "time", "08:15"].map(str::to_owned).to_vec();
@@ -289,7 +281,7 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
         assert_eq!(request.nickname.as_deref(), Some("Kim"));
         assert!(request.seal);
         // The file is the one the export makes, named for its format.
-        let made = render(&history, &request);
+        let made = make(&history, &request);
         assert!(made.file.unwrap().ends_with(if code == "fhir" { ".fhir.json" } else { code }));
     }
 
@@ -302,11 +294,11 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
     let request = send.request().unwrap();
     assert_eq!((request.view, request.format.as_deref()), (View::Export, Some("portal")));
     // For the portal: the canonical file's text itself, no file name.
-    let made = render(&history, &request);
-    assert!(made.file.is_none() && made.html.starts_with('{'));
+    let made = make(&history, &request);
+    assert!(made.file.is_none() && made.text.starts_with('{'));
 
     // What the worker only keeps, and a file opened or previewed, ask nothing of the
-    // renderer.
+    // worker's maker (`files::make`).
     for kept in [
         ToWorker::Pack("{}".into()),
         ToWorker::Key { lock: "{}".into() },
@@ -316,37 +308,6 @@ fn each_request_asks_the_renderer_for_what_the_page_asked() {
         ToWorker::Preview { lang: Lang::En, passphrase: Some("x".into()) },
     ] {
         assert_eq!(kept.request(), None);
-    }
-}
-
-#[test]
-fn the_page_draws_the_figures_and_the_worker_makes_the_files() {
-    // The page draws the progress screen's figures (`render_drawn`, which links none of
-    // the code for files); the worker makes every file (`render_file`, which links none of
-    // the drawing), from the same requests `render` answers.
-    let history = ugeblik::domain::demo::history(week("2026-W47"), 12);
-    let choices = english_choices();
-    for demo in [false, true] {
-        let request = Choices { demo, ..choices.clone() }.request(View::Progress);
-        let drawn = ugeblik::session::render::render_drawn(&history, &request);
-        assert!(drawn.html.contains("<svg"), "demo {demo}");
-        assert_eq!(drawn, render(&history, &request));
-        assert!(ugeblik::session::render::render_file(&history, &request).html.is_empty(), "no figures in the worker");
-    }
-    let exported = "2026-11-20T10:00:00Z".to_owned();
-    let mut theirs = vec![
-        ToWorker::Merge { choices: choices.clone(), take_theirs: Vec::new() },
-        ToWorker::Reminder { choices: choices.clone(), exported: exported.clone(), form: Vec::new() },
-        ToWorker::Send { choices: choices.clone(), exported: exported.clone(), nickname: None },
-    ];
-    for format in [FileFormat::Json, FileFormat::Csv, FileFormat::Fhir] {
-        let (choices, exported) = (choices.clone(), exported.clone());
-        theirs.push(ToWorker::Export { choices, exported, nickname: None, format, seal: false });
-    }
-    for message in theirs {
-        let request = message.request().unwrap();
-        let file = ugeblik::session::render::render_file(&history, &request);
-        assert_eq!(file, render(&history, &request), "{message:?}");
     }
 }
 

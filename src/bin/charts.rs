@@ -1,10 +1,10 @@
-//! The chart worker: what the session screens do with files, in a web worker: a file to
-//! import previewed (a locked one opened), merged; the consultant's viewer; every export
-//! (JSON, CSV, FHIR, locked or not), the reminder's calendar file and the file for a
-//! portal. The page starts it the first time one of those is asked for: the drawn screens
-//! themselves the page draws with the same renderer (`render::render_drawn`, in the part
-//! of its code fetched when such a screen opens), so opening the progress screen never
-//! fetches this worker, nor serde_json, CSV, FHIR or the import's readers.
+//! The worker: what the session screens do with files, in a web worker: a file to import
+//! previewed (a locked one opened) and merged; the consultant's viewer; every export (JSON,
+//! CSV, FHIR, locked or not), the reminder's calendar file and the file for a portal. The
+//! page starts it the first time one of those is asked for, so opening a session screen
+//! never fetches it, nor serde_json, CSV, FHIR or the import's readers. It draws nothing:
+//! the figures are the page's (`session::figures`). (Its files keep the name "charts" of
+//! the time it drew them.)
 //!
 //! Protocol: the enums of `src/session/protocol.rs`, shared with the page. Once it listens,
 //! the worker says [`FromWorker::Ready`]. It keeps what the page gives it (the history, a
@@ -18,7 +18,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("the chart worker runs in a browser; see src/session/render.rs for what it draws");
+    eprintln!("the chart worker runs in a browser; see src/session/files.rs src/session/figures.rs for what it draws");
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -29,8 +29,8 @@ mod worker {
     use ugeblik::domain::lang::Lang;
     use ugeblik::formats::sealed::{self, KeyParams, SealedFile};
     use ugeblik::platform::crypto;
+    use ugeblik::session::files::{make, open_for_viewer, preview_for_import, Request};
     use ugeblik::session::protocol::{wire, FromWorker, ToWorker};
-    use ugeblik::session::render::{open_for_viewer, preview_for_import, render_file, Request};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -172,7 +172,7 @@ mod worker {
     /// The answer to a request that is not a file to download: the merged history, or
     /// the text for the portal.
     fn answer(message: &ToWorker, request: &Request) -> FromWorker {
-        let made = HISTORY.with(|h| render_file(&h.borrow(), request)).html;
+        let made = HISTORY.with(|h| make(&h.borrow(), request)).text;
         match (message, made.is_empty()) {
             (ToWorker::Merge { .. }, false) => FromWorker::Merged { history: made },
             (ToWorker::Merge { .. }, true) => FromWorker::MergeFailed,
@@ -220,18 +220,18 @@ mod worker {
         let seal = matches!(message, ToWorker::Export { seal: true, .. });
         if !seal {
             if file {
-                let rendered = HISTORY.with(|h| render_file(&h.borrow(), &request));
-                return reply_file(scope, rendered.file.map(|name| (rendered.html, name)));
+                let made = HISTORY.with(|h| make(&h.borrow(), &request));
+                return reply_file(scope, made.file.map(|name| (made.text, name)));
             }
             return reply(scope, &answer(&message, &request), None);
         }
         // WebCrypto answers later: the reply follows when it has.
         let scope = scope.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let rendered = HISTORY.with(|h| render_file(&h.borrow(), &request));
-            let made = match rendered.file {
-                Some(name) if seal && !rendered.html.is_empty() => seal_file(&rendered.html, &name).await,
-                Some(name) => Some((rendered.html, name)),
+            let made = HISTORY.with(|h| make(&h.borrow(), &request));
+            let made = match made.file {
+                Some(name) if seal && !made.text.is_empty() => seal_file(&made.text, &name).await,
+                Some(name) => Some((made.text, name)),
                 None => None,
             };
             reply_file(&scope, made);

@@ -15,7 +15,7 @@ use crate::page::state::AppState;
 use crate::platform::browser;
 use crate::session::goals::{apply, kept_text, kind_text, milestone_text, outcome_text, remove_label, tally};
 use crate::session::goals::{Edit, Form, FormError};
-use crate::session::screen::{frame, Said, Shown};
+use crate::session::screen::{frame, split_screen, Said, Shown};
 
 /// A form's error line: the message when this form failed, empty otherwise (kept in the
 /// page so that `aria-describedby` always points at something).
@@ -52,6 +52,14 @@ fn goal_details(goal: &Goal, lang: Lang) -> impl IntoView {
         {last}
     }
 }
+
+split_screen!(
+    /// The goals screen, fetched only when it opens: opening the progress screen never fetches
+    /// its forms.
+    ugeblik_goals,
+    goals_screen,
+    Goals
+);
 
 /// The screen.
 #[component]

@@ -1,16 +1,18 @@
 //! The session screens: progress, past weeks with export and import, goals and milestones,
 //! lock and delete, about, and the consultant's viewer. Never in the first load: they are a
 //! part of the page fetched the first time one opens (Leptos's code splitting, the split
-//! point in [`screen`], scripts/split.mjs); past weeks and the viewer are parts of their own
-//! within it. Every screen is a Leptos component (`about`, `safety`, `goals_screen`,
-//! `progress_screen`, `past_weeks`, `viewer`), with the typed edits and choices they make
-//! in pure, host-tested modules ([`goals`], [`trends`]). Only the progress screen's figures
-//! are HTML, written by [`render`] (pure, host-tested) and placed by `progress`. What needs
-//! a file is done by the worker (`src/bin/charts.rs`), in the messages of [`protocol`].
+//! point in [`screen`], scripts/split.mjs); goals, past weeks, lock and delete and the
+//! viewer are parts of their own within it. Every screen is a Leptos component (`about`,
+//! `safety`, `goals_screen`, `progress_screen` with its figures in `progress`,
+//! `past_weeks`, `viewer`), with what they show and do made in pure, host-tested modules
+//! ([`figures`], [`goals`], [`trends`]). What needs a file is done by the worker
+//! (`src/bin/charts.rs`, with [`files`]), in the messages of [`protocol`].
 
+pub mod figures;
+pub mod files;
 pub mod goals;
 pub mod protocol;
-pub mod render;
+
 pub mod trends;
 
 #[cfg(target_arch = "wasm32")]

@@ -12,7 +12,6 @@ use std::collections::BTreeSet;
 
 use leptos::html::{Input, Select};
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::history::{History, WeekSummary};
@@ -23,26 +22,20 @@ use crate::page::state::AppState;
 use crate::platform::browser;
 use crate::session::progress::choices;
 use crate::session::protocol::{FileFormat, FromWorker, ImportPreview, ToWorker};
-use crate::session::screen::{frame, locked_form, Said, Shown};
+use crate::session::screen::{frame, locked_form, split_screen, Said, Shown};
 use crate::session::worker::Worker;
 
 const IMPORT_FILE: &str = "ugb-import-file";
 const PASSPHRASE: &str = "ugb-import-passphrase";
 const PREVIEW_TITLE: &str = "ugb-import-preview";
 
-/// The past weeks' screen, fetched only when it opens: a split point of its own, so that
-/// opening the progress screen never fetches export, import or the reminder. A split
-/// point only in the page's own build, as `session::screen::drawn_screen`.
-#[cfg(ugeblik_split)]
-#[leptos::wasm_split::wasm_split(ugeblik_past_weeks, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn past_weeks_screen() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <PastWeeks/> }.into_any())
-}
-
-#[cfg(not(ugeblik_split))]
-pub async fn past_weeks_screen() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <PastWeeks/> }.into_any())
-}
+split_screen!(
+    /// The past weeks' screen, fetched only when it opens: opening the progress screen never
+    /// fetches export, import or the reminder.
+    ugeblik_past_weeks,
+    past_weeks_screen,
+    PastWeeks
+);
 
 /// What the import section shows.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,22 +1,23 @@
-//! The progress screen's figures (charts, keys, radars, tables), drawn as HTML by
-//! [`crate::session::render`] here, in the part of the page's code fetched when a session
-//! screen first opens (`crate::session::screen::drawn_screen`): the check-in's first load
-//! carries none of it. The choices are components (`session::progress_screen`); what they
-//! change is drawn anew and put in place part by part, with focus kept where it was. The
-//! hover and keyboard cursor on each chart read the plot's `data-*` geometry.
+//! The progress screen's figures as components: each trend chart with its summary, key and
+//! cursor (pointer and arrow keys), the goals' rows, the milestones, the radar profiles with
+//! their numbers, the table and the notices, laid out from the data
+//! [`crate::session::figures`] makes (plotters' SVG placed as it is drawn). In the part of
+//! the page's code fetched when a session screen first opens
+//! (`crate::session::screen::drawn_screen`): the check-in's first load carries none of it.
 
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::history::History;
 use crate::domain::lang::Lang;
-use crate::domain::week::IsoWeek;
-use crate::i18n::{readout, Msg};
+use crate::i18n::ChartMsg;
 use crate::page::state::AppState;
 use crate::platform::browser;
+use crate::session::figures::{
+    self, figures, Figures, GoalsFigure, KeyEntry, NumbersRow, NumbersTable, RadarFigure, TrendFigure,
+};
 use crate::session::protocol::Choices;
-use crate::session::render::{render_drawn, View};
+use crate::session::screen::Shown;
 
 /// The drawn screens' styles, linked when the first of them opens.
 pub(crate) const STYLESHEET: &str = "./drawn.css";
@@ -42,83 +43,130 @@ pub(crate) fn choices(state: AppState, lang: Lang, width: u32) -> Choices {
     Choices { lang, demo: state.demo, chart: state.chart.get(), width, now: state.week, session: state.session.get() }
 }
 
-/// The progress screen's figures: drawn whenever a choice, the language or the width
-/// changes, and put in place (keeping focus where it was).
-/// `print_after`: print was asked for while the table was hidden, so print once it is
-/// drawn ([`print`]). `file`: the consultant's viewer draws the file it opened (nothing
-/// until one is), never this browser's history.
-pub fn results(
-    state: AppState,
-    lang: Lang,
-    width: RwSignal<u32>,
-    print_after: StoredValue<bool>,
-    file: Option<RwSignal<Option<History>>>,
-) -> impl IntoView {
+/// The progress screen's figures for the history `shown` (the citizen's, the demo's, or
+/// the file the consultant's viewer opened: nothing until one is), made anew whenever a
+/// choice, the language or the width changes. The view is rebuilt in place: an element
+/// whose content did not change is left alone (a chart's SVG is set again only when it
+/// changed), so focus stays where it was. `print_after`: print was asked for while the
+/// table was hidden, so print once it is drawn ([`print`]).
+pub(crate) fn results(shown: Shown, lang: Lang, width: RwSignal<u32>, print_after: StoredValue<bool>) -> impl IntoView {
+    let state = shown.state;
     browser::ensure_stylesheet(STYLESHEET);
-    let area = NodeRef::<Div>::new();
-    // What went wrong, if anything.
-    let problem = RwSignal::new(None::<Msg>);
-    // The parts last put in place, to leave the unchanged ones alone.
-    let placed: StoredValue<Vec<String>, LocalStorage> = StoredValue::new_local(Vec::new());
-
-    // How many drawings were put in place (the area's `data-drawn`, which the browser
-    // tests wait on).
+    // How many times the figures were made (the area's `data-drawn`, which the browser
+    // tests wait on) and how long the last took, in hundredths of a millisecond.
     let drawings = StoredValue::new(0u32);
-    // A drawing put in place, and how long it took.
-    let place = move |hundredths: u32, html: &str| {
-        let Some(area) = area.get_untracked() else { return };
-        let focused = browser::focused_id();
-        placed.update_value(|placed| place_parts(&area, html, placed));
-        let _ = area.set_attribute("aria-busy", "false");
-        drawings.update_value(|n| *n += 1);
-        let _ = area.set_attribute("data-drawn", &drawings.get_value().to_string());
-        // How long the drawing took, for the benchmark and for curious consultants.
-        let _ = area.set_attribute("data-millis", &format!("{}.{:02}", hundredths / 100, hundredths % 100));
-        if let Some(id) = focused {
-            browser::focus_id(&id);
-        }
-        if print_after.get_value() {
-            print_after.set_value(false);
-            browser::print();
-        }
-    };
-
-    Effect::new(move |_| {
-        // A new history (an edit, an import, another tab's, a file opened) is drawn anew.
-        let request = choices(state, lang, width.get()).request(View::Progress);
-        if let Some(area) = area.get_untracked() {
-            let _ = area.set_attribute("aria-busy", "true");
-        }
+    let figures = move || {
+        let choices = Choices { demo: false, ..choices(state, lang, width.get()) };
         crate::i18n::pack::install_chart(lang);
         let started = browser::now_millis();
-        let drawn = match file {
-            // No file opened yet: what the viewer is for, in its place.
-            Some(file) => file.with(|opened| opened.as_ref().map(|history| render_drawn(history, &request).html)),
-            None => Some(state.history.with(|history| render_drawn(history, &request).html)),
+        let figures = match shown.file {
+            Some(file) => file.with(|opened| opened.as_ref().map(|history| figures(history, &choices))),
+            None => Some(shown.with(|history| figures(history, &choices))),
         };
         let hundredths = ((browser::now_millis() - started) * 100.0) as u32;
-        match drawn {
-            Some(html) if html.is_empty() => problem.set(Some(Msg::ChartFailed)),
-            Some(html) => place(hundredths, &html),
-            None => {
-                let mut html = crate::formats::html::Html::new();
-                html.el("p", &[], crate::i18n::ChartMsg::ViewerText.get(lang));
-                place(0, &html.finish());
-            }
+        drawings.update_value(|n| *n += 1);
+        if print_after.get_value() {
+            print_after.set_value(false);
+            // Once the table is in place.
+            request_animation_frame(browser::print);
         }
-    });
+        let millis = format!("{}.{:02}", hundredths / 100, hundredths % 100);
+        let content = match figures {
+            // No file opened yet: what the viewer is for, in its place.
+            None => view! { <p>{ChartMsg::ViewerText.get(lang)}</p> }.into_any(),
+            Some(Figures::Empty(text)) => view! { <p>{text}</p> }.into_any(),
+            Some(Figures::Shown(shown)) => shown_figures(*shown, lang).into_any(),
+        };
+        view! {
+            <div class="ugb-results" aria-busy="false" data-drawn=drawings.get_value() data-millis=millis>
+                {content}
+            </div>
+        }
+    };
+    figures
+}
 
-    let on_move = move |ev: leptos::ev::PointerEvent| {
-        let Some(plot) = plot_of(ev.target()) else { return };
-        let rect = plot.get_bounding_client_rect();
-        let width = number(&plot, "data-width");
-        let x = (f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0) * f64::from(width);
-        show_cursor(&plot, lang, Some(week_at(&plot, x as i32)));
+/// The figures of a history with answers.
+fn shown_figures(shown: figures::Shown, lang: Lang) -> impl IntoView {
+    let figures::Shown { period, trends, goals, milestones, radars, table, notices } = shown;
+    view! {
+        <p class="ugb-period__shown">{period}</p>
+        {trends.into_iter().map(|figure| view! { <TrendChart figure lang/> }).collect_view()}
+        {goals.map(|goals| view! { <GoalsChart goals/> })}
+        {milestones.map(|list| {
+            view! {
+                <div class="ugb-milestone-list">
+                    <p id="ugb-milestone-key">{list.title}</p>
+                    <ol aria-labelledby="ugb-milestone-key">
+                        {list
+                            .items
+                            .into_iter()
+                            .map(|(when, what)| view! { <li><strong>{when}</strong>" – "{what}</li> })
+                            .collect_view()}
+                    </ol>
+                </div>
+            }
+        })}
+        <div class="ugb-radars">{radars.into_iter().map(|radar| view! { <RadarChart radar/> }).collect_view()}</div>
+        {table.map(|table| view! { <Numbers table/> })}
+        <ul class="ugb-chart-notices">{notices.into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()}</ul>
+    }
+}
+
+/// A legend: each entry's sample (plotters' SVG), name and figures.
+fn key(entries: Vec<KeyEntry>) -> impl IntoView {
+    let entry = |KeyEntry { swatch, name, figures }: KeyEntry| {
+        view! {
+            <li>
+                <span class="ugb-swatch" aria-hidden="true" inner_html=swatch></span>
+                <strong>{name}</strong>
+                {figures.map(|figures| view! { <span class="ugb-chart__figures">{figures}</span> })}
+            </li>
+        }
+    };
+    view! { <ul class="ugb-chart__key">{entries.into_iter().map(entry).collect_view()}</ul> }
+}
+
+/// A trend chart: its title and summary (the plot's accessible description), the drawing
+/// under a focusable plot with a cursor that pointer and arrow keys move, what the cursor
+/// is on, and the key.
+#[component]
+fn TrendChart(figure: TrendFigure, lang: Lang) -> impl IntoView {
+    // The week the cursor is on, if shown.
+    let at = RwSignal::new(None::<usize>);
+    let plot = NodeRef::<Div>::new();
+    let cursor = figure.cursor.clone();
+    let last = cursor.weeks.saturating_sub(1);
+    let id = format!("ugb-chart-{}", figure.code);
+    let (title_id, summary_id) = (format!("{id}-title"), format!("{id}-summary"));
+    let data_lines = figure.data_lines();
+    let TrendFigure { title, summary, svg, keys_title, key: entries, average_note, bands, milestone_note, .. } =
+        figure.clone();
+    let readout = move || at.get().and_then(|index| figure.readout(lang, index));
+    // The cursor line's place, in hundredths of a percent of the drawing's width.
+    let left = {
+        let cursor = cursor.clone();
+        move || {
+            at.get().map(|index| {
+                let (first, last_x) = (i64::from(cursor.first_x), i64::from(cursor.last_x));
+                let count = cursor.weeks as i64;
+                let x = if count > 1 { first + (last_x - first) * index as i64 / (count - 1) } else { first };
+                let hundredths = x * 10_000 / i64::from(cursor.width.max(1));
+                format!("{}.{:02}%", hundredths / 100, hundredths % 100)
+            })
+        }
+    };
+    let on_move = {
+        let cursor = cursor.clone();
+        move |ev: leptos::ev::PointerEvent| {
+            let Some(plot) = plot.get_untracked() else { return };
+            let rect = plot.get_bounding_client_rect();
+            let x = (f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0) * f64::from(cursor.width);
+            at.set(Some(crate::chart::week_at(cursor.first_x, cursor.last_x, cursor.weeks, x as i32)));
+        }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let Some(plot) = plot_of(ev.target()) else { return };
-        let last = week_count(&plot).saturating_sub(1);
-        let now = plot.get_attribute("data-week").and_then(|w| w.parse::<usize>().ok());
+        let now = at.get_untracked();
         let next = match ev.key().as_str() {
             "ArrowLeft" | "ArrowDown" => now.map_or(last, |i| i.saturating_sub(1)),
             "ArrowRight" | "ArrowUp" => now.map_or(last, |i| (i + 1).min(last)),
@@ -127,37 +175,158 @@ pub fn results(
             _ => return,
         };
         ev.prevent_default();
-        show_cursor(&plot, lang, Some(next));
+        at.set(Some(next));
     };
-    let on_focus = move |ev: leptos::ev::FocusEvent| {
-        if let Some(plot) = plot_of(ev.target()) {
-            let now = plot.get_attribute("data-week").and_then(|w| w.parse::<usize>().ok());
-            show_cursor(&plot, lang, Some(now.unwrap_or(week_count(&plot).saturating_sub(1))));
-        }
-    };
-    let on_blur = move |ev: leptos::ev::FocusEvent| {
-        if let Some(plot) = plot_of(ev.target()) {
-            show_cursor(&plot, lang, None);
-        }
-    };
+    // Leaving the plot hides the cursor; moving between its parts is not leaving it.
     let on_leave = move |ev: leptos::ev::PointerEvent| {
-        // Moving between the parts of one chart is not leaving it.
-        if let Some(plot) = plot_of(ev.target()).filter(|p| plot_of(ev.related_target()).as_ref() != Some(p)) {
-            show_cursor(&plot, lang, None);
+        let into = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let inside = plot.get_untracked().is_some_and(|plot| plot.contains(into.as_ref()));
+        if !inside {
+            at.set(None);
+        }
+    };
+    let bands = bands.map(|(bands, note)| {
+        view! {
+            <ul class="ugb-chart__key">
+                {bands
+                    .into_iter()
+                    .map(|(class, text)| view! { <li><span class=class aria-hidden="true"></span>{text}</li> })
+                    .collect_view()}
+            </ul>
+            <p class="ugb-chart__note">{note}</p>
+        }
+    });
+    view! {
+        <figure class="ugb-chart" id=id.clone()>
+            <figcaption>
+                <h3 id=title_id.clone()>{title}</h3>
+                <p id=summary_id.clone() class="ugb-chart__summary">{summary}</p>
+            </figcaption>
+            <div
+                class="ugb-chart__plot"
+                dir="ltr"
+                role="img"
+                tabindex="0"
+                id=format!("{id}-plot")
+                data-first-x=cursor.first_x
+                data-last-x=cursor.last_x
+                data-width=cursor.width
+                data-first-week=cursor.first_week.to_string()
+                data-lines=data_lines
+                aria-labelledby=title_id
+                aria-describedby=summary_id
+                node_ref=plot
+                on:pointermove=on_move
+                on:pointerout=on_leave
+                on:keydown=on_key
+                on:focus=move |_| at.set(Some(at.get_untracked().unwrap_or(last)))
+                on:blur=move |_| at.set(None)
+            >
+                <div class="ugb-chart__svg" inner_html=svg></div>
+                <span class="ugb-chart__cursor" aria-hidden="true" hidden=move || at.get().is_none() style:left=left></span>
+            </div>
+            <p class="ugb-chart__readout" aria-live="polite">{readout}</p>
+            <p class="ugb-chart__keys">{keys_title}</p>
+            {key(entries)}
+            {average_note.map(|note| view! { <p class="ugb-chart__note">{note}</p> })}
+            {bands}
+            {milestone_note.map(|note| view! { <p class="ugb-chart__note">{note}</p> })}
+        </figure>
+    }
+}
+
+/// Each goal's weekly answers as a row of marks, with a list that says the same in words.
+#[component]
+fn GoalsChart(goals: GoalsFigure) -> impl IntoView {
+    let GoalsFigure { title, svg, key_note, rows } = goals;
+    view! {
+        <figure class="ugb-chart ugb-chart--goals" id="ugb-chart-goals">
+            <figcaption>
+                <h3 id="ugb-chart-goals-title">{title}</h3>
+            </figcaption>
+            <div
+                class="ugb-chart__svg"
+                role="img"
+                aria-labelledby="ugb-chart-goals-title"
+                aria-describedby="ugb-chart-goals-list"
+                inner_html=svg
+            ></div>
+            <p class="ugb-chart__note">{key_note}</p>
+            <ul id="ugb-chart-goals-list" class="ugb-chart__key">
+                {rows.into_iter().map(|row| view! { <li>{row}</li> }).collect_view()}
+            </ul>
+        </figure>
+    }
+}
+
+/// A radar profile with its key and its numbers as a table.
+#[component]
+fn RadarChart(radar: RadarFigure) -> impl IntoView {
+    let RadarFigure { id, title, name, label, svg, key: entries, item_header, weeks, rows } = radar;
+    let region = name.clone();
+    view! {
+        <figure class="ugb-chart ugb-chart--radar" id=format!("ugb-radar-{id}")>
+            <figcaption>
+                <h3>{title}</h3>
+            </figcaption>
+            <div class="ugb-chart__svg" role="img" aria-label=label inner_html=svg></div>
+            {key(entries)}
+            <div class="ugb-table-wrap" role="region" aria-label=region tabindex="0">
+                <table class="ugb-table">
+                    <caption>{name}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{item_header}</th>
+                            {weeks.into_iter().map(|week| view! { <th scope="col">{week}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|(axis, values)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{axis}</th>
+                                        {values.into_iter().map(|value| view! { <td>{value}</td> }).collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </figure>
+    }
+}
+
+/// The numbers behind the trend charts.
+#[component]
+fn Numbers(table: NumbersTable) -> impl IntoView {
+    let NumbersTable { title, week_header, columns, notes_header, rows } = table;
+    let region = title.clone();
+    let row = |NumbersRow { week, dates, values, note }: NumbersRow| {
+        view! {
+            <tr>
+                <th scope="row">{week}" "<span class="ugb-dates">{dates}</span></th>
+                {values.into_iter().map(|value| view! { <td>{value}</td> }).collect_view()}
+                {note.map(|note| view! { <td class="ugb-table__note" dir="auto">{note}</td> })}
+            </tr>
         }
     };
     view! {
-        {move || problem.get().map(|msg| view! { <p class="ugb-notice" role="alert">{msg.get(lang)}</p> })}
-        <div
-            class="ugb-results"
-            node_ref=area
-            aria-busy="true"
-            on:pointermove=on_move
-            on:pointerout=on_leave
-            on:keydown=on_key
-            on:focusin=on_focus
-            on:focusout=on_blur
-        ></div>
+        <div class="ugb-table-wrap ugb-table-wrap--numbers" role="region" aria-label=region tabindex="0">
+            <table class="ugb-table" id="ugb-numbers">
+                <caption>{title}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{week_header}</th>
+                        {columns.into_iter().map(|column| view! { <th scope="col">{column}</th> }).collect_view()}
+                        {notes_header.map(|header| view! { <th scope="col">{header}</th> })}
+                    </tr>
+                </thead>
+                <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
+            </table>
+        </div>
     }
 }
 
@@ -169,85 +338,5 @@ pub(crate) fn print(state: AppState, print_after: StoredValue<bool>) {
     } else {
         print_after.set_value(true);
         state.chart.update(|c| c.table = true);
-    }
-}
-
-/// Puts the worker's HTML in place, part by part (see [`crate::formats::html::PART`]): a part that
-/// did not change is left alone, so the browser neither parses nor lays it out again.
-fn place_parts(area: &web_sys::HtmlDivElement, html: &str, placed: &mut Vec<String>) {
-    let parts: Vec<&str> = html.split(crate::formats::html::PART).collect();
-    let children = area.children();
-    if children.length() as usize != parts.len() || placed.len() != parts.len() {
-        let wrapped: String = parts.iter().map(|p| format!("<div class=\"ugb-part\">{p}</div>")).collect();
-        area.set_inner_html(&wrapped);
-    } else {
-        for (i, part) in parts.iter().enumerate() {
-            match children.item(i as u32) {
-                Some(child) if placed[i] != *part => child.set_inner_html(part),
-                _ => {}
-            }
-        }
-    }
-    *placed = parts.into_iter().map(str::to_owned).collect();
-}
-
-/// The chart plot an event happened in, if any.
-fn plot_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
-    target?.dyn_into::<web_sys::Element>().ok()?.closest(".ugb-chart__plot").ok().flatten()
-}
-
-/// A whole-number `data-` attribute of a plot (0 when absent).
-fn number(plot: &web_sys::Element, name: &str) -> i32 {
-    plot.get_attribute(name).and_then(|v| v.parse().ok()).unwrap_or(0)
-}
-
-/// The number of weeks a plot shows.
-fn week_count(plot: &web_sys::Element) -> usize {
-    let lines = plot.get_attribute("data-lines").unwrap_or_default();
-    lines.split('|').next().map_or(0, |line| line.split(';').nth(1).map_or(0, |v| v.split(',').count()))
-}
-
-/// What the cursor says about week `index` of a plot (see [`crate::session::render::Cursor`]).
-fn readout_at(plot: &web_sys::Element, lang: Lang, index: usize) -> Option<String> {
-    let first = plot.get_attribute("data-first-week")?.parse::<IsoWeek>().ok()?;
-    let week = first.plus(i32::try_from(index).ok()?)?;
-    let lines = plot.get_attribute("data-lines").unwrap_or_default();
-    let values: Vec<(&str, Option<&str>)> = lines
-        .split('|')
-        .filter_map(|line| {
-            let (name, values) = line.split_once(';')?;
-            Some((name, values.split(',').nth(index).filter(|v| !v.is_empty())))
-        })
-        .collect();
-    Some(readout(lang, week, &values))
-}
-
-/// The week index nearest to a pixel x of the drawn chart.
-fn week_at(plot: &web_sys::Element, x: i32) -> usize {
-    crate::chart::week_at(number(plot, "data-first-x"), number(plot, "data-last-x"), week_count(plot), x)
-}
-
-/// Shows the cursor line at week `index` and says which week and values it is on; `None`
-/// hides it. Positions are in hundredths of a percent, written without float formatting.
-fn show_cursor(plot: &web_sys::Element, lang: Lang, index: Option<usize>) {
-    let line = plot.query_selector(".ugb-chart__cursor").ok().flatten();
-    let readout = plot.parent_element().and_then(|f| f.query_selector(".ugb-chart__readout").ok().flatten());
-    let (Some(line), Some(readout)) = (line, readout) else { return };
-    let count = week_count(plot);
-    match index.filter(|i| *i < count) {
-        Some(i) => {
-            let count = count as i64;
-            let (first, last) = (i64::from(number(plot, "data-first-x")), i64::from(number(plot, "data-last-x")));
-            let x = if count > 1 { first + (last - first) * i as i64 / (count - 1) } else { first };
-            let hundredths = x * 10_000 / i64::from(number(plot, "data-width").max(1));
-            browser::set_style(&line, "left", &format!("{}.{:02}%", hundredths / 100, hundredths % 100));
-            let _ = line.remove_attribute("hidden");
-            let _ = plot.set_attribute("data-week", &i.to_string());
-            readout.set_text_content(readout_at(plot, lang, i).as_deref());
-        }
-        None => {
-            let _ = line.set_attribute("hidden", "");
-            readout.set_text_content(None);
-        }
     }
 }

@@ -42,7 +42,7 @@ pub(crate) fn trends(lang: Lang, shown: Shown, width: RwSignal<u32>, print_after
         <Show when=move || any.get()>
             <Toolbar lang shown print_after/>
         </Show>
-        {results(shown.state, lang, width, print_after, shown.file)}
+        {results(shown, lang, width, print_after)}
     }
 }
 

@@ -18,7 +18,7 @@ use crate::domain::lang::Lang;
 use crate::domain::series::ChartChoices;
 use crate::domain::week::IsoWeek;
 use crate::i18n::Msg;
-use crate::session::render::{Request, View};
+use crate::session::files::{Request, View};
 
 /// What every drawing depends on: the language, the citizen's choices on the progress
 /// screen, the room there is and this week.
@@ -168,7 +168,7 @@ impl ToWorker {
         decode(bytes).map_err(|Unreadable| FromWorker::Failed)
     }
 
-    /// What to draw or make for this message, for [`crate::session::render::render`]; `None` for
+    /// What to make for this message, for [`crate::session::files::make`]; `None` for
     /// what the worker only keeps.
     pub fn request(&self) -> Option<Request> {
         let (choices, view) = match self {
@@ -237,7 +237,7 @@ impl FileFormat {
 }
 
 impl Choices {
-    /// The renderer's request for `view` with these choices and nothing else.
+    /// The request to make `view` with these choices and nothing else.
     pub fn request(&self, view: View) -> Request {
         Request {
             view,

@@ -14,7 +14,7 @@ use crate::page::state::AppState;
 use crate::platform::browser;
 use crate::platform::storage::lock::{self, LockError};
 use crate::platform::storage::WebCrypto;
-use crate::session::screen::{frame, Said};
+use crate::session::screen::{frame, split_screen, Said};
 
 const LOCK_CURRENT: &str = "ugb-lock-current";
 const LOCK_NEW: &str = "ugb-lock-new";
@@ -191,6 +191,13 @@ fn passphrase_part(state: AppState, lang: Lang, said: Said) -> impl IntoView {
     };
     part("ugb-lock-title", ChartMsg::LockTitle, lang, content)
 }
+
+split_screen!(
+    /// The lock and delete screen, fetched only when it opens.
+    ugeblik_safety,
+    safety_screen,
+    Safety
+);
 
 /// The screen, with what it says it did or why it could not.
 #[component]

@@ -8,11 +8,11 @@ use crate::i18n::{ChartMsg, Msg};
 use crate::page::state::{AppState, Screen};
 use crate::platform::browser;
 use crate::session::about::About;
-use crate::session::goals_screen::Goals;
+use crate::session::goals_screen::goals_screen;
 use crate::session::past_weeks::past_weeks_screen;
 use crate::session::progress::STYLESHEET;
 use crate::session::progress_screen::Progress;
-use crate::session::safety::Safety;
+use crate::session::safety::safety_screen;
 use crate::session::viewer::viewer_screen;
 
 /// A session screen, so that the first load does not carry it: progress (charts fitted to
@@ -40,15 +40,36 @@ pub async fn drawn_screen(screen: Screen) -> Result<AnyView, SplitLoaderError> {
     Ok(screen_view(screen))
 }
 
+/// A session screen in a split point of its own (`$split`), fetched the first time it
+/// opens: `$name()` gives the component `$component`. A split point only in the page's own
+/// build, as [`drawn_screen`]; elsewhere a plain `async fn` that nothing roots.
+macro_rules! split_screen {
+    ($(#[$doc:meta])* $split:ident, $name:ident, $component:ident) => {
+        $(#[$doc])*
+        #[cfg(ugeblik_split)]
+        #[leptos::wasm_split::wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+            Ok(view! { <$component/> }.into_any())
+        }
+
+        $(#[$doc])*
+        #[cfg(not(ugeblik_split))]
+        pub async fn $name() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+            Ok(view! { <$component/> }.into_any())
+        }
+    };
+}
+pub(crate) use split_screen;
+
 fn screen_view(screen: Screen) -> AnyView {
     let state = expect_context::<AppState>();
     match screen {
         Screen::About => view! { <About/> }.into_any(),
-        Screen::Safety => view! { <Safety/> }.into_any(),
+        Screen::Safety => own_part(state, safety_screen()),
         // The consultant's viewer: its own part, fetched when it opens.
         Screen::Progress if state.viewer => own_part(state, viewer_screen()),
         Screen::Progress => view! { <Progress/> }.into_any(),
-        Screen::Goals => view! { <Goals/> }.into_any(),
+        Screen::Goals => own_part(state, goals_screen()),
         // Past weeks, with export, import and the reminder: its own part, fetched when it
         // opens.
         _ => own_part(state, past_weeks_screen()),
@@ -84,7 +105,7 @@ pub(crate) struct Shown {
 impl Shown {
     pub(crate) fn new(state: AppState, file: Option<RwSignal<Option<History>>>) -> Shown {
         let demo = match state.demo {
-            true => crate::domain::demo::history(state.week, crate::session::render::DEMO_WEEKS),
+            true => crate::domain::demo::history(state.week, crate::session::figures::DEMO_WEEKS),
             false => History::default(),
         };
         Shown { state, demo: StoredValue::new(demo), file }

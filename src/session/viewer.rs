@@ -5,7 +5,6 @@
 
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
 
 use crate::domain::history::History;
 use crate::domain::lang::Lang;
@@ -14,7 +13,7 @@ use crate::page::state::AppState;
 use crate::session::progress::fitted_width;
 use crate::session::progress_screen::trends;
 use crate::session::protocol::{FromWorker, ToWorker};
-use crate::session::screen::{locked_form, Shown};
+use crate::session::screen::{locked_form, split_screen, Shown};
 use crate::session::worker::Worker;
 
 const FILE: &str = "ugb-viewer-file";
@@ -34,19 +33,13 @@ enum Opened {
     Shown { nickname: Option<String>, responses: u32 },
 }
 
-/// The viewer's screen, fetched only when the viewer opens (`?viewer`): a split point of
-/// its own, so that a citizen opening the progress screen never fetches it. A split point
-/// only in the page's own build, as `session::screen::drawn_screen`.
-#[cfg(ugeblik_split)]
-#[leptos::wasm_split::wasm_split(ugeblik_viewer, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn viewer_screen() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <Viewer/> }.into_any())
-}
-
-#[cfg(not(ugeblik_split))]
-pub async fn viewer_screen() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <Viewer/> }.into_any())
-}
+split_screen!(
+    /// The viewer's screen, fetched only when the viewer opens (`?viewer`): a citizen opening
+    /// the progress screen never fetches it.
+    ugeblik_viewer,
+    viewer_screen,
+    Viewer
+);
 
 /// The viewer's screen: the file picker and what it opened, then the figures.
 #[component]

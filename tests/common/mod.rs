@@ -1,5 +1,5 @@
-//! Helpers several host test files share: a deterministic random source and the worker
-//! request the screens are drawn for. Each test file uses some of them.
+//! Helpers several host test files share: a deterministic random source and the choices
+//! the progress screen is drawn for. Each test file uses some of them.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
@@ -10,7 +10,6 @@ use ugeblik::domain::response::{status_of, Response};
 use ugeblik::domain::series::{ChartChoices, Period};
 use ugeblik::domain::week::IsoWeek;
 use ugeblik::session::protocol::Choices;
-use ugeblik::session::render::{Request, View};
 
 /// xorshift64*: deterministic, so a failure can be replayed from its case number.
 pub struct Rng(pub u64);
@@ -39,10 +38,10 @@ pub fn week(text: &str) -> IsoWeek {
     text.parse().unwrap()
 }
 
-/// The progress screen in English, the last four weeks to 2026-W47, the default lines,
-/// the table shown, 600 px wide. The English pack is loaded first, as the page hands it to
-/// the chart worker before the first request in English.
-pub fn request() -> Request {
+/// The progress screen's choices in English, the last four weeks to 2026-W47, the default
+/// lines, the table shown, 600 px wide. The English pack is loaded first, as the page
+/// loads it before it draws in English.
+pub fn choices() -> Choices {
     english();
     Choices {
         demo: false,
@@ -52,7 +51,6 @@ pub fn request() -> Request {
         now: week("2026-W47"),
         session: false,
     }
-    .request(View::Progress)
 }
 
 /// Loads the English language pack the way the app does (English, like Arabic and

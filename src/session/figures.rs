@@ -1,0 +1,463 @@
+//! The progress screen's figures as data: for a history and the citizen's choices, every
+//! chart's drawing (plotters' SVG), its title, summary, key and the values its cursor
+//! reads, the goals' rows, the milestones, the radar profiles with their numbers, the
+//! table and the instruments' notices, each text in the language asked for. The progress
+//! screen's components (`session::progress`) lay them out; nothing here knows the page.
+//!
+//! Pure and host-tested (`tests/render.rs`).
+
+use crate::chart::{self, Drawn, Plotted, RadarPlotted, Trend};
+use crate::domain::history::History;
+use crate::domain::instrument::{current, CATALOGUE};
+use crate::domain::lang::Lang;
+use crate::domain::progression::{format_hours, parse_date, Kept, Milestone};
+use crate::domain::series::{
+    goal_rows, milestones_in, radar_axes, radar_readings, radar_weeks, summarize, trend, weeks_with, Line, LineKey,
+    Summary, Unit,
+};
+use crate::domain::week::IsoWeek;
+use crate::i18n::{date_label, decimal_separator, join, signed, week_dates, week_label, week_label_with_year, whole};
+use crate::i18n::{readout, ChartMsg};
+use crate::session::protocol::Choices;
+use crate::session::trends::compare_choices;
+
+const RADAR_INSTRUMENTS: [&str; 2] = ["chime5", "jobready7"];
+
+/// How many weeks the demo history spans: long enough for every period choice.
+pub const DEMO_WEEKS: usize = 40;
+
+/// Everything the progress screen shows below its choices.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Figures {
+    /// Nothing answered yet: what to do first.
+    Empty(String),
+    Shown(Box<Shown>),
+}
+
+/// The figures of a history with answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    /// "Weeks shown: … – …".
+    pub period: String,
+    /// One chart per unit with lines: WHO-5, the 0–10 ratings, hours, attendance.
+    pub trends: Vec<TrendFigure>,
+    pub goals: Option<GoalsFigure>,
+    pub milestones: Option<MilestoneList>,
+    pub radars: Vec<RadarFigure>,
+    /// The numbers behind the trend charts, when asked for (or the notes are).
+    pub table: Option<NumbersTable>,
+    /// The instruments' notices: the WHO-5's attribution, and that the others are not
+    /// validated.
+    pub notices: Vec<String>,
+}
+
+/// A trend chart: one unit's lines over the weeks shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendFigure {
+    /// What its ids are made of: `who5`, `ratings`, `hours`, `attendance`.
+    pub code: &'static str,
+    pub title: String,
+    /// Each line's change in words: the plot's accessible description.
+    pub summary: String,
+    pub svg: String,
+    pub cursor: Cursor,
+    /// Each line's name and its value each week as the texts write it (`None`: not
+    /// recorded), for the cursor's readout.
+    pub lines: Vec<(String, Vec<Option<String>>)>,
+    pub keys_title: String,
+    pub key: Vec<KeyEntry>,
+    /// What the dashed average lines are, when shown.
+    pub average_note: Option<String>,
+    /// The WHO-5's bands and ringed change, and what they mean.
+    pub bands: Option<(Vec<(&'static str, String)>, String)>,
+    /// "The numbered lines are milestones: see the list."
+    pub milestone_note: Option<String>,
+}
+
+/// A chart's geometry: pixel x of the first and last week in the drawn SVG (whole pixels)
+/// and its width, and the weeks it spans from the first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cursor {
+    pub first_x: i32,
+    pub last_x: i32,
+    pub width: u32,
+    pub first_week: IsoWeek,
+    pub weeks: usize,
+}
+
+/// A legend entry: the line's sample (an SVG), its name, its change in figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyEntry {
+    pub swatch: String,
+    pub name: String,
+    pub figures: Option<String>,
+}
+
+/// Each goal's weekly answers as a row of marks, with the same in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalsFigure {
+    pub title: String,
+    pub svg: String,
+    pub key_note: String,
+    pub rows: Vec<String>,
+}
+
+/// The milestones shown on the charts, numbered as their markers: when, and what.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MilestoneList {
+    pub title: String,
+    pub items: Vec<(String, String)>,
+}
+
+/// A radar profile (CHIME, job readiness): the readings overlaid, with the numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RadarFigure {
+    /// The instrument's id.
+    pub id: &'static str,
+    pub title: String,
+    /// The instrument's name: the table's caption.
+    pub name: String,
+    /// What the drawing shows, in words.
+    pub label: String,
+    pub svg: String,
+    pub key: Vec<KeyEntry>,
+    pub item_header: String,
+    /// The weeks of the readings, as the columns.
+    pub weeks: Vec<String>,
+    /// Each dimension's name and its value in each reading.
+    pub rows: Vec<(String, Vec<String>)>,
+}
+
+/// The numbers behind the trend charts: one row per week with a reading (or, when the
+/// notes are shown, a note), oldest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumbersTable {
+    pub title: String,
+    pub week_header: String,
+    pub columns: Vec<String>,
+    pub notes_header: Option<String>,
+    pub rows: Vec<NumbersRow>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumbersRow {
+    pub week: String,
+    pub dates: String,
+    pub values: Vec<String>,
+    /// With the notes shown: the week's note (empty if none).
+    pub note: Option<String>,
+}
+
+impl TrendFigure {
+    /// What the cursor says at week `index` of the chart.
+    pub fn readout(&self, lang: Lang, index: usize) -> Option<String> {
+        let week = self.cursor.first_week.plus(i32::try_from(index).ok()?)?;
+        let values: Vec<(&str, Option<&str>)> = self
+            .lines
+            .iter()
+            .map(|(name, values)| (name.as_str(), values.get(index).and_then(|v| v.as_deref())))
+            .collect();
+        Some(readout(lang, week, &values))
+    }
+
+    /// The values as the plot's `data-lines` attribute writes them (`name;v,v,,v|…`,
+    /// empty where not recorded): the chart's data, for whoever reads the page.
+    pub fn data_lines(&self) -> String {
+        let line = |(name, values): &(String, Vec<Option<String>>)| {
+            let values: Vec<&str> = values.iter().map(|v| v.as_deref().unwrap_or("")).collect();
+            format!("{name};{}", values.join(","))
+        };
+        self.lines.iter().map(line).collect::<Vec<_>>().join("|")
+    }
+}
+
+/// The figures for `history` (the made-up demo's with `choices.demo`) and the choices.
+pub fn figures(history: &History, choices: &Choices) -> Figures {
+    if choices.demo {
+        let demo = crate::domain::demo::history(choices.now, DEMO_WEEKS);
+        return figures(&demo, &Choices { demo: false, ..choices.clone() });
+    }
+    let lang = choices.lang;
+    if history.span().is_none() {
+        return Figures::Empty(ChartMsg::ProgressEmpty.get(lang).to_owned());
+    }
+    let weeks = choices.chart.period.weeks(history, choices.now);
+    // The week's work is drawn only for a history that has any.
+    let keys: Vec<LineKey> =
+        choices.chart.lines.iter().copied().filter(|k| !k.is_work() || !history.work.is_empty()).collect();
+    let lines = trend(history, &weeks, &keys);
+    let milestones = milestones_in(history, &weeks);
+    let marks: Vec<usize> = milestones.iter().map(|(index, _)| *index).collect();
+    let (first, last) = (weeks[0], weeks[weeks.len() - 1]);
+    let period = ChartMsg::PeriodShown
+        .fill(lang, &[("from", &week_label_with_year(lang, first)), ("to", &week_label_with_year(lang, last))]);
+    let mut trends = Vec::new();
+    let mut style_index = 0;
+    for unit in Unit::ALL {
+        let of_unit: Vec<(&Line, chart::LineStyle)> = lines
+            .iter()
+            .filter(|l| l.def.unit == unit)
+            .map(|l| {
+                style_index += 1;
+                (l, chart::style(style_index - 1))
+            })
+            .collect();
+        if !of_unit.is_empty() {
+            trends.push(trend_figure(unit, &weeks, &of_unit, &marks, choices));
+        }
+    }
+    let (_, compare) = compare_choices(history, &weeks, choices.chart.compare);
+    // Notes live in the table: showing them shows it.
+    let table = (choices.chart.table || choices.chart.notes)
+        .then(|| numbers_table(history, &weeks, &lines, choices.chart.notes, lang));
+    Figures::Shown(Box::new(Shown {
+        period,
+        trends,
+        goals: goals_figure(history, &weeks, &marks, choices),
+        milestones: milestone_list(&milestones, lang),
+        radars: radars(history, &weeks, compare, lang),
+        table,
+        notices: CATALOGUE
+            .iter()
+            .filter(|i| current(i.id) == Some(*i))
+            .map(|i| i.notice.get(lang).to_owned())
+            .collect(),
+    }))
+}
+
+fn unit_title(unit: Unit) -> ChartMsg {
+    match unit {
+        Unit::Percent => ChartMsg::ChartPercent,
+        Unit::Rating => ChartMsg::ChartRating,
+        Unit::Hours => ChartMsg::ChartHours,
+        Unit::Attendance => ChartMsg::ChartAttendance,
+    }
+}
+
+fn unit_code(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Percent => "who5",
+        Unit::Rating => "ratings",
+        Unit::Hours => "hours",
+        Unit::Attendance => "attendance",
+    }
+}
+
+fn summary_text(line: &Line, weeks: &[IsoWeek], lang: Lang) -> String {
+    let name = line.def.name.get(lang);
+    match summarize(line, weeks) {
+        Summary::NoReadings => ChartMsg::SummaryNone.fill(lang, &[("name", name)]),
+        Summary::One { week, value } => ChartMsg::SummaryOne
+            .fill(lang, &[("name", name), ("value", &figure(line, value, lang)), ("week", &week_label(lang, week))]),
+        Summary::Rose { from, to, weeks } | Summary::Fell { from, to, weeks } => {
+            let msg = if to > from { ChartMsg::SummaryRose } else { ChartMsg::SummaryFell };
+            let (from, to) = (figure(line, from, lang), figure(line, to, lang));
+            msg.fill(lang, &[("name", name), ("from", &from), ("to", &to), ("weeks", &weeks.to_string())])
+        }
+        Summary::Same { value, weeks } => ChartMsg::SummarySame
+            .fill(lang, &[("name", name), ("value", &figure(line, value, lang)), ("weeks", &weeks.to_string())]),
+    }
+}
+
+/// A value as the chart's texts write it: hours with up to two decimals, others whole.
+fn figure(line: &Line, value: f32, lang: Lang) -> String {
+    if line.def.unit == Unit::Hours && line.def.key.is_work() {
+        format_hours((value * 60.0).round() as u32, decimal_separator(lang))
+    } else {
+        whole(value)
+    }
+}
+
+/// One trend chart: drawn, described, keyed, and the values for its cursor.
+fn trend_figure(
+    unit: Unit,
+    weeks: &[IsoWeek],
+    lines: &[(&Line, chart::LineStyle)],
+    milestones: &[usize],
+    choices: &Choices,
+) -> TrendFigure {
+    let lang = choices.lang;
+    let average = choices.chart.average;
+    let drawn: Drawn = chart::trend(
+        &Trend {
+            weeks,
+            unit,
+            lines: lines.iter().map(|(line, style)| Plotted { line, style: *style, average }).collect(),
+            width: choices.width,
+            milestones,
+        },
+        &|w| w.week().to_string(),
+    );
+    let key = lines
+        .iter()
+        .map(|(line, style)| {
+            let figures = line.change().map(|change| {
+                let previous = change.since_previous().map(signed).unwrap_or_else(|| "–".to_owned());
+                ChartMsg::ChangeFigures.fill(
+                    lang,
+                    &[
+                        ("latest", &figure(line, change.latest.1, lang)),
+                        ("first", &signed(change.since_first())),
+                        ("previous", &previous),
+                    ],
+                )
+            });
+            KeyEntry { swatch: chart::swatch(*style), name: line.def.name.get(lang).to_owned(), figures }
+        })
+        .collect();
+    let bands = (unit == Unit::Percent).then(|| {
+        let bands = [
+            ("ugb-band ugb-band--low", ChartMsg::BandLow),
+            ("ugb-band ugb-band--poor", ChartMsg::BandPoor),
+            ("ugb-ring", ChartMsg::ChangeRing),
+        ];
+        (bands.map(|(class, msg)| (class, msg.get(lang).to_owned())).to_vec(), ChartMsg::BandNote.get(lang).to_owned())
+    });
+    TrendFigure {
+        code: unit_code(unit),
+        title: unit_title(unit).get(lang).to_owned(),
+        summary: lines.iter().map(|(l, _)| summary_text(l, weeks, lang)).collect::<Vec<_>>().join(" "),
+        cursor: Cursor {
+            first_x: drawn.first_x as i32,
+            last_x: drawn.last_x as i32,
+            width: drawn.width,
+            first_week: weeks[0],
+            weeks: weeks.len(),
+        },
+        svg: drawn.svg,
+        lines: lines
+            .iter()
+            .map(|(line, _)| {
+                let values = line.values.iter().map(|v| v.map(|v| figure(line, v, lang))).collect();
+                (line.def.name.get(lang).to_owned(), values)
+            })
+            .collect(),
+        keys_title: ChartMsg::ChartKeys.get(lang).to_owned(),
+        key,
+        average_note: average.then(|| ChartMsg::AverageLegend.get(lang).to_owned()),
+        bands,
+        milestone_note: (!milestones.is_empty()).then(|| ChartMsg::MilestoneSeeList.get(lang).to_owned()),
+    }
+}
+
+/// Each goal's weekly answers as a row of marks, on the trend charts' time axis.
+fn goals_figure(history: &History, weeks: &[IsoWeek], milestones: &[usize], choices: &Choices) -> Option<GoalsFigure> {
+    let lang = choices.lang;
+    let rows = goal_rows(history, weeks);
+    if rows.is_empty() {
+        return None;
+    }
+    let drawn_rows: Vec<(String, Vec<Option<Kept>>)> = rows.iter().map(|r| (r.what.clone(), r.marks.clone())).collect();
+    let drawn = chart::goal_rows(weeks, &drawn_rows, milestones, choices.width, &|w| w.week().to_string());
+    let rows = rows
+        .iter()
+        .map(|row| {
+            let given: Vec<String> = weeks
+                .iter()
+                .zip(&row.marks)
+                .filter_map(|(w, m)| {
+                    m.map(|k| format!("{} {}", week_label(lang, *w), crate::session::goals::kept_text(k).get(lang)))
+                })
+                .collect();
+            format!("{}: {}", row.what, if given.is_empty() { "–".to_owned() } else { join(lang, &given) })
+        })
+        .collect();
+    Some(GoalsFigure {
+        title: ChartMsg::GoalsChartTitle.get(lang).to_owned(),
+        svg: drawn.svg,
+        key_note: ChartMsg::GoalsChartKey.get(lang).to_owned(),
+        rows,
+    })
+}
+
+/// The milestones shown on the charts, numbered as their markers.
+fn milestone_list(milestones: &[(usize, &Milestone)], lang: Lang) -> Option<MilestoneList> {
+    if milestones.is_empty() {
+        return None;
+    }
+    let items = milestones
+        .iter()
+        .map(|(_, milestone)| {
+            let when = parse_date(&milestone.date).map(|d| date_label(lang, d)).unwrap_or_default();
+            (when, crate::session::goals::milestone_text(milestone, lang))
+        })
+        .collect();
+    Some(MilestoneList { title: ChartMsg::MilestoneKey.get(lang).to_owned(), items })
+}
+
+/// The radar profiles of CHIME and job readiness, each with its numbers.
+fn radars(history: &History, weeks: &[IsoWeek], compare: Option<IsoWeek>, lang: Lang) -> Vec<RadarFigure> {
+    let mut figures = Vec::new();
+    for id in RADAR_INSTRUMENTS {
+        let Some(instrument) = current(id) else { continue };
+        let recorded: Vec<IsoWeek> = weeks_with(history, id).into_iter().filter(|w| weeks.contains(w)).collect();
+        let chosen = radar_weeks(&recorded, compare);
+        if chosen.is_empty() {
+            continue;
+        }
+        let axes = radar_axes(instrument);
+        let readings = radar_readings(history, instrument, &chosen);
+        let plotted: Vec<_> =
+            readings.iter().enumerate().map(|(n, reading)| RadarPlotted { reading, style: chart::style(n) }).collect();
+        let drawn = chart::radar(&axes, &plotted, &|axis| axis.name.get(lang).to_owned());
+        let name = instrument.name.get(lang);
+        let week_names: Vec<String> = readings.iter().map(|r| week_label_with_year(lang, r.week)).collect();
+        let key = week_names
+            .iter()
+            .enumerate()
+            .map(|(n, week)| KeyEntry { swatch: chart::swatch(chart::style(n)), name: week.clone(), figures: None })
+            .collect();
+        let rows = axes
+            .iter()
+            .enumerate()
+            .map(|(a, axis)| {
+                let values =
+                    readings.iter().map(|r| r.values[a].map(whole).unwrap_or_else(|| "–".to_owned())).collect();
+                (axis.name.get(lang).to_owned(), values)
+            })
+            .collect();
+        figures.push(RadarFigure {
+            id,
+            title: ChartMsg::RadarTitle.fill(lang, &[("name", name)]),
+            name: name.to_owned(),
+            label: ChartMsg::RadarSummary.fill(lang, &[("name", name), ("weeks", &join(lang, &week_names))]),
+            svg: drawn.svg,
+            key,
+            item_header: ChartMsg::TableItem.get(lang).to_owned(),
+            weeks: week_names,
+            rows,
+        });
+    }
+    figures
+}
+
+/// The numbers behind the trend charts: one row per week with a reading (or, with the
+/// notes shown, a note), oldest first, as the chart reads.
+fn numbers_table(history: &History, weeks: &[IsoWeek], lines: &[Line], show_notes: bool, lang: Lang) -> NumbersTable {
+    let rows = weeks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, week)| {
+            let note = if show_notes { history.note_for(*week) } else { None };
+            if note.is_none() && lines.iter().all(|l| l.values[i].is_none()) {
+                return None;
+            }
+            Some(NumbersRow {
+                week: week_label_with_year(lang, *week),
+                dates: week_dates(lang, *week),
+                values: lines
+                    .iter()
+                    .map(|line| line.values[i].map(|v| figure(line, v, lang)).unwrap_or_else(|| "–".to_owned()))
+                    .collect(),
+                note: show_notes.then(|| note.unwrap_or_default()),
+            })
+        })
+        .collect();
+    NumbersTable {
+        title: ChartMsg::TableTitle.get(lang).to_owned(),
+        week_header: ChartMsg::TableWeek.get(lang).to_owned(),
+        columns: lines.iter().map(|line| line.def.name.get(lang).to_owned()).collect(),
+        notes_header: show_notes.then(|| ChartMsg::NotesTitle.get(lang).to_owned()),
+        rows,
+    }
+}

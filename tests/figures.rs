@@ -1,0 +1,167 @@
+//! The progress screen's figures as data (src/session/figures.rs): what the charts, keys,
+//! radars, table and notices say, for the history and the choices, as the page lays them
+//! out.
+
+use ugeblik::domain::history::History;
+use ugeblik::domain::lang::Lang;
+use ugeblik::domain::series::{ChartChoices, Period};
+use ugeblik::domain::week::IsoWeek;
+use ugeblik::session::figures::{figures, Figures, Shown};
+use ugeblik::session::protocol::Choices;
+
+mod common;
+use common::{choices, response, week};
+
+/// WHO-5 at 40 % in week 44, none in 45, 56 % in 46 and 60 % in 47; CHIME in 44 and 47.
+fn history() -> History {
+    let who5 = |w, v: u8, note| response(w, "who5", &[("1", v), ("2", v), ("3", v), ("4", v), ("5", 2)], note);
+    History {
+        responses: vec![
+            who5("2026-W44", 2, Some("<img src=x onerror=alert(1)> & more")),
+            who5("2026-W46", 3, None),
+            who5("2026-W47", 3, None),
+            response("2026-W44", "chime5", &[("chime-c", 3), ("chime-h", 4)], None),
+            response("2026-W47", "chime5", &[("chime-c", 6), ("chime-h", 7), ("chime-i", 5)], None),
+        ],
+        ..Default::default()
+    }
+}
+
+/// The figures of a history with answers.
+fn shown(history: &History, choices: &Choices) -> Shown {
+    match figures(history, choices) {
+        Figures::Shown(shown) => *shown,
+        Figures::Empty(text) => panic!("nothing shown: {text}"),
+    }
+}
+
+fn with_chart(chart: impl FnOnce(&mut ChartChoices)) -> Choices {
+    let mut choices = choices();
+    chart(&mut choices.chart);
+    choices
+}
+
+#[test]
+fn the_numbers_table_equals_the_data_and_leaves_missed_weeks_out() {
+    let table = shown(&history(), &choices()).table.expect("the table, asked for");
+    let rows: Vec<String> = table
+        .rows
+        .iter()
+        .map(|row| [vec![row.week.clone(), row.dates.clone()], row.values.clone()].concat().join("|"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    // Week, dates, WHO-5, then the five CHIME items.
+    assert!(rows[0].starts_with("Week 44, 2026|26 Oct – 1 Nov 2026|40|3|4|–|–|–"), "{}", rows[0]);
+    assert!(rows[1].starts_with("Week 46, 2026|9–15 Nov 2026|56|–|–|–|–|–"), "{}", rows[1]);
+    assert!(rows[2].starts_with("Week 47, 2026|16–22 Nov 2026|56|6|7|5|–|–"), "{}", rows[2]);
+    assert_eq!(table.columns[0], "WHO-5 Well-Being Index");
+    assert_eq!(table.notes_header, None, "no notes column unless the notes are shown");
+}
+
+#[test]
+fn the_table_is_drawn_only_when_asked_for() {
+    assert_eq!(shown(&history(), &with_chart(|c| c.table = false)).table, None);
+}
+
+#[test]
+fn notes_stay_hidden_until_shown_and_then_appear_as_the_citizens_words() {
+    let hidden = shown(&history(), &choices()).table.unwrap();
+    assert!(hidden.rows.iter().all(|row| row.note.is_none()), "no note without the citizen's choice");
+    let with_notes = shown(
+        &history(),
+        &with_chart(|c| {
+            c.notes = true;
+            c.table = false;
+        }),
+    );
+    let table = with_notes.table.expect("showing the notes shows the table");
+    assert_eq!(table.notes_header.as_deref(), Some("Notes"));
+    // As the citizen wrote them: the page writes them as text, never as markup.
+    assert_eq!(table.rows[0].note.as_deref(), Some("<img src=x onerror=alert(1)> & more"));
+    assert_eq!(table.rows[1].note.as_deref(), Some(""), "a week without a note");
+}
+
+#[test]
+fn one_chart_per_unit_with_a_summary_and_the_data_for_its_cursor() {
+    let shown = shown(&history(), &choices());
+    let codes: Vec<&str> = shown.trends.iter().map(|t| t.code).collect();
+    assert_eq!(codes, ["who5", "ratings"], "WHO-5 and the 0–10 ratings");
+    let who5 = &shown.trends[0];
+    assert_eq!((who5.cursor.weeks, who5.cursor.first_week), (4, week("2026-W44")));
+    assert!(who5.cursor.first_x < who5.cursor.last_x && who5.cursor.last_x as u32 <= who5.cursor.width);
+    assert_eq!(who5.summary, "WHO-5 Well-Being Index rose from 40 to 56 over 3 weeks.");
+    assert_eq!(who5.data_lines(), "WHO-5 Well-Being Index;40,,56,56");
+    // What the cursor says on each week, the missed one too.
+    assert_eq!(
+        who5.readout(Lang::En, 1).as_deref(),
+        Some("Week 45, 2026 (2–8 Nov 2026): WHO-5 Well-Being Index no reading")
+    );
+    assert_eq!(who5.readout(Lang::En, 3).as_deref(), Some("Week 47, 2026 (16–22 Nov 2026): WHO-5 Well-Being Index 56"));
+    assert!(who5.svg.starts_with("<svg"), "plotters' drawing");
+    assert_eq!(who5.key.len(), 1);
+    assert!(who5.key[0].swatch.starts_with("<svg"));
+    assert!(who5.bands.is_some(), "the WHO-5's bands are keyed");
+    assert!(shown.trends[1].bands.is_none());
+    let danish = shown_in(Lang::Da);
+    assert!(danish.trends[0].summary.contains("steg fra 40 til 56 over 3 uger"), "the summary is translated");
+}
+
+fn shown_in(lang: Lang) -> Shown {
+    shown(&history(), &Choices { lang, ..choices() })
+}
+
+#[test]
+fn the_radar_overlays_first_chosen_and_latest() {
+    let mut history = history();
+    history.responses.push(response("2026-W45", "chime5", &[("chime-c", 5)], None));
+    let label = |compare| shown(&history, &with_chart(|c| c.compare = compare)).radars[0].label.clone();
+    let chosen = label(Some(week("2026-W45")));
+    assert!(chosen.contains("profile for Week 44, 2026, Week 45, 2026 and Week 47, 2026"), "{chosen}");
+    assert!(label(None).contains("Week 45, 2026 and Week 47, 2026"), "by default the week nearest 4 weeks back");
+    let not_offered = label(Some(week("2026-W46")));
+    assert!(not_offered.contains("Week 45, 2026 and Week 47, 2026"), "a week with no reading is not compared with");
+    let radar = &shown(&history, &with_chart(|c| c.compare = Some(week("2026-W45")))).radars[0];
+    assert_eq!((radar.id, radar.weeks.len(), radar.key.len()), ("chime5", 3, 3));
+    assert_eq!(radar.rows[0].1, ["3", "5", "6"], "the first dimension in each reading");
+}
+
+#[test]
+fn an_empty_history_says_so_and_the_demo_draws_made_up_weeks() {
+    assert_eq!(
+        figures(&History::default(), &choices()),
+        Figures::Empty("There are no answers yet. The chart appears once you have answered for a week.".into())
+    );
+    let demo = shown(&History::default(), &Choices { demo: true, ..with_chart(|c| c.period = Period::All) });
+    assert_eq!(demo.trends[0].cursor.weeks, ugeblik::session::figures::DEMO_WEEKS);
+}
+
+#[test]
+fn no_period_draws_more_than_ten_years_of_weeks_whatever_the_history_or_choices_hold() {
+    use ugeblik::domain::series::MAX_WEEKS;
+    // Weeks from year 1 to year 9998, as a file once brought in.
+    let weeks = ["0001-W01", "2026-W47", "9998-W52"];
+    let history = History {
+        responses: weeks
+            .iter()
+            .map(|w| response(w, "who5", &[("1", 3), ("2", 3), ("3", 3), ("4", 3), ("5", 3)], None))
+            .collect(),
+        ..Default::default()
+    };
+    let now = week("2026-W47");
+    let (_, last) = IsoWeek::range();
+    assert_eq!(last, week("2099-W53"));
+    for period in [Period::All, Period::Weeks(u16::MAX), Period::Custom(week("0001-W01"), week("9998-W52"))] {
+        let drawn = period.weeks(&history, now);
+        assert_eq!(drawn.len(), MAX_WEEKS, "{period:?}");
+        assert_eq!(drawn[drawn.len() - 1], last, "{period:?}: the latest weeks the app shows");
+    }
+    let custom = Period::Custom(week("2026-W01"), week("2026-W10"));
+    assert_eq!(custom.weeks(&history, now).len(), 10, "a short period is drawn whole");
+    let early = Period::Custom(week("0001-W01"), week("0001-W10")).weeks(&history, now);
+    assert_eq!(early, [week("2000-W01")], "a period before the years the app shows draws their first week");
+    assert!("9999-W52".parse::<IsoWeek>().is_err(), "its Sunday is in no year a date reaches");
+    let shown = shown(&history, &with_chart(|c| c.period = Period::Custom(week("0001-W01"), week("9998-W52"))));
+    assert_eq!(shown.trends[0].cursor.weeks, MAX_WEEKS);
+    let svg: usize = shown.trends.iter().map(|t| t.svg.len()).sum();
+    assert!(svg < 2_000_000, "{svg} bytes");
+}
