@@ -310,7 +310,7 @@ pub async fn sleep(millis: i32) {
 pub fn blank_page() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(body) = document.body() {
-        body.set_inner_html("");
+        body.set_text_content(None);
     }
     document.set_title("");
 }
