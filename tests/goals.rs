@@ -9,7 +9,7 @@ use ugeblik::domain::series::{goal_rows, trend, LineKey, Period};
 use ugeblik::i18n::ChartMsg;
 use ugeblik::session::figures::{figures, Figures};
 use ugeblik::session::files::open_for_viewer;
-use ugeblik::session::goals::{apply, milestone_text, remove_label, Edit, Form};
+use ugeblik::session::goals::{apply, can_reopen, milestone_text, remove_label, Edit, Form};
 use ugeblik::session::protocol::{Choices, FromWorker};
 
 mod common;
@@ -56,6 +56,33 @@ fn a_goal_is_set_changed_into_a_new_one_and_closed() {
 }
 
 #[test]
+fn a_goal_closed_by_mistake_opens_again_until_the_next_check_in() {
+    let now = week("2026-W47");
+    let history = ugeblik::domain::demo::history(now, 8);
+    let open = history.goals.iter().find(|g| g.is_open()).map(|g| g.id.clone()).unwrap();
+    let closed_at = "2099-01-01T10:00:00Z";
+    let close = Edit::CloseGoal { goal: open.clone(), outcome: Some(Outcome::Reached) };
+    let closed = apply(&history, &close, "x", closed_at, now).unwrap();
+    let goal = closed.goals.iter().find(|g| g.id == open).unwrap();
+    assert!(can_reopen(&closed, goal), "no check-in since it was closed");
+    let reopen = Edit::ReopenGoal { goal: open.clone() };
+    let opened = apply(&closed, &reopen, "x", "2099-01-01T10:05:00Z", now).unwrap();
+    let goal = opened.goals.iter().find(|g| g.id == open).unwrap();
+    assert!(goal.is_open() && goal.closed.is_none(), "open again, its answers kept");
+    assert_eq!(goal.checks, history.goals.iter().find(|g| g.id == open).unwrap().checks);
+    // After the next check-in it stays closed.
+    let mut checked_in = closed.clone();
+    let mut later = checked_in.responses[0].clone();
+    later.id = "after".into();
+    later.authored = "2099-01-08T09:00:00Z".into();
+    checked_in.responses.push(later);
+    let goal = checked_in.goals.iter().find(|g| g.id == open).unwrap();
+    assert!(!can_reopen(&checked_in, goal));
+    let refused = apply(&checked_in, &reopen, "x", "2099-01-08T10:00:00Z", now).unwrap_err();
+    assert_eq!(refused.message, ChartMsg::ErrOutcome);
+}
+
+#[test]
 fn a_form_that_does_not_add_up_is_refused_with_its_message_and_changes_nothing() {
     let now = week("2026-W47");
     let history = ugeblik::domain::demo::history(now, 8);
@@ -71,7 +98,10 @@ fn a_form_that_does_not_add_up_is_refused_with_its_message_and_changes_nothing()
             Form::GoalClose,
             ChartMsg::ErrOutcome,
         ),
-        (Edit::CloseGoal { goal: open, outcome: None }, "x", Form::GoalClose, ChartMsg::ErrOutcome),
+        // No outcome chosen: the citizen is asked to choose one, nothing closes.
+        (Edit::CloseGoal { goal: open.clone(), outcome: None }, "x", Form::GoalClose, ChartMsg::GoalCloseMissing),
+        // An open goal is not opened again.
+        (Edit::ReopenGoal { goal: open }, "x", Form::GoalClose, ChartMsg::ErrOutcome),
         (goal("x", "", "", ""), "", Form::GoalNew, ChartMsg::ErrOutcome),
     ];
     for (edit, id, form, message) in cases {

@@ -228,7 +228,7 @@ impl DrawingBackend for PathBackend<'_> {
         style: &T,
     ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
         let size = style.size();
-        Ok(((text.chars().count() as f64 * size * 0.55) as u32, size as u32))
+        Ok((super::text_width(text, size).ceil() as u32, size as u32))
     }
 }
 

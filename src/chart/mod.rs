@@ -68,6 +68,28 @@ const BAND_POOR: RGBColor = RGBColor(236, 236, 242);
 const RING: RGBColor = RGBColor(20, 20, 20);
 const FONT: &str = "sans-serif";
 
+/// How wide a text is taken to be, in em per character: wider than any label measured in
+/// Chromium's sans-serif in the four languages (at most 0.67 em, English), so that a text
+/// laid out by this estimate fits where the browser draws it.
+pub const EM_PER_CHAR: f64 = 0.7;
+
+/// The width `text` is taken to take at `size` px (see [`EM_PER_CHAR`]): the one estimate
+/// the backend gives plotters and the charts' own layout uses.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * EM_PER_CHAR
+}
+
+/// `text`, cut with "…" to fit `room` px at `size` px (whole when it fits).
+pub fn fit(text: &str, size: f64, room: f64) -> String {
+    if text_width(text, size) <= room {
+        return text.to_owned();
+    }
+    let keep = ((room / (size * EM_PER_CHAR)).floor() as usize).saturating_sub(1);
+    let mut cut: String = text.chars().take(keep).collect::<String>().trim_end().to_owned();
+    cut.push('…');
+    cut
+}
+
 /// Beyond this many weeks a line shows markers only where they carry information (a lone
 /// reading, a marked change): hundreds of markers would hide the line and slow the page.
 pub const MARKERS_UP_TO_WEEKS: usize = 60;
@@ -295,7 +317,8 @@ pub fn goal_rows(
             let _ = root
                 .draw(&PathElement::new(vec![plot.backend_coord(&(-0.5, y)), plot.backend_coord(&(x_end, y))], GRID));
             let (lx, ly) = plot.backend_coord(&(-0.5, (rows.len() - r) as f32));
-            let label: String = name.chars().take(60).collect();
+            // Cut to the room there is: the list under the chart says it whole.
+            let label = fit(name, 12.0, f64::from(width) - f64::from(lx) - 6.0);
             let _ = root.draw(&Text::new(label, (lx + 2, ly + 2), text_style(12.0, Pos::new(HPos::Left, VPos::Top))));
             for (i, mark) in marks.iter().enumerate() {
                 let Some(kept) = mark else { continue };
@@ -393,24 +416,15 @@ pub struct RadarPlotted<'a> {
 /// reading's outline. A skipped item leaves the outline open there instead of drawing 0.
 pub fn radar(axes: &[RadarAxis], readings: &[RadarPlotted<'_>], axis_name: &dyn Fn(&RadarAxis) -> String) -> Drawn {
     use crate::domain::series::radar_point;
-    let (width, height) = (440u32, 330u32);
-    let (cx, cy, radius) = (220.0f32, 165.0f32, 110.0f32);
+    const LABEL: f64 = 13.0;
+    const PAD: f64 = 6.0;
+    let radius = 110.0f32;
     let count = axes.len().max(1);
-    let at = |axis: usize, fraction: f32| {
-        let (x, y) = radar_point(axis, count, fraction);
-        ((cx + radius * x).round() as i32, (cy + radius * y).round() as i32)
-    };
-    let mut svg = String::with_capacity(8192);
-    {
-        let root = with_dashes(PathBackend::new(&mut svg, (width, height)), readings.iter().map(|r| r.style))
-            .into_drawing_area();
-        for ring in [0.2f32, 0.4, 0.6, 0.8, 1.0] {
-            let mut points: Vec<_> = (0..count).map(|a| at(a, ring)).collect();
-            points.push(at(0, ring));
-            let _ = root.draw(&PathElement::new(points, if ring == 1.0 { INK } else { GRID }));
-        }
-        for (a, axis) in axes.iter().enumerate() {
-            let _ = root.draw(&PathElement::new(vec![at(a, 0.0), at(a, 1.0)], GRID));
+    let names: Vec<String> = axes.iter().map(axis_name).collect();
+    // Where each name stands against the spoke's end, and so how far it reaches left and
+    // right of the centre: the drawing is made as wide as its names need.
+    let anchors: Vec<(HPos, VPos)> = (0..axes.len())
+        .map(|a| {
             let (x, y) = radar_point(a, count, 1.0);
             let h = if x > 0.2 {
                 HPos::Left
@@ -426,8 +440,41 @@ pub fn radar(axes: &[RadarAxis], readings: &[RadarPlotted<'_>], axis_name: &dyn 
             } else {
                 VPos::Center
             };
-            let (px, py) = at(a, 1.08);
-            let _ = root.draw(&Text::new(axis_name(axis), (px, py), text_style(13.0, Pos::new(h, v))));
+            (h, v)
+        })
+        .collect();
+    let (mut left, mut right) = (f64::from(radius), f64::from(radius));
+    for (a, name) in names.iter().enumerate() {
+        let x = f64::from(radar_point(a, count, 1.08).0 * radius);
+        let w = text_width(name, LABEL);
+        let (from, to) = match anchors[a].0 {
+            HPos::Left => (x, x + w),
+            HPos::Right => (x - w, x),
+            HPos::Center => (x - w / 2.0, x + w / 2.0),
+        };
+        left = left.max(-from);
+        right = right.max(to);
+    }
+    let width = (left + right + 2.0 * PAD).ceil() as u32;
+    let height = 330u32;
+    let (cx, cy) = ((left + PAD) as f32, 165.0f32);
+    let at = |axis: usize, fraction: f32| {
+        let (x, y) = radar_point(axis, count, fraction);
+        ((cx + radius * x).round() as i32, (cy + radius * y).round() as i32)
+    };
+    let mut svg = String::with_capacity(8192);
+    {
+        let root = with_dashes(PathBackend::new(&mut svg, (width, height)), readings.iter().map(|r| r.style))
+            .into_drawing_area();
+        for ring in [0.2f32, 0.4, 0.6, 0.8, 1.0] {
+            let mut points: Vec<_> = (0..count).map(|a| at(a, ring)).collect();
+            points.push(at(0, ring));
+            let _ = root.draw(&PathElement::new(points, if ring == 1.0 { INK } else { GRID }));
+        }
+        for (a, name) in names.iter().enumerate() {
+            let _ = root.draw(&PathElement::new(vec![at(a, 0.0), at(a, 1.0)], GRID));
+            let (h, v) = anchors[a];
+            let _ = root.draw(&Text::new(name.as_str(), at(a, 1.08), text_style(LABEL, Pos::new(h, v))));
         }
         for value in [5.0f32, 10.0] {
             let (px, py) = at(0, value / 10.0);

@@ -298,6 +298,9 @@ ChartMsg / Chart {
     GoalLast => "Senest: {week}: {kept}";
     GoalCloseLabel => "Hvordan sluttede målet?";
     GoalClose => "Afslut målet";
+    GoalCloseChoose => "Vælg …";
+    GoalCloseMissing => "Vælg først, hvordan målet sluttede.";
+    GoalReopen => "Fortryd afslutningen";
     GoalNewTitle => "Nyt mål";
     GoalNewHint => "Skriv med almindelige ord: hvad, hvordan I ved det, og hvornår.";
     GoalWhat => "Hvad vil du gøre?";

@@ -17,6 +17,9 @@ pub enum Edit {
     NewGoal { what: String, measure: String, by: String, replaces: String },
     /// An open goal closed, with how it ended (`None`: none chosen).
     CloseGoal { goal: String, outcome: Option<Outcome> },
+    /// A goal closed by mistake opened again: only until the next check-in after it was
+    /// closed ([`can_reopen`]).
+    ReopenGoal { goal: String },
     /// A milestone: its date (`YYYY-MM-DD`), kind and words (needed for [`MilestoneKind::Other`]).
     NewMilestone { date: String, kind: MilestoneKind, text: String },
     /// A milestone removed.
@@ -44,11 +47,17 @@ impl Edit {
     pub fn form(&self) -> Form {
         match self {
             Edit::NewGoal { .. } => Form::GoalNew,
-            Edit::CloseGoal { .. } => Form::GoalClose,
+            Edit::CloseGoal { .. } | Edit::ReopenGoal { .. } => Form::GoalClose,
             Edit::NewMilestone { .. } => Form::MilestoneNew,
             Edit::RemoveMilestone { .. } => Form::MilestoneRemove,
         }
     }
+}
+
+/// Whether a closed goal can still be opened again: no check-in has been saved since it
+/// was closed (a closed goal's `authored` is when it was closed).
+pub fn can_reopen(history: &History, goal: &Goal) -> bool {
+    goal.closed.is_some() && !history.responses.iter().any(|r| r.authored > goal.authored)
 }
 
 fn clip(text: &str, max: usize) -> String {
@@ -91,9 +100,19 @@ pub fn apply(history: &History, edit: &Edit, id: &str, at: &str, now: IsoWeek) -
             });
         }
         Edit::CloseGoal { goal, outcome } => {
-            let outcome = outcome.ok_or(error(ChartMsg::ErrOutcome))?;
+            let outcome = outcome.ok_or(error(ChartMsg::GoalCloseMissing))?;
             match history.goals.iter_mut().find(|g| g.id == *goal && g.is_open()) {
                 Some(goal) => goal.close(now, outcome, at),
+                None => return Err(error(ChartMsg::ErrOutcome)),
+            }
+        }
+        Edit::ReopenGoal { goal } => {
+            let reopenable = history.goals.iter().find(|g| g.id == *goal).is_some_and(|g| can_reopen(&history, g));
+            match history.goals.iter_mut().find(|g| g.id == *goal).filter(|_| reopenable) {
+                Some(goal) => {
+                    goal.closed = None;
+                    goal.authored = at.to_owned();
+                }
                 None => return Err(error(ChartMsg::ErrOutcome)),
             }
         }

@@ -13,7 +13,9 @@ use crate::domain::progression::{parse_date, Goal, MilestoneKind, Outcome};
 use crate::i18n::{date_label, week_label_with_year, ChartMsg, Msg};
 use crate::page::state::AppState;
 use crate::platform::browser;
-use crate::session::goals::{apply, kept_text, kind_text, milestone_text, outcome_text, remove_label, tally};
+use crate::session::goals::{
+    apply, can_reopen, kept_text, kind_text, milestone_text, outcome_text, remove_label, tally,
+};
 use crate::session::goals::{Edit, Form, FormError};
 use crate::session::screen::{frame, split_screen, Said, Shown};
 
@@ -98,10 +100,12 @@ pub fn Goals() -> impl IntoView {
                 .map(|goal| {
                     let outcome = NodeRef::<Select>::new();
                     let (select_id, button_id) = (format!("ugb-close-{}", goal.id), format!("ugb-close-button-{}", goal.id));
+                    // No outcome chosen for the citizen: closing a goal is a choice of its own.
                     let options = Outcome::ALL
                         .into_iter()
                         .map(|o| view! { <option value=o.code()>{outcome_text(o).get(lang)}</option> })
                         .collect::<Vec<_>>();
+                    let choose = view! { <option value="" selected>{ChartMsg::GoalCloseChoose.get(lang)}</option> };
                     let id = goal.id.clone();
                     let close = move |_| {
                         let chosen = outcome.get_untracked().and_then(|s| Outcome::parse(&s.value()));
@@ -115,7 +119,7 @@ pub fn Goals() -> impl IntoView {
                                 // Which goal, as the form's own record of it (the button needs no more).
                                 <input type="hidden" name="goal" value=goal.id.clone()/>
                                 <label for=select_id.clone()>{ChartMsg::GoalCloseLabel.get(lang)}</label>
-                                <select id=select_id name="outcome" node_ref=outcome>{options}</select>
+                                <select id=select_id name="outcome" node_ref=outcome>{choose}{options}</select>
                                 <button type="button" id=button_id on:click=close>{ChartMsg::GoalClose.get(lang)}</button>
                             </form>
                         </li>
@@ -300,10 +304,19 @@ pub fn Goals() -> impl IntoView {
                             );
                             view! { <p class="ugb-goal-card__closed">{text}</p> }
                         });
+                        // Closed by mistake: undone until the next check-in.
+                        let reopen = shown.with(|h| can_reopen(h, goal)).then(|| {
+                            let id = goal.id.clone();
+                            let press = move |_| {
+                                edit(Edit::ReopenGoal { goal: id.clone() });
+                            };
+                            view! { <button type="button" on:click=press>{ChartMsg::GoalReopen.get(lang)}</button> }
+                        });
                         view! {
                             <li class="ugb-goal-card">
                                 <h4 dir="auto">{goal.what.clone()}</h4>
                                 {ended}
+                                {reopen}
                                 {goal_details(goal, lang)}
                             </li>
                         }

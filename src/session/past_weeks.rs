@@ -234,7 +234,7 @@ fn kept(state: AppState) -> Copy {
     }
 }
 
-/// The screen: the export, the reminder, the import, then the weeks.
+/// The screen: the weeks first, then sharing them, the reminder and the import.
 #[component]
 pub fn PastWeeks() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -274,10 +274,10 @@ pub fn PastWeeks() -> impl IntoView {
     frame(Msg::HistoryTitle, Some(said), move |lang| {
         view! {
             {move || files.copy.get().map(|asked| view! { <CopyCheck files asked lang/> })}
+            {move || shown.with(|history| weeks(history, lang))}
             <Export files lang/>
             <ReminderForm files lang/>
             <Import files lang/>
-            {move || shown.with(|history| weeks(history, lang))}
         }
     })
 }
@@ -339,16 +339,18 @@ fn Export(files: Files, lang: Lang) -> impl IntoView {
             <h3 id="ugb-export-title">{ChartMsg::ExportTitle.get(lang)}</h3>
             <p>{ChartMsg::ExportText.get(lang)}</p>
             <p class="ugb-warning">{ChartMsg::EmailWarning.get(lang)}</p>
-            <label for="ugb-nickname">{ChartMsg::NicknameLabel.get(lang)}</label>
-            <input
-                id="ugb-nickname"
-                type="text"
-                autocomplete="off"
-                maxlength="40"
-                dir="auto"
-                prop:value=move || files.nickname.get()
-                on:input=move |ev| files.nickname.set(event_target_value(&ev))
-            />
+            <div class="ugb-field">
+                <label for="ugb-nickname">{ChartMsg::NicknameLabel.get(lang)}</label>
+                <input
+                    id="ugb-nickname"
+                    type="text"
+                    autocomplete="off"
+                    maxlength="40"
+                    dir="auto"
+                    prop:value=move || files.nickname.get()
+                    on:input=move |ev| files.nickname.set(event_target_value(&ev))
+                />
+            </div>
             {seal}
             <div class="ugb-toolbar__row">
                 <button type="button" id="ugb-export" class="ugb-primary" on:click=move |_| files.export(FileFormat::Json)>
@@ -453,8 +455,10 @@ fn Import(files: Files, lang: Lang) -> impl IntoView {
     let content = move || match files.importing.get() {
         Importing::Nothing => view! {
             <p>{ChartMsg::ImportText.get(lang)}</p>
-            <label for=IMPORT_FILE>{ChartMsg::ImportChoose.get(lang)}</label>
-            <input id=IMPORT_FILE type="file" accept=".json,application/json" node_ref=picker on:change=choose/>
+            <div class="ugb-field">
+                <label for=IMPORT_FILE>{ChartMsg::ImportChoose.get(lang)}</label>
+                <input id=IMPORT_FILE type="file" accept=".json,application/json" node_ref=picker on:change=choose/>
+            </div>
         }
         .into_any(),
         Importing::Locked { wrong } => locked_form(lang, wrong, passphrase, unlock, cancel).into_any(),

@@ -133,8 +133,10 @@ pub fn Viewer() -> impl IntoView {
                 {move || problem.get().map(|msg| view! { <p class="ugb-notice" role="alert">{msg.get(lang)}</p> })}
                 <section class="ugb-viewer" aria-labelledby="ugb-viewer-title">
                     <h3 id="ugb-viewer-title">{ChartMsg::ViewerTitle.get(lang)}</h3>
-                    <label for=FILE>{ChartMsg::ViewerChoose.get(lang)}</label>
-                    <input id=FILE type="file" accept=".json,application/json" node_ref=picker on:change=choose/>
+                    <div class="ugb-field">
+                        <label for=FILE>{ChartMsg::ViewerChoose.get(lang)}</label>
+                        <input id=FILE type="file" accept=".json,application/json" node_ref=picker on:change=choose/>
+                    </div>
                     {said}
                 </section>
                 {trends(lang, shown, width, print_after)}

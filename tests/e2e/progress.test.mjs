@@ -1,5 +1,5 @@
-// The progress screen in real Chromium against the release build: the chart worker draws
-// it; tests read the SVG, the table and the text a screen reader gets.
+// The progress screen in real Chromium against the release build: the page draws it in
+// the session screens' part; tests read the SVG, the table and the text a screen reader gets.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {

@@ -72,6 +72,18 @@ test('a goal is set in a session, answered three weeks running and closed as rea
   await page.getByRole('button', { name: 'Mål', exact: true }).click();
   await drawn(page);
   await page.getByText('Ja 2 · delvist 1 · nej 0').waitFor();
+  // Nothing is chosen for the citizen: one tap does not close a goal.
+  assert.equal(await page.getByLabel('Hvordan sluttede målet?').inputValue(), '');
+  await redrawn(page, () => page.getByRole('button', { name: 'Afslut målet' }).click());
+  await page.getByRole('alert').getByText('Vælg først, hvordan målet sluttede.').waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Afsluttede mål' }).count(), 0, 'still open');
+  // Closed by mistake: undone until the next check-in, its answers kept.
+  await page.getByLabel('Hvordan sluttede målet?').selectOption('dropped');
+  await redrawn(page, () => page.getByRole('button', { name: 'Afslut målet' }).click());
+  await page.getByText(/^Droppet i Uge \d+, \d{4}$/).waitFor();
+  await redrawn(page, () => page.getByRole('button', { name: 'Fortryd afslutningen' }).click());
+  await page.getByText('Ja 2 · delvist 1 · nej 0').waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Afsluttede mål' }).count(), 0, 'open again');
   await page.getByLabel('Hvordan sluttede målet?').selectOption('reached');
   await redrawn(page, () => page.getByRole('button', { name: 'Afslut målet' }).click());
   await page.getByRole('heading', { name: 'Afsluttede mål' }).waitFor();
