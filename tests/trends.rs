@@ -71,6 +71,9 @@ fn lines_and_toggles_flip_and_the_rest_stays() {
     }
     Choice::Lines.apply(&mut chart, span);
     assert!(chart.lines_open);
+    assert!(!chart.more_open, "a phone shows the picture first, the choices folded away");
+    Choice::More.apply(&mut chart, span);
+    assert!(chart.more_open);
     Choice::Compare(Some(week("2026-W40"))).apply(&mut chart, span);
     assert_eq!(chart.compare, Some(week("2026-W40")));
     // Undone, every choice leaves the choices as they were.
@@ -78,6 +81,7 @@ fn lines_and_toggles_flip_and_the_rest_stays() {
     Choice::Line(LineKey::Who5).apply(&mut chart, span);
     Toggle::ALL.into_iter().for_each(|t| Choice::Toggle(t).apply(&mut chart, span));
     Choice::Lines.apply(&mut chart, span);
+    Choice::More.apply(&mut chart, span);
     Choice::Compare(None).apply(&mut chart, span);
     let mut lines = chart.lines.clone();
     lines.sort_by_key(|k| k.code());

@@ -78,6 +78,7 @@ fn choices(rng: &mut Rng) -> Choices {
             table: rng.below(2) == 0,
             compare: (rng.below(2) == 0).then(|| week("2026-W01")),
             lines_open: rng.below(2) == 0,
+            more_open: rng.below(2) == 0,
         },
         width: rng.next() as u32,
         now: week("2026-W47"),

@@ -525,6 +525,9 @@ pub struct ChartChoices {
     pub compare: Option<IsoWeek>,
     /// Whether the list of lines to choose from is open.
     pub lines_open: bool,
+    /// Whether the choices beyond the period are open on a narrow screen (a phone shows
+    /// the picture first; a wide screen shows every choice).
+    pub more_open: bool,
 }
 
 impl ChartChoices {
@@ -538,6 +541,7 @@ impl ChartChoices {
             table: false,
             compare: None,
             lines_open: false,
+            more_open: false,
         }
     }
 }

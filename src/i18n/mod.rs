@@ -226,6 +226,7 @@ ChartMsg / Chart {
     PeriodTo => "Til";
     PeriodShown => "Periode: {from} – {to}";
     ChooseLines => "Vælg, hvad grafen viser";
+    MoreChoices => "Flere valg";
     ShowAverage => "Vis gennemsnit over 4 uger";
     ShowTable => "Vis tallene som tabel";
     ShowNotes => "Vis noterne";

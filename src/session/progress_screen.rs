@@ -16,6 +16,10 @@ use crate::session::progress::{fitted_width, print, results};
 use crate::session::screen::Shown;
 use crate::session::trends::{compare_choices, custom_span, custom_weeks, Choice, PeriodButton, Toggle};
 
+/// Below this width (CSS px of the content, a phone's) the choices beyond the period fold
+/// away behind "More choices".
+const NARROW: u32 = 600;
+
 /// The progress screen that citizen and consultant look at together.
 #[component]
 pub fn Progress() -> impl IntoView {
@@ -40,7 +44,7 @@ pub(crate) fn trends(lang: Lang, shown: Shown, width: RwSignal<u32>, print_after
     let any = Memo::new(move |_| shown.with(|h| h.span().is_some()));
     view! {
         <Show when=move || any.get()>
-            <Toolbar lang shown print_after/>
+            <Toolbar lang shown width print_after/>
         </Show>
         {results(shown, lang, width, print_after)}
     }
@@ -49,8 +53,12 @@ pub(crate) fn trends(lang: Lang, shown: Shown, width: RwSignal<u32>, print_after
 /// The choices above the figures. Each control stays in the page while the choices change
 /// (only what it shows changes), so focus stays where it was.
 #[component]
-fn Toolbar(lang: Lang, shown: Shown, print_after: StoredValue<bool>) -> impl IntoView {
+fn Toolbar(lang: Lang, shown: Shown, width: RwSignal<u32>, print_after: StoredValue<bool>) -> impl IntoView {
     let state = shown.state;
+    // On a narrow screen the period stays, and the other choices fold away behind one
+    // button: the picture comes first.
+    let narrow = move || width.get() < NARROW;
+    let more = move || !narrow() || state.chart.with(|c| c.more_open);
     let choose = move |choice: Choice| {
         let span = shown.with(|h| custom_span(h, state.week));
         state.chart.update(|c| choice.apply(c, span));
@@ -119,6 +127,19 @@ fn Toolbar(lang: Lang, shown: Shown, print_after: StoredValue<bool>) -> impl Int
                 </div>
             </Show>
         </div>
+        <Show when=narrow>
+            <button
+                type="button"
+                id="ugb-more-toggle"
+                class="ugb-lines__toggle"
+                aria-expanded=move || state.chart.with(|c| c.more_open).to_string()
+                aria-controls="ugb-more"
+                on:click=move |_| choose(Choice::More)
+            >
+                {ChartMsg::MoreChoices.get(lang)}
+            </button>
+        </Show>
+        <div id="ugb-more" class="ugb-more" hidden=move || !more()>
         <div class="ugb-toolbar">
             <button
                 type="button"
@@ -161,6 +182,7 @@ fn Toolbar(lang: Lang, shown: Shown, print_after: StoredValue<bool>) -> impl Int
                 )}
             </div>
         </Show>
+        </div>
     }
 }
 

@@ -126,6 +126,8 @@ pub enum Choice {
     Toggle(Toggle),
     /// The list of lines opened or closed.
     Lines,
+    /// The choices beyond the period opened or closed (on a narrow screen).
+    More,
     /// The earlier week the radars compare with (`None`: only the first and the latest).
     Compare(Option<IsoWeek>),
 }
@@ -164,6 +166,7 @@ impl Choice {
             },
             Choice::Toggle(toggle) => toggle.flip(chart),
             Choice::Lines => chart.lines_open = !chart.lines_open,
+            Choice::More => chart.more_open = !chart.more_open,
             Choice::Compare(week) => chart.compare = week,
         }
     }

@@ -128,6 +128,13 @@ export async function redrawn(page, action) {
   );
 }
 
+/** Opens the progress screen's choices beyond the period: on a phone they fold away behind
+ *  "Flere valg" (the picture comes first); a wide screen shows them all, with no button. */
+export async function moreChoices(page) {
+  const more = page.getByRole('button', { name: 'Flere valg' });
+  if ((await more.count()) && (await more.getAttribute('aria-expanded')) === 'false') await more.click();
+}
+
 /** The ISO week (`2026-W47`) that contains `date`. */
 export function isoWeek(date) {
   const d = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));

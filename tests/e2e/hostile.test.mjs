@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { start, ready, drawn, redrawn, isoWeek, monday, ymd, weeksAgo, who5Response, PHONE } from './helpers.mjs';
+import { start, ready, drawn, redrawn, isoWeek, monday, ymd, weeksAgo, who5Response, PHONE, moreChoices } from './helpers.mjs';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 
@@ -158,7 +158,9 @@ test('payloads typed into every text field stay text, where they are typed and w
 
   await page.getByRole('button', { name: 'Udvikling' }).click();
   await drawn(page);
+  await moreChoices(page);
   await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).check());
+  await moreChoices(page);
   await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis noterne' }).check());
   assert.ok((await texts(page, '#ugb-numbers td')).includes(note), 'the note in the table, as text');
   assert.ok((await texts(page, '.ugb-milestone-list li')).some((t) => t.endsWith(SHORT)), 'the milestone, as text');
@@ -246,7 +248,9 @@ test('payloads in every string of an imported file stay text: in the preview, th
 
   await page.getByRole('button', { name: 'Udvikling' }).click();
   await drawn(page);
+  await moreChoices(page);
   await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).check());
+  await moreChoices(page);
   await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis noterne' }).check());
   assert.ok((await texts(page, '#ugb-numbers td')).includes(`${ALL} ${PART}`));
   assert.ok((await texts(page, '.ugb-milestone-list li')).some((t) => t.endsWith(`${SHORT}${PART}`)));

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, newPage, ready, drawn, redrawn, expectNoAxeViolations, seedHistory, who5Response, weeksAgo,
+  start, newPage, ready, drawn, redrawn, expectNoAxeViolations, seedHistory, who5Response, weeksAgo, moreChoices,
 } from './helpers.mjs';
 
 let env;
@@ -43,6 +43,7 @@ test('the WHO-5 chart has one point per recorded week and a gap for the missed o
   await openProgress(page);
   await redrawn(page, () => page.getByRole('button', { name: '8 uger' }).click());
   assert.equal(await page.locator('#ugb-numbers').count(), 0, 'the table only when asked for');
+  await moreChoices(page);
   await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).check());
   const chart = page.locator('#ugb-chart-who5');
   const svg = chart.locator('.ugb-chart__svg svg');
@@ -85,6 +86,7 @@ test('the radar overlays the first, a chosen and the latest reading; lines and a
     assert.equal(await shapes(radarSvg, { stroke: color, 'stroke-width': '2' }), 5, `the whole outline in ${color}`);
     assert.equal(await shapes(radarSvg, { fill: color }), 5, `a marker per axis in ${color}`);
   }
+  await moreChoices(page);
   const compare = page.getByLabel('Sammenlign også med');
   const options = await compare.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   await compare.focus();
@@ -96,10 +98,12 @@ test('the radar overlays the first, a chosen and the latest reading; lines and a
 
   const ratings = page.locator('#ugb-chart-ratings .ugb-chart__key li');
   assert.equal(await ratings.count(), 5, 'the five CHIME items by default');
+  await moreChoices(page);
   await redrawn(page, () => page.getByRole('button', { name: 'Vælg, hvad grafen viser' }).click());
   await redrawn(page, () => page.getByRole('checkbox', { name: 'Håb' }).uncheck());
   assert.equal(await ratings.count(), 4);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'ugb-line-chime5.chime-h');
+  await moreChoices(page);
   await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis gennemsnit over 4 uger' }).check());
   await page.getByText('Bred, lys linje: gennemsnit over 4 uger').first().waitFor();
   assert.ok(count(await page.locator('#ugb-chart-who5 .ugb-chart__svg svg').evaluate((s) => s.outerHTML), 'stroke-width="5"') >= 1);
@@ -115,6 +119,7 @@ test('notes stay hidden until the citizen shows them, and a note with markup sho
   await seedHistory(page, [who5Response(weeksAgo(1), [3, 3, 3, 3, 3], payload), who5Response(weeksAgo(0), [4, 4, 4, 4, 4])]);
   await openProgress(page);
   assert.equal(await page.getByText(payload).count(), 0, 'hidden by default');
+  await moreChoices(page);
   await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis noterne' }).check());
   await page.getByRole('cell', { name: payload }).waitFor();
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
@@ -128,12 +133,14 @@ test('session view is large and accessible, and the print view fits one A4 page'
   await page.goto(env.url('/?demo'));
   await ready(page);
   await drawn(page);
+  await moreChoices(page);
   await redrawn(page, () => page.getByRole('button', { name: 'Mødevisning' }).click());
   assert.equal(await page.getByRole('button', { name: 'Mødevisning' }).getAttribute('aria-pressed'), 'true');
   const width = await page.locator('#ugb-chart-who5 .ugb-chart__svg svg').evaluate((s) => s.getBoundingClientRect().width);
   assert.ok(width > 1000, `the chart uses the screen: ${width}px`);
   await expectNoAxeViolations(page, 'session view');
 
+  await moreChoices(page);
   await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).check());
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -147,5 +154,52 @@ test('session view is large and accessible, and the print view fits one A4 page'
   assert.equal(printed.toolbar, 'none');
   assert.match(printed.notices, /World Health Organization/);
   assert.match(printed.period, /^Periode: Uge \d+, \d{4} – Uge \d+, \d{4}$/);
+  await context.close();
+});
+
+test('on a phone the progress screen starts with the picture: the WHO-5 chart and its change in words in the first screenful', async () => {
+  const viewport = { width: 390, height: 844 };
+  const firstChart = async (page) => {
+    const chart = page.locator('#ugb-chart-who5');
+    await chart.waitFor();
+    const [top, summary] = await Promise.all([
+      chart.evaluate((c) => c.getBoundingClientRect().top + window.scrollY),
+      page.locator('#ugb-chart-who5-summary').evaluate((s) => s.getBoundingClientRect().bottom + window.scrollY),
+    ]);
+    return { top, summary };
+  };
+  // The demo, with its notice, and a citizen's own three weeks.
+  for (const seed of [null, [2, 1, 0]]) {
+    const { context, page } = await newPage(env.browser, viewport);
+    await page.goto(env.url(seed ? '/' : '/?demo'));
+    await ready(page);
+    if (seed) {
+      await seedHistory(page, seed.map((n, i) => who5Response(weeksAgo(n), [2 + i, 2 + i, 3, 3, 3])));
+      await openProgress(page);
+    } else {
+      await drawn(page);
+    }
+    const { top, summary } = await firstChart(page);
+    assert.ok(top < viewport.height, `${seed ? 'three weeks' : 'the demo'}: the chart starts at ${top}px, inside the first ${viewport.height}px`);
+    assert.ok(summary < viewport.height, `${seed ? 'three weeks' : 'the demo'}: its change in words ends at ${summary}px`);
+    await page.screenshot({ path: new URL(`./artifacts/progress-phone-${seed ? 'own' : 'demo'}.png`, import.meta.url).pathname });
+    // The other choices are one button away, and say whether they are open.
+    const more = page.getByRole('button', { name: 'Flere valg' });
+    assert.equal(await more.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).count(), 0, 'folded away');
+    await more.click();
+    assert.equal(await more.getAttribute('aria-expanded'), 'true');
+    await page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).waitFor();
+    await expectNoAxeViolations(page, 'the phone progress screen, its choices open');
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
+  // A wide screen shows every choice, with no button to open them.
+  const { context, page } = await newPage(env.browser, { width: 1366, height: 768 });
+  await page.goto(env.url('/?demo'));
+  await ready(page);
+  await drawn(page);
+  await page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Flere valg' }).count(), 0);
   await context.close();
 });

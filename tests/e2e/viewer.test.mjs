@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, newPage, ready, drawn, redrawn, until, expectNoAxeViolations, seedHistory, who5Response, weeksAgo, savedFile,
+  start, newPage, ready, drawn, redrawn, until, expectNoAxeViolations, seedHistory, who5Response, weeksAgo, savedFile, moreChoices,
 } from './helpers.mjs';
 
 let env;
@@ -46,6 +46,7 @@ test("the viewer shows one file after another and leaves this browser's storage 
   await expectNoAxeViolations(page, 'the viewer before a file');
   await redrawn(page, () => picker.setInputFiles({ name: 'sag1.json', mimeType: 'application/json', buffer: Buffer.from(first) }));
   await page.getByText('Fil: Sag 1 · 2 svar').waitFor();
+  await moreChoices(page);
   await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).check());
   const values = () => page.locator('#ugb-numbers tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td').textContent));
   assert.deepEqual(await values(), ['40', '60']);
@@ -111,6 +112,7 @@ test('the viewer opens a locked file with its passphrase, draws its own choices 
   // The choices are the file's: a custom period starts at the file's first week.
   await redrawn(page, () => page.getByRole('button', { name: 'Vælg selv' }).click());
   assert.equal(await page.getByLabel('Fra').inputValue(), weeksAgo(30));
+  await moreChoices(page);
   await redrawn(page, () => page.getByRole('checkbox', { name: 'Vis tallene som tabel' }).check());
   const values = await page.locator('#ugb-numbers tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td').textContent));
   assert.deepEqual(values, ['40', '80']);
