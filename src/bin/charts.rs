@@ -18,7 +18,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("the chart worker runs in a browser; see src/session/files.rs src/session/figures.rs for what it draws");
+    eprintln!("the worker runs in a browser; see src/session/files.rs for what it makes and reads");
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -214,7 +214,7 @@ Msg / Page {
 }
 
 messages! {
-/// A message of the progress screen, drawn by the chart worker: kept apart so that the
+/// A message of the session screens (and of the files the worker makes): kept apart so that the
 /// check-in's first load does not carry these texts.
 ChartMsg / Chart {
     PeriodGroup => "Periode";

@@ -4,7 +4,7 @@
 //! table and the instruments' notices, each text in the language asked for. The progress
 //! screen's components (`session::progress`) lay them out; nothing here knows the page.
 //!
-//! Pure and host-tested (`tests/render.rs`).
+//! Pure and host-tested (`tests/figures.rs`, `tests/clipping.rs`).
 
 use crate::chart::{self, Drawn, Plotted, RadarPlotted, Trend};
 use crate::domain::history::History;

@@ -1,4 +1,4 @@
-//! The messages between the page and the chart worker (`src/bin/charts.rs`), defined once
+//! The messages between the page and the worker (`src/bin/charts.rs`), defined once
 //! for both: the page builds a [`ToWorker`] and matches on the [`FromWorker`] it gets back,
 //! the worker the other way round, so the compiler checks both sides.
 //!

@@ -26,7 +26,7 @@ use crate::session::viewer::viewer_screen;
 ///
 /// A split point only in the page's own build (`--cfg ugeblik_split`, scripts/split.mjs):
 /// its export would keep all this code alive in every other binary that links the crate,
-/// the chart worker first of all.
+/// the worker first of all.
 #[cfg(ugeblik_split)]
 #[leptos::wasm_split::wasm_split(ugeblik_drawn_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn drawn_screen(screen: Screen) -> Result<AnyView, SplitLoaderError> {
@@ -34,7 +34,7 @@ pub fn drawn_screen(screen: Screen) -> Result<AnyView, SplitLoaderError> {
 }
 
 /// [`drawn_screen`] where the page is not split (trunk's throw-away build of it, and the
-/// chart worker, which never calls it: no export keeps it there).
+/// worker, which never calls it: no export keeps it there).
 #[cfg(not(ugeblik_split))]
 pub async fn drawn_screen(screen: Screen) -> Result<AnyView, SplitLoaderError> {
     Ok(screen_view(screen))

@@ -1,6 +1,6 @@
 //! The consultant's viewer (`?viewer`): a citizen's file opened read-only and shown as the
 //! progress screen shows the citizen's own history, with the same choices and figures. The
-//! chart worker reads the file (its text never passes through the page) and answers with
+//! worker reads the file (its text never passes through the page) and answers with
 //! its history, or that it is locked, or why it cannot be shown; nothing is stored.
 
 use leptos::html::Input;

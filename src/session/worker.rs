@@ -1,4 +1,4 @@
-//! The chart worker from the page's side (`src/bin/charts.rs` is the other side): started
+//! The worker from the page's side (`src/bin/charts.rs` is the other side): started
 //! the first time a drawn screen needs a file made or read, given what it needs before a
 //! request (the language's pack, the history, the passphrase's key), and its answers read
 //! as [`FromWorker`] and handed to the screen. It ends with the screen that started it.
