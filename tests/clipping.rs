@@ -1,4 +1,4 @@
-//! Nothing is clipped: every text of every chart (trends, goals, radars) lies inside its
+//! Nothing is clipped: every text of every chart (trends, small multiples, goals, radars) lies inside its
 //! SVG's viewBox, at the widths a phone, a tablet, a laptop and a projector give, in all
 //! four languages, measured with the width estimate the chart backend gives plotters
 //! (`chart::text_width`). The browser test (tests/e2e/clipping.test.mjs) checks the same
@@ -81,7 +81,8 @@ fn clipped(history: &History, lang: Lang, width: u32) -> Vec<String> {
         session: false,
     };
     let Figures::Shown(shown) = figures(history, &choices) else { panic!("answers shown") };
-    let mut svgs: Vec<(String, &str)> = shown.trends.iter().map(|t| (t.code.to_owned(), t.svg.as_str())).collect();
+    let mut svgs: Vec<(String, &str)> = shown.trends().map(|t| (t.code.to_owned(), t.svg.as_str())).collect();
+    svgs.extend(shown.multiples().iter().flat_map(|m| m.charts.iter().map(|c| (c.code.clone(), c.svg.as_str()))));
     svgs.extend(shown.goals.iter().map(|g| ("goals".to_owned(), g.svg.as_str())));
     svgs.extend(shown.radars.iter().map(|r| (r.id.to_owned(), r.svg.as_str())));
     assert!(svgs.len() >= 6, "every kind of chart is drawn: {}", svgs.len());

@@ -83,10 +83,11 @@ fn notes_stay_hidden_until_shown_and_then_appear_as_the_citizens_words() {
 
 #[test]
 fn one_chart_per_unit_with_a_summary_and_the_data_for_its_cursor() {
-    let shown = shown(&history(), &choices());
-    let codes: Vec<&str> = shown.trends.iter().map(|t| t.code).collect();
-    assert_eq!(codes, ["who5", "ratings"], "WHO-5 and the 0–10 ratings");
-    let who5 = &shown.trends[0];
+    let shown = shown(&history(), &with_chart(|c| c.combined = true));
+    let codes: Vec<&str> = shown.trends().map(|t| t.code).collect();
+    assert_eq!(codes, ["who5", "ratings"], "WHO-5 and the 0–10 ratings, combined as chosen");
+    let trends: Vec<_> = shown.trends().collect();
+    let who5 = trends[0];
     assert_eq!((who5.cursor.weeks, who5.cursor.first_week), (4, week("2026-W44")));
     assert!(who5.cursor.first_x < who5.cursor.last_x && who5.cursor.last_x as u32 <= who5.cursor.width);
     assert_eq!(who5.summary, "WHO-5 Well-Being Index rose from 40 to 56 over 3 weeks.");
@@ -101,9 +102,12 @@ fn one_chart_per_unit_with_a_summary_and_the_data_for_its_cursor() {
     assert_eq!(who5.key.len(), 1);
     assert!(who5.key[0].swatch.starts_with("<svg"));
     assert!(who5.bands.is_some(), "the WHO-5's bands are keyed");
-    assert!(shown.trends[1].bands.is_none());
+    assert!(trends[1].bands.is_none());
     let danish = shown_in(Lang::Da);
-    assert!(danish.trends[0].summary.contains("steg fra 40 til 56 over 3 uger"), "the summary is translated");
+    assert!(
+        danish.trends().next().unwrap().summary.contains("steg fra 40 til 56 over 3 uger"),
+        "the summary is translated"
+    );
 }
 
 fn shown_in(lang: Lang) -> Shown {
@@ -132,7 +136,7 @@ fn an_empty_history_says_so_and_the_demo_draws_made_up_weeks() {
         Figures::Empty("There are no answers yet. The chart appears once you have answered for a week.".into())
     );
     let demo = shown(&History::default(), &Choices { demo: true, ..with_chart(|c| c.period = Period::All) });
-    assert_eq!(demo.trends[0].cursor.weeks, ugeblik::session::figures::DEMO_WEEKS);
+    assert_eq!(demo.trends().next().unwrap().cursor.weeks, ugeblik::session::figures::DEMO_WEEKS);
 }
 
 #[test]
@@ -161,7 +165,47 @@ fn no_period_draws_more_than_ten_years_of_weeks_whatever_the_history_or_choices_
     assert_eq!(early, [week("2000-W01")], "a period before the years the app shows draws their first week");
     assert!("9999-W52".parse::<IsoWeek>().is_err(), "its Sunday is in no year a date reaches");
     let shown = shown(&history, &with_chart(|c| c.period = Period::Custom(week("0001-W01"), week("9998-W52"))));
-    assert_eq!(shown.trends[0].cursor.weeks, MAX_WEEKS);
-    let svg: usize = shown.trends.iter().map(|t| t.svg.len()).sum();
+    assert_eq!(shown.trends().next().unwrap().cursor.weeks, MAX_WEEKS);
+    let svg: usize = shown.trends().map(|t| t.svg.len()).sum();
     assert!(svg < 2_000_000, "{svg} bytes");
+}
+
+#[test]
+fn the_self_ratings_are_small_multiples_on_shared_axes_with_first_and_latest_unless_combined() {
+    let shown = shown(&history(), &choices());
+    let codes: Vec<&str> = shown.trends().map(|t| t.code).collect();
+    assert_eq!(codes, ["who5"], "the ratings are not one chart of crossing lines");
+    let multiples = shown.multiples().expect("the ratings as small multiples");
+    assert_eq!(multiples.title, "Self-ratings, 0–10");
+    // One small chart per CHIME line chosen, each drawn alone, all the same size and weeks.
+    let names: Vec<&str> = multiples.charts.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names.len(), 5, "{names:?}");
+    let connectedness = &multiples.charts[0];
+    assert_eq!((connectedness.first.as_deref(), connectedness.latest.as_deref()), (Some("3"), Some("6")));
+    assert_eq!(connectedness.summary, format!("{} rose from 3 to 6 over 3 weeks.", connectedness.name));
+    let unanswered = multiples.charts.iter().find(|c| c.first.is_none()).expect("a line never answered");
+    assert_eq!(unanswered.latest, None);
+    let view_boxes: Vec<&str> = multiples
+        .charts
+        .iter()
+        .map(|c| {
+            let start = c.svg.find("viewBox=\"").unwrap() + 9;
+            &c.svg[start..start + c.svg[start..].find('"').unwrap()]
+        })
+        .collect();
+    assert!(view_boxes.iter().all(|v| *v == view_boxes[0]), "the same size each: {view_boxes:?}");
+    for chart in &multiples.charts {
+        // The same 0–10 axis and the same weeks: the tick labels are the same texts.
+        let ticks = |svg: &str| svg.matches("</text>").count();
+        assert_eq!(ticks(&chart.svg), ticks(&multiples.charts[0].svg), "{}", chart.name);
+        assert!(chart.svg.contains(">10</text>") && chart.svg.contains(">0</text>"));
+    }
+    // Combined, as a choice: one chart of the ratings again.
+    let combined = shown_in_combined();
+    assert!(combined.multiples().is_none());
+    assert_eq!(combined.trends().map(|t| t.code).collect::<Vec<_>>(), ["who5", "ratings"]);
+}
+
+fn shown_in_combined() -> Shown {
+    shown(&history(), &with_chart(|c| c.combined = true))
 }

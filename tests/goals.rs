@@ -163,7 +163,7 @@ fn the_consultants_viewer_draws_a_format_2_files_work_goals_and_milestones() {
         Choices { chart: ChartChoices { period: Period::All, ..common::choices().chart }, ..common::choices() };
     let Figures::Shown(shown) = figures(&history, &choices) else { panic!("answers shown") };
     let shown = *shown;
-    let codes: Vec<&str> = shown.trends.iter().map(|t| t.code).collect();
+    let codes: Vec<&str> = shown.trends().map(|t| t.code).collect();
     assert!(codes.contains(&"hours"), "hours: {codes:?}");
     assert!(codes.contains(&"attendance"), "attendance: {codes:?}");
     assert!(shown.goals.is_some_and(|g| !g.rows.is_empty()), "goals week by week");

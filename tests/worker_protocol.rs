@@ -79,6 +79,7 @@ fn choices(rng: &mut Rng) -> Choices {
             compare: (rng.below(2) == 0).then(|| week("2026-W01")),
             lines_open: rng.below(2) == 0,
             more_open: rng.below(2) == 0,
+            combined: rng.below(2) == 0,
         },
         width: rng.next() as u32,
         now: week("2026-W47"),

@@ -523,6 +523,8 @@ pub struct ChartChoices {
     pub table: bool,
     /// The earlier week the radars compare with, besides the first and the latest.
     pub compare: Option<IsoWeek>,
+    /// The self-ratings (0–10) in one chart, instead of one small chart each.
+    pub combined: bool,
     /// Whether the list of lines to choose from is open.
     pub lines_open: bool,
     /// Whether the choices beyond the period are open on a narrow screen (a phone shows
@@ -540,6 +542,7 @@ impl ChartChoices {
             notes: false,
             table: false,
             compare: None,
+            combined: false,
             lines_open: false,
             more_open: false,
         }

@@ -229,6 +229,8 @@ ChartMsg / Chart {
     MoreChoices => "Flere valg";
     ShowAverage => "Vis gennemsnit over 4 uger";
     ShowTable => "Vis tallene som tabel";
+    ShowCombined => "Selvvurderingerne i én graf";
+    MultiplesKey => "Hver vurdering i sin egen lille graf, på samme akser. Tallene er første og seneste svar.";
     ShowNotes => "Vis noterne";
     SessionView => "Mødevisning";
     Print => "Udskriv";

@@ -39,8 +39,9 @@ pub enum Figures {
 pub struct Shown {
     /// "Weeks shown: … – …".
     pub period: String,
-    /// One chart per unit with lines: WHO-5, the 0–10 ratings, hours, attendance.
-    pub trends: Vec<TrendFigure>,
+    /// One chart per unit with lines: WHO-5, the 0–10 ratings (one small chart each,
+    /// unless the citizen chose them combined), hours, attendance.
+    pub charts: Vec<Chart>,
     pub goals: Option<GoalsFigure>,
     pub milestones: Option<MilestoneList>,
     pub radars: Vec<RadarFigure>,
@@ -50,6 +51,60 @@ pub struct Shown {
     /// validated.
     pub notices: Vec<String>,
 }
+
+/// A chart of the weeks shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Chart {
+    Trend(TrendFigure),
+    /// The self-ratings as small multiples.
+    Multiples(MultiplesFigure),
+}
+
+impl Shown {
+    /// The trend charts (not the small multiples).
+    pub fn trends(&self) -> impl Iterator<Item = &TrendFigure> {
+        self.charts.iter().filter_map(|chart| match chart {
+            Chart::Trend(trend) => Some(trend),
+            Chart::Multiples(_) => None,
+        })
+    }
+
+    /// The small multiples, if the self-ratings are shown so.
+    pub fn multiples(&self) -> Option<&MultiplesFigure> {
+        self.charts.iter().find_map(|chart| match chart {
+            Chart::Multiples(multiples) => Some(multiples),
+            Chart::Trend(_) => None,
+        })
+    }
+}
+
+/// The self-ratings (0–10) as small multiples: one small chart per dimension, on the same
+/// weeks and the same 0–10 axis, each with its first and latest answer in large figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MultiplesFigure {
+    pub title: String,
+    /// What the small charts and their figures are.
+    pub key_note: String,
+    pub charts: Vec<SmallChart>,
+}
+
+/// One dimension's small chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SmallChart {
+    /// The line's code, for its id.
+    pub code: String,
+    pub name: String,
+    /// The first and the latest answer in the weeks shown, as the texts write them.
+    pub first: Option<String>,
+    pub latest: Option<String>,
+    /// Its change in words: the drawing's accessible name.
+    pub summary: String,
+    pub svg: String,
+}
+
+/// How wide each small chart is drawn (the narrowest the trend charts draw): the page
+/// sets as many side by side as fit.
+pub const SMALL_WIDTH: u32 = 280;
 
 /// A trend chart: one unit's lines over the weeks shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -191,7 +246,7 @@ pub fn figures(history: &History, choices: &Choices) -> Figures {
     let (first, last) = (weeks[0], weeks[weeks.len() - 1]);
     let period = ChartMsg::PeriodShown
         .fill(lang, &[("from", &week_label_with_year(lang, first)), ("to", &week_label_with_year(lang, last))]);
-    let mut trends = Vec::new();
+    let mut charts = Vec::new();
     let mut style_index = 0;
     for unit in Unit::ALL {
         let of_unit: Vec<(&Line, chart::LineStyle)> = lines
@@ -202,9 +257,14 @@ pub fn figures(history: &History, choices: &Choices) -> Figures {
                 (l, chart::style(style_index - 1))
             })
             .collect();
-        if !of_unit.is_empty() {
-            trends.push(trend_figure(unit, &weeks, &of_unit, &marks, choices));
+        if of_unit.is_empty() {
+            continue;
         }
+        charts.push(if unit == Unit::Rating && !choices.chart.combined {
+            Chart::Multiples(multiples(&weeks, &of_unit, choices))
+        } else {
+            Chart::Trend(trend_figure(unit, &weeks, &of_unit, &marks, choices))
+        });
     }
     let (_, compare) = compare_choices(history, &weeks, choices.chart.compare);
     // Notes live in the table: showing them shows it.
@@ -212,7 +272,7 @@ pub fn figures(history: &History, choices: &Choices) -> Figures {
         .then(|| numbers_table(history, &weeks, &lines, choices.chart.notes, lang));
     Figures::Shown(Box::new(Shown {
         period,
-        trends,
+        charts,
         goals: goals_figure(history, &weeks, &marks, choices),
         milestones: milestone_list(&milestones, lang),
         radars: radars(history, &weeks, compare, lang),
@@ -337,6 +397,48 @@ fn trend_figure(
         average_note: average.then(|| ChartMsg::AverageLegend.get(lang).to_owned()),
         bands,
         milestone_note: (!milestones.is_empty()).then(|| ChartMsg::MilestoneSeeList.get(lang).to_owned()),
+    }
+}
+
+/// The self-ratings as small multiples: each line drawn alone, on the same weeks and axis.
+fn multiples(weeks: &[IsoWeek], lines: &[(&Line, chart::LineStyle)], choices: &Choices) -> MultiplesFigure {
+    let lang = choices.lang;
+    let charts = lines
+        .iter()
+        .map(|(line, style)| {
+            let drawn = chart::trend(
+                &Trend {
+                    weeks,
+                    unit: Unit::Rating,
+                    lines: vec![Plotted { line, style: *style, average: choices.chart.average }],
+                    width: SMALL_WIDTH,
+                    milestones: &[],
+                },
+                &|w| w.week().to_string(),
+            );
+            let (first, latest) = match summarize(line, weeks) {
+                Summary::NoReadings => (None, None),
+                Summary::One { value, .. } | Summary::Same { value, .. } => {
+                    (Some(figure(line, value, lang)), Some(figure(line, value, lang)))
+                }
+                Summary::Rose { from, to, .. } | Summary::Fell { from, to, .. } => {
+                    (Some(figure(line, from, lang)), Some(figure(line, to, lang)))
+                }
+            };
+            SmallChart {
+                code: line.def.key.code(),
+                name: line.def.name.get(lang).to_owned(),
+                first,
+                latest,
+                summary: summary_text(line, weeks, lang),
+                svg: drawn.svg,
+            }
+        })
+        .collect();
+    MultiplesFigure {
+        title: ChartMsg::ChartRating.get(lang).to_owned(),
+        key_note: ChartMsg::MultiplesKey.get(lang).to_owned(),
+        charts,
     }
 }
 

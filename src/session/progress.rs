@@ -14,7 +14,8 @@ use crate::i18n::ChartMsg;
 use crate::page::state::AppState;
 use crate::platform::browser;
 use crate::session::figures::{
-    self, figures, Figures, GoalsFigure, KeyEntry, NumbersRow, NumbersTable, RadarFigure, TrendFigure,
+    self, figures, Chart, Figures, GoalsFigure, KeyEntry, MultiplesFigure, NumbersRow, NumbersTable, RadarFigure,
+    SmallChart, TrendFigure,
 };
 use crate::session::protocol::Choices;
 use crate::session::screen::Shown;
@@ -88,10 +89,14 @@ pub(crate) fn results(shown: Shown, lang: Lang, width: RwSignal<u32>, print_afte
 
 /// The figures of a history with answers.
 fn shown_figures(shown: figures::Shown, lang: Lang) -> impl IntoView {
-    let figures::Shown { period, trends, goals, milestones, radars, table, notices } = shown;
+    let figures::Shown { period, charts, goals, milestones, radars, table, notices } = shown;
+    let charts = charts.into_iter().map(|chart| match chart {
+        Chart::Trend(figure) => view! { <TrendChart figure lang/> }.into_any(),
+        Chart::Multiples(multiples) => view! { <Multiples multiples/> }.into_any(),
+    });
     view! {
         <p class="ugb-period__shown">{period}</p>
-        {trends.into_iter().map(|figure| view! { <TrendChart figure lang/> }).collect_view()}
+        {charts.collect_view()}
         {goals.map(|goals| view! { <GoalsChart goals/> })}
         {milestones.map(|list| {
             view! {
@@ -231,6 +236,37 @@ fn TrendChart(figure: TrendFigure, lang: Lang) -> impl IntoView {
             {average_note.map(|note| view! { <p class="ugb-chart__note">{note}</p> })}
             {bands}
             {milestone_note.map(|note| view! { <p class="ugb-chart__note">{note}</p> })}
+        </figure>
+    }
+}
+
+/// The self-ratings as small multiples: one small chart per dimension on the same axes, its
+/// first and latest answer in large figures (said in words by the drawing's name).
+#[component]
+fn Multiples(multiples: MultiplesFigure) -> impl IntoView {
+    let MultiplesFigure { title, key_note, charts } = multiples;
+    let small = |SmallChart { code, name, first, latest, summary, svg }: SmallChart| {
+        let figures = match (first, latest) {
+            (Some(first), Some(latest)) => format!("{first} → {latest}"),
+            _ => "–".to_owned(),
+        };
+        view! {
+            <li class="ugb-multiple" id=format!("ugb-multiple-{}", code.replace('.', "-"))>
+                <h4>{name}</h4>
+                <p class="ugb-multiple__figures" aria-hidden="true">{figures}</p>
+                <div class="ugb-chart__svg" role="img" aria-label=summary inner_html=svg></div>
+            </li>
+        }
+    };
+    view! {
+        <figure class="ugb-chart ugb-chart--multiples" id="ugb-chart-ratings">
+            <figcaption>
+                <h3 id="ugb-chart-ratings-title">{title}</h3>
+                <p class="ugb-chart__note">{key_note}</p>
+            </figcaption>
+            <ul class="ugb-multiples" aria-labelledby="ugb-chart-ratings-title">
+                {charts.into_iter().map(small).collect_view()}
+            </ul>
         </figure>
     }
 }

@@ -68,16 +68,19 @@ pub enum Toggle {
     Table,
     /// The citizen's notes (in the table).
     Notes,
+    /// The self-ratings in one chart instead of one small chart each.
+    Combined,
 }
 
 impl Toggle {
-    pub const ALL: [Toggle; 3] = [Toggle::Average, Toggle::Table, Toggle::Notes];
+    pub const ALL: [Toggle; 4] = [Toggle::Average, Toggle::Combined, Toggle::Table, Toggle::Notes];
 
     pub fn id(self) -> &'static str {
         match self {
             Toggle::Average => "ugb-show-average",
             Toggle::Table => "ugb-show-table",
             Toggle::Notes => "ugb-show-notes",
+            Toggle::Combined => "ugb-show-combined",
         }
     }
 
@@ -86,6 +89,7 @@ impl Toggle {
             Toggle::Average => ChartMsg::ShowAverage,
             Toggle::Table => ChartMsg::ShowTable,
             Toggle::Notes => ChartMsg::ShowNotes,
+            Toggle::Combined => ChartMsg::ShowCombined,
         }
     }
 
@@ -99,6 +103,7 @@ impl Toggle {
             Toggle::Average => chart.average,
             Toggle::Table => chart.table,
             Toggle::Notes => chart.notes,
+            Toggle::Combined => chart.combined,
         }
     }
 
@@ -107,6 +112,7 @@ impl Toggle {
             Toggle::Average => &mut chart.average,
             Toggle::Table => &mut chart.table,
             Toggle::Notes => &mut chart.notes,
+            Toggle::Combined => &mut chart.combined,
         };
         *on = !*on;
     }

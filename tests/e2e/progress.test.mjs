@@ -96,9 +96,20 @@ test('the radar overlays the first, a chosen and the latest reading; lines and a
   const radarName = await page.locator('#ugb-radar-chime5 [role="img"]').getAttribute('aria-label');
   assert.match(radarName, /profil for Uge \d+, \d{4}, Uge \d+, \d{4} og Uge \d+, \d{4}/);
 
-  const ratings = page.locator('#ugb-chart-ratings .ugb-chart__key li');
-  assert.equal(await ratings.count(), 5, 'the five CHIME items by default');
+  // The self-ratings as small multiples: one small chart per CHIME item, each named, its
+  // change in words as the drawing's name and its first and latest answer in large figures.
+  const small = page.getByRole('list', { name: 'Selvvurderinger, 0–10' }).getByRole('listitem');
+  assert.equal(await small.count(), 5, 'the five CHIME items by default, one small chart each');
+  await small.getByRole('heading', { name: 'Håb', level: 4 }).waitFor();
+  assert.match(await small.first().getByRole('img').getAttribute('aria-label'), /Forbundethed (steg|faldt|lå)/);
+  assert.match(await small.first().locator('.ugb-multiple__figures').textContent(), /^\d+ → \d+$/);
+  const boxes = await small.locator('svg').evaluateAll((svgs) => svgs.map((s) => s.getAttribute('viewBox')));
+  assert.equal(new Set(boxes).size, 1, `the same axes and size each: ${boxes}`);
+  // Combined, as a choice: one chart with a key of five lines.
   await moreChoices(page);
+  await redrawn(page, () => page.getByRole('checkbox', { name: 'Selvvurderingerne i én graf' }).check());
+  const ratings = page.locator('#ugb-chart-ratings .ugb-chart__key li');
+  assert.equal(await ratings.count(), 5, 'the five CHIME items in one chart');
   await redrawn(page, () => page.getByRole('button', { name: 'Vælg, hvad grafen viser' }).click());
   await redrawn(page, () => page.getByRole('checkbox', { name: 'Håb' }).uncheck());
   assert.equal(await ratings.count(), 4);
