@@ -55,7 +55,7 @@ pub struct Shown {
 /// A chart of the weeks shown.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Chart {
-    Trend(TrendFigure),
+    Trend(Box<TrendFigure>),
     /// The self-ratings as small multiples.
     Multiples(MultiplesFigure),
 }
@@ -64,7 +64,7 @@ impl Shown {
     /// The trend charts (not the small multiples).
     pub fn trends(&self) -> impl Iterator<Item = &TrendFigure> {
         self.charts.iter().filter_map(|chart| match chart {
-            Chart::Trend(trend) => Some(trend),
+            Chart::Trend(trend) => Some(trend.as_ref()),
             Chart::Multiples(_) => None,
         })
     }
@@ -263,7 +263,7 @@ pub fn figures(history: &History, choices: &Choices) -> Figures {
         charts.push(if unit == Unit::Rating && !choices.chart.combined {
             Chart::Multiples(multiples(&weeks, &of_unit, choices))
         } else {
-            Chart::Trend(trend_figure(unit, &weeks, &of_unit, &marks, choices))
+            Chart::Trend(Box::new(trend_figure(unit, &weeks, &of_unit, &marks, choices)))
         });
     }
     let (_, compare) = compare_choices(history, &weeks, choices.chart.compare);

@@ -91,7 +91,7 @@ pub(crate) fn results(shown: Shown, lang: Lang, width: RwSignal<u32>, print_afte
 fn shown_figures(shown: figures::Shown, lang: Lang) -> impl IntoView {
     let figures::Shown { period, charts, goals, milestones, radars, table, notices } = shown;
     let charts = charts.into_iter().map(|chart| match chart {
-        Chart::Trend(figure) => view! { <TrendChart figure lang/> }.into_any(),
+        Chart::Trend(figure) => view! { <TrendChart figure=*figure lang/> }.into_any(),
         Chart::Multiples(multiples) => view! { <Multiples multiples/> }.into_any(),
     });
     view! {
