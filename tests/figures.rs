@@ -135,7 +135,8 @@ fn an_empty_history_says_so_and_the_demo_draws_made_up_weeks() {
         figures(&History::default(), &choices()),
         Figures::Empty("There are no answers yet. The chart appears once you have answered for a week.".into())
     );
-    let demo = shown(&History::default(), &Choices { demo: true, ..with_chart(|c| c.period = Period::All) });
+    let demo = ugeblik::domain::demo::history(week("2026-W47"), ugeblik::session::figures::DEMO_WEEKS);
+    let demo = shown(&demo, &with_chart(|c| c.period = Period::All));
     assert_eq!(demo.trends().next().unwrap().cursor.weeks, ugeblik::session::figures::DEMO_WEEKS);
 }
 

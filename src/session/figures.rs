@@ -226,12 +226,9 @@ impl TrendFigure {
     }
 }
 
-/// The figures for `history` (the made-up demo's with `choices.demo`) and the choices.
+/// The figures for `history` and the choices. (The demo's made-up history is made once, by
+/// the page: `session::screen::Shown`; `choices.demo` is not read here.)
 pub fn figures(history: &History, choices: &Choices) -> Figures {
-    if choices.demo {
-        let demo = crate::domain::demo::history(choices.now, DEMO_WEEKS);
-        return figures(&demo, &Choices { demo: false, ..choices.clone() });
-    }
     let lang = choices.lang;
     if history.span().is_none() {
         return Figures::Empty(ChartMsg::ProgressEmpty.get(lang).to_owned());

@@ -57,7 +57,7 @@ pub(crate) fn results(shown: Shown, lang: Lang, width: RwSignal<u32>, print_afte
     // tests wait on) and how long the last took, in hundredths of a millisecond.
     let drawings = StoredValue::new(0u32);
     let figures = move || {
-        let choices = Choices { demo: false, ..choices(state, lang, width.get()) };
+        let choices = choices(state, lang, width.get());
         crate::i18n::pack::install_chart(lang);
         let started = browser::now_millis();
         let figures = match shown.file {

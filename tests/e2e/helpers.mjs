@@ -108,13 +108,13 @@ export async function storageValue(page, key) {
   return page.evaluate((k) => window.localStorage.getItem(k), key);
 }
 
-/** Waits for the chart worker to have drawn the screen's content (history, progress). */
+/** Waits for a session screen's content to be in place, with its styles. */
 export async function drawn(page) {
   await page.locator('.ugb-results[aria-busy="false"]').waitFor();
   await page.waitForFunction(() => [...document.styleSheets].some((s) => s.href?.endsWith('/drawn.css')));
 }
 
-/** Does `action` and waits until the worker has drawn the screen again. */
+/** Does `action` and waits until the screen has answered it (drawn anew, or said why not). */
 export async function redrawn(page, action) {
   const results = page.locator('.ugb-results');
   const before = Number((await results.getAttribute('data-drawn')) ?? 0);
