@@ -222,9 +222,12 @@ async function session(app, header) {
   await page.getByText('Café Solsiden', { exact: false }).first().waitFor();
   await page.getByRole('button', { name: 'Denne uge' }).click();
 
-  // The service worker has kept the chart worker's files too, in the quiet moment after
-  // the load, for offline use: the drawn screens opened so far did not need them.
-  const worker = readdirSync(DIST).filter((name) => name.startsWith('charts'));
+  // The service worker has kept the worker's files and every part of the session screens
+  // too, in the quiet moment after the load, for offline use (the screens opened so far did
+  // not need them all): only then is the check-in's quiet its own.
+  const worker = readdirSync(DIST).filter(
+    (name) => name.startsWith('charts') || name === 'drawn.css' || /^ugeblik-split-[0-9a-f]{16}-\w+\.wasm$/.test(name),
+  );
   await until(page, async (names) => {
     const found = await Promise.all(names.map((name) => caches.match(new URL(name, location.href))));
     return found.every(Boolean);
