@@ -78,7 +78,6 @@ fn clipped(history: &History, lang: Lang, width: u32) -> Vec<String> {
         chart: ChartChoices { compare: Some(week("2026-W30")), ..ChartChoices::new(Period::All) },
         width,
         now: week("2026-W47"),
-        session: false,
     };
     let Figures::Shown(shown) = figures(history, &choices) else { panic!("answers shown") };
     let mut svgs: Vec<(String, &str)> = shown.trends().map(|t| (t.code.to_owned(), t.svg.as_str())).collect();
@@ -148,7 +147,6 @@ fn a_long_goal_is_cut_to_the_room_there_is_and_said_whole_below() {
         chart: ChartChoices::new(Period::All),
         width: 320,
         now: week("2026-W47"),
-        session: false,
     };
     let Figures::Shown(shown) = figures(&history(), &choices) else { panic!("answers shown") };
     let goals = shown.goals.unwrap();

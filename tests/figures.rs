@@ -210,3 +210,87 @@ fn the_self_ratings_are_small_multiples_on_shared_axes_with_first_and_latest_unl
 fn shown_in_combined() -> Shown {
     shown(&history(), &with_chart(|c| c.combined = true))
 }
+
+/// The session's views of the demo's 40 weeks (every kind of data: WHO-5, both profiles,
+/// work, goals, milestones, notes).
+fn session(lang: Lang) -> Vec<ugeblik::session::figures::SessionView> {
+    let demo = ugeblik::domain::demo::history(week("2026-W47"), ugeblik::session::figures::DEMO_WEEKS);
+    let choices = Choices { lang, chart: ChartChoices::new(Period::All), ..choices() };
+    ugeblik::session::figures::session_views(&demo, &choices, 600, 300)
+}
+
+#[test]
+fn the_session_shows_one_picture_per_view_in_order_with_its_change_in_words() {
+    use ugeblik::session::figures::{ViewBody, ViewKind};
+    let views = session(Lang::Da);
+    let kinds: Vec<ViewKind> = views.iter().map(|v| v.kind).collect();
+    // Every view the demo has data for, in the order of a conversation; the notes are there
+    // to show, but hidden at first (`shown_at_first`).
+    assert_eq!(kinds, ViewKind::ALL.to_vec());
+    assert_eq!(ViewKind::ALL.iter().filter(|k| !k.shown_at_first()).collect::<Vec<_>>(), [&ViewKind::Notes]);
+    let who5 = &views[0];
+    assert_eq!(who5.title, "Trivsel (WHO-5), 0–100");
+    assert!(
+        who5.words[0].starts_with("WHO-5 Trivselsindeks: steg fra ") || who5.words[0].contains(" fra "),
+        "{:?}",
+        who5.words
+    );
+    let ViewBody::Trends(trends) = &who5.body else { panic!("WHO-5 is a trend chart") };
+    assert_eq!(trends.len(), 1);
+    assert_eq!((trends[0].code, trends[0].cursor.width), ("who5", 600), "drawn as wide as asked");
+    assert_eq!(trends[0].cursor.height, 270, "the trends' proportions, 9 : 20");
+    // The profiles compare the first reading with the latest, whatever the screen chose.
+    for view in &views[1..3] {
+        let ViewBody::Radar(radar) = &view.body else { panic!("{:?} is a profile", view.kind) };
+        assert_eq!(radar.weeks.len(), 2, "{:?}: first and latest", view.kind);
+        assert!(radar.size.0 > 200 && radar.size.1 > 200, "{:?}", radar.size);
+    }
+    // Hours and attendance: two charts side by side, each drawn half as wide.
+    let ViewBody::Trends(work) = &views[3].body else { panic!("work is trend charts") };
+    assert_eq!(
+        work.iter().map(|t| (t.code, t.cursor.width)).collect::<Vec<_>>(),
+        [("hours", 300), ("attendance", 300)]
+    );
+    assert_eq!(views[3].words.len(), 2, "each chart's change in words");
+    let ViewBody::Goals(goals) = &views[4].body else { panic!("goals") };
+    assert_eq!(goals.size.0, 600);
+    let (ViewBody::List(milestones), ViewBody::List(notes)) = (&views[5].body, &views[6].body) else { panic!("lists") };
+    assert!(!milestones.is_empty() && !notes.is_empty());
+    assert!(notes.iter().all(|(week, note)| week.starts_with("Uge ") && !note.is_empty()), "{notes:?}");
+}
+
+#[test]
+fn a_view_with_nothing_to_show_is_left_out_and_an_empty_history_has_none() {
+    use ugeblik::session::figures::{session_views, ViewKind};
+    let views = session_views(&history(), &choices(), 600, 300);
+    // WHO-5 and CHIME answered; no job readiness, work, goals, milestones; one note.
+    let kinds: Vec<ViewKind> = views.iter().map(|v| v.kind).collect();
+    assert_eq!(kinds, [ViewKind::Who5, ViewKind::Chime, ViewKind::Notes]);
+    assert!(session_views(&History::default(), &choices(), 600, 300).is_empty());
+}
+
+#[test]
+fn the_session_draws_charts_that_shown_larger_keep_every_text_at_20_px_or_more() {
+    use ugeblik::session::figures::{fitted, zoom};
+    // The smallest text the charts draw is 11 px: shown at least twice as large.
+    assert_eq!(zoom(768.0), 2.0);
+    assert!((zoom(1080.0) - 2.8125).abs() < 1e-9, "grows with a taller screen");
+    // 1366 × 768: the picture's area is about 1300 × 560 px.
+    let (z, width) = fitted(1300.0, 560.0, 768.0, 1.0);
+    assert_eq!(z, 2.0);
+    assert!(11.0 * z >= 20.0);
+    let height = (width * 9 / 20).clamp(220, 420);
+    assert!(f64::from(width) * z <= 1300.0 && f64::from(height) * z <= 560.0 + 1.0, "{width} × {height} fits");
+    assert!(width >= 560, "as wide as the area lets it be: {width}");
+    // Two side by side: each half the room, the same zoom.
+    let (z2, two) = fitted(1300.0, 560.0, 768.0, 2.0);
+    assert_eq!(z2, 2.0);
+    assert!(f64::from(two) * 2.0 * z2 + 32.0 <= 1300.0 + 1.0 && two >= 280, "{two}");
+    // 1920 × 1080: larger still.
+    let (z, width) = fitted(1850.0, 800.0, 1080.0, 1.0);
+    assert!(11.0 * z >= 30.0 && f64::from(width) * z <= 1850.0, "{z} {width}");
+    // A phone, 390 wide: never drawn narrower than 280, shown as large as the width lets.
+    let (z, width) = fitted(358.0, 500.0, 844.0, 1.0);
+    assert_eq!(width, 280);
+    assert!((z - 358.0 / 280.0).abs() < 1e-9, "{z}");
+}

@@ -111,6 +111,29 @@ fn a_goal_chosen_with_the_arrow_keys_is_stored_and_the_step_stays() {
 }
 
 #[test]
+fn the_goal_note_comes_after_its_answer_and_is_kept_as_typed() {
+    let mut history = History::default();
+    history.goals.push(goal("g1", "Come on time", "2026-W45"));
+    let mut draft = Draft::start(week("2026-W47"), &history);
+    while draft.stage() != Stage::Goal(0) {
+        draft.next();
+    }
+    // Before an answer there is nothing to write the note to: no answer is made up.
+    draft.set_goal_note("late", NOW);
+    assert_eq!((draft.goals[0].kept, draft.goals[0].note.as_deref()), (None, None));
+    draft.choose_goal(Kept::Partly, "", NOW);
+    draft.set_goal_note("  late monday", NOW + 1);
+    assert_eq!((draft.goals[0].kept, draft.goals[0].note.as_deref()), (Some(Kept::Partly), Some("late monday")));
+    // Emptied, the note is gone; the answer stays.
+    draft.set_goal_note("  ", NOW + 2);
+    assert_eq!((draft.goals[0].kept, draft.goals[0].note.as_deref()), (Some(Kept::Partly), None));
+    // On another step the goal's note is never written.
+    draft.next();
+    draft.set_goal_note("elsewhere", NOW + 3);
+    assert_eq!(draft.goals[0].note, None);
+}
+
+#[test]
 fn a_changed_goal_is_closed_and_its_successor_names_it() {
     let mut history = History::default();
     history.goals.push(goal("g1", "Work four hours without a break", "2026-W40"));

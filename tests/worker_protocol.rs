@@ -83,7 +83,6 @@ fn choices(rng: &mut Rng) -> Choices {
         },
         width: rng.next() as u32,
         now: week("2026-W47"),
-        session: rng.below(2) == 0,
     }
 }
 

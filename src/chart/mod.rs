@@ -481,7 +481,8 @@ pub fn radar(axes: &[RadarAxis], readings: &[RadarPlotted<'_>], axis_name: &dyn 
             let _ = root.draw(&Text::new(
                 number(value),
                 (px + 4, py),
-                text_style(11.0, Pos::new(HPos::Left, VPos::Center)),
+                // As large as the names: shown larger in the session view, at least 20 px.
+                text_style(LABEL, Pos::new(HPos::Left, VPos::Center)),
             ));
         }
         for plotted in readings {

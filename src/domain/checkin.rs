@@ -342,6 +342,15 @@ impl Draft {
         true
     }
 
+    /// Writes the note of the goal step shown, once its answer is chosen (the note comes
+    /// after the answer), at `now`.
+    pub fn set_goal_note(&mut self, note: &str, now: u64) {
+        let Stage::Goal(index) = self.stage() else { return };
+        if let Some(kept) = self.goals.get(index).and_then(|a| a.kept) {
+            self.choose_goal(kept, note, now);
+        }
+    }
+
     /// Writes the week's note at `now`.
     pub fn set_note(&mut self, note: String, now: u64) {
         self.note = note;

@@ -148,7 +148,7 @@ fn running(
     };
 
     view! {
-        <div class="ugb-app" class:ugb-app--session=move || state.session.get()>
+        <div class="ugb-app">
             <Header/>
             <main class="ugb-main" id="ugb-main">
                 <Notices/>

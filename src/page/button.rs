@@ -18,6 +18,9 @@ pub fn Button(
     /// A toggle: pressed while this says "true" (see [`crate::page::live::pressed`]).
     #[prop(optional)]
     pressed: Option<Attr>,
+    /// A disclosure: "true" while what it shows is open (see [`crate::page::live::pressed`]).
+    #[prop(optional)]
+    expanded: Option<Attr>,
     /// In a menu: "page" while its screen is shown.
     #[prop(optional)]
     current: Option<Attr>,
@@ -32,6 +35,7 @@ pub fn Button(
             lang=lang
             hidden=hidden
             aria-pressed=pressed
+            aria-expanded=expanded
             aria-current=current
             on:click=move |_| on_click.run(())
         >

@@ -12,8 +12,9 @@ use crate::page::steps::{goal_lines, kept_answers, GOAL_NOTE, KEPT, NOTE_FIELD};
 use crate::platform::browser;
 
 /// One open goal (the `index`th of the check-in's): what it is, how we will know, by when,
-/// an optional note, and "Did you keep to it this week?", answered yes, partly or no like
-/// a question (the same radio group). The note is given with the answer.
+/// then "Did you keep to it this week?", answered yes, partly or no like a question (the
+/// same radio group). A choice stays on the step: once answered, an optional note follows
+/// the answer (style/main.css), and "next" goes on; Enter on the answer chosen goes on too.
 #[component]
 pub fn GoalStep(index: usize, week: IsoWeek, number: usize, total: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -36,17 +37,20 @@ pub fn GoalStep(index: usize, week: IsoWeek, number: usize, total: usize) -> imp
     // heading, never an empty one.
     let what = goal.map_or_else(|| Msg::GoalLabel.get(lang).to_owned(), |g| g.what);
     let question = Msg::GoalQuestion.get(lang);
+    // A choice stays on the step: the note follows the answer, and "next" goes on. The
+    // answer chosen already, given again (Enter after the arrow keys chose it), goes on.
     let on_choose = Callback::new(move |(value, on): (u8, bool)| {
         let Some(&kept) = Kept::ALL.get(usize::from(value)) else { return };
+        let chosen = state.draft.with_untracked(|d| d.as_ref().and_then(|d| d.goals.get(index)?.kept));
         let note = browser::input_value(GOAL_NOTE).unwrap_or_default();
-        if on {
-            state.keep_goal(kept, &note);
-        } else {
-            state.choose_goal(kept, &note);
+        state.choose_goal(kept, &note);
+        if on && chosen == Some(kept) {
+            state.next();
         }
     });
     let checked = kept.and_then(|kept| Kept::ALL.iter().position(|k| *k == kept)).map(|n| n as u8);
     let label = Msg::GoalStep.fill(lang, &[("n", &(index + 1).to_string()), ("total", &count.to_string())]);
+    let onward = text(state.lang, Msg::Next);
     view! {
         <section class="ugb-screen ugb-question ugb-goal" aria-labelledby="ugb-goal-title">
             <StepProgress label number total week/>
@@ -61,10 +65,6 @@ pub fn GoalStep(index: usize, week: IsoWeek, number: usize, total: usize) -> imp
                 say_lang=lang
             />
             {lines}
-            <label for=GOAL_NOTE>{Msg::GoalNote.get(lang)}</label>
-            <textarea id=GOAL_NOTE rows="2" maxlength="500" dir="auto">
-                {note}
-            </textarea>
             <p id="ugb-goal-question" class="ugb-goal__question">{question}</p>
             <Answers
                 name=KEPT
@@ -75,7 +75,16 @@ pub fn GoalStep(index: usize, week: IsoWeek, number: usize, total: usize) -> imp
                 say_lang=lang
                 on_choose
             />
-            <StepNav onward=text(state.lang, Msg::Skip)/>
+            // Shown once an answer is chosen (style/main.css).
+            <NoteField
+                id=GOAL_NOTE
+                label=Msg::GoalNote.get(lang)
+                rows="2"
+                max="500"
+                text=note
+                on_input=Callback::new(move |note: String| state.set_goal_note(&note))
+            />
+            <StepNav onward/>
         </section>
     }
 }
@@ -101,19 +110,45 @@ pub fn NoteStep(not_stored: bool) -> impl IntoView {
         <section class="ugb-screen ugb-note" aria-labelledby="ugb-note-title">
             <SpokenHeading id="ugb-note-title" text=title.to_owned() say=format!("{title} {hint}") say_lang=lang/>
             {not_stored}
-            <label for=NOTE_FIELD>{Msg::NoteLabel.get(lang)}</label>
-            <textarea
+            <NoteField
                 id=NOTE_FIELD
+                label=Msg::NoteLabel.get(lang)
                 rows="5"
-                maxlength="2000"
-                aria-describedby="ugb-note-hint"
-                dir="auto"
-                on:input=move |event| state.set_note(event_target_value(&event))
-            >
-                {note}
-            </textarea>
+                max="2000"
+                hint="ugb-note-hint"
+                text=note
+                on_input=Callback::new(move |note| state.set_note(note))
+            />
             <p id="ugb-note-hint" class="ugb-hint">{hint}</p>
             <StepNav onward=text(state.lang, Msg::Save) save=true/>
         </section>
+    }
+}
+
+/// A note's label and field (`id`), holding `text`; each change is given to `on_input` as
+/// it is typed (the field owns its text: a redraw would take its focus). `hint`: the id of
+/// the text that describes it.
+#[component]
+fn NoteField(
+    id: &'static str,
+    label: &'static str,
+    rows: &'static str,
+    max: &'static str,
+    text: String,
+    #[prop(optional)] hint: Option<&'static str>,
+    on_input: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <textarea
+            id=id
+            rows=rows
+            maxlength=max
+            aria-describedby=hint
+            dir="auto"
+            on:input=move |event| on_input.run(event_target_value(&event))
+        >
+            {text}
+        </textarea>
     }
 }

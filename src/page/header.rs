@@ -4,7 +4,7 @@ use crate::domain::lang::Lang;
 use crate::i18n::Msg;
 use crate::page::button::Button;
 use crate::page::language_switch::LanguageSwitch;
-use crate::page::live::{label, set_if, text};
+use crate::page::live::{label, pressed, set_if, text};
 use crate::page::state::{AppState, Screen};
 
 /// The id of the app's name in the header: it names the widget's landmarks (banner and
@@ -66,30 +66,56 @@ pub fn HeaderTop(
 }
 
 /// The main menu: one button per screen, the one shown (or, for the check-in and its
-/// thank-you, "this week") marked as the current page.
+/// thank-you, "this week") marked as the current page. On a phone it is a tab bar fixed at
+/// the bottom of the screen (style/main.css): the first four screens and "More",
+/// which opens the rest above the bar (closed again by a choice, or by "More"); on a
+/// wider screen one row of every screen, and no "More". The items never
+/// move: every screen has the same menu, and the one shown is marked without changing
+/// any item's size.
 #[component]
 fn Menu() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    let open = RwSignal::new(false);
     let current = move || match state.screen.get() {
         Screen::CheckIn | Screen::Saved => Screen::Home,
         screen => screen,
     };
-    let items = MENU.map(|(screen, msg)| {
+    let [a, b, c, d, e, f] = MENU.map(|(screen, msg)| {
         view! {
             <li>
                 <Button
                     class="ugb-nav__item"
                     current=set_if("page", move || current() == screen)
                     text=text(lang, msg)
-                    on_click=move || state.show(screen)
+                    on_click=move || {
+                        open.set(false);
+                        state.show(screen);
+                    }
                 />
             </li>
         }
     });
     view! {
         <nav class="ugb-nav" aria-label=label(lang, Msg::MainNav)>
-            <ul>{items}</ul>
+            <ul class="ugb-nav__bar">
+                {a}
+                {b}
+                {c}
+                {d}
+                <li class="ugb-nav__more">
+                    <Button
+                        class="ugb-nav__item"
+                        expanded=pressed(move || open.get())
+                        text=text(lang, Msg::NavMore)
+                        on_click=move || open.update(|o| *o = !*o)
+                    />
+                </li>
+            </ul>
+            <ul class="ugb-nav__rest" data-open=set_if("", move || open.get())>
+                {e}
+                {f}
+            </ul>
         </nav>
     }
 }

@@ -295,6 +295,11 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> Model<C, S> {
         self.save_draft();
     }
 
+    pub fn set_goal_note(&mut self, note: &str, now: u64) {
+        self.draft.iter_mut().for_each(|d| d.set_goal_note(note, now));
+        self.save_draft();
+    }
+
     pub fn next(&mut self) {
         self.draft.iter_mut().for_each(Draft::next);
         self.save_draft();

@@ -284,13 +284,14 @@ impl AppState {
         self.change(|m| m.give_work(work, now()))
     }
 
-    pub fn keep_goal(self, kept: Kept, note: &str) {
-        self.change(|m| m.keep_goal(kept, note, now()));
-    }
-
     /// Answers the goal step and stays on it: an arrow key moved the choice.
     pub fn choose_goal(self, kept: Kept, note: &str) {
         self.change(|m| m.choose_goal(kept, note, now()));
+    }
+
+    /// The goal step's note, kept as it is typed (the field keeps its focus).
+    pub fn set_goal_note(self, note: &str) {
+        self.quietly(|m| m.set_goal_note(note, now()));
     }
 
     pub fn next(self) {

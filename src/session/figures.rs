@@ -130,12 +130,13 @@ pub struct TrendFigure {
 }
 
 /// A chart's geometry: pixel x of the first and last week in the drawn SVG (whole pixels)
-/// and its width, and the weeks it spans from the first.
+/// and its size, and the weeks it spans from the first.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cursor {
     pub first_x: i32,
     pub last_x: i32,
     pub width: u32,
+    pub height: u32,
     pub first_week: IsoWeek,
     pub weeks: usize,
 }
@@ -153,6 +154,8 @@ pub struct KeyEntry {
 pub struct GoalsFigure {
     pub title: String,
     pub svg: String,
+    /// The drawing's width and height.
+    pub size: (u32, u32),
     pub key_note: String,
     pub rows: Vec<String>,
 }
@@ -175,6 +178,8 @@ pub struct RadarFigure {
     /// What the drawing shows, in words.
     pub label: String,
     pub svg: String,
+    /// The drawing's width and height.
+    pub size: (u32, u32),
     pub key: Vec<KeyEntry>,
     pub item_header: String,
     /// The weeks of the readings, as the columns.
@@ -378,6 +383,7 @@ fn trend_figure(
             first_x: drawn.first_x as i32,
             last_x: drawn.last_x as i32,
             width: drawn.width,
+            height: drawn.height,
             first_week: weeks[0],
             weeks: weeks.len(),
         },
@@ -463,6 +469,7 @@ fn goals_figure(history: &History, weeks: &[IsoWeek], milestones: &[usize], choi
         .collect();
     Some(GoalsFigure {
         title: ChartMsg::GoalsChartTitle.get(lang).to_owned(),
+        size: (drawn.width, drawn.height),
         svg: drawn.svg,
         key_note: ChartMsg::GoalsChartKey.get(lang).to_owned(),
         rows,
@@ -520,6 +527,7 @@ fn radars(history: &History, weeks: &[IsoWeek], compare: Option<IsoWeek>, lang: 
             title: ChartMsg::RadarTitle.fill(lang, &[("name", name)]),
             name: name.to_owned(),
             label: ChartMsg::RadarSummary.fill(lang, &[("name", name), ("weeks", &join(lang, &week_names))]),
+            size: (drawn.width, drawn.height),
             svg: drawn.svg,
             key,
             item_header: ChartMsg::TableItem.get(lang).to_owned(),
@@ -559,4 +567,167 @@ fn numbers_table(history: &History, weeks: &[IsoWeek], lines: &[Line], show_note
         notes_header: show_notes.then(|| ChartMsg::NotesTitle.get(lang).to_owned()),
         rows,
     }
+}
+
+/// The session's views: a presentation of one picture at a time, in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ViewKind {
+    /// Well-being over the weeks, with its bands.
+    Who5,
+    /// The CHIME profile, now and at the start.
+    Chime,
+    /// Job readiness, now and at the start.
+    JobReady,
+    /// Hours and attendance.
+    Work,
+    /// The goals, week by week.
+    Goals,
+    Milestones,
+    /// The week's notes: private, so hidden until the citizen shows them.
+    Notes,
+}
+
+impl ViewKind {
+    pub const ALL: [ViewKind; 7] = [
+        ViewKind::Who5,
+        ViewKind::Chime,
+        ViewKind::JobReady,
+        ViewKind::Work,
+        ViewKind::Goals,
+        ViewKind::Milestones,
+        ViewKind::Notes,
+    ];
+
+    /// Whether a session shows it until the citizen hides it (the notes are hidden until
+    /// the citizen shows them).
+    pub fn shown_at_first(self) -> bool {
+        self != ViewKind::Notes
+    }
+
+    /// What its ids are made of.
+    pub fn code(self) -> &'static str {
+        match self {
+            ViewKind::Who5 => "who5",
+            ViewKind::Chime => "chime",
+            ViewKind::JobReady => "jobready",
+            ViewKind::Work => "work",
+            ViewKind::Goals => "goals",
+            ViewKind::Milestones => "milestones",
+            ViewKind::Notes => "notes",
+        }
+    }
+
+    /// Its name where the citizen chooses the views shown.
+    pub fn name(self) -> ChartMsg {
+        match self {
+            ViewKind::Who5 => ChartMsg::ViewWho5,
+            ViewKind::Chime => ChartMsg::ViewChime,
+            ViewKind::JobReady => ChartMsg::ViewJobReady,
+            ViewKind::Work => ChartMsg::ViewWork,
+            ViewKind::Goals => ChartMsg::GoalsChartTitle,
+            ViewKind::Milestones => ChartMsg::ViewMilestones,
+            ViewKind::Notes => ChartMsg::NotesTitle,
+        }
+    }
+}
+
+/// One view of the session: its heading, its change in words, and its picture.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionView {
+    pub kind: ViewKind,
+    pub title: String,
+    /// What changed, in words (each line's summary).
+    pub words: Vec<String>,
+    pub body: ViewBody,
+}
+
+/// A view's picture.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewBody {
+    /// One chart, or two side by side.
+    Trends(Vec<TrendFigure>),
+    /// A profile, now and at the start, with its numbers.
+    Radar(Box<RadarFigure>),
+    Goals(GoalsFigure),
+    /// When and what: the milestones, or the notes.
+    List(Vec<(String, String)>),
+}
+
+/// The session's views of `history` over the period chosen, each that has something to
+/// show: charts drawn `one` px wide where a view has one, `two` where it has two side by
+/// side (hours and attendance). The profiles compare the first and the latest reading.
+pub fn session_views(history: &History, choices: &Choices, one: u32, two: u32) -> Vec<SessionView> {
+    let lang = choices.lang;
+    let mut chart = choices.chart.clone();
+    chart.lines = crate::domain::series::line_defs()
+        .into_iter()
+        .filter(|d| d.unit == Unit::Percent || d.key.is_work())
+        .map(|d| d.key)
+        .collect();
+    (chart.average, chart.table, chart.notes, chart.compare) = (false, false, false, None);
+    let drawn = |width| match figures(history, &Choices { chart: chart.clone(), width, ..choices.clone() }) {
+        Figures::Shown(shown) => Some(*shown),
+        Figures::Empty(_) => None,
+    };
+    let (Some(wide), Some(halves)) = (drawn(one), drawn(two)) else { return Vec::new() };
+    let view = |kind: ViewKind, title: String, words: Vec<String>, body| SessionView { kind, title, words, body };
+    let mut views = Vec::new();
+    if let Some(who5) = wide.trends().find(|t| t.code == "who5") {
+        views.push(view(
+            ViewKind::Who5,
+            who5.title.clone(),
+            vec![who5.summary.clone()],
+            ViewBody::Trends(vec![who5.clone()]),
+        ));
+    }
+    let weeks = choices.chart.period.weeks(history, choices.now);
+    // Now and at the start: the first reading and the latest, nothing between.
+    let mut profiles = radars(history, &weeks, None, lang);
+    for (kind, id) in [(ViewKind::Chime, "chime5"), (ViewKind::JobReady, "jobready7")] {
+        if let Some(at) = profiles.iter().position(|r| r.id == id) {
+            let radar = profiles.remove(at);
+            views.push(view(kind, radar.title.clone(), Vec::new(), ViewBody::Radar(Box::new(radar))));
+        }
+    }
+    let work: Vec<TrendFigure> =
+        halves.trends().filter(|t| matches!(t.code, "hours" | "attendance")).cloned().collect();
+    if !work.is_empty() {
+        let words = work.iter().map(|t| t.summary.clone()).collect();
+        views.push(view(ViewKind::Work, ChartMsg::ViewWork.get(lang).to_owned(), words, ViewBody::Trends(work)));
+    }
+    if let Some(goals) = wide.goals {
+        views.push(view(ViewKind::Goals, goals.title.clone(), Vec::new(), ViewBody::Goals(goals)));
+    }
+    if let Some(list) = wide.milestones {
+        let title = ChartMsg::ViewMilestones.get(lang).to_owned();
+        views.push(view(ViewKind::Milestones, title, Vec::new(), ViewBody::List(list.items)));
+    }
+    let notes: Vec<(String, String)> =
+        weeks.iter().filter_map(|w| Some((week_label_with_year(lang, *w), history.note_for(*w)?))).collect();
+    if !notes.is_empty() {
+        views.push(view(ViewKind::Notes, ChartMsg::NotesTitle.get(lang).to_owned(), Vec::new(), ViewBody::List(notes)));
+    }
+    views
+}
+
+/// The space between two charts side by side in the session view, in CSS px.
+const GAP: f64 = 32.0;
+/// The narrowest a chart is drawn (the trend charts' narrowest).
+const NARROWEST: f64 = 280.0;
+
+/// How many times larger than drawn the charts are shown on a screen `height` px tall:
+/// twice on a 768 px laptop, and more on a taller screen (the texts grow with it).
+pub fn zoom(height: f64) -> f64 {
+    (height / 384.0).max(2.0)
+}
+
+/// The zoom and the width to draw each of `n` charts side by side for, in an area `w` ×
+/// `h` px of a screen `vh` px tall: as wide as the area lets a chart of the trends'
+/// proportions (9 : 20) be, never narrower than [`NARROWEST`]. On a phone the zoom is what
+/// the width allows (at least 1).
+pub fn fitted(w: f64, h: f64, vh: f64, n: f64) -> (f64, u32) {
+    let room = ((w - GAP * (n - 1.0)) / n).max(1.0);
+    let zoom = zoom(vh).min(room / NARROWEST).max(1.0);
+    let width = (room / zoom).min(h / zoom * 20.0 / 9.0).max(NARROWEST);
+    (zoom, width as u32)
 }

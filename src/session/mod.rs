@@ -22,6 +22,8 @@ pub(crate) mod goals_screen;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod past_weeks;
 #[cfg(target_arch = "wasm32")]
+pub(crate) mod presentation;
+#[cfg(target_arch = "wasm32")]
 pub(crate) mod progress;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod progress_screen;

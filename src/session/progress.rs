@@ -24,33 +24,26 @@ use crate::session::screen::Shown;
 pub(crate) const STYLESHEET: &str = "./drawn.css";
 
 /// The width the progress screen's charts are drawn for: the app's, measured again when
-/// the window or the session view changes it.
+/// the window changes it.
 pub fn fitted_width() -> RwSignal<u32> {
-    let state = expect_context::<AppState>();
     let width = RwSignal::new(browser::app_width());
-    let measure = move || request_animation_frame(move || width.set(browser::app_width()));
-    measure();
+    request_animation_frame(move || width.set(browser::app_width()));
     let resize = window_event_listener(leptos::ev::resize, move |_| width.set(browser::app_width()));
     on_cleanup(move || resize.remove());
-    Effect::new(move |_| {
-        state.session.track();
-        measure();
-    });
     width
 }
 
 /// What every drawing depends on, from the choices made (tracked when read in an effect).
 pub(crate) fn choices(state: AppState, lang: Lang, width: u32) -> Choices {
-    Choices { lang, demo: state.demo, chart: state.chart.get(), width, now: state.week, session: state.session.get() }
+    Choices { lang, demo: state.demo, chart: state.chart.get(), width, now: state.week }
 }
 
 /// The progress screen's figures for the history `shown` (the citizen's, the demo's, or
 /// the file the consultant's viewer opened: nothing until one is), made anew whenever a
 /// choice, the language or the width changes. The view is rebuilt in place: an element
 /// whose content did not change is left alone (a chart's SVG is set again only when it
-/// changed), so focus stays where it was. `print_after`: print was asked for while the
-/// table was hidden, so print once it is drawn ([`print`]).
-pub(crate) fn results(shown: Shown, lang: Lang, width: RwSignal<u32>, print_after: StoredValue<bool>) -> impl IntoView {
+/// changed), so focus stays where it was.
+pub(crate) fn results(shown: Shown, lang: Lang, width: RwSignal<u32>) -> impl IntoView {
     let state = shown.state;
     browser::ensure_stylesheet(STYLESHEET);
     // How many times the figures were made (the area's `data-drawn`, which the browser
@@ -66,11 +59,6 @@ pub(crate) fn results(shown: Shown, lang: Lang, width: RwSignal<u32>, print_afte
         };
         let hundredths = ((browser::now_millis() - started) * 100.0) as u32;
         drawings.update_value(|n| *n += 1);
-        if print_after.get_value() {
-            print_after.set_value(false);
-            // Once the table is in place.
-            request_animation_frame(browser::print);
-        }
         let millis = format!("{}.{:02}", hundredths / 100, hundredths % 100);
         let content = match figures {
             // No file opened yet: what the viewer is for, in its place.
@@ -274,7 +262,7 @@ fn Multiples(multiples: MultiplesFigure) -> impl IntoView {
 /// Each goal's weekly answers as a row of marks, with a list that says the same in words.
 #[component]
 fn GoalsChart(goals: GoalsFigure) -> impl IntoView {
-    let GoalsFigure { title, svg, key_note, rows } = goals;
+    let GoalsFigure { title, svg, key_note, rows, .. } = goals;
     view! {
         <figure class="ugb-chart ugb-chart--goals" id="ugb-chart-goals">
             <figcaption>
@@ -298,7 +286,7 @@ fn GoalsChart(goals: GoalsFigure) -> impl IntoView {
 /// A radar profile with its key and its numbers as a table.
 #[component]
 fn RadarChart(radar: RadarFigure) -> impl IntoView {
-    let RadarFigure { id, title, name, label, svg, key: entries, item_header, weeks, rows } = radar;
+    let RadarFigure { id, title, name, label, svg, key: entries, item_header, weeks, rows, .. } = radar;
     let region = name.clone();
     view! {
         <figure class="ugb-chart ugb-chart--radar" id=format!("ugb-radar-{id}")>
@@ -363,16 +351,5 @@ fn Numbers(table: NumbersTable) -> impl IntoView {
                 <tbody>{rows.into_iter().map(row).collect_view()}</tbody>
             </table>
         </div>
-    }
-}
-
-/// Prints the progress screen. The printout carries the table: a hidden one is drawn first,
-/// and printed once it is in place (`print_after`, which [`results`] heeds).
-pub(crate) fn print(state: AppState, print_after: StoredValue<bool>) {
-    if state.chart.with_untracked(|c| c.table) {
-        browser::print();
-    } else {
-        print_after.set_value(true);
-        state.chart.update(|c| c.table = true);
     }
 }

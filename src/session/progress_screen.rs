@@ -12,8 +12,9 @@ use crate::domain::series::line_defs;
 use crate::domain::week::IsoWeek;
 use crate::i18n::{week_label_with_year, ChartMsg, Msg};
 use crate::page::state::AppState;
-use crate::session::progress::{fitted_width, print, results};
-use crate::session::screen::Shown;
+use crate::session::presentation::presentation;
+use crate::session::progress::{fitted_width, results};
+use crate::session::screen::{own_part, Shown};
 use crate::session::trends::{compare_choices, custom_span, custom_weeks, Choice, PeriodButton, Toggle};
 
 /// Below this width (CSS px of the content, a phone's) the choices beyond the period fold
@@ -25,7 +26,6 @@ const NARROW: u32 = 600;
 pub fn Progress() -> impl IntoView {
     let state = expect_context::<AppState>();
     let width = fitted_width();
-    let print_after = StoredValue::new(false);
     let shown = Shown::new(state, None);
     move || {
         let lang = state.lang.get();
@@ -33,27 +33,39 @@ pub fn Progress() -> impl IntoView {
         view! {
             <section class="ugb-screen ugb-trends" aria-labelledby="ugb-drawn-title">
                 <h2 id="ugb-drawn-title" tabindex="-1">{Msg::ProgressTitle.get(lang)}</h2>
-                {trends(lang, shown, width, print_after)}
+                {trends(lang, shown, width)}
             </section>
         }
     }
 }
 
 /// The choices, once there is something to show, and the figures drawn for them.
-pub(crate) fn trends(lang: Lang, shown: Shown, width: RwSignal<u32>, print_after: StoredValue<bool>) -> impl IntoView {
+///
+/// Printing: "print" gives a one-page A4 summary of the figures (style/drawn.css), "print
+/// one page per view" the session's views, each on a page of its own (in the session
+/// view's part, fetched then).
+pub(crate) fn trends(lang: Lang, shown: Shown, width: RwSignal<u32>) -> impl IntoView {
     let any = Memo::new(move |_| shown.with(|h| h.span().is_some()));
+    // One page per view asked for: drawn for the printout (and printed once drawn).
+    let printing = RwSignal::new(false);
     view! {
         <Show when=move || any.get()>
-            <Toolbar lang shown width print_after/>
+            <Toolbar lang shown width printing/>
         </Show>
-        {results(shown, lang, width, print_after)}
+        {results(shown, lang, width)}
+        <Show when=move || shown.state.session.get()>
+            {own_part(shown.state, presentation(shown, lang, false))}
+        </Show>
+        <Show when=move || printing.get()>
+            {own_part(shown.state, presentation(shown, lang, true))}
+        </Show>
     }
 }
 
 /// The choices above the figures. Each control stays in the page while the choices change
 /// (only what it shows changes), so focus stays where it was.
 #[component]
-fn Toolbar(lang: Lang, shown: Shown, width: RwSignal<u32>, print_after: StoredValue<bool>) -> impl IntoView {
+fn Toolbar(lang: Lang, shown: Shown, width: RwSignal<u32>, printing: RwSignal<bool>) -> impl IntoView {
     let state = shown.state;
     // On a narrow screen the period stays, and the other choices fold away behind one
     // button: the picture comes first.
@@ -157,16 +169,21 @@ fn Toolbar(lang: Lang, shown: Shown, width: RwSignal<u32>, print_after: StoredVa
         <div class="ugb-toolbar">
             <div class="ugb-toolbar__row">{toggles}</div>
             <div class="ugb-toolbar__row">
-                <button
-                    type="button"
-                    id="ugb-session"
-                    aria-pressed=move || state.session.get().to_string()
-                    on:click=move |_| state.session.update(|on| *on = !*on)
-                >
+                <button type="button" id="ugb-session" on:click=move |_| state.session.set(true)>
                     {ChartMsg::SessionView.get(lang)}
                 </button>
-                <button type="button" id="ugb-print" on:click=move |_| print(state, print_after)>
+                <button
+                    type="button"
+                    id="ugb-print"
+                    on:click=move |_| {
+                        printing.set(false);
+                        request_animation_frame(crate::platform::browser::print);
+                    }
+                >
                     {ChartMsg::Print.get(lang)}
+                </button>
+                <button type="button" id="ugb-print-views" on:click=move |_| printing.set(true)>
+                    {ChartMsg::PrintViews.get(lang)}
                 </button>
             </div>
         </div>

@@ -33,7 +33,6 @@ pub struct Choices {
     pub width: u32,
     /// This week.
     pub now: IsoWeek,
-    pub session: bool,
 }
 
 /// The kinds of export file (the reminder's calendar file is [`ToWorker::Reminder`]).

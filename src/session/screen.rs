@@ -78,7 +78,7 @@ fn screen_view(screen: Screen) -> AnyView {
 
 /// A screen in a part of its own, shown once fetched; said when it cannot be fetched
 /// (offline before the service worker kept it).
-fn own_part(
+pub(crate) fn own_part(
     state: AppState,
     part: impl std::future::Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
 ) -> AnyView {

@@ -46,7 +46,6 @@ split_screen!(
 pub fn Viewer() -> impl IntoView {
     let state = expect_context::<AppState>();
     let width = fitted_width();
-    let print_after = StoredValue::new(false);
     let file = RwSignal::new(None::<History>);
     let shown = Shown::new(state, Some(file));
     let opened = RwSignal::new(Opened::Nothing);
@@ -139,7 +138,7 @@ pub fn Viewer() -> impl IntoView {
                     </div>
                     {said}
                 </section>
-                {trends(lang, shown, width, print_after)}
+                {trends(lang, shown, width)}
             </section>
         }
     }

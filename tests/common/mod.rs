@@ -49,7 +49,6 @@ pub fn choices() -> Choices {
         chart: ChartChoices { table: true, ..ChartChoices::new(Period::Weeks(4)) },
         width: 600,
         now: week("2026-W47"),
-        session: false,
     }
 }
 

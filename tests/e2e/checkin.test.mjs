@@ -2,7 +2,7 @@
 // accessible name the way a screen reader user would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newPage, ready, drawn, expectNoAxeViolations, storageValue, PHONE } from './helpers.mjs';
+import { start, newPage, ready, drawn, expectNoAxeViolations, storageValue, PHONE, menu } from './helpers.mjs';
 
 const SANDBOX_HOST = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sandboxed host</title></head>
 <body><main><h1>Host portal</h1><iframe sandbox="allow-scripts" src="/index.html" title="Ugeblik" width="390" height="800"></iframe></main></body></html>`;
@@ -88,7 +88,7 @@ test('a full check-in on a phone, then the week is in the history after a reload
   const hope = week.getByRole('definition').nth(1);
   assert.equal((await hope.innerText()).trim(), '7');
   await expectNoAxeViolations(page, 'the history');
-  await page.getByRole('button', { name: 'Om Ugeblik' }).click();
+  await menu(page, 'Om Ugeblik');
   await page.getByText(/© World Health Organization 1998/).first().waitFor();
   await expectNoAxeViolations(page, 'the about page');
   assert.deepEqual(page.errors, []);

@@ -2,7 +2,7 @@
 // phone (the app's field and button styles), the file pickers and the nickname too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newPage, ready, drawn, moreChoices } from './helpers.mjs';
+import { start, newPage, ready, drawn, moreChoices, menu } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -17,7 +17,7 @@ test('every field and button of the session screens is at least 44 px tall on a 
   const small = [];
   let seen = 0;
   for (const name of ['Udvikling', 'Mål', 'Tidligere uger', 'Lås og sletning']) {
-    await page.getByRole('navigation').getByRole('button', { name }).click();
+    await menu(page, name);
     await page.getByRole('heading', { level: 2, name }).waitFor();
     await drawn(page);
     if (name === 'Udvikling') await moreChoices(page);

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { serve } from './server.mjs';
 import { POLICY, headerPolicy, readPortals } from '../../scripts/csp.mjs';
-import { start, newPage, ready, drawn, redrawn, until } from './helpers.mjs';
+import { start, newPage, ready, drawn, redrawn, until, menu } from './helpers.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
@@ -161,8 +161,9 @@ async function fullCheckIn(page) {
   await page.getByLabel('Dage du mødte op (0–7)').fill('3');
   await page.getByRole('button', { name: 'Næste' }).click();
   await page.getByRole('heading', { name: 'Møde til tiden' }).waitFor();
-  await page.getByLabel('Note (frivilligt)').fill('Sent mandag');
   await page.getByRole('group', { name: 'Holdt du dig til det i denne uge?' }).getByRole('radio', { name: 'Ja', exact: true }).click();
+  await page.getByLabel('Note (frivilligt)').fill('Sent mandag');
+  await page.getByRole('button', { name: 'Næste' }).click();
   await page.getByLabel('Note (frivillig)').fill('En god uge');
   await page.getByRole('button', { name: 'Gem svarene' }).click();
   await page.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).waitFor();
@@ -252,7 +253,7 @@ async function session(app, header) {
   await page.getByText('Svarene fra filen er hentet.').waitFor();
 
   // The passphrase lock: set, a locked file, locked, and opened again.
-  await page.getByRole('button', { name: 'Lås og sletning' }).click();
+  await menu(page, 'Lås og sletning');
   await drawn(page);
   await page.getByLabel('Nyt kodeord (mindst 8 tegn)').fill('et langt kodeord');
   await page.getByLabel('Skriv det nye kodeord igen').fill('et langt kodeord');
@@ -267,7 +268,7 @@ async function session(app, header) {
   await page.getByLabel('Kodeord', { exact: true }).fill('et langt kodeord');
   await page.getByRole('button', { name: 'Lås op' }).click();
   await page.getByText('Du har svaret for denne uge. Tak!').waitFor();
-  await page.getByRole('button', { name: 'Om Ugeblik' }).click();
+  await menu(page, 'Om Ugeblik');
   await page.getByRole('link', { name: 'Åbn en borgers fil' }).click();
   await page.waitForURL(/\?viewer$/);
   await drawn(page);

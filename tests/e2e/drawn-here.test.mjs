@@ -4,7 +4,7 @@
 // is fetched the first time a file is made or read, once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newPage, ready, drawn, redrawn, seedHistory, who5Response, weeksAgo } from './helpers.mjs';
+import { start, newPage, ready, drawn, redrawn, seedHistory, who5Response, weeksAgo, menu } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -32,7 +32,7 @@ test('the drawn screens fetch no chart worker; the first export starts it once',
   // A choice drawn again, here too.
   await redrawn(page, () => page.getByRole('button', { name: 'Alt', exact: true }).click());
   for (const name of ['Mål', 'Lås og sletning', 'Om Ugeblik', 'Tidligere uger']) {
-    await page.getByRole('button', { name }).click();
+    await menu(page, name);
     await page.getByRole('heading', { level: 2, name }).waitFor();
     await drawn(page);
   }

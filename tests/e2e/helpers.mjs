@@ -224,9 +224,18 @@ export async function checkIn(scope, questions = 18, { stored = true } = {}) {
   else await scope.getByRole('alert').filter({ hasText: 'Dine svar er IKKE gemt' }).waitFor();
 }
 
+/** Opens the screen `name` from the main menu, as a citizen would: on a phone the last
+ *  screens are under "More" (Danish "Mere", or `more` in another language). */
+export async function menu(page, name, more = 'Mere') {
+  const nav = page.getByRole('navigation', { name: /^(Hovedmenu|Main menu|القائمة الرئيسية|Головне меню)$/ });
+  const item = nav.getByRole('button', { name, exact: true });
+  if (!(await item.isVisible())) await nav.getByRole('button', { name: more, exact: true }).click();
+  await item.click();
+}
+
 /** Sets `passphrase` from the "lock and delete" screen, and waits until it is set. */
 export async function setPassphrase(page, passphrase) {
-  await page.getByRole('button', { name: 'Lås og sletning' }).click();
+  await menu(page, 'Lås og sletning');
   await drawn(page);
   await page.getByLabel('Nyt kodeord (mindst 8 tegn)').fill(passphrase);
   await page.getByLabel('Skriv det nye kodeord igen').fill(passphrase);

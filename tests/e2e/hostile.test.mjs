@@ -121,9 +121,10 @@ test('payloads typed into every text field stay text, where they are typed and w
   await inert(page, "the week's work");
   await page.getByRole('button', { name: 'Spring over' }).click();
   assert.deepEqual(await texts(page, 'main h2'), [ALL], "the goal's step is headed by its words, as text");
+  await page.getByRole('group', { name: 'Holdt du dig til det i denne uge?' }).getByRole('radio', { name: 'Ja', exact: true }).click();
   await page.getByLabel('Note (frivilligt)').fill(ALL);
   await inert(page, "the goal's step");
-  await page.getByRole('group', { name: 'Holdt du dig til det i denne uge?' }).getByRole('radio', { name: 'Ja', exact: true }).click();
+  await page.getByRole('button', { name: 'Næste' }).click();
   const note = `${ALL}\n${ALL}`;
   await page.getByLabel('Note (frivillig)').fill(note);
   await inert(page, "the week's note");
@@ -137,7 +138,7 @@ test('payloads typed into every text field stay text, where they are typed and w
   for (let n = 1; n <= 19; n++) await page.getByRole('button', { name: 'Spring over' }).click();
   assert.equal(await page.getByLabel('Note (frivilligt)').inputValue(), ALL);
   await inert(page, "the goal's step, again");
-  await page.getByRole('group', { name: 'Holdt du dig til det i denne uge?' }).getByRole('radio', { name: 'Ja', exact: true }).click();
+  await page.getByRole('button', { name: 'Næste' }).click();
   assert.equal(await page.getByLabel('Note (frivillig)').inputValue(), note);
   await inert(page, "the week's note, again");
   await page.getByRole('button', { name: 'Gem svarene' }).click();

@@ -108,10 +108,16 @@ test('the whole check-in by keyboard alone, note included, in at most 100 key pr
   }
   await keys.press('Enter');
 
-  // The goal: kept partly.
+  // The goal: kept partly, chosen with the arrow keys; the note follows the answer, then
+  // "next".
   await page.getByRole('heading', { name: 'Møde til tiden' }).waitFor();
   await expectNoAxeViolations(page, 'the goal step by keyboard');
-  await keys.answer('Delvist');
+  await keys.tabTo('radio', 'Ja');
+  while ((await keys.focused()).name !== 'Delvist') await keys.press('ArrowDown');
+  await keys.tabTo('textarea', 'Note (frivilligt)');
+  await keys.type('Sent');
+  await keys.tabTo('button', 'Næste');
+  await keys.press('Enter');
 
   // The note, then save.
   await page.getByRole('heading', { name: 'Vil du skrive noget om ugen?' }).waitFor();
@@ -133,6 +139,7 @@ test('the whole check-in by keyboard alone, note included, in at most 100 key pr
   assert.equal(history.responses.find((r) => r.note)?.note, 'God uge.');
   assert.deepEqual(history.work[0].work, { plannedMinutes: 900, workedMinutes: 900, daysPlanned: 4, daysAttended: 4 });
   assert.equal(history.goals[0].checks[0].kept, 'partly');
+  assert.equal(history.goals[0].checks[0].note, 'Sent');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { start, newPage, ready, until, expectNoAxeViolations, storageValue, drawn, checkIn } from './helpers.mjs';
+import { start, newPage, ready, until, expectNoAxeViolations, storageValue, drawn, checkIn, menu } from './helpers.mjs';
 
 const pack = (code) => JSON.parse(readFileSync(new URL(`../../static/lang/${code}.json`, import.meta.url), 'utf8'));
 const AR = pack('ar');
@@ -285,7 +285,7 @@ test('the lock screen in Arabic and Ukrainian: mirrored, no axe violations, and 
   const { page } = await newPage(env.browser);
   await page.goto(env.url('/'));
   await ready(page);
-  await page.getByRole('button', { name: 'Lås og sletning' }).click();
+  await menu(page, 'Lås og sletning');
   await page.getByLabel('Nyt kodeord (mindst 8 tegn)').fill('en lang sætning');
   await page.getByLabel('Skriv det nye kodeord igen').fill('en lang sætning');
   await page.getByRole('button', { name: 'Sæt kodeord' }).click();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, newPage, ready, checkIn, drawn, redrawn, expectNoAxeViolations } from './helpers.mjs';
+import { start, newPage, ready, checkIn, drawn, redrawn, expectNoAxeViolations, menu } from './helpers.mjs';
 
 const PASSPHRASE = 'blå kat 2027';
 const NOTE = 'Hemmelig note om min uge';
@@ -34,7 +34,7 @@ async function opened(time) {
 }
 
 async function openSafety(page) {
-  await page.getByRole('button', { name: 'Lås og sletning' }).click();
+  await menu(page, 'Lås og sletning');
   await page.getByRole('heading', { name: 'Lås og sletning', level: 2 }).waitFor();
   await drawn(page);
 }

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, newPage, ready, checkIn, drawn, expectNoAxeViolations } from './helpers.mjs';
+import { start, newPage, ready, checkIn, drawn, expectNoAxeViolations, menu } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -173,7 +173,7 @@ test('on a shared phone no password manager is asked to fill in or keep the pass
   const { context, page } = await newPage(env.browser);
   await page.goto(env.url('/'));
   await ready(page);
-  await page.getByRole('button', { name: 'Lås og sletning' }).click();
+  await menu(page, 'Lås og sletning');
   await drawn(page);
   const fields = () => page.locator('input[type="password"]').evaluateAll((inputs) => inputs.map((i) => [i.id, i.autocomplete]));
   const set = await fields();

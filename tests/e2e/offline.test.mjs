@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 import {
-  start, newPage, ready, checkIn, storageValue, expectNoAxeViolations, until, drawn, seedHistory, who5Response, weeksAgo,
-} from './helpers.mjs';
+  start, newPage, ready, checkIn, storageValue, expectNoAxeViolations, until, drawn, seedHistory, who5Response, weeksAgo, menu } from './helpers.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 
@@ -218,7 +217,7 @@ test('dist/ works unchanged under a sub-path, offline too, and can be added to t
   await expectNoAxeViolations(page, 'the start page under a sub-path');
   // The drawn screens (the page's part that draws them, and their styles) load from the
   // sub-path too, and so does the chart worker when a file is made.
-  await page.getByRole('button', { name: 'Om Ugeblik' }).click();
+  await menu(page, 'Om Ugeblik');
   await page.getByText(/© World Health Organization 1998/).first().waitFor();
   assert.ok(server.requests.some((path) => /^\/portal\/ugeblik\/ugeblik-split-[0-9a-f]{16}-\w+\.wasm$/.test(path)), server.requests.join(' '));
   await page.getByRole('button', { name: 'Tidligere uger' }).click();
@@ -247,7 +246,7 @@ test('dist/ works unchanged under a sub-path, offline too, and can be added to t
   await server.close();
   await page.reload();
   await ready(page);
-  await page.getByRole('button', { name: 'Om Ugeblik' }).click();
+  await menu(page, 'Om Ugeblik');
   await page.getByText(/© World Health Organization 1998/).first().waitFor();
   assert.deepEqual(page.errors, []);
   await context.close();

@@ -33,8 +33,14 @@ async function checkIn(page, goal, kept, note, axe = false) {
   await page.getByRole('heading', { name: goal }).waitFor();
   await page.getByText('Mål 1 af 1').waitFor();
   if (axe) await expectNoAxeViolations(page, 'the goal step');
-  if (note) await page.getByLabel('Note (frivilligt)').fill(note);
+  // The question comes first: the note field is there only once the goal is answered.
+  assert.equal(await page.getByLabel('Note (frivilligt)').isVisible(), false);
   await page.getByRole('group', { name: 'Holdt du dig til det i denne uge?' }).getByRole('radio', { name: kept, exact: true }).click();
+  // A tap chooses and stays: the note follows the answer, then "next".
+  assert.equal(await page.getByRole('radio', { name: kept, exact: true }).isChecked(), true);
+  if (note) await page.getByLabel('Note (frivilligt)').fill(note);
+  if (axe) await expectNoAxeViolations(page, 'the goal step, answered');
+  await page.getByRole('button', { name: 'Næste' }).click();
   await page.getByRole('heading', { name: 'Vil du skrive noget om ugen?' }).waitFor();
   await page.getByRole('button', { name: 'Gem svarene' }).click();
   await page.getByRole('heading', { name: 'Tak! Dine svar er gemt.' }).waitFor();

@@ -64,6 +64,14 @@ test('the header marks the screen shown as the page and the language shown as pr
 
   await setPassphrase(page, PASSPHRASE);
   await banner.getByRole('button', { name: 'Lås', exact: true }).waitFor();
+  // On a phone the screen shown is under "Mere": "Mere" is marked, and opened it says which.
+  const more = page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('button', { name: 'Mere', exact: true });
+  const colours = await page.evaluate(() =>
+    ['.ugb-nav__more button', '.ugb-nav__bar li:first-child button'].map((s) => getComputedStyle(document.querySelector(s)).color),
+  );
+  assert.deepEqual(colours, ['rgb(11, 92, 173)', 'rgb(27, 31, 36)'], '"Mere" in the accent colour, "Denne uge" not');
+  assert.deepEqual(await current(page, 'Hovedmenu'), []);
+  await more.click();
   assert.deepEqual(await current(page, 'Hovedmenu'), ['Lås og sletning']);
   assert.deepEqual(page.errors, []);
   await context.close();

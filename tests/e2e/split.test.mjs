@@ -3,7 +3,7 @@
 // screen fetches it once, and a part that cannot be fetched is said, not a broken page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newPage, ready, checkIn, PHONE } from './helpers.mjs';
+import { start, newPage, ready, checkIn, PHONE, menu } from './helpers.mjs';
 import { opening } from '../size.mjs';
 
 const PART = /\/ugeblik-split-[0-9a-f]{16}-\w+\.wasm$/;
@@ -40,7 +40,7 @@ test('a check-in fetches none of the drawn screens’ code; the first drawn scre
     ['Lås og sletning', 'ugeblik_safety'],
     ['Om Ugeblik', null],
   ]) {
-    await page.getByRole('button', { name }).click();
+    await menu(page, name);
     await page.getByRole('heading', { level: 2, name }).waitFor();
     for (const file of [...opening('ugeblik_drawn_screen'), ...(part ? opening(part) : [])]) expected.add(file);
     assert.deepEqual(files(), [...expected].sort(), `after ${name}`);

@@ -3,8 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, newPage, ready, drawn, redrawn, until, expectNoAxeViolations, seedHistory, who5Response, weeksAgo, savedFile, moreChoices,
-} from './helpers.mjs';
+  start, newPage, ready, drawn, redrawn, until, expectNoAxeViolations, seedHistory, who5Response, weeksAgo, savedFile, moreChoices, menu } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -37,7 +36,7 @@ test("the viewer shows one file after another and leaves this browser's storage 
   const before = await snapshot(page);
 
   // The way in from the app: "Om Ugeblik" links to the viewer.
-  await page.getByRole('button', { name: 'Om Ugeblik' }).click();
+  await menu(page, 'Om Ugeblik');
   await page.getByRole('link', { name: 'Åbn en borgers fil' }).click();
   await page.waitForURL(/\?viewer$/);
   await ready(page);
