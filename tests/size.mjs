@@ -119,7 +119,7 @@ import { join } from 'node:path';
  *  Option<String>) instead of one new (Msg, field) signal: -0.6 KB (-571), → 195.6 KB
  *  (200,342 bytes), measured on main a142626. The formats and the steps merged onto the room (at 173.5 KB): 198.1 KB
  *  of the first load, the progress screen's part 92.9 KB; budget 200, the ceiling.
- *  Then the session (issue 19), 198.7 → 199.9 KB (204,739 bytes), each step measured on
+ *  Then the session (issue 19), 198.7 → 199.8 KB (204,604 bytes), each step measured on
  *  the one before with the page's wasm alone (gzipped, before the split): the tab bar with
  *  "Mere" (two lists, its open state, aria-expanded on the shared Button) about 1.0 KB and
  *  its styles 0.3 KB; the goal step's note after its answer (the choice that stays, the

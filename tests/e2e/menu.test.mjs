@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { start, newPage, ready, expectNoAxeViolations, menu, PHONE } from './helpers.mjs';
+import { start, newPage, ready, drawn, expectNoAxeViolations, menu, PHONE } from './helpers.mjs';
 
 const SHOTS = new URL('./artifacts/menu/', import.meta.url).pathname;
 const SCREENS = ['Udvikling', 'Mål', 'Tidligere uger', 'Lås og sletning', 'Om Ugeblik', 'Denne uge'];
@@ -76,14 +76,17 @@ test('on a phone the menu is a tab bar at the bottom with four screens and "Mere
   assert.equal(await more.getAttribute('aria-expanded'), 'false');
   assert.equal(await safety.isVisible(), false);
 
-  // Nothing of the page hides under the bar: scrolled to the end, the last control is above it.
+  // Nothing of the page hides under the bar: scrolled to the end (once the screen's
+  // content is in place), the last control is above it.
   await open(page, 'Tidligere uger');
-  await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
-  const last = await page.getByRole('main').evaluate((main) => {
-    const all = [...main.querySelectorAll('button, input, select, textarea, a')].filter((e) => e.getClientRects().length);
-    return all.at(-1).getBoundingClientRect().bottom;
+  await drawn(page);
+  const [last, top] = await page.evaluate(async () => {
+    window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' });
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const all = [...document.querySelectorAll('main button, main input, main select, main textarea, main a')];
+    const shown = all.filter((e) => e.getClientRects().length);
+    return [shown.at(-1).getBoundingClientRect().bottom, document.querySelector('.ugb-nav').getBoundingClientRect().top];
   });
-  const top = (await nav.boundingBox()).y;
   assert.ok(last <= top, `the last control (bottom ${last}) is above the bar (top ${top})`);
   assert.deepEqual(page.errors, []);
   await context.close();
