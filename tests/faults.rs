@@ -961,7 +961,13 @@ fn import_file(this_week: IsoWeek) -> String {
         draft.answer(value, 1).expect("on the scale");
     }
     draft.save_into(&mut history, "2026-11-12T10:00:00Z", Lang::Da, &mut || "imported-1".to_owned());
-    let export = ugeblik::formats::export::export(&history, "2026-11-20T10:00:00Z", "1.0.0", None);
+    let export = ugeblik::formats::export::export(
+        &history,
+        &ugeblik::domain::rater::Readings::default(),
+        "2026-11-20T10:00:00Z",
+        "1.0.0",
+        None,
+    );
     ugeblik::formats::export::to_json(&export)
 }
 

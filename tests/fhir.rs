@@ -1,13 +1,48 @@
-//! The FHIR R4 export's shape (the official JSON Schema check runs in Chromium, in
+//! The FHIR R4 export's shape: the questionnaires, the responses and who gave them, the
+//! observations (the official JSON Schema check runs in Chromium, in
 //! tests/e2e/export.test.mjs).
 
+use std::collections::BTreeMap;
+
+use serde_json::Value;
 use ugeblik::domain::demo;
+use ugeblik::domain::lang::Lang;
+use ugeblik::domain::rater::{Rater, Reading, Readings, Role, PLACEMENT_ID, RATER_JOB_ID};
+use ugeblik::domain::response::{Response, Status};
 use ugeblik::formats::export::export;
-use ugeblik::formats::fhir::{questionnaire_url, to_json};
+use ugeblik::formats::fhir::{questionnaire_url, to_json, BASE, CITIZEN};
 
 fn bundle(weeks: usize) -> serde_json::Value {
+    bundle_with(weeks, &Readings::default())
+}
+
+fn bundle_with(weeks: usize, readings: &Readings) -> serde_json::Value {
     let history = demo::history("2026-W47".parse().unwrap(), weeks);
-    serde_json::from_str(&to_json(&export(&history, "2026-11-22T12:00:00Z", "0.1.0", None))).unwrap()
+    serde_json::from_str(&to_json(&export(&history, readings, "2026-11-22T12:00:00Z", "0.1.0", None))).unwrap()
+}
+
+/// The demo's readings (the consultant "MK" every fourth week, the employer "Lise" every
+/// second), and a mentor's without a name in the last week.
+fn readings() -> Readings {
+    let mut readings = demo::readings("2026-W47".parse().unwrap());
+    let instrument = Role::Mentor.instrument().unwrap();
+    let answers: BTreeMap<String, u8> = instrument.items.iter().map(|i| (i.link_id.to_owned(), 5)).collect();
+    readings.upsert(Reading {
+        rater: Rater { role: Role::Mentor, name: None },
+        response: Response {
+            id: "mentor-2026-W47".into(),
+            instrument: instrument.id.into(),
+            version: instrument.version.into(),
+            week: "2026-W47".parse().unwrap(),
+            authored: "2026-11-20T15:00:00Z".into(),
+            language: Lang::Da,
+            status: Status::Complete,
+            answers,
+            note: None,
+        },
+        hidden: false,
+    });
+    readings
 }
 
 fn of_type<'a>(bundle: &'a serde_json::Value, kind: &str) -> Vec<&'a serde_json::Value> {
@@ -44,7 +79,8 @@ fn a_collection_with_questionnaires_responses_and_who5_observations() {
     assert_eq!(entry["resource"]["resourceType"], "QuestionnaireResponse", "derivedFrom points at its response");
     assert_eq!(observations[0]["valueQuantity"]["code"], "%");
     assert!(
-        !to_json(&export(&demo::history("2026-W47".parse().unwrap(), 2), "t", "v", None)).contains("loinc"),
+        !to_json(&export(&demo::history("2026-W47".parse().unwrap(), 2), &Readings::default(), "t", "v", None))
+            .contains("loinc"),
         "no invented LOINC code"
     );
 }
@@ -213,7 +249,10 @@ fn the_who5_options_are_radio_buttons_in_a_column_with_their_weights() {
 
 #[test]
 fn every_answer_given_is_one_of_its_questions_options() {
-    let bundle = bundle(30);
+    let bundle = bundle_with(30, &readings());
+    assert!(of_type(&bundle, "QuestionnaireResponse")
+        .iter()
+        .any(|r| r["questionnaire"].as_str().unwrap().contains(PLACEMENT_ID)));
     for response in of_type(&bundle, "QuestionnaireResponse") {
         let (url, _) = response["questionnaire"].as_str().unwrap().split_once('|').unwrap();
         let instrument = url.rsplit('/').next().unwrap();
@@ -229,4 +268,121 @@ fn every_answer_given_is_one_of_its_questions_options() {
             }
         }
     }
+}
+
+/// The resource `reference` points at, seen from `container` (the resource that has the
+/// reference): `#id` is a resource contained in it; `Type/id` is relative to the bundle's
+/// base, as every entry's `fullUrl` is `BASE/Type/id`; anything else a `fullUrl` itself.
+fn resolve<'a>(bundle: &'a Value, container: &'a Value, reference: &Value) -> Option<&'a Value> {
+    let reference = reference["reference"].as_str()?;
+    if let Some(id) = reference.strip_prefix('#') {
+        return container["contained"].as_array()?.iter().find(|r| r["id"] == id);
+    }
+    let url = if reference.starts_with("https://") { reference.to_owned() } else { format!("{BASE}/{reference}") };
+    bundle["entry"].as_array()?.iter().find(|e| e["fullUrl"] == url.as_str()).map(|e| &e["resource"])
+}
+
+/// The responses to `instrument`.
+fn responses_to<'a>(bundle: &'a Value, instrument: &str) -> Vec<&'a Value> {
+    let canonical = format!("{}|", questionnaire_url(instrument));
+    of_type(bundle, "QuestionnaireResponse")
+        .into_iter()
+        .filter(|r| r["questionnaire"].as_str().unwrap().starts_with(&canonical))
+        .collect()
+}
+
+#[test]
+fn the_citizen_is_the_source_of_their_own_answers_and_the_subject_of_every_response() {
+    for bundle in [bundle(2), bundle_with(20, &readings())] {
+        let patients = of_type(&bundle, "Patient");
+        assert_eq!(patients.len(), 1, "one citizen, whenever there are responses, goals or not");
+        assert_eq!(patients[0].as_object().unwrap().len(), 2, "no identifier, no name");
+        let own: Vec<&Value> = ["who5", "chime5", "jobready7"].iter().flat_map(|i| responses_to(&bundle, i)).collect();
+        assert!(!own.is_empty());
+        for response in own {
+            for field in ["source", "author"] {
+                assert_eq!(response[field]["reference"], CITIZEN, "{field}");
+                assert_eq!(resolve(&bundle, response, &response[field]), Some(patients[0]), "{field} resolves");
+            }
+            assert!(response.get("contained").is_none());
+        }
+        for response in of_type(&bundle, "QuestionnaireResponse") {
+            assert_eq!(resolve(&bundle, response, &response["subject"]), Some(patients[0]), "about the citizen");
+        }
+    }
+}
+
+#[test]
+fn a_readings_author_is_its_rater_with_a_display_name_only() {
+    let bundle = bundle_with(20, &readings());
+    let text = bundle.to_string();
+    let consultant = responses_to(&bundle, RATER_JOB_ID);
+    assert!(consultant.len() > 1);
+    for response in &consultant {
+        let author = resolve(&bundle, response, &response["author"]).expect("the author resolves");
+        assert_eq!(author["resourceType"], "Practitioner");
+        let mentor = response["id"] == "mentor-2026-W47";
+        let (name, display) = if mentor { ("Mentor", "Mentor") } else { ("MK", "Konsulent (MK)") };
+        assert_eq!(author["name"], serde_json::json!([{"text": name}]), "the initials, or the role's word");
+        assert_eq!(response["author"]["display"], display);
+        let mut fields: Vec<&str> = author.as_object().unwrap().keys().map(String::as_str).collect();
+        fields.sort();
+        assert_eq!(fields, ["id", "name", "resourceType"], "a display name only: no identifier, no telecom");
+        assert_eq!(response["source"], response["author"], "the rater gave the answers, not the citizen");
+        assert_eq!(response["contained"].as_array().unwrap().len(), 1);
+    }
+    let employer = responses_to(&bundle, PLACEMENT_ID);
+    assert_eq!(employer.len(), 4);
+    for response in &employer {
+        let author = resolve(&bundle, response, &response["author"]).unwrap();
+        assert_eq!(author["resourceType"], "RelatedPerson");
+        assert_eq!(author["name"][0]["text"], "Lise");
+        assert_eq!(response["author"]["display"], "Arbejdsplads (Lise)");
+        assert!(author["relationship"][0]["text"].is_string());
+        let patient = resolve(&bundle, author, &author["patient"]).expect("the related person's patient");
+        assert_eq!(patient["resourceType"], "Patient");
+        assert!(author.get("identifier").is_none() && author.get("telecom").is_none());
+        assert_eq!(response["source"], response["author"]);
+    }
+    assert_eq!(text.matches("\"identifier\"").count(), of_type(&bundle, "Goal").len(), "only the goals have one");
+    // Only the citizen's own WHO-5 gets an Observation; no reading is scored.
+    for observation in of_type(&bundle, "Observation") {
+        for from in observation["derivedFrom"].as_array().into_iter().flatten() {
+            let response = resolve(&bundle, observation, from).unwrap();
+            assert!(response["questionnaire"].as_str().unwrap().starts_with(&questionnaire_url("who5")));
+        }
+    }
+    // Without readings, no rater at all.
+    let own = bundle_with(20, &Readings::default()).to_string();
+    assert!(!own.contains("Practitioner") && !own.contains("RelatedPerson") && !own.contains("contained"));
+}
+
+#[test]
+fn every_responses_questionnaire_is_in_the_bundle_the_raters_instruments_too() {
+    let bundle = bundle_with(20, &readings());
+    let questionnaires = of_type(&bundle, "Questionnaire");
+    let canonicals: Vec<String> = questionnaires
+        .iter()
+        .map(|q| format!("{}|{}", q["url"].as_str().unwrap(), q["version"].as_str().unwrap()))
+        .collect();
+    for instrument in ["who5", "chime5", "jobready7", RATER_JOB_ID, PLACEMENT_ID] {
+        assert!(canonicals.contains(&format!("{}|1", questionnaire_url(instrument))), "{instrument}: {canonicals:?}");
+    }
+    assert_eq!(questionnaires.len(), 5, "one per instrument version");
+    for response in of_type(&bundle, "QuestionnaireResponse") {
+        let canonical = response["questionnaire"].as_str().unwrap();
+        assert!(canonicals.iter().any(|c| c == canonical), "{canonical} resolves");
+    }
+    let rated = questionnaires.iter().find(|q| q["url"] == questionnaire_url(RATER_JOB_ID)).unwrap();
+    assert_eq!(rated["item"].as_array().unwrap().len(), 8);
+    assert_eq!(
+        rated["item"][0]["text"], "Hvor godt vurderer du, at personen er i stand til at arbejde lige nu?",
+        "in the third person"
+    );
+    assert!(rated["copyright"].as_str().unwrap().contains("not a validated instrument"));
+    let placement = questionnaires.iter().find(|q| q["url"] == questionnaire_url(PLACEMENT_ID)).unwrap();
+    let items = placement["item"].as_array().unwrap();
+    assert_eq!(items.len(), 5);
+    assert!(items.iter().all(|i| bounds(i) == (Some(0), Some(10)) && i["required"] == false));
+    assert_eq!(shown_with(&items[0])[..2], [("lower", "Slet ikke"), ("upper", "Fuldt ud")]);
 }

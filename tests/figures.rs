@@ -212,11 +212,12 @@ fn shown_in_combined() -> Shown {
 }
 
 /// The session's views of the demo's 40 weeks (every kind of data: WHO-5, both profiles,
-/// work, goals, milestones, notes).
+/// a consultant's and a workplace's readings, work, goals, milestones, notes).
 fn session(lang: Lang) -> Vec<ugeblik::session::figures::SessionView> {
     let demo = ugeblik::domain::demo::history(week("2026-W47"), ugeblik::session::figures::DEMO_WEEKS);
+    let readings = ugeblik::domain::demo::readings(week("2026-W47"));
     let choices = Choices { lang, chart: ChartChoices::new(Period::All), ..choices() };
-    ugeblik::session::figures::session_views(&demo, &choices, 600, 300)
+    ugeblik::session::figures::session_views(&demo, &readings, &choices, 600, 300)
 }
 
 #[test]
@@ -245,16 +246,29 @@ fn the_session_shows_one_picture_per_view_in_order_with_its_change_in_words() {
         assert_eq!(radar.weeks.len(), 2, "{:?}: first and latest", view.kind);
         assert!(radar.size.0 > 200 && radar.size.1 > 200, "{:?}", radar.size);
     }
+    // The consultant's latest rating beside the citizen's own of that week, and where they
+    // differ, in words; then the workplace's evaluation, a chart of its own.
+    let ViewBody::Radar(both) = &views[3].body else { panic!("two ratings are a profile") };
+    assert_eq!(both.key.len(), 2);
+    assert!(both.key[1].name.starts_with("Konsulent (MK)"), "{:?}", both.key);
+    assert!(
+        views[3].words[0].starts_with("Her ser I forskelligt på det (3 point eller mere): "),
+        "{:?}",
+        views[3].words
+    );
+    assert_eq!(views[3].words.len(), 1, "one sentence: the numbers are in the picture");
+    let ViewBody::Trends(workplace) = &views[4].body else { panic!("the workplace's is a trend chart") };
+    assert_eq!((workplace[0].code, workplace[0].cursor.width), ("workplace", 600));
     // Hours and attendance: two charts side by side, each drawn half as wide.
-    let ViewBody::Trends(work) = &views[3].body else { panic!("work is trend charts") };
+    let ViewBody::Trends(work) = &views[5].body else { panic!("work is trend charts") };
     assert_eq!(
         work.iter().map(|t| (t.code, t.cursor.width)).collect::<Vec<_>>(),
         [("hours", 300), ("attendance", 300)]
     );
-    assert_eq!(views[3].words.len(), 2, "each chart's change in words");
-    let ViewBody::Goals(goals) = &views[4].body else { panic!("goals") };
+    assert_eq!(views[5].words.len(), 2, "each chart's change in words");
+    let ViewBody::Goals(goals) = &views[6].body else { panic!("goals") };
     assert_eq!(goals.size.0, 600);
-    let (ViewBody::List(milestones), ViewBody::List(notes)) = (&views[5].body, &views[6].body) else { panic!("lists") };
+    let (ViewBody::List(milestones), ViewBody::List(notes)) = (&views[7].body, &views[8].body) else { panic!("lists") };
     assert!(!milestones.is_empty() && !notes.is_empty());
     assert!(notes.iter().all(|(week, note)| week.starts_with("Uge ") && !note.is_empty()), "{notes:?}");
 }
@@ -262,11 +276,11 @@ fn the_session_shows_one_picture_per_view_in_order_with_its_change_in_words() {
 #[test]
 fn a_view_with_nothing_to_show_is_left_out_and_an_empty_history_has_none() {
     use ugeblik::session::figures::{session_views, ViewKind};
-    let views = session_views(&history(), &choices(), 600, 300);
+    let views = session_views(&history(), &Default::default(), &choices(), 600, 300);
     // WHO-5 and CHIME answered; no job readiness, work, goals, milestones; one note.
     let kinds: Vec<ViewKind> = views.iter().map(|v| v.kind).collect();
     assert_eq!(kinds, [ViewKind::Who5, ViewKind::Chime, ViewKind::Notes]);
-    assert!(session_views(&History::default(), &choices(), 600, 300).is_empty());
+    assert!(session_views(&History::default(), &Default::default(), &choices(), 600, 300).is_empty());
 }
 
 #[test]

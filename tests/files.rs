@@ -37,7 +37,7 @@ fn the_export_view_gives_the_canonical_file() {
         nickname: Some("Case 7".into()),
         ..request(View::Export)
     };
-    let text = make(&history(), &request).text;
+    let text = make(&history(), &Default::default(), &request).text;
     let file: ugeblik::formats::export::Export = serde_json::from_str(&text).unwrap();
     assert_eq!(
         (file.responses.len(), file.nickname.as_deref(), file.exported.as_str()),
@@ -58,7 +58,7 @@ fn what_is_sent_to_a_portal_is_the_canonical_file_a_download_gives() {
             format: Some(format.into()),
             ..request(View::Export)
         };
-        make(&history, &request)
+        make(&history, &Default::default(), &request)
     };
     let (sent, file) = (export("portal"), export("json"));
     assert_eq!(sent.text, file.text);
@@ -77,7 +77,7 @@ fn the_reminders_form_makes_a_calendar_file() {
             form: form.iter().map(|s| s.to_string()).collect(),
             ..request(View::Export)
         };
-        make(&history(), &request)
+        make(&history(), &Default::default(), &request)
     };
     let made = file(&["day", "FR", "time", "08:15", "today", "2026-11-23", "uid", "u1", "link", "https://x.example/"]);
     assert_eq!(made.file.as_deref(), Some("ugeblik-paamindelse.ics"));
@@ -92,7 +92,7 @@ fn the_reminders_form_makes_a_calendar_file() {
 fn the_viewer_opens_a_file_as_a_history_and_says_why_it_cannot_in_the_language_asked_for() {
     english(); // as the page sends it to the worker first
     let file = include_str!("fixtures/export-v2.json");
-    let FromWorker::Opened { nickname, responses, history } = open_for_viewer(file, Lang::En) else {
+    let FromWorker::Opened { nickname, responses, history, .. } = open_for_viewer(file, Lang::En) else {
         panic!("the fixture opens")
     };
     let history = ugeblik::formats::stored::decode_history(&history).expect("read as stored data is");

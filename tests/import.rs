@@ -3,9 +3,11 @@
 
 use ugeblik::domain::demo;
 use ugeblik::domain::history::History;
-use ugeblik::domain::response::ValidationError;
+use ugeblik::domain::lang::Lang;
+use ugeblik::domain::rater::{NameError, Rater, ReadingError, Readings, Role, PLACEMENT_ID, RATER_JOB_ID};
+use ugeblik::domain::response::{Status, ValidationError};
 use ugeblik::domain::week::IsoWeek;
-use ugeblik::formats::export::{export, to_json};
+use ugeblik::formats::export::{export, to_json, FORMAT_VERSION};
 use ugeblik::formats::import::{
     goal_key, merge, milestone_key, preview, read, work_key, Changed, Expected, Field, ImportError, Place,
     MAX_IMPORT_BYTES,
@@ -18,14 +20,20 @@ fn week(text: &str) -> IsoWeek {
 }
 
 fn file(weeks: usize) -> String {
-    to_json(&export(&demo::history(week("2026-W47"), weeks), "2026-11-22T12:00:00Z", "0.1.0", Some("Sag 7")))
+    to_json(&export(
+        &demo::history(week("2026-W47"), weeks),
+        &Readings::default(),
+        "2026-11-22T12:00:00Z",
+        "0.1.0",
+        Some("Sag 7"),
+    ))
 }
 
 #[test]
 fn export_then_import_then_export_is_identical_for_histories_of_every_length() {
     for weeks in [0, 1, 2, 9, 52, 520] {
         let history = demo::history(week("2026-W47"), weeks);
-        let first = to_json(&export(&history, "2026-11-22T12:00:00Z", "0.1.0", Some("Sag 7")));
+        let first = to_json(&export(&history, &Readings::default(), "2026-11-22T12:00:00Z", "0.1.0", Some("Sag 7")));
         let imported = read(&first).unwrap();
         let back = History {
             responses: imported.responses,
@@ -33,7 +41,13 @@ fn export_then_import_then_export_is_identical_for_histories_of_every_length() {
             work: imported.work,
             milestones: imported.milestones,
         };
-        let second = to_json(&export(&back, "2026-11-22T12:00:00Z", "0.1.0", imported.nickname.as_deref()));
+        let second = to_json(&export(
+            &back,
+            &Readings::default(),
+            "2026-11-22T12:00:00Z",
+            "0.1.0",
+            imported.nickname.as_deref(),
+        ));
         assert_eq!(first, second, "{weeks} weeks");
     }
 }
@@ -56,7 +70,7 @@ fn each_class_of_bad_file_has_its_own_error() {
         ImportError::OtherFormat { format: "survey-js".into() }
     );
     assert_eq!(
-        fails(&good.replace("\"formatVersion\": 3", "\"formatVersion\": 9")),
+        fails(&good.replace(&format!("\"formatVersion\": {FORMAT_VERSION}"), "\"formatVersion\": 9")),
         ImportError::TooNew { version: 9 }
     );
     assert!(matches!(
@@ -153,9 +167,10 @@ fn the_preview_counts_new_same_and_conflicting_responses_and_the_merge_follows_t
     let changed = theirs.responses.iter_mut().find(|r| r.id == changed_id).unwrap();
     changed.note = Some("written on the old phone".into());
     changed.authored = "2026-10-01T08:00:00Z".into();
-    let imported = read(&to_json(&export(&theirs, "2026-11-22T12:00:00Z", "0.1.0", None))).unwrap();
+    let imported =
+        read(&to_json(&export(&theirs, &Readings::default(), "2026-11-22T12:00:00Z", "0.1.0", None))).unwrap();
 
-    let seen = preview(&mine, &imported);
+    let seen = preview(&mine, &Readings::default(), &imported);
     assert_eq!(seen.responses, theirs.responses.len());
     assert_eq!(seen.new, theirs.responses.len() - mine.responses.len());
     assert_eq!(seen.unchanged, mine.responses.len() - 1);
@@ -185,6 +200,216 @@ fn every_format_version_ever_written_still_imports() {
     assert_eq!(imported.responses[2].week, week("2026-W53"));
     let who5 = ugeblik::domain::response::who5_score(&imported.responses[0]).unwrap();
     assert_eq!(who5.percent, 60);
+    for (version, text) in [(2, include_str!("fixtures/export-v2.json")), (3, include_str!("fixtures/export-v3.json"))]
+    {
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(value["formatVersion"], version);
+        let imported = read(text).unwrap_or_else(|e| panic!("format {version}: {e:?}"));
+        assert_eq!((imported.responses.len(), imported.readings.len()), (6, 0), "format {version}");
+    }
+}
+
+#[test]
+fn a_format_3_file_imports_as_the_citizens_own_answers() {
+    let text = include_str!("fixtures/export-v3.json");
+    assert!(!text.contains("\"rater\""), "format 3 had no raters");
+    let imported = read(text).unwrap();
+    assert_eq!(imported.nickname.as_deref(), Some("Sag 44"));
+    assert_eq!(imported.responses.len(), 6);
+    assert!(imported.readings.is_empty(), "everything in an older file is the citizen's own");
+    let partial = imported.responses.iter().find(|r| r.status == Status::Partial).unwrap();
+    assert_eq!((partial.instrument.as_str(), partial.week), ("chime5", week("2026-W47")));
+    assert_eq!(partial.note.as_deref(), Some("Lang uge; sov dårligt torsdag."));
+    assert!(!partial.answers.contains_key("chime-m"), "the skipped question stays skipped");
+    assert_eq!(partial.authored, "2026-11-18T19:42:07Z");
+    assert_eq!((imported.goals.len(), imported.work.len(), imported.milestones.len()), (2, 3, 2));
+    assert!(imported.goals.iter().any(|g| g.closed.is_some()) && imported.goals.iter().any(|g| !g.checks.is_empty()));
+    assert_eq!(imported.work[0].work.worked_minutes, Some(400));
+    assert_eq!(imported.milestones[0].text.as_deref(), Some("Café Solsiden"));
+    // Exported again it is format 4, every answer marked as the citizen's own.
+    let history = History {
+        responses: imported.responses,
+        goals: imported.goals,
+        work: imported.work,
+        milestones: imported.milestones,
+    };
+    let again = export(&history, &Readings::default(), "2026-11-28T09:00:00Z", "0.1.0", imported.nickname.as_deref());
+    assert_eq!(again.format_version, FORMAT_VERSION);
+    assert!(again.responses.iter().all(|r| r.rater == Some(Rater::citizen())));
+    let instruments: Vec<_> = again.instruments.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(instruments, ["who5", "chime5", "jobready7"]);
+}
+
+/// The demo's readings (a consultant "MK", an employer "Lise"), a mentor's without a name
+/// and a consultant's without a name.
+fn every_role() -> Readings {
+    let mut readings = demo::readings(week("2026-W47"));
+    readings.upsert(common::reading("r-mentor", "2026-W46", Role::Mentor, None, 4));
+    readings.upsert(common::reading("r-consultant", "2026-W45", Role::Consultant, None, 9));
+    readings
+}
+
+/// The file of `weeks` demo weeks with a reading by every role.
+fn file_with_readings(weeks: usize) -> serde_json::Value {
+    let history = demo::history(week("2026-W47"), weeks);
+    serde_json::from_str(&to_json(&export(&history, &every_role(), "2026-11-22T12:00:00Z", "0.1.0", None))).unwrap()
+}
+
+#[test]
+fn every_rater_role_survives_export_then_import_then_export() {
+    let history = demo::history(week("2026-W47"), 20);
+    let readings = every_role();
+    let roles: Vec<Role> = readings.readings.iter().map(|r| r.rater.role).collect();
+    for role in Role::OTHERS {
+        assert!(roles.contains(&role), "{role:?}");
+    }
+    let first = to_json(&export(&history, &readings, "2026-11-22T12:00:00Z", "0.1.0", Some("Sag 7")));
+    let imported = read(&first).unwrap();
+
+    // The citizen's own come back as responses, the others' as readings with their rater.
+    let mut own: Vec<_> = imported.responses.iter().map(|r| r.id.clone()).collect();
+    let mut expected: Vec<_> = history.responses.iter().map(|r| r.id.clone()).collect();
+    own.sort();
+    expected.sort();
+    assert_eq!(own, expected);
+    assert_eq!(imported.readings.len(), readings.readings.len());
+    for theirs in &imported.readings {
+        let mine = readings.readings.iter().find(|r| r.response.id == theirs.response.id).unwrap();
+        assert_eq!(theirs, mine, "{}", mine.response.id);
+    }
+    let mentor = imported.readings.iter().find(|r| r.response.id == "r-mentor").unwrap();
+    assert_eq!(mentor.rater, Rater { role: Role::Mentor, name: None });
+    let employer = imported.readings.iter().find(|r| r.rater.role == Role::Employer).unwrap();
+    assert_eq!((employer.rater.name.as_deref(), employer.response.instrument.as_str()), (Some("Lise"), PLACEMENT_ID));
+    let consultant = imported.readings.iter().find(|r| r.rater.name.as_deref() == Some("MK")).unwrap();
+    assert_eq!((consultant.rater.role, consultant.response.instrument.as_str()), (Role::Consultant, RATER_JOB_ID));
+
+    let back = History {
+        responses: imported.responses,
+        goals: imported.goals,
+        work: imported.work,
+        milestones: imported.milestones,
+    };
+    let kept = Readings { readings: imported.readings, deleted: Vec::new() };
+    let second = to_json(&export(&back, &kept, "2026-11-22T12:00:00Z", "0.1.0", imported.nickname.as_deref()));
+    assert_eq!(first, second, "a second export equals the first");
+}
+
+/// Where (from 0) the first response to `instrument` is in a file.
+fn index_of(value: &serde_json::Value, instrument: &str) -> usize {
+    value["responses"].as_array().unwrap().iter().position(|r| r["instrument"] == instrument).unwrap()
+}
+
+#[test]
+fn a_reading_its_rater_may_not_give_is_refused_and_says_why() {
+    let value = file_with_readings(9);
+    let with = |n: usize, rater: serde_json::Value| {
+        let mut changed = value.clone();
+        changed["responses"][n]["rater"] = rater;
+        fails(&text(&changed))
+    };
+    // WHO-5 and CHIME are the citizen's own only.
+    for instrument in ["who5", "chime5"] {
+        let n = index_of(&value, instrument);
+        for role in [Role::Consultant, Role::Employer, Role::Mentor] {
+            let error = with(n, serde_json::json!({"role": role.code(), "name": "MK"}));
+            assert_eq!(
+                error,
+                ImportError::Rater {
+                    place: Place::Response {
+                        index: n + 1,
+                        week: Some(week("2026-W39")),
+                        instrument: Some(instrument.into())
+                    },
+                    error: ReadingError::SelfReportOnly { instrument: instrument.into(), role },
+                },
+                "{instrument} by a {role:?}"
+            );
+        }
+    }
+    // Another's instrument is never the citizen's own, whether it says so or says nothing
+    // (a response without a rater, as in older files, is the citizen's).
+    let rated = index_of(&value, RATER_JOB_ID);
+    let not_own = ReadingError::NotSelfReport { instrument: RATER_JOB_ID.into() };
+    assert!(
+        matches!(with(rated, serde_json::json!({"role": "citizen"})), ImportError::Rater { error, .. } if error == not_own)
+    );
+    let mut no_rater = value.clone();
+    no_rater["responses"][rated].as_object_mut().unwrap().remove("rater");
+    assert!(matches!(fails(&text(&no_rater)), ImportError::Rater { error, .. } if error == not_own));
+    let placement = index_of(&value, PLACEMENT_ID);
+    assert!(matches!(
+        with(placement, serde_json::json!({"role": "citizen"})),
+        ImportError::Rater { error: ReadingError::NotSelfReport { .. }, .. }
+    ));
+    // Each role its own instrument.
+    assert!(matches!(
+        with(rated, serde_json::json!({"role": "employer"})),
+        ImportError::Rater { error: ReadingError::WrongRole { role: Role::Employer, .. }, .. }
+    ));
+    // A name is initials or a first name: never a CPR number, never an e-mail address.
+    for (name, why) in [
+        ("010190-1234", NameError::Digits),
+        ("0101901234", NameError::Digits),
+        ("MK 2", NameError::Digits),
+        ("mk@kommune.dk", NameError::Email),
+        ("Margrethe Karoline Alexandrine Ingrid", NameError::TooLong),
+    ] {
+        let error = with(rated, serde_json::json!({"role": "consultant", "name": name}));
+        assert!(
+            matches!(&error, ImportError::Rater { place: Place::Response { index, .. }, error: ReadingError::Name(e) } if *index == rated + 1 && *e == why),
+            "{name}: {error:?}"
+        );
+    }
+    // A name the rater trimmed is kept trimmed; an empty one is none.
+    let mut padded = value.clone();
+    padded["responses"][rated]["rater"] = serde_json::json!({"role": "consultant", "name": "  MK "});
+    let id = padded["responses"][rated]["id"].as_str().unwrap().to_owned();
+    let imported = read(&text(&padded)).unwrap();
+    let kept = imported.readings.iter().find(|r| r.response.id == id).unwrap();
+    assert_eq!(kept.rater.name.as_deref(), Some("MK"));
+}
+
+#[test]
+fn a_rater_the_format_does_not_know_is_refused_naming_the_field() {
+    use ugeblik::session::files::import_error;
+    common::english();
+    let value = file_with_readings(3);
+    let rated = index_of(&value, RATER_JOB_ID);
+    let said = |n: usize, rater: serde_json::Value| {
+        let mut changed = value.clone();
+        changed["responses"][n]["rater"] = rater;
+        let error = fails(&text(&changed));
+        (import_error(&error, Lang::En), error)
+    };
+    let (english, error) = said(rated, serde_json::json!({"role": "boss", "name": "MK"}));
+    assert!(
+        matches!(&error, ImportError::Wrong { field: Field::Key(k), expected: Expected::OneOf(words), found, .. }
+            if k == "rater.role" && *words == ["citizen", "consultant", "mentor", "employer"] && found == "\"boss\""),
+        "{error:?}"
+    );
+    assert!(
+        english.ends_with(
+            "the field “rater.role” should be one of the words citizen, consultant, mentor, employer, but the file has \"boss\"."
+        ),
+        "{english}"
+    );
+    let (english, error) = said(rated, serde_json::json!({"role": "consultant", "cpr": "0101901234"}));
+    assert!(matches!(&error, ImportError::Unknown { field: Field::Key(k), .. } if k == "rater.cpr"), "{error:?}");
+    assert!(english.contains("“rater.cpr”"), "{english}");
+    let (english, error) = said(rated, serde_json::json!({"name": "MK"}));
+    assert!(matches!(&error, ImportError::Missing { field: Field::Key(k), .. } if k == "rater.role"), "{error:?}");
+    assert!(english.contains("“rater.role”"), "{english}");
+    let (english, error) = said(rated, serde_json::json!("consultant"));
+    assert!(
+        matches!(&error, ImportError::Wrong { field: Field::Key(k), expected: Expected::Fields, .. } if k == "rater"),
+        "{error:?}"
+    );
+    assert!(english.contains("“rater”"), "{english}");
+    // A WHO-5 answered by a consultant: the citizen reads which answers and why.
+    let who5 = index_of(&value, "who5");
+    let (english, _) = said(who5, serde_json::json!({"role": "consultant"}));
+    assert!(english.starts_with("The answers for Week 45, 2026 (WHO-5 Well-Being Index)"), "{english}");
 }
 
 /// The file of `weeks` demo weeks as JSON to change.
@@ -257,7 +482,8 @@ fn authored_must_be_an_rfc_3339_time_and_is_kept_in_utc() {
 fn the_preview_lists_what_changes_in_goals_work_and_milestones_and_nothing_is_replaced_unchosen() {
     let history = demo::history(week("2026-W47"), 30);
     let mut value: serde_json::Value =
-        serde_json::from_str(&to_json(&export(&history, "2026-11-22T12:00:00Z", "0.1.0", None))).unwrap();
+        serde_json::from_str(&to_json(&export(&history, &Readings::default(), "2026-11-22T12:00:00Z", "0.1.0", None)))
+            .unwrap();
     // A goal, a week's work and a milestone the phone has, said otherwise and "later"; and
     // one of each the phone does not have.
     value["goals"][0]["what"] = "Stop going".into();
@@ -277,7 +503,7 @@ fn the_preview_lists_what_changes_in_goals_work_and_milestones_and_nothing_is_re
     mine.work.retain(|w| w.week != second_work);
     let imported = read(&text(&value)).unwrap();
 
-    let seen = preview(&mine, &imported);
+    let seen = preview(&mine, &Readings::default(), &imported);
     let keys: Vec<&str> = seen.changes.iter().map(|c| c.key.as_str()).collect();
     let (goal_id, milestone_id) = (history.goals[0].id.clone(), history.milestones_by_week()[0].1.id.clone());
     assert_eq!(keys, [goal_key(&goal_id), work_key(first_work), milestone_key(&milestone_id)]);
@@ -301,12 +527,11 @@ fn the_preview_lists_what_changes_in_goals_work_and_milestones_and_nothing_is_re
     assert_eq!(taken.goals.iter().find(|g| g.id == goal_id).unwrap().what, "Stop going");
     assert_eq!(taken.work_for(first_work).unwrap().worked_minutes, Some(0));
     assert_eq!(taken.milestones.iter().find(|m| m.id == milestone_id).unwrap().text.as_deref(), Some("Fired"));
-    assert!(preview(&taken, &imported).changes.is_empty(), "importing it again asks nothing");
+    assert!(preview(&taken, &Readings::default(), &imported).changes.is_empty(), "importing it again asks nothing");
 }
 
 #[test]
 fn refusals_say_which_week_question_or_field_and_what_was_expected_in_the_citizens_language() {
-    use ugeblik::domain::lang::Lang;
     use ugeblik::session::files::import_error;
     common::english();
     let said = |change: &dyn Fn(&mut serde_json::Value), lang: Lang| {

@@ -95,7 +95,13 @@ fn a_million_generated_files_never_panic_the_import() {
         .iter()
         .map(|weeks| {
             let history = demo::history("2026-W47".parse::<IsoWeek>().unwrap(), *weeks);
-            to_json(&export(&history, "2026-11-22T12:00:00Z", "0.1.0", Some("Sag 7")))
+            to_json(&export(
+                &history,
+                &ugeblik::domain::rater::Readings::default(),
+                "2026-11-22T12:00:00Z",
+                "0.1.0",
+                Some("Sag 7"),
+            ))
         })
         .collect();
     let mut rng = Rng(0x5EED_1234_ABCD_0001);
@@ -165,10 +171,22 @@ fn export_import_export_is_identical_for_a_thousand_random_histories() {
     let mut rng = Rng(0xC0FF_EE00_1234_5678);
     for case in 0..1000 {
         let history = random_history(&mut rng);
-        let first = to_json(&export(&history, "2026-11-22T12:00:00Z", "0.1.0", None));
+        let first = to_json(&export(
+            &history,
+            &ugeblik::domain::rater::Readings::default(),
+            "2026-11-22T12:00:00Z",
+            "0.1.0",
+            None,
+        ));
         let imported = read(&first).unwrap_or_else(|e| panic!("case {case}: {e:?}"));
         let back = ugeblik::domain::history::History { responses: imported.responses, ..Default::default() };
-        let second = to_json(&export(&back, "2026-11-22T12:00:00Z", "0.1.0", None));
+        let second = to_json(&export(
+            &back,
+            &ugeblik::domain::rater::Readings::default(),
+            "2026-11-22T12:00:00Z",
+            "0.1.0",
+            None,
+        ));
         assert_eq!(first, second, "case {case}");
     }
 }

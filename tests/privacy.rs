@@ -23,7 +23,10 @@ fn locked_file() -> String {
 
 #[test]
 fn a_locked_file_to_import_or_view_asks_for_its_passphrase() {
-    assert_eq!(preview_for_import(&History::default(), &locked_file(), Lang::Da), FromWorker::Locked { wrong: false });
+    assert_eq!(
+        preview_for_import(&History::default(), &Default::default(), &locked_file(), Lang::Da),
+        FromWorker::Locked { wrong: false }
+    );
     assert_eq!(open_for_viewer(&locked_file(), Lang::En), FromWorker::Locked { wrong: false });
 }
 
@@ -31,7 +34,8 @@ fn a_locked_file_to_import_or_view_asks_for_its_passphrase() {
 fn a_damaged_locked_file_says_what_is_wrong_as_text() {
     english();
     let damaged = locked_file().replace("PBKDF2-SHA256", "PBKDF2-<b>MD5</b>");
-    let FromWorker::Refused(why) = preview_for_import(&History::default(), &damaged, Lang::En) else {
+    let FromWorker::Refused(why) = preview_for_import(&History::default(), &Default::default(), &damaged, Lang::En)
+    else {
         panic!("a damaged file is refused")
     };
     assert!(why.starts_with("The file is locked, but it is damaged or from a newer version"), "{why}");
@@ -43,11 +47,14 @@ fn a_damaged_locked_file_says_what_is_wrong_as_text() {
 #[test]
 fn a_file_that_cannot_be_read_says_why_and_that_nothing_changed() {
     english();
-    let FromWorker::Refused(why) = preview_for_import(&History::default(), "{\"format\": ", Lang::En) else {
+    let FromWorker::Refused(why) =
+        preview_for_import(&History::default(), &Default::default(), "{\"format\": ", Lang::En)
+    else {
         panic!("a cut-off file is refused")
     };
     assert!(why.ends_with("Nothing on this phone has changed."), "{why}");
-    let FromWorker::Refused(why) = preview_for_import(&History::default(), "[1, 2]", Lang::Da) else {
+    let FromWorker::Refused(why) = preview_for_import(&History::default(), &Default::default(), "[1, 2]", Lang::Da)
+    else {
         panic!("not an export")
     };
     assert!(why.ends_with("Intet er ændret på telefonen."), "{why}");
@@ -61,9 +68,17 @@ fn a_readable_file_is_previewed_in_words_with_a_choice_for_each_answer_that_diff
     let mut phone_answer = who5("2026-W47", 1);
     phone_answer.authored = "2026-11-19T08:00:00Z".into();
     let phone = History { responses: vec![phone_answer], ..Default::default() };
-    let text = to_json(&export(&file, "2026-11-22T12:00:00Z", "test", Some("Kim <b>")));
-    let FromWorker::Preview(preview) = preview_for_import(&phone, &text, Lang::En) else { panic!("previewed") };
-    let ImportPreview { summary, progression, added, nickname, conflicts, changes } = *preview;
+    let text = to_json(&export(
+        &file,
+        &ugeblik::domain::rater::Readings::default(),
+        "2026-11-22T12:00:00Z",
+        "test",
+        Some("Kim <b>"),
+    ));
+    let FromWorker::Preview(preview) = preview_for_import(&phone, &Default::default(), &text, Lang::En) else {
+        panic!("previewed")
+    };
+    let ImportPreview { summary, progression, added, nickname, conflicts, changes, .. } = *preview;
     assert_eq!(
         summary,
         "The file has 2 answers from 2 weeks (Week 46, 2026 – Week 47, 2026): 1 are new, 0 you already have."

@@ -274,10 +274,10 @@ fn the_export_keeps_goals_work_and_milestones_and_imports_them_back() {
     use ugeblik::formats::import::{merge, preview, read};
     let history = ugeblik::domain::demo::history(week("2026-W47"), 30);
     assert!(!history.goals.is_empty() && !history.work.is_empty() && !history.milestones.is_empty());
-    let file = export(&history, "2026-11-20T10:00:00Z", "test", None);
+    let file = export(&history, &ugeblik::domain::rater::Readings::default(), "2026-11-20T10:00:00Z", "test", None);
     assert_eq!(file.format_version, FORMAT_VERSION);
     let imported = read(&to_json(&file)).unwrap();
-    let seen = preview(&History::default(), &imported);
+    let seen = preview(&History::default(), &Default::default(), &imported);
     assert_eq!((seen.goals, seen.work, seen.milestones), (2, history.work.len(), history.milestones.len()));
     let merged = merge(&History::default(), &imported, &[]);
     assert_eq!(merged.goals, history.goals);
@@ -321,6 +321,7 @@ fn merging_keeps_both_sides_goal_evaluations_and_the_goal_the_citizen_chose() {
     goal_there.close(week("2026-W43"), Outcome::Reached, "2026-11-05T10:00:00Z");
     let imported = Imported {
         responses: Vec::new(),
+        readings: Vec::new(),
         nickname: None,
         goals: vec![goal_there, goal("g2", "Nyt mål", "2026-W42")],
         work: Vec::new(),
@@ -375,20 +376,24 @@ fn the_csv_has_a_row_per_goal_evaluation_work_figure_and_milestone() {
         text: Some("Café; \"Sol\"".into()),
         authored: "t".into(),
     });
-    let csv = to_csv(&export(&history, "2026-11-20T10:00:00Z", "test", None));
+    let csv =
+        to_csv(&export(&history, &ugeblik::domain::rater::Readings::default(), "2026-11-20T10:00:00Z", "test", None));
     let rows: Vec<&str> = csv.lines().collect();
     assert!(
         rows.iter().any(|r| r.starts_with(
-            "g1;2026-W46;2026-11-09;2026-11-13T10:00:00Z;goal;;false;open;;kept;One task at a time;1;;'=SUM(A1)"
+            "g1;2026-W46;2026-11-09;2026-11-13T10:00:00Z;goal;;false;open;;kept;One task at a time;1;;citizen;;'=SUM(A1)"
         )),
         "{csv}"
     );
-    assert!(rows.iter().any(|r| r.contains(";work;;false;;;planned_minutes;Hours planned (minutes);450;;")), "{csv}");
-    assert!(rows.iter().any(|r| r.contains(";work;;false;;;days_attended;Days attended;2;;")), "{csv}");
-    assert!(rows.iter().any(|r| r.contains(";work;;false;;;absence;ill;;;")), "{csv}");
+    assert!(
+        rows.iter().any(|r| r.contains(";work;;false;;;planned_minutes;Hours planned (minutes);450;;citizen;;")),
+        "{csv}"
+    );
+    assert!(rows.iter().any(|r| r.contains(";work;;false;;;days_attended;Days attended;2;;citizen;;")), "{csv}");
+    assert!(rows.iter().any(|r| r.contains(";work;;false;;;absence;ill;;;citizen;;")), "{csv}");
     assert!(
         rows.iter().any(|r| r.starts_with(
-            "m1;2026-W46;2026-11-09;t;milestone;;false;;;placement-started;Placement started;;;\"Café; \"\"Sol\"\"\""
+            "m1;2026-W46;2026-11-09;t;milestone;;false;;;placement-started;Placement started;;;citizen;;\"Café; \"\"Sol\"\"\""
         )),
         "{csv}"
     );

@@ -177,7 +177,17 @@ const SESSION_PART = 'ugeblik_drawn_screen';
  *  components (session/progress.rs laying out session/figures.rs's data; no HTML writer,
  *  no part placing, the cursor a signal): 123,041 bytes (120.2 KB), the first load
  *  203,412 bytes. Issue 19 (nothing clipped, the picture first on a phone, the
- *  self-ratings as small multiples): 126.6 KB, the first load 198.7 KB. */
+ *  self-ratings as small multiples): 126.6 KB, the first load 198.7 KB. Issue 20 (others'
+ *  readings): the figures, the list and "Min vurdering" a part of their own
+ *  (`ugeblik_others`, fetched only with readings or when a rating starts); as two parts
+ *  (list, flow) the split loader and shims cost the first load 0.8 KB more than one. In
+ *  the progress part, reading the readings (their decoder, the rater's checks) and the
+ *  figures cost 172.8 KB; out of it, 149.6 KB (133.0 before the issue: the part's chunks
+ *  shared with the others' part, the readings' and the session views' code). The first
+ *  load 199.8 → 201.2 KB with the readings' (de)serializers shared with the page (its
+ *  json codec's generic functions no longer inlined), then send_wrapper patched
+ *  (vendor/README.md: no std::thread::current, so no dlmalloc beside talc) 201.2 → 197.9
+ *  KB (-3.3 KB). */
 export const PROGRESS_BUDGET_BYTES = 150 * 1024;
 /** Files fetched only on demand (the chart worker and the drawn screens' styles, …). */
 // The chart worker's files carry a hash of their content in a release build
@@ -215,8 +225,9 @@ export function opening(part) {
   // Each fetch: `<name>=i(()=>{const t=fetch(new URL("./<file>"…` for a chunk, or
   // `__wasm_split_load_<part>=s(i(()=>{…fetch(new URL("./<file>"…},[<chunk names>]))`.
   const chunks = new Map();
-  for (const m of text.matchAll(/(\w+)=\w+\(\(\)=>\{const \w+=fetch\(new URL\("\.\/([^"]+)"/g)) chunks.set(m[1], m[2]);
-  const own = new RegExp(`__wasm_split_load_${part}=\\w+\\(\\w+\\(\\(\\)=>\\{const \\w+=fetch\\(new URL\\("\\./([^"]+)".*?\\},\\[([\\w,]*)\\]\\)\\)`);
+  // The minifier names them as JavaScript allows: letters, digits, `_` and `$`.
+  for (const m of text.matchAll(/([\w$]+)=[\w$]+\(\(\)=>\{const [\w$]+=fetch\(new URL\("\.\/([^"]+)"/g)) chunks.set(m[1], m[2]);
+  const own = new RegExp(`__wasm_split_load_${part}=[\\w$]+\\([\\w$]+\\(\\(\\)=>\\{const [\\w$]+=fetch\\(new URL\\("\\./([^"]+)".*?\\},\\[([\\w$,]*)\\]\\)\\)`);
   const found = text.match(own);
   if (!found) throw new Error(`size.mjs: the split loader does not say how ${part} is loaded`);
   const deps = found[2] ? found[2].split(',') : [];

@@ -29,9 +29,10 @@ fn to_worker_variant(message: &ToWorker) -> usize {
         ToWorker::Reminder { .. } => 7,
         ToWorker::Send { .. } => 8,
         ToWorker::Open { .. } => 9,
+        ToWorker::Readings(_) => 10,
     }
 }
-const TO_WORKER_VARIANTS: usize = 10;
+const TO_WORKER_VARIANTS: usize = 11;
 
 fn from_worker_variant(message: &FromWorker) -> usize {
     match message {
@@ -108,7 +109,8 @@ fn to_worker(rng: &mut Rng, n: usize) -> ToWorker {
         },
         7 => ToWorker::Reminder { choices: choices(rng), exported: rng.text(), form: texts(rng) },
         8 => ToWorker::Send { choices: choices(rng), exported: rng.text(), nickname: maybe(rng) },
-        _ => ToWorker::Open { lang: pick(rng, &Lang::ALL), passphrase: maybe(rng) },
+        9 => ToWorker::Open { lang: pick(rng, &Lang::ALL), passphrase: maybe(rng) },
+        _ => ToWorker::Readings(rng.text()),
     }
 }
 
@@ -120,18 +122,24 @@ fn from_worker(rng: &mut Rng, n: usize) -> FromWorker {
             summary: rng.text(),
             progression: maybe(rng),
             added: texts(rng),
+            readings: texts(rng),
             nickname: maybe(rng),
             conflicts: differs(rng),
             changes: differs(rng),
         })),
-        2 => FromWorker::Merged { history: rng.text() },
+        2 => FromWorker::Merged { history: rng.text(), readings: rng.text() },
         3 => FromWorker::MergeFailed,
         4 => FromWorker::File { name: rng.text(), url: rng.text() },
         5 => FromWorker::FileFailed,
         6 => FromWorker::ForPortal { json: rng.text() },
         7 => FromWorker::PortalFailed,
         8 => FromWorker::Failed,
-        9 => FromWorker::Opened { nickname: maybe(rng), responses: rng.next() as u32, history: rng.text() },
+        9 => FromWorker::Opened {
+            nickname: maybe(rng),
+            responses: rng.next() as u32,
+            history: rng.text(),
+            readings: rng.text(),
+        },
         10 => FromWorker::Locked { wrong: rng.below(2) == 0 },
         _ => FromWorker::Refused(rng.text()),
     }
@@ -243,7 +251,7 @@ fn the_page_says_a_translated_error_for_every_failure_and_nothing_for_an_answer(
         (FromWorker::Ready, None),
         (FromWorker::Preview(Box::default()), None),
         (FromWorker::Locked { wrong: true }, None),
-        (FromWorker::Merged { history: "{}".into() }, None),
+        (FromWorker::Merged { history: "{}".into(), readings: "{}".into() }, None),
         (FromWorker::File { name: "a.json".into(), url: "blob:x".into() }, None),
         (FromWorker::ForPortal { json: "{}".into() }, None),
     ] {
@@ -282,7 +290,7 @@ fn each_request_asks_for_what_the_page_asked() {
         assert_eq!(request.nickname.as_deref(), Some("Kim"));
         assert!(request.seal);
         // The file is the one the export makes, named for its format.
-        let made = make(&history, &request);
+        let made = make(&history, &Default::default(), &request);
         assert!(made.file.unwrap().ends_with(if code == "fhir" { ".fhir.json" } else { code }));
     }
 
@@ -295,7 +303,7 @@ fn each_request_asks_for_what_the_page_asked() {
     let request = send.request().unwrap();
     assert_eq!((request.view, request.format.as_deref()), (View::Export, Some("portal")));
     // For the portal: the canonical file's text itself, no file name.
-    let made = make(&history, &request);
+    let made = make(&history, &Default::default(), &request);
     assert!(made.file.is_none() && made.text.starts_with('{'));
 
     // What the worker only keeps, and a file opened or previewed, ask nothing of the

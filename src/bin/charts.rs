@@ -27,6 +27,7 @@ mod worker {
 
     use ugeblik::domain::history::History;
     use ugeblik::domain::lang::Lang;
+    use ugeblik::domain::rater::Readings;
     use ugeblik::formats::sealed::{self, KeyParams, SealedFile};
     use ugeblik::platform::crypto;
     use ugeblik::session::files::{make, open_for_viewer, preview_for_import, Request};
@@ -38,6 +39,8 @@ mod worker {
 
     thread_local! {
         static HISTORY: RefCell<History> = RefCell::new(History::default());
+        /// Others' readings of the citizen.
+        static READINGS: RefCell<Readings> = RefCell::new(Readings::default());
         /// The text of the file the page last posted for import.
         static FILE: RefCell<Option<String>> = const { RefCell::new(None) };
         /// With a passphrase set: its key (never readable) and the lock's parameters.
@@ -54,6 +57,10 @@ mod worker {
             // the one kept before stays.
             ToWorker::History(stored) => match serde_json::from_str::<History>(stored) {
                 Ok(history) => HISTORY.with(|h| *h.borrow_mut() = history),
+                Err(_) => reply(scope, &FromWorker::Failed, None),
+            },
+            ToWorker::Readings(stored) => match ugeblik::formats::stored::decode_readings(stored) {
+                Ok(readings) => READINGS.with(|r| *r.borrow_mut() = readings),
                 Err(_) => reply(scope, &FromWorker::Failed, None),
             },
             // A language pack, for drawing in a language not built in.
@@ -106,7 +113,9 @@ mod worker {
         fn answer(self, text: &str, lang: Lang) -> FromWorker {
             match self {
                 Opening::View => open_for_viewer(text, lang),
-                Opening::Import => HISTORY.with(|h| preview_for_import(&h.borrow(), text, lang)),
+                Opening::Import => {
+                    HISTORY.with(|h| READINGS.with(|r| preview_for_import(&h.borrow(), &r.borrow(), text, lang)))
+                }
             }
         }
     }
@@ -172,14 +181,20 @@ mod worker {
     /// The answer to a request that is not a file to download: the merged history, or
     /// the text for the portal.
     fn answer(message: &ToWorker, request: &Request) -> FromWorker {
-        let made = HISTORY.with(|h| make(&h.borrow(), request)).text;
+        let made = held(request);
+        let (made, readings) = (made.text, made.readings.unwrap_or_default());
         match (message, made.is_empty()) {
-            (ToWorker::Merge { .. }, false) => FromWorker::Merged { history: made },
+            (ToWorker::Merge { .. }, false) => FromWorker::Merged { history: made, readings },
             (ToWorker::Merge { .. }, true) => FromWorker::MergeFailed,
             (ToWorker::Send { .. }, false) => FromWorker::ForPortal { json: made },
             (ToWorker::Send { .. }, true) => FromWorker::PortalFailed,
             _ => FromWorker::Failed,
         }
+    }
+
+    /// Makes what `request` asks for from the history and the readings kept.
+    fn held(request: &Request) -> ugeblik::session::files::Made {
+        HISTORY.with(|h| READINGS.with(|r| make(&h.borrow(), &r.borrow(), request)))
     }
 
     /// Posts an answer, with what rides beside it.
@@ -220,7 +235,7 @@ mod worker {
         let seal = matches!(message, ToWorker::Export { seal: true, .. });
         if !seal {
             if file {
-                let made = HISTORY.with(|h| make(&h.borrow(), &request));
+                let made = held(&request);
                 return reply_file(scope, made.file.map(|name| (made.text, name)));
             }
             return reply(scope, &answer(&message, &request), None);
@@ -228,7 +243,7 @@ mod worker {
         // WebCrypto answers later: the reply follows when it has.
         let scope = scope.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let made = HISTORY.with(|h| make(&h.borrow(), &request));
+            let made = held(&request);
             let made = match made.file {
                 Some(name) if seal && !made.text.is_empty() => seal_file(&made.text, &name).await,
                 Some(name) => Some((made.text, name)),

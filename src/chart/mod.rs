@@ -246,7 +246,11 @@ pub fn trend(chart: &Trend<'_>, week_label: &dyn Fn(IsoWeek) -> String) -> Drawn
                 }
             }
             // All stretches first, then the markers: each becomes one path.
-            let runs = plotted.line.runs();
+            let runs = if plotted.line.def.key.is_sparse() {
+                vec![plotted.line.values.iter().enumerate().filter_map(|(i, v)| Some((i, (*v)?))).collect()]
+            } else {
+                plotted.line.runs()
+            };
             if plotted.line.def.key.is_step() {
                 for run in &runs {
                     let _ = plot.draw_series(LineSeries::new(steps(run, n), color.stroke_width(2)));

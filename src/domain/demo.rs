@@ -171,3 +171,49 @@ const NOTES: [&str; 4] = [
     "God uge – mødte op alle dage.",
     "Lægen flyttede min tid; det gav uro.",
 ];
+
+/// The made-up readings by others that go with [`history`]: the consultant's rating of
+/// job readiness every fourth week of the last twenty, a little more hopeful than the
+/// citizen at first and less so about the steps taken, and the workplace's evaluation
+/// every second week of the placement's last eight.
+pub fn readings(last: IsoWeek) -> crate::domain::rater::Readings {
+    use crate::domain::rater::{self, Rater, Reading, Readings, Role};
+    let mut noise = Noise(0x85EB_CA6B);
+    let mut readings = Readings::default();
+    let mut add = |role: Role, name: &str, back: i32, level: f32| {
+        let (Some(week), Some(instrument)) = (last.plus(-back), role.instrument()) else { return };
+        let mut answers = BTreeMap::new();
+        for (n, item) in instrument.items.iter().enumerate() {
+            let value = match item.scale {
+                Scale::Hours { .. } => level * 2.0,
+                // The steps taken: the consultant sees fewer than the citizen.
+                _ if item.link_id == "job-search" => level - 3.0,
+                _ => level + (n % 3) as f32 - 1.0 + noise.around(1) as f32,
+            };
+            let (_, max) = item.scale.bounds();
+            answers.insert(item.link_id.to_owned(), value.round().clamp(0.0, f32::from(max)) as u8);
+        }
+        let response = Response {
+            id: format!("demo-{}-{week}", role.code()),
+            status: status_of(instrument, &answers),
+            instrument: instrument.id.to_owned(),
+            version: instrument.version.to_owned(),
+            week,
+            authored: format!("{}T13:00:00Z", week.monday() + time::Duration::days(2)),
+            language: Lang::Da,
+            answers,
+            note: None,
+        };
+        let rater = Rater { role, name: Some(name.to_owned()) };
+        if rater::check(&rater, &response).is_ok() {
+            readings.upsert(Reading { rater, response, hidden: false });
+        }
+    };
+    for back in [20, 16, 12, 8, 4, 0] {
+        add(Role::Consultant, "MK", back, 6.0 - back as f32 / 10.0);
+    }
+    for back in [7, 5, 3, 1] {
+        add(Role::Employer, "Lise", back, 7.0 - back as f32 / 4.0);
+    }
+    readings
+}

@@ -129,7 +129,7 @@ pub struct Translation {
 }
 
 /// The app's own instruments in Arabic and Ukrainian: translated, not yet reviewed.
-const UNREVIEWED: [Translation; 2] =
+pub const UNREVIEWED: [Translation; 2] =
     [Translation { lang: Lang::Ar, reviewed: false }, Translation { lang: Lang::Uk, reviewed: false }];
 
 impl Instrument {
@@ -771,7 +771,7 @@ pub static CATALOGUE: [Instrument; 5] = [
 /// Every text of every instrument that the language packs translate (those with a key).
 pub fn keyed_texts() -> Vec<Text> {
     let mut texts = Vec::new();
-    for instrument in &CATALOGUE {
+    for instrument in CATALOGUE.iter().chain(&crate::domain::rater::RATED) {
         texts.extend([instrument.name, instrument.notice, instrument.lead_in]);
         for item in instrument.items {
             texts.extend([item.text, item.short, item.help]);

@@ -10,6 +10,7 @@ pub mod instrument;
 pub mod keyed;
 pub mod lang;
 pub mod progression;
+pub mod rater;
 pub mod response;
 pub mod series;
 pub mod week;

@@ -99,6 +99,13 @@ impl LineKey {
         matches!(self, LineKey::HoursPlanned | LineKey::HoursWorked)
     }
 
+    /// Whether the line is another's readings of the citizen (`jobready7-rater`,
+    /// `placement5`): given every few weeks, not weekly, so drawn joined across the weeks
+    /// between, where the citizen's own lines break at a week missed.
+    pub fn is_sparse(self) -> bool {
+        matches!(self, LineKey::Item { instrument, .. } if crate::domain::rater::find(instrument, "1").is_ok())
+    }
+
     /// Whether the line comes from the week's work rather than an instrument.
     pub fn is_work(self) -> bool {
         matches!(self, LineKey::HoursPlanned | LineKey::HoursWorked | LineKey::Attendance)

@@ -90,6 +90,12 @@ impl Config {
                 }
                 "demo" => flag(&value).map(|on| config.demo = on).is_some(),
                 "viewer" => flag(&value).map(|on| config.viewer = on).is_some(),
+                // A rater on their own device: like the viewer, nothing of its own is
+                // stored; the role is read by the viewer's part ([`rater_role`]).
+                "rater" => {
+                    config.viewer = true;
+                    true
+                }
                 _ => match THEME.iter().find(|(param, ..)| *param == name) {
                     Some(&(_, property, kind)) => {
                         theme_value(kind, &value).map(|v| config.theme.push((property, v))).is_some()
@@ -293,6 +299,18 @@ pub fn theme_value(kind: Kind, value: &str) -> Option<String> {
         }
     };
     fine.then(|| value.to_owned())
+}
+
+/// The role an address opens the app for (`?rater=employer`): a rater on their own device
+/// (`None` without `rater`). A role the app does not know, or the citizen's, is taken as a
+/// consultant's, whose first screen lets them choose.
+pub fn rater_role(search: &str) -> Option<crate::domain::rater::Role> {
+    use crate::domain::rater::Role;
+    let value = search.trim_start_matches('?').split('&').find_map(|pair| {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (name == "rater").then(|| decode(value))
+    })?;
+    Some(Role::parse(&value).filter(|role| *role != Role::Citizen).unwrap_or(Role::Consultant))
 }
 
 #[cfg(test)]

@@ -11,6 +11,11 @@
 //!   full-width forms) gets a leading `'`, so a spreadsheet never runs it as a formula.
 //! - The note is on the first row of its response only; a response with a note and no
 //!   answers has one row with an empty item.
+//! - Who gave the answers (format 4): `rater_role` is `citizen` for the citizen's own
+//!   answers (and for every goal, work and milestone row: the citizen's own too), or
+//!   `consultant`, `mentor` or `employer` for another's reading of the citizen;
+//!   `rater_name` the initials or first name that rater gave, or empty. Both sit before
+//!   the note, which stays last.
 //! - After the answers (format 2): one row per goal evaluation (`instrument` `goal`, item
 //!   `kept`, value 2 yes, 1 partly, 0 no, `status` the goal's state, `item_label` the goal,
 //!   `note` the week's note); one row per figure of a week's work (`instrument` `work`,
@@ -18,13 +23,16 @@
 //!   `absence` with the reason in `item_label`); one row per milestone (`instrument`
 //!   `milestone`, item its kind, `note` its words).
 
-use crate::domain::instrument;
 use crate::domain::progression::{parse_date, Absence, Kept};
+use crate::domain::rater::{self, Role};
 use crate::domain::week::IsoWeek;
 use crate::formats::export::Export;
 
+/// How many columns every row has.
+const COLUMNS: usize = 16;
+
 /// The columns, in order.
-pub const HEADER: [&str; 14] = [
+pub const HEADER: [&str; COLUMNS] = [
     "response_id",
     "week",
     "week_monday",
@@ -38,6 +46,8 @@ pub const HEADER: [&str; 14] = [
     "item_label",
     "value",
     "who5_percent",
+    "rater_role",
+    "rater_name",
     "note",
 ];
 
@@ -59,8 +69,9 @@ fn monday_of(week: IsoWeek) -> String {
     format!("{:04}-{:02}-{:02}", monday.year(), u8::from(monday.month()), monday.day())
 }
 
-/// A row of the 14 columns: every cell goes through [`field`], whatever it holds.
-fn row(out: &mut String, cells: [String; 14]) {
+/// A row of the [`HEADER`]'s columns: every cell goes through [`field`], whatever it holds
+/// (a rater's name too: `=HYPERLINK(…)` has neither digits nor an `@`).
+fn row(out: &mut String, cells: [String; COLUMNS]) {
     for (n, cell) in cells.iter().enumerate() {
         if n > 0 {
             out.push(';');
@@ -73,6 +84,8 @@ fn row(out: &mut String, cells: [String; 14]) {
 /// The goals', the work's and the milestones' rows.
 fn progression_rows(out: &mut String, export: &Export) {
     let blank = String::new;
+    // Goals, work and milestones are the citizen's own.
+    let citizen = || Role::Citizen.code().to_owned();
     for goal in &export.goals {
         let status = goal.closed.as_ref().map_or("open", |c| c.outcome.code());
         for check in &goal.checks {
@@ -96,6 +109,8 @@ fn progression_rows(out: &mut String, export: &Export) {
                     "kept".into(),
                     goal.what.clone(),
                     value.into(),
+                    blank(),
+                    citizen(),
                     blank(),
                     check.note.clone().unwrap_or_default(),
                 ],
@@ -124,6 +139,8 @@ fn progression_rows(out: &mut String, export: &Export) {
                 item.into(),
                 label.into(),
                 value,
+                blank(),
+                citizen(),
                 blank(),
                 blank(),
             ]
@@ -155,6 +172,8 @@ fn progression_rows(out: &mut String, export: &Export) {
                 kind_label(milestone.kind).into(),
                 blank(),
                 blank(),
+                citizen(),
+                blank(),
                 milestone.text.clone().unwrap_or_default(),
             ],
         );
@@ -178,7 +197,10 @@ pub fn to_csv(export: &Export) -> String {
     out.push_str(&HEADER.join(";"));
     out.push_str("\r\n");
     for response in &export.responses {
-        let known = instrument::find(&response.instrument, &response.version).ok();
+        let known = rater::find_any(&response.instrument, &response.version).ok();
+        // A file of format 3 or older holds the citizen's own answers only.
+        let role = response.rater.as_ref().map_or(Role::Citizen, |r| r.role);
+        let name = response.rater.as_ref().and_then(|r| r.name.clone()).unwrap_or_default();
         let validated = known.is_some_and(|i| i.validated);
         let percent = response.scores.map(|s| s.who5_percent.to_string()).unwrap_or_default();
         let monday = response.week.monday();
@@ -208,6 +230,8 @@ pub fn to_csv(export: &Export) -> String {
                 label.to_owned(),
                 value.map(|v| v.to_string()).unwrap_or_default(),
                 percent.clone(),
+                role.code().to_owned(),
+                name.clone(),
                 note.to_owned(),
             ];
             row(&mut out, cells);

@@ -10,18 +10,21 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::history::History;
-use crate::domain::instrument::{self, CATALOGUE};
+use crate::domain::instrument::CATALOGUE;
 use crate::domain::lang::Lang;
 use crate::domain::progression::{Goal, Milestone, WorkWeek};
-use crate::domain::response::{who5_score, Status};
+use crate::domain::rater::{self, Rater, Readings, RATED};
+use crate::domain::response::{who5_score, Response, Status};
 use crate::domain::week::IsoWeek;
 
 /// The format's name, in every file.
 pub const FORMAT: &str = "ugeblik-export";
 /// The newest format version. Bump it when the format changes, keep a fixture of the old
 /// one in `tests/fixtures/`, and add its migration to the import.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 // Version 2 added `goals`, `work` and `milestones`; a version 1 file reads with none.
+// Version 3 added the instruments' `translations`. Version 4 added every response's
+// `rater`; a file of an older version holds the citizen's own answers only.
 
 /// A whole export file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -42,7 +45,8 @@ pub struct Export {
     pub nickname: Option<String>,
     /// Every instrument version the responses use.
     pub instruments: Vec<InstrumentInfo>,
-    /// Every response, oldest week first.
+    /// Every response, oldest week first: the citizen's own and, from format 4, others'
+    /// readings of the citizen, each with its `rater`.
     pub responses: Vec<ExportedResponse>,
     /// Sub-goals, open and closed, each with its weekly evaluations (format 2).
     #[serde(default)]
@@ -109,6 +113,10 @@ pub struct ExportedResponse {
     pub scores: Option<Scores>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Who gave the answers (format 4; every response has it): the citizen, or a
+    /// consultant, mentor or employer rating them. Absent in older files: the citizen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rater: Option<Rater>,
 }
 
 /// The WHO-5 score of a complete response.
@@ -122,18 +130,29 @@ pub struct Scores {
     pub who5_percent: u8,
 }
 
-/// The export of `history`, made at `exported` (RFC 3339) by app version `app_version`.
-pub fn export(history: &History, exported: &str, app_version: &str, nickname: Option<&str>) -> Export {
-    let mut responses: Vec<&crate::domain::response::Response> = history.responses.iter().collect();
-    // Week by week, each week's instruments in the catalogue's order (WHO-5, CHIME, job).
-    let order = |id: &str| CATALOGUE.iter().position(|c| c.id == id).unwrap_or(usize::MAX);
-    responses
-        .sort_by(|a, b| (a.week, order(&a.instrument), &a.authored).cmp(&(b.week, order(&b.instrument), &b.authored)));
+/// The export of `history` and of others' `readings` of the citizen, made at `exported`
+/// (RFC 3339) by app version `app_version`.
+pub fn export(
+    history: &History,
+    readings: &Readings,
+    exported: &str,
+    app_version: &str,
+    nickname: Option<&str>,
+) -> Export {
+    let citizen = Rater::citizen();
+    let mut responses: Vec<(&Response, &Rater)> = history.responses.iter().map(|r| (r, &citizen)).collect();
+    responses.extend(readings.readings.iter().map(|r| (&r.response, &r.rater)));
+    // Week by week, each week's instruments in the catalogue's order (WHO-5, CHIME, job),
+    // then the readings by others.
+    let order = |id: &str| CATALOGUE.iter().chain(&RATED).position(|c| c.id == id).unwrap_or(usize::MAX);
+    responses.sort_by(|(a, _), (b, _)| {
+        (a.week, order(&a.instrument), &a.authored).cmp(&(b.week, order(&b.instrument), &b.authored))
+    });
     let mut instruments: Vec<InstrumentInfo> = Vec::new();
     let exported_responses = responses
         .into_iter()
-        .map(|r| {
-            let known = instrument::find(&r.instrument, &r.version).ok();
+        .map(|(r, by)| {
+            let known = rater::find_any(&r.instrument, &r.version).ok();
             if let Some(i) = known {
                 if !instruments.iter().any(|x| x.id == i.id && x.version == i.version) {
                     instruments.push(InstrumentInfo {
@@ -162,11 +181,12 @@ pub fn export(history: &History, exported: &str, app_version: &str, nickname: Op
                 answers: r.answers.clone(),
                 scores: who5_score(r).map(|s| Scores { who5_raw: s.raw, who5_percent: s.percent }),
                 note: r.note.clone(),
+                rater: Some(by.clone()),
             }
         })
         .collect();
     // The catalogue's order, so that files are stable.
-    instruments.sort_by_key(|i| CATALOGUE.iter().position(|c| c.id == i.id && c.version == i.version));
+    instruments.sort_by_key(|i| CATALOGUE.iter().chain(&RATED).position(|c| c.id == i.id && c.version == i.version));
     Export {
         format: FORMAT.to_owned(),
         format_version: FORMAT_VERSION,

@@ -20,17 +20,31 @@
 //! (40.1.3) checks them against the chosen option as a whole and refuses every answer
 //! ("must be an integer number"), so a response would no longer be accepted.
 //!
-//! Format 2's progression (see the README): each goal is a `Goal` (its subject an
-//! anonymous `Patient` with no identifier at all, since R4 requires a subject), each
+//! Who answered (format 4): the citizen is one anonymous `Patient` (`Patient/citizen`, no
+//! identifier nor name at all), in the bundle whenever it has a response or a goal. Every
+//! response's `subject` is that Patient: the answers are about the citizen, whoever gave
+//! them. The citizen's own answers have the Patient as `author` and `source` too (they
+//! answered and recorded them in their own app). Another's reading has neither: its
+//! `author` and `source` are the rater, a resource `contained` in the response (FHIR's way
+//! for a party known by nothing that identifies it): a `Practitioner` for a consultant or
+//! mentor, a `RelatedPerson` (its `patient` the citizen) for the employer or the
+//! workplace's contact person, each with a display name only (the initials or first name
+//! the rater gave, or else the role's word), never an identifier. The raters' instruments
+//! (`jobready7-rater`, `placement5`) get a `Questionnaire` of their own; no `Observation` is
+//! derived from a reading.
+//!
+//! Format 2's progression (see the README): each goal is a `Goal` (its subject the
+//! anonymous `Patient`, since R4 requires a subject), each
 //! weekly evaluation an `Observation` whose `focus` is the goal; each week's work one
 //! `Observation` with components (time in UCUM `min`, days, the absence reason); each
 //! milestone an `Observation` on its date. Codes are Ugeblik's own, under [`BASE`].
 
 use serde::Serialize;
 
-use crate::domain::instrument::{self, Instrument, Item, Scale};
+use crate::domain::instrument::{Instrument, Item, Scale};
 use crate::domain::lang::Lang;
 use crate::domain::progression::Outcome;
+use crate::domain::rater::{self, Rater, Role};
 use crate::domain::response::Status;
 use crate::domain::week::IsoWeek;
 use crate::formats::export::{Export, ExportedResponse};
@@ -43,6 +57,13 @@ const ITEM_CONTROL: &str = "http://hl7.org/fhir/StructureDefinition/questionnair
 const ITEM_CONTROL_SYSTEM: &str = "http://hl7.org/fhir/questionnaire-item-control";
 const CHOICE_ORIENTATION: &str = "http://hl7.org/fhir/StructureDefinition/questionnaire-choiceOrientation";
 const UCUM: &str = "http://unitsofmeasure.org";
+/// The citizen: the one `Patient` of every bundle, referred to as [`CITIZEN`].
+const CITIZEN_ID: &str = "citizen";
+/// How every resource refers to the citizen (relative to the bundle's [`BASE`], as each
+/// entry's `fullUrl` is `BASE/<type>/<id>`).
+pub const CITIZEN: &str = "Patient/citizen";
+/// The `id` of the rater contained in another's reading, referred to as `#rater`.
+const RATER_ID: &str = "rater";
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -76,6 +97,26 @@ enum Resource {
 struct Patient {
     resource_type: &'static str,
     id: &'static str,
+}
+
+/// Who gave another's reading: a `Practitioner` (consultant, mentor) or a `RelatedPerson`
+/// (employer), contained in the response, with a display name only.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RaterResource {
+    resource_type: &'static str,
+    id: &'static str,
+    /// A `RelatedPerson`'s: the citizen (required by R4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    patient: Option<Reference>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    relationship: Vec<CodeableConcept>,
+    name: Vec<HumanName>,
+}
+
+#[derive(Serialize)]
+struct HumanName {
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -211,10 +252,17 @@ enum ExtensionValue {
 struct QuestionnaireResponse {
     resource_type: &'static str,
     id: String,
+    language: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    contained: Vec<RaterResource>,
     questionnaire: String,
     status: &'static str,
+    /// Whom the answers are about: always the citizen.
+    subject: Reference,
     authored: String,
-    language: &'static str,
+    /// Who gave the answers: the citizen, or the contained rater.
+    author: Reference,
+    source: Reference,
     item: Vec<ResponseItem>,
 }
 
@@ -265,9 +313,57 @@ struct Quantity {
     code: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 struct Reference {
     reference: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display: Option<String>,
+}
+
+impl Reference {
+    fn to(reference: impl Into<String>) -> Reference {
+        Reference { reference: reference.into(), display: None }
+    }
+}
+
+/// The word for a rater's role in the file (Danish, as the questionnaires' texts are).
+fn role_word(role: Role) -> &'static str {
+    match role {
+        Role::Citizen => "Borgeren",
+        Role::Consultant => "Konsulent",
+        Role::Mentor => "Mentor",
+        Role::Employer => "Arbejdsplads",
+    }
+}
+
+/// The rater of another's reading as a contained resource, and the reference to it (whose
+/// `display` says the role and the name given, like `Konsulent (MK)`). `None` for the
+/// citizen's own answers.
+fn rater_resource(rater: &Rater) -> Option<(RaterResource, Reference)> {
+    let word = role_word(rater.role);
+    let given = rater.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let name = vec![HumanName { text: given.unwrap_or(word).to_owned() }];
+    let resource = match rater.role {
+        Role::Citizen => return None,
+        Role::Consultant | Role::Mentor => {
+            RaterResource { resource_type: "Practitioner", id: RATER_ID, patient: None, relationship: Vec::new(), name }
+        }
+        Role::Employer => RaterResource {
+            resource_type: "RelatedPerson",
+            id: RATER_ID,
+            patient: Some(Reference::to(CITIZEN)),
+            relationship: vec![CodeableConcept {
+                coding: Vec::new(),
+                text: "Arbejdsgiver eller kontaktperson på arbejdspladsen".to_owned(),
+            }],
+            name,
+        },
+    };
+    let display = match given {
+        Some(given) => format!("{word} ({given})"),
+        None => word.to_owned(),
+    };
+    Some((resource, Reference { reference: format!("#{RATER_ID}"), display: Some(display) }))
 }
 
 /// The canonical URL of an instrument's questionnaire.
@@ -412,6 +508,13 @@ fn response_url(response: &ExportedResponse) -> String {
 }
 
 fn questionnaire_response(response: &ExportedResponse, instrument: &Instrument) -> QuestionnaireResponse {
+    // A file of format 3 or older holds the citizen's own answers only.
+    let rater = response.rater.as_ref().and_then(rater_resource);
+    let (contained, by) = match rater {
+        Some((resource, reference)) => (vec![resource], reference),
+        None => (Vec::new(), Reference::to(CITIZEN)),
+    };
+    let source = by.clone();
     let item = instrument
         .items
         .iter()
@@ -431,13 +534,17 @@ fn questionnaire_response(response: &ExportedResponse, instrument: &Instrument) 
     QuestionnaireResponse {
         resource_type: "QuestionnaireResponse",
         id: fhir_id(&response.id),
+        language: response.language.code(),
+        contained,
         questionnaire: format!("{}|{}", questionnaire_url(instrument.id), instrument.version),
         status: match response.status {
             Status::Complete => "completed",
             Status::Partial => "in-progress",
         },
+        subject: Reference::to(CITIZEN),
         authored: response.authored.clone(),
-        language: response.language.code(),
+        author: by,
+        source,
         item,
     }
 }
@@ -446,7 +553,7 @@ fn questionnaire_response(response: &ExportedResponse, instrument: &Instrument) 
 pub fn bundle(export: &Export) -> Bundle {
     let mut entry = Vec::new();
     for info in &export.instruments {
-        if let Ok(instrument) = instrument::find(&info.id, &info.version) {
+        if let Ok(instrument) = rater::find_any(&info.id, &info.version) {
             let resource = questionnaire(instrument);
             entry.push(Entry {
                 full_url: format!("{BASE}/Questionnaire/{}", resource.id),
@@ -454,14 +561,22 @@ pub fn bundle(export: &Export) -> Bundle {
             });
         }
     }
+    if !export.responses.is_empty() || !export.goals.is_empty() {
+        entry.push(Entry {
+            full_url: format!("{BASE}/{CITIZEN}"),
+            resource: Resource::Patient(Box::new(Patient { resource_type: "Patient", id: CITIZEN_ID })),
+        });
+    }
     for response in &export.responses {
-        let Ok(instrument) = instrument::find(&response.instrument, &response.version) else { continue };
+        let Ok(instrument) = rater::find_any(&response.instrument, &response.version) else { continue };
+        let own = response.rater.as_ref().is_none_or(Rater::is_citizen);
         let url = response_url(response);
         entry.push(Entry {
             full_url: url.clone(),
             resource: Resource::Response(Box::new(questionnaire_response(response, instrument))),
         });
-        if let Some(scores) = response.scores {
+        // Only the citizen's own WHO-5 has a score; a reading never gets an Observation.
+        if let Some(scores) = response.scores.filter(|_| own) {
             let id = fhir_id(&format!("{}-who5-percent", response.id));
             entry.push(Entry {
                 full_url: format!("{BASE}/Observation/{id}"),
@@ -480,7 +595,7 @@ pub fn bundle(export: &Export) -> Bundle {
                         system: UCUM,
                         code: "%",
                     }),
-                    derived_from: vec![Reference { reference: url }],
+                    derived_from: vec![Reference::to(url)],
                     ..Observation::default()
                 })),
             });
@@ -525,12 +640,6 @@ fn minutes(minutes: u32) -> Quantity {
 
 /// The goals, their evaluations, the weeks' work and the milestones.
 fn progression(export: &Export, entry: &mut Vec<Entry>) {
-    if !export.goals.is_empty() {
-        entry.push(Entry {
-            full_url: format!("{BASE}/Patient/citizen"),
-            resource: Resource::Patient(Box::new(Patient { resource_type: "Patient", id: "citizen" })),
-        });
-    }
     for goal in &export.goals {
         let id = fhir_id(&format!("goal-{}", goal.id));
         let url = format!("{BASE}/Goal/{id}");
@@ -561,7 +670,7 @@ fn progression(export: &Export, entry: &mut Vec<Entry>) {
                     text: text.to_owned(),
                 }),
                 description: CodeableConcept { coding: Vec::new(), text: goal.what.clone() },
-                subject: Reference { reference: "Patient/citizen".to_owned() },
+                subject: Reference::to(CITIZEN),
                 start_date: date_of(goal.set, false),
                 target: if has_target { vec![target] } else { Vec::new() },
                 status_date: goal.closed.as_ref().map(|c| date_of(c.week, false)),
@@ -572,7 +681,7 @@ fn progression(export: &Export, entry: &mut Vec<Entry>) {
                 fhir_id(&format!("goal-{}-{}", goal.id, check.week)),
                 own("observation", "goal-kept", "Kept to the goal this week"),
             );
-            kept.focus = vec![Reference { reference: url.clone() }];
+            kept.focus = vec![Reference::to(url.clone())];
             kept.effective_period = Some(week_period(check.week));
             kept.value_codeable_concept = Some(own("goal-kept", check.kept.code(), check.kept.code()));
             kept.value_string = None;

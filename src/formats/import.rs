@@ -13,7 +13,8 @@ use serde_json::error::Category;
 
 use crate::domain::history::History;
 use crate::domain::progression::{parse_date, Goal, Milestone, ProgressError, WorkWeek};
-use crate::domain::response::{normalize_time, validate, Response, ValidationError};
+use crate::domain::rater::{self, Rater, Reading, ReadingError, Readings};
+use crate::domain::response::{normalize_time, Response, ValidationError};
 use crate::domain::week::{IsoWeek, WeekError, FIRST_YEAR, LAST_YEAR};
 use crate::formats::export::{Export, ExportedResponse, FORMAT, FORMAT_VERSION};
 
@@ -144,6 +145,13 @@ pub enum ImportError {
         place: Place,
         error: ProgressError,
     },
+    /// A response whose rater may not give it: WHO-5 or CHIME answered by someone other
+    /// than the citizen, another's instrument marked as the citizen's own, a rater's name
+    /// that is not initials or a first name.
+    Rater {
+        place: Place,
+        error: ReadingError,
+    },
 }
 
 /// What an import would do, shown before the citizen confirms.
@@ -171,6 +179,10 @@ pub struct Preview {
     pub new_checks: usize,
     /// Goals, weeks of work and milestones this phone has otherwise: the citizen decides.
     pub changes: Vec<Change>,
+    /// Others' readings of the citizen in the file, and those this phone does not have
+    /// (nor had deleted): they are added when the citizen chooses to keep them.
+    pub readings: usize,
+    pub new_readings: Vec<Reading>,
 }
 
 /// One response that differs between the phone and the file.
@@ -220,7 +232,10 @@ pub fn milestone_key(id: &str) -> String {
 /// A file read and checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Imported {
+    /// The citizen's own answers.
     pub responses: Vec<Response>,
+    /// Others' readings of the citizen (format 4).
+    pub readings: Vec<Reading>,
     pub nickname: Option<String>,
     pub goals: Vec<Goal>,
     pub work: Vec<WorkWeek>,
@@ -259,9 +274,9 @@ pub fn read(text: &str) -> Result<Imported, ImportError> {
     }
     let export: Export = match head.format_version {
         Some(version) if version > FORMAT_VERSION => return Err(ImportError::TooNew { version }),
-        // Version 1 had no goals, work or milestones, version 2 no translations: each reads
-        // as the newest without them.
-        Some(1..=3) => serde_json::from_str(text).map_err(|e| {
+        // Version 1 had no goals, work or milestones, version 2 no translations, version 3
+        // no raters (only the citizen's own answers): each reads as the newest without them.
+        Some(1..=FORMAT_VERSION) => serde_json::from_str(text).map_err(|e| {
             explain(text).unwrap_or(ImportError::Shape { line: e.line(), column: e.column(), detail: e.to_string() })
         })?,
         _ => return Err(ImportError::NotAnExport),
@@ -313,6 +328,7 @@ fn time(place: &Place, text: &str) -> Result<String, ImportError> {
 fn checked(export: Export) -> Result<Imported, ImportError> {
     let mut ids = HashSet::new();
     let mut responses = Vec::with_capacity(export.responses.len());
+    let mut readings = Vec::new();
     for (n, exported) in export.responses.into_iter().enumerate() {
         let place = Place::Response {
             index: n + 1,
@@ -320,13 +336,22 @@ fn checked(export: Export) -> Result<Imported, ImportError> {
             instrument: Some(short(&exported.instrument, 40)),
         };
         in_range(&place, "week", exported.week)?;
+        let rater = exported.rater.clone().unwrap_or_else(Rater::citizen);
         let mut response = into_response(exported);
         response.authored = time(&place, &response.authored)?;
-        validate(&response).map_err(|error| ImportError::Invalid { place: place.clone(), error })?;
+        rater::check(&rater, &response).map_err(|error| match error {
+            ReadingError::Response(error) => ImportError::Invalid { place: place.clone(), error },
+            error => ImportError::Rater { place: place.clone(), error },
+        })?;
         if !ids.insert(response.id.clone()) {
             return Err(ImportError::Duplicate { place });
         }
-        responses.push(response);
+        if rater.is_citizen() {
+            responses.push(response);
+        } else {
+            let name = rater.name.as_deref().and_then(|n| rater::name(n).ok().flatten());
+            readings.push(Reading { rater: Rater { name, ..rater }, response, hidden: false });
+        }
     }
     let mut goals = export.goals;
     for n in 0..goals.len() {
@@ -371,7 +396,7 @@ fn checked(export: Export) -> Result<Imported, ImportError> {
         date_in_range(&place, "date", &milestone.date)?;
         milestone.authored = time(&place, &milestone.authored)?;
     }
-    Ok(Imported { responses, nickname: export.nickname, goals, work, milestones })
+    Ok(Imported { responses, readings, nickname: export.nickname, goals, work, milestones })
 }
 
 /// A value as the file has it, shortened, for a message: text in quotes, a list or a
@@ -451,7 +476,7 @@ static INSTRUMENT: [Spec; 6] = [
     Spec("translations", Kind::List(Section::Translations), Optional),
 ];
 static TRANSLATION: [Spec; 2] = [Spec("language", Kind::Lang, Required), Spec("reviewed", Kind::YesNo, Required)];
-static RESPONSE: [Spec; 11] = [
+static RESPONSE: [Spec; 12] = [
     Spec("id", Kind::Text, Required),
     Spec("instrument", Kind::Text, Required),
     Spec("version", Kind::Text, Required),
@@ -463,6 +488,11 @@ static RESPONSE: [Spec; 11] = [
     Spec("answers", Kind::Answers, Required),
     Spec("scores", Kind::Object(&SCORES), Nullable),
     Spec("note", Kind::Text, Nullable),
+    Spec("rater", Kind::Object(&RATER), Nullable),
+];
+static RATER: [Spec; 2] = [
+    Spec("role", Kind::OneOf(&["citizen", "consultant", "mentor", "employer"]), Required),
+    Spec("name", Kind::Text, Nullable),
 ];
 static SCORES: [Spec; 2] = [Spec("who5Raw", Kind::Whole(U8), Required), Spec("who5Percent", Kind::Whole(U8), Required)];
 static GOAL: [Spec; 9] = [
@@ -633,7 +663,7 @@ fn answers(
     place: &Place,
 ) -> Result<(), ImportError> {
     let text = |key: &str| response.get(key).and_then(serde_json::Value::as_str).unwrap_or("");
-    let known = crate::domain::instrument::find(text("instrument"), text("version")).ok();
+    let known = rater::find_any(text("instrument"), text("version")).ok();
     for (link_id, value) in answers.as_object().into_iter().flatten() {
         if !Kind::Whole(U8).fits(value) {
             let max = known.and_then(|i| i.item(link_id)).map_or(U8, |item| u64::from(item.scale.bounds().1));
@@ -661,7 +691,7 @@ fn into_response(exported: ExportedResponse) -> Response {
 }
 
 /// What importing `imported` into `history` would do.
-pub fn preview(history: &History, imported: &Imported) -> Preview {
+pub fn preview(history: &History, readings: &Readings, imported: &Imported) -> Preview {
     let mut new = 0;
     let mut unchanged = 0;
     let mut conflicts = Vec::new();
@@ -696,6 +726,16 @@ pub fn preview(history: &History, imported: &Imported) -> Preview {
         new_milestones: Vec::new(),
         new_checks: 0,
         changes: Vec::new(),
+        readings: imported.readings.len(),
+        new_readings: imported
+            .readings
+            .iter()
+            .filter(|r| {
+                let id = &r.response.id;
+                !readings.deleted.contains(id) && !readings.readings.iter().any(|mine| &mine.response.id == id)
+            })
+            .cloned()
+            .collect(),
     };
     preview_progression(history, imported, &mut preview);
     preview
@@ -807,6 +847,19 @@ pub fn merge(history: &History, imported: &Imported, take_theirs: &[String]) -> 
     merged
 }
 
+/// `readings` with the file's readings added: a new one unless the citizen deleted it, a
+/// newer answer to one kept (the citizen's choice to hide it stays).
+pub fn merge_readings(readings: &Readings, imported: &Imported) -> Readings {
+    let mut merged = readings.clone();
+    for reading in &imported.readings {
+        match merged.readings.iter().find(|r| r.response.id == reading.response.id) {
+            Some(mine) if mine.response.authored >= reading.response.authored => {}
+            _ => merged.upsert(reading.clone()),
+        }
+    }
+    merged
+}
+
 /// The tables above describe the export format a second time, for the refusals' words:
 /// they must name exactly the fields of its one definition, the serde types (as their
 /// generated JSON Schema lists them), or a field added there would go undescribed here.
@@ -828,7 +881,8 @@ mod tests {
             names
         };
         assert_eq!(described(&FILE), names(&schema["properties"]), "the file");
-        let tables: [(&str, &[Spec]); 10] = [
+        let tables: [(&str, &[Spec]); 11] = [
+            ("Rater", &RATER),
             ("InstrumentInfo", &INSTRUMENT),
             ("TranslationInfo", &TRANSLATION),
             ("ExportedResponse", &RESPONSE),

@@ -16,6 +16,7 @@ use crate::domain::checkin::Draft;
 use crate::domain::history::History;
 use crate::domain::lang::Lang;
 use crate::domain::progression::{Goal, Milestone, WorkWeek};
+use crate::domain::rater::{self, Reading, Readings};
 use crate::domain::response::{validate, Response};
 use crate::formats::json::{self, Value};
 
@@ -202,6 +203,47 @@ pub fn decode_draft(text: &str) -> Result<Draft, DecodeError> {
     }
     draft.check().map_err(|error| DecodeError::Invalid(format!("check-in in progress: {error}")))?;
     Ok(draft)
+}
+
+/// The newest format version of the stored readings by others (a key of their own:
+/// `ugeblik.v1.readings`, read by the session screens and the worker only).
+pub const READINGS_VERSION: u64 = 1;
+
+/// Others' readings of the citizen as stored, after the format's version.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredReadings<'a> {
+    version: u64,
+    readings: Cow<'a, [Reading]>,
+    #[serde(default)]
+    deleted: Cow<'a, [String]>,
+}
+
+pub fn encode_readings(readings: &Readings) -> String {
+    json::to_string(&StoredReadings {
+        version: READINGS_VERSION,
+        readings: Cow::Borrowed(&readings.readings),
+        deleted: Cow::Borrowed(&readings.deleted),
+    })
+}
+
+/// Reads the stored readings: each must be one its rater may give (WHO-5 and CHIME never
+/// by another), valid, and of an id given once.
+pub fn decode_readings(text: &str) -> Result<Readings, DecodeError> {
+    let (_, stored): (_, StoredReadings) = versioned(text, "readings", READINGS_VERSION)?;
+    let readings = Readings { readings: stored.readings.into_owned(), deleted: stored.deleted.into_owned() };
+    for (index, reading) in readings.readings.iter().enumerate() {
+        let place = index + 1;
+        if reading.rater.is_citizen() {
+            return Err(DecodeError::Invalid(format!("reading {place}: the citizen's own answers are not kept here")));
+        }
+        rater::check(&reading.rater, &reading.response)
+            .map_err(|error| DecodeError::Invalid(format!("reading {place}: {error}")))?;
+        if readings.readings[..index].iter().any(|r| r.response.id == reading.response.id) {
+            return Err(DecodeError::Invalid(format!("reading {place}: id {:?} appears twice", reading.response.id)));
+        }
+    }
+    Ok(readings)
 }
 
 pub fn encode_settings(settings: &Settings) -> String {

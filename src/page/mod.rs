@@ -8,7 +8,7 @@ pub mod model;
 pub mod steps;
 
 #[cfg(target_arch = "wasm32")]
-mod answers;
+pub(crate) mod answers;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]

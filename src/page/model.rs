@@ -14,6 +14,7 @@ use crate::domain::history::{instrument_ids, History};
 use crate::domain::instrument::WHO5_ID;
 use crate::domain::lang::Lang;
 use crate::domain::progression::{format_date, Kept, ProgressError, Work};
+use crate::domain::rater::Readings;
 use crate::domain::response::{rfc3339_utc, who5_score};
 use crate::domain::week::IsoWeek;
 use crate::formats::config::Config;
@@ -21,6 +22,7 @@ use crate::formats::safety::{Ending, Safety};
 use crate::formats::stored::Settings;
 use crate::platform::storage::{
     delete_everything, Cipher, KeyValueStore, Loaded, MemoryStore, Problem, SealedOver, Vault, DRAFT_KEY, HISTORY_KEY,
+    READINGS_KEY,
 };
 
 /// What became of [`Model::finish`].
@@ -370,6 +372,32 @@ impl<C: Cipher, S: KeyValueStore + Clone + 'static> Model<C, S> {
         self.history = history;
         let saved = self.vault.save_history(&self.history);
         self.report(saved);
+    }
+
+    /// Whether readings by others were ever stored here (not read, nor decrypted).
+    pub fn has_readings(&self) -> bool {
+        matches!(self.vault.store().get(READINGS_KEY), Ok(Some(_)))
+    }
+
+    /// Others' readings of the citizen, read from storage (the session screens hold them;
+    /// the check-in never does). What cannot be read is told like any stored value.
+    pub fn readings(&mut self) -> Readings {
+        let (readings, problems) = self.vault.readings();
+        for problem in problems {
+            self.report(Err(problem));
+        }
+        readings
+    }
+
+    /// Stores `readings` (merged with another tab's) and returns what to hold; nothing is
+    /// stored for the demo or the viewer.
+    pub fn save_readings(&mut self, readings: &Readings) -> Readings {
+        if self.read_only() {
+            return readings.clone();
+        }
+        let (held, problem) = self.vault.save_readings(readings);
+        self.report(problem.map_or(Ok(()), Err));
+        held
     }
 
     /// How many writes of the history have failed so far: compared before and after a

@@ -348,7 +348,7 @@ impl AppState {
     }
 
     /// Waits until every encrypted write asked for is in storage (at most five seconds).
-    async fn settled(self) {
+    pub(crate) async fn settled(self) {
         for _ in 0..250 {
             if self.read(AppModel::pending) == 0 {
                 break;

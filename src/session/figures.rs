@@ -306,7 +306,11 @@ fn unit_code(unit: Unit) -> &'static str {
 }
 
 fn summary_text(line: &Line, weeks: &[IsoWeek], lang: Lang) -> String {
-    let name = line.def.name.get(lang);
+    summary_named(line.def.name.get(lang), line, weeks, lang)
+}
+
+/// What `line`, called `name`, did over `weeks`, in words.
+pub(crate) fn summary_named(name: &str, line: &Line, weeks: &[IsoWeek], lang: Lang) -> String {
     match summarize(line, weeks) {
         Summary::NoReadings => ChartMsg::SummaryNone.fill(lang, &[("name", name)]),
         Summary::One { week, value } => ChartMsg::SummaryOne
@@ -331,7 +335,7 @@ fn figure(line: &Line, value: f32, lang: Lang) -> String {
 }
 
 /// One trend chart: drawn, described, keyed, and the values for its cursor.
-fn trend_figure(
+pub(crate) fn trend_figure(
     unit: Unit,
     weeks: &[IsoWeek],
     lines: &[(&Line, chart::LineStyle)],
@@ -578,6 +582,11 @@ pub enum ViewKind {
     Chime,
     /// Job readiness, now and at the start.
     JobReady,
+    /// Job readiness as the citizen and a consultant or mentor see it, and where they
+    /// differ.
+    Others,
+    /// The workplace's evaluation during a placement.
+    Workplace,
     /// Hours and attendance.
     Work,
     /// The goals, week by week.
@@ -588,10 +597,12 @@ pub enum ViewKind {
 }
 
 impl ViewKind {
-    pub const ALL: [ViewKind; 7] = [
+    pub const ALL: [ViewKind; 9] = [
         ViewKind::Who5,
         ViewKind::Chime,
         ViewKind::JobReady,
+        ViewKind::Others,
+        ViewKind::Workplace,
         ViewKind::Work,
         ViewKind::Goals,
         ViewKind::Milestones,
@@ -610,6 +621,8 @@ impl ViewKind {
             ViewKind::Who5 => "who5",
             ViewKind::Chime => "chime",
             ViewKind::JobReady => "jobready",
+            ViewKind::Others => "others",
+            ViewKind::Workplace => "workplace",
             ViewKind::Work => "work",
             ViewKind::Goals => "goals",
             ViewKind::Milestones => "milestones",
@@ -623,6 +636,8 @@ impl ViewKind {
             ViewKind::Who5 => ChartMsg::ViewWho5,
             ViewKind::Chime => ChartMsg::ViewChime,
             ViewKind::JobReady => ChartMsg::ViewJobReady,
+            ViewKind::Others => ChartMsg::ViewOthers,
+            ViewKind::Workplace => ChartMsg::ViewWorkplace,
             ViewKind::Work => ChartMsg::ViewWork,
             ViewKind::Goals => ChartMsg::GoalsChartTitle,
             ViewKind::Milestones => ChartMsg::ViewMilestones,
@@ -653,10 +668,17 @@ pub enum ViewBody {
     List(Vec<(String, String)>),
 }
 
-/// The session's views of `history` over the period chosen, each that has something to
-/// show: charts drawn `one` px wide where a view has one, `two` where it has two side by
-/// side (hours and attendance). The profiles compare the first and the latest reading.
-pub fn session_views(history: &History, choices: &Choices, one: u32, two: u32) -> Vec<SessionView> {
+/// The session's views of `history` and others' `readings` over the period chosen, each
+/// that has something to show: charts drawn `one` px wide where a view has one, `two` where
+/// it has two side by side (hours and attendance). The profiles compare the first and the
+/// latest reading; a reading by another that the citizen hid is left out.
+pub fn session_views(
+    history: &History,
+    readings: &crate::domain::rater::Readings,
+    choices: &Choices,
+    one: u32,
+    two: u32,
+) -> Vec<SessionView> {
     let lang = choices.lang;
     let mut chart = choices.chart.clone();
     chart.lines = crate::domain::series::line_defs()
@@ -688,6 +710,16 @@ pub fn session_views(history: &History, choices: &Choices, one: u32, two: u32) -
             let radar = profiles.remove(at);
             views.push(view(kind, radar.title.clone(), Vec::new(), ViewBody::Radar(Box::new(radar))));
         }
+    }
+    let others =
+        crate::session::perspectives::perspectives(history, readings, &Choices { width: one, ..choices.clone() }, true);
+    if let Some(radar) = others.radar {
+        let words = others.differences.map(|d| vec![d.short]).unwrap_or_default();
+        views.push(view(ViewKind::Others, radar.title.clone(), words, ViewBody::Radar(Box::new(radar))));
+    }
+    if let Some(workplace) = others.workplace {
+        let words = vec![workplace.summary.clone()];
+        views.push(view(ViewKind::Workplace, workplace.title.clone(), words, ViewBody::Trends(vec![workplace])));
     }
     let work: Vec<TrendFigure> =
         halves.trends().filter(|t| matches!(t.code, "hours" | "attendance")).cloned().collect();

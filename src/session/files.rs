@@ -12,10 +12,12 @@ use crate::domain::history::History;
 use crate::domain::instrument::current;
 use crate::domain::lang::Lang;
 use crate::domain::progression::{parse_date, ProgressError};
+use crate::domain::rater::{self, Rater, Reading, ReadingError, Readings, Role};
 use crate::domain::response::ValidationError;
 use crate::domain::week::{IsoWeek, FIRST_YEAR, LAST_YEAR};
 use crate::formats::ics::{Reminder, Wording};
 use crate::formats::import::{self, Changed, Expected, Field, ImportError, Place};
+use crate::formats::stored;
 use crate::i18n::{date_label, week_label_with_year, ChartMsg};
 use crate::session::figures::DEMO_WEEKS;
 use crate::session::protocol::{Choices, Differs, FromWorker, ImportPreview};
@@ -55,49 +57,54 @@ pub struct Request {
 }
 
 /// What was made: the text, and for a file to save, its name. Empty when it cannot be
-/// made.
+/// made. A merge also makes the readings by others with the file's added (stored format).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Made {
     pub text: String,
     pub file: Option<String>,
+    pub readings: Option<String>,
 }
 
 /// This build's version, written into exports.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Makes what `request` asks for from `history` (or, for the demo, its made-up history).
-pub fn make(history: &History, request: &Request) -> Made {
+/// Makes what `request` asks for from `history` and others' `readings` of the citizen
+/// (or, for the demo, its made-up ones).
+pub fn make(history: &History, readings: &Readings, request: &Request) -> Made {
     if request.choices.demo {
-        let demo = crate::domain::demo::history(request.choices.now, DEMO_WEEKS);
-        return make(
-            &demo,
-            &Request { choices: Choices { demo: false, ..request.choices.clone() }, ..request.clone() },
-        );
+        let now = request.choices.now;
+        let (demo, readings) = (crate::domain::demo::history(now, DEMO_WEEKS), crate::domain::demo::readings(now));
+        let request = Request { choices: Choices { demo: false, ..request.choices.clone() }, ..request.clone() };
+        return make(&demo, &readings, &request);
     }
     match request.view {
         View::ImportMerge => {
             // Only a file that still reads is merged; the page checks the result again.
-            let text = match request.import.as_deref().map(import::read) {
-                Some(Ok(imported)) => {
-                    crate::formats::stored::encode_history(&import::merge(history, &imported, &request.take_theirs))
-                }
-                _ => String::new(),
-            };
-            Made { text, file: None }
+            match request.import.as_deref().map(import::read) {
+                Some(Ok(imported)) => Made {
+                    text: stored::encode_history(&import::merge(history, &imported, &request.take_theirs)),
+                    file: None,
+                    readings: Some(stored::encode_readings(&import::merge_readings(readings, &imported))),
+                },
+                _ => Made { text: String::new(), file: None, readings: None },
+            }
         }
         View::Export => {
             let exported = request.exported.as_deref().unwrap_or("");
-            let file = crate::formats::export::export(history, exported, APP_VERSION, request.nickname.as_deref());
+            let nickname = request.nickname.as_deref();
+            let file = crate::formats::export::export(history, readings, exported, APP_VERSION, nickname);
             let (text, extension) = match request.format.as_deref() {
                 // For the portal: the canonical file's text itself, posted by the page.
-                Some("portal") => return Made { text: crate::formats::export::to_json(&file), file: None },
+                Some("portal") => {
+                    return Made { text: crate::formats::export::to_json(&file), file: None, readings: None }
+                }
                 Some("ics") => return reminder_file(request),
                 Some("csv") => (crate::formats::csv::to_csv(&file), "csv"),
                 Some("fhir") => (crate::formats::fhir::to_json(&file), "fhir.json"),
                 _ => (crate::formats::export::to_json(&file), "json"),
             };
             let name = crate::formats::export::file_name(&file, request.choices.now, extension);
-            Made { text, file: Some(name) }
+            Made { text, file: Some(name), readings: None }
         }
     }
 }
@@ -121,14 +128,19 @@ fn reminder_file(request: &Request) -> Made {
         _ => String::new(),
     };
     let file = (!text.is_empty()).then(|| "ugeblik-paamindelse.ics".to_owned());
-    Made { text, file }
+    Made { text, file, readings: None }
 }
 
 /// What a file read for import would bring to `history`, worded in `lang`: the counts,
 /// what it adds, and a choice for each answer, goal, week of work or milestone the phone
 /// has otherwise (the phone's is kept unless the citizen ticks the file's).
-pub fn import_preview(history: &History, imported: &import::Imported, lang: Lang) -> ImportPreview {
-    let seen = import::preview(history, imported);
+pub fn import_preview(
+    history: &History,
+    readings: &Readings,
+    imported: &import::Imported,
+    lang: Lang,
+) -> ImportPreview {
+    let seen = import::preview(history, readings, imported);
     let (from, to) = seen.span.map_or((String::new(), String::new()), |(a, b)| {
         (week_label_with_year(lang, a), week_label_with_year(lang, b))
     });
@@ -175,6 +187,7 @@ pub fn import_preview(history: &History, imported: &import::Imported, lang: Lang
     if seen.new_checks > 0 {
         added.push(ChartMsg::PreviewNewChecks.fill(lang, &[("count", &seen.new_checks.to_string())]));
     }
+    let readings = seen.new_readings.iter().map(|reading| reading_line(reading, lang)).collect();
     let conflicts = seen
         .conflicts
         .iter()
@@ -214,7 +227,13 @@ pub fn import_preview(history: &History, imported: &import::Imported, lang: Lang
         .collect();
     let nickname =
         seen.nickname.as_deref().map(|nickname| ChartMsg::PreviewNickname.fill(lang, &[("nickname", nickname)]));
-    ImportPreview { summary, progression, added, nickname, conflicts, changes }
+    // A rater's file: readings only, none of the citizen's own answers.
+    let summary = if seen.responses == 0 && seen.readings > 0 {
+        ChartMsg::PreviewReadingsOnly.fill(lang, &[("count", &seen.readings.to_string())])
+    } else {
+        summary
+    };
+    ImportPreview { summary, progression, added, readings, nickname, conflicts, changes }
 }
 
 /// Why a file cannot be imported, in the citizen's language, saying what and where: the
@@ -266,6 +285,62 @@ pub fn import_error(error: &ImportError, lang: Lang) -> String {
         ImportError::Duplicate { place } => ChartMsg::ErrDuplicate.fill(lang, &[("place", &place_text(place, lang))]),
         ImportError::Progression { place, error } => ChartMsg::ErrProgression
             .fill(lang, &[("place", &place_text(place, lang)), ("problem", &progress_text(error, lang))]),
+        ImportError::Rater { place, error } => ChartMsg::ErrInvalid
+            .fill(lang, &[("place", &place_text(place, lang)), ("problem", &rater_text(error, lang))]),
+    }
+}
+
+/// Who rated what, when: "Konsulent (MK): Konsulentens/mentorens vurdering, uge 47, 2026,
+/// givet 20.11.2026".
+pub fn reading_line(reading: &Reading, lang: Lang) -> String {
+    let name = rater::find(&reading.response.instrument, &reading.response.version).map_or("", |i| i.name.get(lang));
+    let given =
+        reading.response.authored.get(..10).and_then(parse_date).map(|d| date_label(lang, d)).unwrap_or_default();
+    ChartMsg::ReadingLine.fill(
+        lang,
+        &[
+            ("who", &rater_label(&reading.rater, lang)),
+            ("what", name),
+            ("week", &week_label_with_year(lang, reading.response.week)),
+            ("given", &given),
+        ],
+    )
+}
+
+/// The rater's role in words, with their initials or first name if given: "Konsulent (MK)".
+pub fn rater_label(rater: &Rater, lang: Lang) -> String {
+    let role = role_label(rater.role, lang);
+    match &rater.name {
+        Some(name) => ChartMsg::RaterNamed.fill(lang, &[("role", role), ("name", name)]),
+        None => role.to_owned(),
+    }
+}
+
+pub fn role_label(role: Role, lang: Lang) -> &'static str {
+    match role {
+        Role::Citizen => ChartMsg::RoleCitizen,
+        Role::Consultant => ChartMsg::RoleConsultant,
+        Role::Mentor => ChartMsg::RoleMentor,
+        Role::Employer => ChartMsg::RoleEmployer,
+    }
+    .get(lang)
+}
+
+fn rater_text(error: &ReadingError, lang: Lang) -> String {
+    let name =
+        |id: &str| rater::find_any(id, "1").map_or_else(|_| format!("\"{id}\""), |i| i.name.get(lang).to_owned());
+    match error {
+        ReadingError::SelfReportOnly { instrument, role } => {
+            ChartMsg::ProbSelfReportOnly.fill(lang, &[("name", &name(instrument)), ("role", role_label(*role, lang))])
+        }
+        ReadingError::NotSelfReport { instrument } => {
+            ChartMsg::ProbNotSelfReport.fill(lang, &[("name", &name(instrument))])
+        }
+        ReadingError::WrongRole { instrument, role } => {
+            ChartMsg::ProbWrongRole.fill(lang, &[("name", &name(instrument)), ("role", role_label(*role, lang))])
+        }
+        ReadingError::Name(_) => ChartMsg::ProbRaterName.get(lang).to_owned(),
+        ReadingError::Response(error) => validation_text(error, lang),
     }
 }
 
@@ -390,10 +465,12 @@ pub fn open_for_viewer(text: &str, lang: Lang) -> FromWorker {
                 work: imported.work,
                 milestones: imported.milestones,
             };
+            let readings = Readings { readings: imported.readings, deleted: Vec::new() };
             FromWorker::Opened {
                 nickname: imported.nickname,
                 responses: u32::try_from(history.responses.len()).unwrap_or(u32::MAX),
-                history: crate::formats::stored::encode_history(&history),
+                history: stored::encode_history(&history),
+                readings: stored::encode_readings(&readings),
             }
         }
         Err(error) => FromWorker::Refused(import_error(&error, lang)),
@@ -403,12 +480,12 @@ pub fn open_for_viewer(text: &str, lang: Lang) -> FromWorker {
 /// The worker's answer to a file chosen for import (opened, if it was locked): what it
 /// would bring to `history`, that it is locked, or why it cannot be read and that nothing
 /// changed, in `lang`.
-pub fn preview_for_import(history: &History, text: &str, lang: Lang) -> FromWorker {
+pub fn preview_for_import(history: &History, readings: &Readings, text: &str, lang: Lang) -> FromWorker {
     if let Some(locked) = locked_answer(text, lang) {
         return locked;
     }
     match import::read(text) {
-        Ok(imported) => FromWorker::Preview(Box::new(import_preview(history, &imported, lang))),
+        Ok(imported) => FromWorker::Preview(Box::new(import_preview(history, readings, &imported, lang))),
         Err(error) => {
             FromWorker::Refused(format!("{} {}", import_error(&error, lang), ChartMsg::ErrNothingChanged.get(lang)))
         }

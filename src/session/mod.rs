@@ -11,6 +11,7 @@
 pub mod figures;
 pub mod files;
 pub mod goals;
+pub mod perspectives;
 pub mod protocol;
 
 pub mod trends;
@@ -20,6 +21,8 @@ pub(crate) mod about;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod goals_screen;
 #[cfg(target_arch = "wasm32")]
+pub(crate) mod others;
+#[cfg(target_arch = "wasm32")]
 pub(crate) mod past_weeks;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod presentation;
@@ -27,6 +30,10 @@ pub(crate) mod presentation;
 pub(crate) mod progress;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod progress_screen;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod rater;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod readings;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod safety;
 #[cfg(target_arch = "wasm32")]

@@ -165,11 +165,16 @@ impl Files {
             FromWorker::Refused(why) => self.importing.set(Importing::Refused(why)),
             // The history the worker made, read like stored data: validated again before
             // it is kept.
-            FromWorker::Merged { history } => {
+            FromWorker::Merged { history, readings } => {
                 self.importing.set(Importing::Nothing);
-                match crate::formats::stored::decode_history(&history) {
-                    Ok(history) => {
+                let stored = crate::formats::stored::decode_history(&history)
+                    .and_then(|h| Ok((h, crate::formats::stored::decode_readings(&readings)?)));
+                match stored {
+                    Ok((history, readings)) => {
                         let said = self.said;
+                        // Others' readings first: "imported" is said once the history is
+                        // stored, and the readings are then too.
+                        crate::session::readings::change(self.state, |held| held.merge(&readings));
                         self.state.replace_history(history, move || said.done(Msg::Imported));
                     }
                     Err(_) => self.said.problem(Msg::ChartFailed, None),
@@ -293,7 +298,10 @@ fn CopyCheck(files: Files, asked: Copy, lang: Lang) -> impl IntoView {
     };
     let class = if asked == Copy::KeptAtEnd { "ugb-danger" } else { "ugb-primary" };
     let press = move |_| match asked {
-        Copy::KeptAtEnd => files.state.delete_everything(Msg::CopyThenDeleted),
+        Copy::KeptAtEnd => {
+            crate::session::readings::forget();
+            files.state.delete_everything(Msg::CopyThenDeleted)
+        }
         _ => {
             files.copy.set(Some(kept(files.state)));
             // What it says now has the focus, not the page's top.
@@ -481,7 +489,7 @@ fn Import(files: Files, lang: Lang) -> impl IntoView {
 /// phone's is kept unless the citizen ticks the file's); a backup first, import, or cancel.
 #[component]
 fn Preview(files: Files, lang: Lang, preview: ImportPreview) -> impl IntoView {
-    let ImportPreview { summary, progression, added, nickname, conflicts, changes } = preview;
+    let ImportPreview { summary, progression, added, readings, nickname, conflicts, changes } = preview;
     let take_theirs = RwSignal::new(BTreeSet::<String>::new());
     let choices = move |legend: String, prefix: &'static str, differs: Vec<crate::session::protocol::Differs>| {
         (!differs.is_empty()).then(|| {
@@ -523,12 +531,21 @@ fn Preview(files: Files, lang: Lang, preview: ImportPreview) -> impl IntoView {
             </ul>
         }
     });
+    let readings = (!readings.is_empty()).then(|| {
+        view! {
+            <p id="ugb-import-readings">{ChartMsg::PreviewReadingsTitle.get(lang)}</p>
+            <ul aria-labelledby="ugb-import-readings">
+                {readings.into_iter().map(|item| view! { <li dir="auto">{item}</li> }).collect_view()}
+            </ul>
+        }
+    });
     let confirm = move |_| files.merge(take_theirs.get_untracked().into_iter().collect());
     view! {
         <h4 id=PREVIEW_TITLE tabindex="-1">{ChartMsg::PreviewTitle.get(lang)}</h4>
         <p id="ugb-import-summary">{summary}</p>
         {progression.map(|text| view! { <p id="ugb-import-progression">{text}</p> })}
         {added}
+        {readings}
         {nickname.map(|text| view! { <p>{text}</p> })}
         {choices(changes_legend, "change", changes)}
         {choices(conflicts_legend, "conflict", conflicts)}

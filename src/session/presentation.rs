@@ -69,7 +69,7 @@ pub fn PrintViews(shown: Shown, lang: Lang) -> impl IntoView {
         Choices { lang, demo: state.demo, chart: state.chart.get_untracked(), width: PRINT_WIDTH.0, now: state.week };
     let hidden = HIDDEN.with(|h| h.borrow().clone());
     let views: Vec<SessionView> = shown
-        .with(|history| session_views(history, &choices, PRINT_WIDTH.0, PRINT_WIDTH.1))
+        .with(|history| shown.with_readings(|r| session_views(history, r, &choices, PRINT_WIDTH.0, PRINT_WIDTH.1)))
         .into_iter()
         .filter(|v| !hidden.contains(&v.kind))
         .collect();
@@ -136,7 +136,7 @@ pub fn Presentation(shown: Shown, lang: Lang) -> impl IntoView {
         let (zoom, one) = fitted(w, h - 8.0, vh, 1.0);
         let (zoom_two, two) = fitted(w, h - 8.0, vh, 2.0);
         let choices = Choices { lang, demo: state.demo, chart: state.chart.get(), width: one, now: state.week };
-        let views = shown.with(|history| session_views(history, &choices, one, two));
+        let views = shown.with(|history| shown.with_readings(|r| session_views(history, r, &choices, one, two)));
         Some((views, Sizes { zoom, zoom_two, area: (w, h) }))
     });
     // The heading and the words above the picture take their room once a view is drawn:

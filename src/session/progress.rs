@@ -17,6 +17,7 @@ use crate::session::figures::{
     self, figures, Chart, Figures, GoalsFigure, KeyEntry, MultiplesFigure, NumbersRow, NumbersTable, RadarFigure,
     SmallChart, TrendFigure,
 };
+use crate::session::perspectives::{Differences, PairChart, PairsFigure, Perspectives};
 use crate::session::protocol::Choices;
 use crate::session::screen::Shown;
 
@@ -57,6 +58,7 @@ pub(crate) fn results(shown: Shown, lang: Lang, width: RwSignal<u32>) -> impl In
             Some(file) => file.with(|opened| opened.as_ref().map(|history| figures(history, &choices))),
             None => Some(shown.with(|history| figures(history, &choices))),
         };
+
         let hundredths = ((browser::now_millis() - started) * 100.0) as u32;
         drawings.update_value(|n| *n += 1);
         let millis = format!("{}.{:02}", hundredths / 100, hundredths % 100);
@@ -103,6 +105,59 @@ fn shown_figures(shown: figures::Shown, lang: Lang) -> impl IntoView {
         <div class="ugb-radars">{radars.into_iter().map(|radar| view! { <RadarChart radar/> }).collect_view()}</div>
         {table.map(|table| view! { <Numbers table/> })}
         <ul class="ugb-chart-notices">{notices.into_iter().map(|notice| view! { <li>{notice}</li> }).collect_view()}</ul>
+    }
+}
+
+/// Others' readings beside the citizen's own: job readiness from both sides, the two
+/// profiles, where they differ, and the workplace's evaluation.
+pub(crate) fn others_figures(others: Perspectives, lang: Lang) -> impl IntoView {
+    let Perspectives { pairs, radar, differences, workplace } = others;
+    view! {
+        {pairs.map(|pairs| view! { <Pairs pairs/> })}
+        {radar.map(|radar| view! { <div class="ugb-radars"><RadarChart radar/></div> })}
+        {differences.map(|differences| view! { <DifferenceList differences/> })}
+        {workplace.map(|figure| view! { <TrendChart figure lang/> })}
+    }
+}
+
+/// Job readiness per dimension: the citizen's line and the others', one key for all.
+#[component]
+fn Pairs(pairs: PairsFigure) -> impl IntoView {
+    let PairsFigure { title, key: entries, charts } = pairs;
+    let small = |PairChart { code, name, summary, svg }: PairChart| {
+        view! {
+            <li class="ugb-multiple" id=format!("ugb-pair-{code}")>
+                <h4>{name}</h4>
+                <div class="ugb-chart__svg" role="img" aria-label=summary inner_html=svg></div>
+            </li>
+        }
+    };
+    view! {
+        <figure class="ugb-chart ugb-chart--multiples" id="ugb-chart-pairs">
+            <figcaption>
+                <h3 id="ugb-chart-pairs-title">{title}</h3>
+            </figcaption>
+            {key(entries)}
+            <ul class="ugb-multiples" aria-labelledby="ugb-chart-pairs-title">
+                {charts.into_iter().map(small).collect_view()}
+            </ul>
+        </figure>
+    }
+}
+
+/// Where the citizen and another see things three points or more apart.
+#[component]
+pub(crate) fn DifferenceList(differences: Differences) -> impl IntoView {
+    let Differences { title, intro, items, .. } = differences;
+    let list = (!items.is_empty()).then(|| {
+        view! { <ul class="ugb-differences__list">{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul> }
+    });
+    view! {
+        <section class="ugb-differences" aria-labelledby="ugb-differences-title">
+            <h3 id="ugb-differences-title">{title}</h3>
+            <p>{intro}</p>
+            {list}
+        </section>
     }
 }
 

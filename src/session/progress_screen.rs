@@ -12,8 +12,10 @@ use crate::domain::series::line_defs;
 use crate::domain::week::IsoWeek;
 use crate::i18n::{week_label_with_year, ChartMsg, Msg};
 use crate::page::state::AppState;
+use crate::session::others::{others_part, Slot};
 use crate::session::presentation::presentation;
 use crate::session::progress::{fitted_width, results};
+use crate::session::rater::START;
 use crate::session::screen::{own_part, Shown};
 use crate::session::trends::{compare_choices, custom_span, custom_weeks, Choice, PeriodButton, Toggle};
 
@@ -48,11 +50,17 @@ pub(crate) fn trends(lang: Lang, shown: Shown, width: RwSignal<u32>) -> impl Int
     let any = Memo::new(move |_| shown.with(|h| h.span().is_some()));
     // One page per view asked for: drawn for the printout (and printed once drawn).
     let printing = RwSignal::new(false);
+    // "Min vurdering", in place of the figures while open.
+    let rating = RwSignal::new(false);
     view! {
-        <Show when=move || any.get()>
-            <Toolbar lang shown width printing/>
+        <Show when=move || !rating.get()>
+            <Show when=move || any.get()>
+                <Toolbar lang shown width printing/>
+            </Show>
+            {results(shown, lang, width)}
+            {others(shown, lang, width, rating)}
         </Show>
-        {results(shown, lang, width)}
+        {move || rating.get().then(|| own_part(shown.state, others_part(shown, lang, width, Slot::Rate(rating))))}
         <Show when=move || shown.state.session.get()>
             {own_part(shown.state, presentation(shown, lang, false))}
         </Show>
@@ -248,5 +256,30 @@ fn week_select(
             {none.map(|none| view! { <option value="">{none}</option> })}
             {options}
         </select>
+    }
+}
+
+/// Others' readings: their figures and their list, in a part fetched only when there are
+/// any (the citizen's stored, the demo's, the file's in the viewer); and, on the citizen's
+/// own screens, "Min vurdering".
+fn others(shown: Shown, lang: Lang, width: RwSignal<u32>, rating: RwSignal<bool>) -> impl IntoView {
+    let state = shown.state;
+    let own = shown.file.is_none();
+    let any = move || shown.any_readings();
+    let part = move |slot| own_part(state, others_part(shown, lang, width, slot));
+    view! {
+        {move || any().then(|| part(Slot::Figures))}
+        {own.then(|| {
+            view! {
+                <section class="ugb-others" aria-labelledby="ugb-others-title">
+                    <h3 id="ugb-others-title">{ChartMsg::OthersTitle.get(lang)}</h3>
+                    <p>{ChartMsg::OthersText.get(lang)}</p>
+                    {move || if any() { part(Slot::List) } else { view! { <p>{ChartMsg::OthersNone.get(lang)}</p> }.into_any() }}
+                    <button type="button" id=START class="ugb-primary" on:click=move |_| rating.set(true)>
+                        {ChartMsg::RaterStart.get(lang)}
+                    </button>
+                </section>
+            }
+        })}
     }
 }

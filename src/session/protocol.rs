@@ -60,6 +60,9 @@ pub enum ToWorker {
     ImportFile,
     /// The citizen's history, in the stored format: drawn from until the next. No answer.
     History(String),
+    /// Others' readings of the citizen, in their stored format: exported and merged with
+    /// the history until the next. No answer.
+    Readings(String),
     /// Say what the file given last ([`ToWorker::ImportFile`]) would bring to the
     /// history, in `lang`; a locked one opened with `passphrase`, or with the passphrase's
     /// key when it was locked with it. Answer: [`FromWorker::Preview`],
@@ -91,8 +94,9 @@ pub enum FromWorker {
     Ready,
     /// What the file to import would bring, in the language asked for.
     Preview(Box<ImportPreview>),
-    /// The history with the file merged, in the stored format.
-    Merged { history: String },
+    /// The history with the file merged, and the readings by others with the file's
+    /// added, each in its stored format.
+    Merged { history: String, readings: String },
     /// The file no longer reads: nothing merged.
     MergeFailed,
     /// The file made, called `name`, at the worker's `blob:` address `url` (for a
@@ -106,7 +110,7 @@ pub enum FromWorker {
     PortalFailed,
     /// The file opened for the viewer: its nickname, how many answers it holds, and its
     /// history in the stored format (read again, as stored data is, before it is shown).
-    Opened { nickname: Option<String>, responses: u32, history: String },
+    Opened { nickname: Option<String>, responses: u32, history: String, readings: String },
     /// The file (to view or import) is locked: its passphrase is asked for (`wrong`: the
     /// one given did not open it).
     Locked { wrong: bool },
@@ -126,6 +130,8 @@ pub struct ImportPreview {
     pub progression: Option<String>,
     /// The goals, weeks of work, milestones and weekly goal answers it adds.
     pub added: Vec<String>,
+    /// Others' readings of the citizen it adds: who rated what, and when.
+    pub readings: Vec<String>,
     /// The nickname it was saved with.
     pub nickname: Option<String>,
     /// Answers this phone has otherwise: the file's are taken for those ticked.
@@ -175,6 +181,7 @@ impl ToWorker {
             | ToWorker::Key { .. }
             | ToWorker::ImportFile
             | ToWorker::History(_)
+            | ToWorker::Readings(_)
             | ToWorker::Preview { .. }
             | ToWorker::Open { .. } => return None,
             ToWorker::Merge { choices, .. } => (choices, View::ImportMerge),

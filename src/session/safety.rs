@@ -106,6 +106,7 @@ fn save_end(state: AppState, end: &str, said: Said) {
 /// Deletes everything, once "yes, delete …" is ticked.
 fn delete_all(state: AppState, confirmed: bool, said: Said) {
     if confirmed {
+        crate::session::readings::forget();
         state.delete_everything(Msg::Deleted);
     } else {
         said.problem(Msg::DeleteNeedsConfirm, Some(DELETE_CONFIRM));

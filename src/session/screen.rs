@@ -4,6 +4,7 @@ use leptos::wasm_split::SplitLoaderError;
 
 use crate::domain::history::History;
 use crate::domain::lang::Lang;
+use crate::domain::rater::Readings;
 use crate::i18n::{ChartMsg, Msg};
 use crate::page::state::{AppState, Screen};
 use crate::platform::browser;
@@ -66,7 +67,8 @@ fn screen_view(screen: Screen) -> AnyView {
     match screen {
         Screen::About => view! { <About/> }.into_any(),
         Screen::Safety => own_part(state, safety_screen()),
-        // The consultant's viewer: its own part, fetched when it opens.
+        // The consultant's viewer: its own part, fetched when it opens (and, from there, a
+        // rater on their own device, `?rater=employer`).
         Screen::Progress if state.viewer => own_part(state, viewer_screen()),
         Screen::Progress => view! { <Progress/> }.into_any(),
         Screen::Goals => own_part(state, goals_screen()),
@@ -91,24 +93,43 @@ pub(crate) fn own_part(
     .into_any()
 }
 
-/// The history a session screen shows: the citizen's, the made-up demo's (made once), or a
-/// file the consultant's viewer opened.
+/// The history a session screen shows, with others' readings of the citizen: the
+/// citizen's, the made-up demo's (made once), or a file the consultant's viewer opened.
 #[derive(Clone, Copy)]
 pub(crate) struct Shown {
     pub(crate) state: AppState,
     /// The demo's history, made once (empty unless it is the demo).
     demo: StoredValue<History>,
-    /// The file the consultant's viewer opened (`None` until one is).
+    /// The file the consultant's viewer opened (`None` until one is), and its readings.
     pub(crate) file: Option<RwSignal<Option<History>>>,
+    file_readings: Option<RwSignal<Readings>>,
 }
 
 impl Shown {
-    pub(crate) fn new(state: AppState, file: Option<RwSignal<Option<History>>>) -> Shown {
+    pub(crate) fn new(state: AppState, file: Option<(RwSignal<Option<History>>, RwSignal<Readings>)>) -> Shown {
         let demo = match state.demo {
             true => crate::domain::demo::history(state.week, crate::session::figures::DEMO_WEEKS),
             false => History::default(),
         };
-        Shown { state, demo: StoredValue::new(demo), file }
+        let (file, file_readings) = file.unzip();
+        Shown { state, demo: StoredValue::new(demo), file, file_readings }
+    }
+
+    /// Whether there are any readings by others to show (for the citizen: whether any were
+    /// ever stored), without reading them: the code that reads them is fetched only then.
+    pub(crate) fn any_readings(self) -> bool {
+        match self.file_readings {
+            Some(readings) => readings.with(|r| !r.readings.is_empty()),
+            None => self.state.demo || self.state.read(|m| m.has_readings()),
+        }
+    }
+
+    /// Reads others' readings of the citizen shown, tracked in a reactive context.
+    pub(crate) fn with_readings<R>(self, f: impl FnOnce(&Readings) -> R) -> R {
+        match self.file_readings {
+            Some(readings) => readings.with(f),
+            None => crate::session::readings::held(self.state).with(f),
+        }
     }
 
     /// Reads it, tracked in a reactive context.

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::domain::history::History;
 use crate::domain::lang::Lang;
+use crate::domain::rater::Readings;
 use crate::i18n::{ChartMsg, Msg};
 use crate::page::state::AppState;
 use crate::session::progress::fitted_width;
@@ -41,13 +42,31 @@ split_screen!(
     Viewer
 );
 
-/// The viewer's screen: the file picker and what it opened, then the figures.
+/// The viewer's screen: the file picker and what it opened, then the figures; or, for a
+/// rater on their own device (`?rater=employer`, which opens the app as the viewer: nothing
+/// of its own is stored), their rating, saved as a file.
 #[component]
 pub fn Viewer() -> impl IntoView {
     let state = expect_context::<AppState>();
+    match crate::formats::config::rater_role(&crate::platform::browser::search()) {
+        Some(role) => {
+            let slot = crate::session::others::Slot::Standalone(role);
+            let (lang, width) = (state.lang.get_untracked(), RwSignal::new(0));
+            let part = crate::session::others::others_part(Shown::new(state, None), lang, width, slot);
+            crate::session::screen::own_part(state, part)
+        }
+        None => view! { <FileViewer/> }.into_any(),
+    }
+}
+
+/// The file picker and what it opened, then the figures.
+#[component]
+fn FileViewer() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let width = fitted_width();
     let file = RwSignal::new(None::<History>);
-    let shown = Shown::new(state, Some(file));
+    let readings = RwSignal::new(Readings::default());
+    let shown = Shown::new(state, Some((file, readings)));
     let opened = RwSignal::new(Opened::Nothing);
     let problem = RwSignal::new(None::<Msg>);
     let worker = Worker::new(state, problem);
@@ -55,10 +74,15 @@ pub fn Viewer() -> impl IntoView {
     // one before it.
     worker.on_answer(move |answer, _| {
         let (history, said) = match answer {
-            FromWorker::Opened { nickname, responses, history } => {
+            FromWorker::Opened { nickname, responses, history, readings: theirs } => {
                 // Read again as stored data is, before it is shown.
-                match crate::formats::stored::decode_history(&history) {
-                    Ok(history) => (Some(history), Opened::Shown { nickname, responses }),
+                let stored = crate::formats::stored::decode_history(&history)
+                    .and_then(|h| Ok((h, crate::formats::stored::decode_readings(&theirs)?)));
+                match stored {
+                    Ok((history, theirs)) => {
+                        readings.set(theirs);
+                        (Some(history), Opened::Shown { nickname, responses })
+                    }
                     Err(_) => (None, Opened::Said(Msg::ChartFailed)),
                 }
             }

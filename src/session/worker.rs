@@ -115,6 +115,10 @@ impl Worker {
                 running.post(&ToWorker::History(stored), None);
                 running.history_sent = true;
             }
+            // Others' readings, as held now: few, and changed on any session screen.
+            let readings =
+                crate::session::readings::held(state).with_untracked(crate::formats::stored::encode_readings);
+            running.post(&ToWorker::Readings(readings), None);
             running.post(message, None);
         });
         true

@@ -78,3 +78,33 @@ pub fn response(week_text: &str, instrument: &str, answers: &[(&str, u8)], note:
         note: note.map(str::to_owned),
     }
 }
+
+/// A complete reading of the citizen by `role` (named `name`, if any) in the week
+/// `week_text`, every item answered `value` (at most the item's scale allows).
+pub fn reading(
+    id: &str,
+    week_text: &str,
+    role: ugeblik::domain::rater::Role,
+    name: Option<&str>,
+    value: u8,
+) -> ugeblik::domain::rater::Reading {
+    use ugeblik::domain::rater::{Rater, Reading};
+    let instrument = role.instrument().unwrap();
+    let answers =
+        instrument.items.iter().map(|item| (item.link_id.to_owned(), value.min(item.scale.bounds().1))).collect();
+    Reading {
+        rater: Rater { role, name: name.map(str::to_owned) },
+        response: Response {
+            id: id.into(),
+            instrument: instrument.id.into(),
+            version: instrument.version.into(),
+            week: week(week_text),
+            authored: "2026-11-21T13:00:00Z".into(),
+            language: Lang::Da,
+            status: ugeblik::domain::response::Status::Complete,
+            answers,
+            note: None,
+        },
+        hidden: false,
+    }
+}

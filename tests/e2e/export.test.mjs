@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import Ajv from 'ajv';
 import { createRequire } from 'node:module';
+import { seedReadings, raterJob } from './helpers.mjs';
 import { start, newPage, ready, drawn, expectNoAxeViolations, seedHistory, storageValue, who5Response, weeksAgo } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -34,7 +35,7 @@ function fhirR4Schema() {
   return { $id: id, ...schema };
 }
 
-const SCHEMA = JSON.parse(readFileSync(new URL('../../schema/ugeblik-export-v3.schema.json', import.meta.url), 'utf8'));
+const SCHEMA = JSON.parse(readFileSync(new URL('../../schema/ugeblik-export-v4.schema.json', import.meta.url), 'utf8'));
 
 let env;
 before(async () => {
@@ -125,6 +126,39 @@ test('the FHIR file validates against the official FHIR R4 JSON Schema', async (
   assert.equal(validate(broken), false, 'and a response with a status FHIR does not have');
   const kinds = bundle.entry.map((e) => e.resource.resourceType);
   assert.deepEqual([kinds.filter((k) => k === 'QuestionnaireResponse').length, kinds.filter((k) => k === 'Observation').length], [2, 2]);
+  await context.close();
+});
+
+test("with others' readings: the FHIR file validates against R4, the citizen is the source of their own answers and each reading's author is its rater, by a display name only", async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  await seedHistory(page, [who5Response(weeksAgo(0), [4, 4, 4, 3, 3])]);
+  const place = { 'place-tasks': 7, 'place-attendance': 9, 'place-cooperation': 6, 'place-wellbeing': 8, 'place-motivation': 7 };
+  const employer = { rater: { role: 'employer', name: 'Lise' }, response: { ...raterJob(weeksAgo(0), 5).response, id: 'test-employer', instrument: 'placement5', answers: place } };
+  await seedReadings(page, [raterJob(weeksAgo(1), 6), employer]);
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Gem til fagsystem (FHIR)' }).click()]);
+  const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
+  const validate = ajv.compile(fhirR4Schema());
+  assert.ok(validate(bundle), JSON.stringify(validate.errors?.slice(0, 5)));
+  const resources = bundle.entry.map((e) => e.resource);
+  const responses = resources.filter((r) => r.resourceType === 'QuestionnaireResponse');
+  const of = (id) => responses.find((r) => r.questionnaire.includes(`/Questionnaire/${id}|`));
+  assert.equal(of('who5').source.reference, 'Patient/citizen');
+  for (const [id, type, display] of [['jobready7-rater', 'Practitioner', 'Konsulent (MK)'], ['placement5', 'RelatedPerson', 'Arbejdsplads (Lise)']]) {
+    const response = of(id);
+    assert.equal(response.author.display, display);
+    const rater = response.contained.find((c) => `#${c.id}` === response.author.reference);
+    assert.equal(rater.resourceType, type);
+    assert.equal(rater.identifier, undefined, 'no identifier: a display name only');
+    // Its questionnaire is in the file too.
+    assert.ok(resources.some((r) => r.resourceType === 'Questionnaire' && response.questionnaire.startsWith(r.url)), id);
+  }
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
 

@@ -4,7 +4,8 @@
 // into LHC-Forms with its response, and the test checks what a consultant would see there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newPage, weeksAgo, savedFile } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { start, newPage, ready, drawn, weeksAgo, savedFile, seedHistory, seedReadings, raterJob } from './helpers.mjs';
 import { serve } from './server.mjs';
 
 const LFORMS = new URL('../../node_modules/lforms/dist/lforms/', import.meta.url).pathname;
@@ -161,4 +162,31 @@ test('in LHC-Forms a consultant can choose an answer on the scale and skip the r
   assert.equal(state.errors, null, JSON.stringify(state.errors));
   assert.deepEqual(answersOf(state.response), { [first.linkId]: 8 });
   await context.close();
+});
+
+test("a consultant's rating in LHC-Forms: its own questionnaire with the consultant's answers; the file names its author", async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.url('/'));
+  await ready(page);
+  await seedHistory(page, RESPONSES);
+  await seedReadings(page, [raterJob(WEEK, 6)]);
+  await page.getByRole('button', { name: 'Tidligere uger' }).click();
+  await drawn(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Gem til fagsystem (FHIR)' }).click()]);
+  const resources = JSON.parse(readFileSync(await download.path(), 'utf8')).entry.map((e) => e.resource);
+  await context.close();
+  const questionnaire = resources.find((r) => r.resourceType === 'Questionnaire' && r.url.endsWith('/Questionnaire/jobready7-rater'));
+  const exported = resources.find((r) => r.resourceType === 'QuestionnaireResponse' && r.questionnaire.includes('/Questionnaire/jobready7-rater|'));
+  assert.equal(exported.author.display, 'Konsulent (MK)');
+  assert.equal(exported.contained.find((c) => `#${c.id}` === exported.author.reference).resourceType, 'Practitioner');
+  const client = await inClient(questionnaire, exported);
+  for (const item of questionnaire.item.filter((i) => i.linkId !== 'job-hours')) {
+    const scale = client.page.getByRole('radiogroup', { name: item.text, exact: true });
+    assert.equal(await scale.getByRole('radio', { name: '6', exact: true, checked: true }).count(), 1, `${item.linkId}: the consultant's 6`);
+  }
+  const state = await clientState(client.page);
+  assert.equal(state.errors, null, JSON.stringify(state.errors));
+  assert.deepEqual(answersOf(state.response), answersOf(exported));
+  assert.deepEqual(client.elsewhere, []);
+  await client.context.close();
 });

@@ -242,3 +242,30 @@ export async function setPassphrase(page, passphrase) {
   await page.getByRole('button', { name: 'Sæt kodeord' }).click();
   await page.getByText('Kodeordet er sat.', { exact: false }).waitFor();
 }
+
+/** Puts others' readings of the citizen (`[{ rater, response }]`) into the page's storage
+ *  as the app keeps them, and reloads. */
+export async function seedReadings(page, readings) {
+  await page.evaluate((value) => localStorage.setItem('ugeblik.v1.readings', value), JSON.stringify({ version: 1, readings }));
+  await page.reload();
+  await ready(page);
+}
+
+/** A consultant's (or another `role`'s) complete rating of the seven 0–10 job-readiness
+ *  dimensions in `week`, each `value`. */
+export function raterJob(week, value, rater = { role: 'consultant', name: 'MK' }) {
+  const ids = ['job-ability', 'job-belief', 'job-health', 'job-everyday', 'job-cooperation', 'job-search', 'job-skills'];
+  return {
+    rater,
+    response: {
+      id: `test-rater-${rater.role}-${week}`,
+      instrument: 'jobready7-rater',
+      version: '1',
+      week,
+      authored: '2026-01-01T12:00:00Z',
+      language: 'da',
+      status: 'complete',
+      answers: Object.fromEntries(ids.map((id) => [id, value])),
+    },
+  };
+}

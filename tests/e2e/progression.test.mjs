@@ -260,7 +260,7 @@ test('an export imported on a fresh phone keeps the goals, the work and the mile
   const file = readFileSync(await download.path(), 'utf8');
   await old.context.close();
   const exported = JSON.parse(file);
-  assert.equal(exported.formatVersion, 3);
+  assert.equal(exported.formatVersion, 4);
   assert.deepEqual(exported.goals, history.goals);
   assert.deepEqual(exported.work, history.work);
   assert.deepEqual(exported.milestones, history.milestones);

@@ -25,7 +25,9 @@ pub use sealed::SealedOver;
 /// The browser's storage, encrypted with WebCrypto while a passphrase is set.
 #[cfg(target_arch = "wasm32")]
 pub type SealedStore = SealedOver<WebCrypto, BrowserStore>;
-pub use vault::{Loaded, Problem, Reloaded, Vault, ASIDE_PREFIX, DRAFT_KEY, HISTORY_KEY, SAFETY_KEY, SETTINGS_KEY};
+pub use vault::{
+    Loaded, Problem, Reloaded, Vault, ASIDE_PREFIX, DRAFT_KEY, HISTORY_KEY, READINGS_KEY, SAFETY_KEY, SETTINGS_KEY,
+};
 
 use std::fmt;
 

@@ -3,6 +3,7 @@ use std::cell::RefCell;
 use super::{KeyValueStore, MemoryStore, StorageError};
 use crate::domain::checkin::Draft;
 use crate::domain::history::History;
+use crate::domain::rater::Readings;
 use crate::formats::safety::{self, Safety};
 use crate::formats::stored::{self, DecodeError, Settings};
 
@@ -13,6 +14,9 @@ pub const DRAFT_KEY: &str = "ugeblik.v1.draft";
 pub const SETTINGS_KEY: &str = "ugeblik.v1.settings";
 /// The shared-phone settings (`formats::safety`).
 pub const SAFETY_KEY: &str = "ugeblik.v1.safety";
+/// Others' readings of the citizen (`formats::stored::decode_readings`): read and written
+/// by the session screens only, never by the check-in.
+pub const READINGS_KEY: &str = "ugeblik.v1.readings";
 /// Unreadable values are copied, unchanged, to `ASIDE_PREFIX + key + "." + time`.
 pub const ASIDE_PREFIX: &str = "ugeblik.v1.aside.";
 
@@ -317,5 +321,32 @@ impl Vault {
     /// Saves the shared-phone settings, read first like [`Vault::save_settings`].
     pub fn save_safety(&self, safety: &Safety) -> Result<(), Problem> {
         self.save_whole(SAFETY, SAFETY_KEY, safety::encode_safety(safety), |t| safety::decode_safety(t).map(drop))
+    }
+
+    /// Others' readings of the citizen as stored (none when nothing is); an unreadable
+    /// value is put aside, or its key frozen, and reported, like the history at start.
+    pub fn readings(&self) -> (Readings, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let readings = self
+            .raw(READINGS_KEY, &mut problems)
+            .and_then(|text| self.decode(READINGS_KEY, &text, stored::decode_readings, &mut problems))
+            .unwrap_or_default();
+        (readings, problems)
+    }
+
+    /// Saves `readings`, merged first with what is stored now (another tab may have added
+    /// or deleted one: `Readings::merge`, so that none is lost and a deleted one stays
+    /// gone). Returns what this tab holds from now on; a key frozen at reading keeps them
+    /// in memory only.
+    pub fn save_readings(&self, readings: &Readings) -> (Readings, Option<Problem>) {
+        let (stored, problems) = self.readings();
+        let mut merged = readings.clone();
+        merged.merge(&stored);
+        if self.is_frozen(READINGS_KEY) {
+            return (merged, problems.into_iter().next());
+        }
+        let written = self.store.set(READINGS_KEY, &stored::encode_readings(&merged));
+        let problem = written.err().map(|reason| Problem::SaveFailed { key: READINGS_KEY.to_owned(), reason });
+        (merged, problem.or(problems.into_iter().next()))
     }
 }
