@@ -11,6 +11,7 @@ pub mod keyed;
 pub mod lang;
 pub mod progression;
 pub mod rater;
+pub mod report;
 pub mod response;
 pub mod series;
 pub mod week;

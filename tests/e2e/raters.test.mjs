@@ -304,18 +304,24 @@ test('"My rating" by keyboard alone: Tab, arrows and Enter', async () => {
   await until(page, () => document.activeElement?.id === 'ugb-rater-heading');
   // To the roles (Konsulent chosen), a mentor by an arrow key, then the initials, then start.
   await page.keyboard.press('Tab');
+  await until(page, () => document.activeElement?.id === 'ugb-rater-role-consultant');
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.getByRole('radio', { name: 'Mentor' }).isChecked(), true);
   await page.keyboard.press('Tab');
+  await until(page, () => document.activeElement?.id === 'ugb-rater-name');
   await page.keyboard.type('JB');
   await page.keyboard.press('Enter');
   for (let n = 1; n <= 8; n++) {
     await page.getByText(`Spørgsmål ${n} af 8`, { exact: false }).waitFor();
     await until(page, () => document.activeElement?.id === 'ugb-rater-heading');
     await page.keyboard.press('Tab');
-    // The first answer takes the focus; an arrow key moves the choice and stays.
+    // The first answer takes the focus, nothing chosen yet; an arrow key moves the choice
+    // and stays.
+    await until(page, () => document.activeElement?.name === 'ugb-rater-answer' && document.activeElement.value === '0');
+    assert.equal(await page.evaluate(() => document.querySelector('input[name=ugb-rater-answer]:checked')), null, 'nothing ticked from the question before');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
+    await until(page, () => document.querySelector('input[name=ugb-rater-answer]:checked')?.value === '2');
     await page.getByRole('button', { name: 'Næste' }).waitFor();
     await page.keyboard.press('Enter');
   }
