@@ -8,6 +8,8 @@ source "$ROOT/scripts/tools.sh"
 ensure_build_tools
 ensure_chromium
 ensure_icalendar
+ensure_duckdb
+export UGEBLIK_PYTHON="$ROOT/target/py/bin/python"
 cd "$ROOT"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

@@ -4,7 +4,7 @@
 #
 #   scripts/tools.sh          build tools: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt
 #   scripts/tools.sh --test   the same, plus Debian's chromium, chromium-driver and
-#                             python3-icalendar
+#                             python3-icalendar, and DuckDB's Python package (target/py)
 #
 # Sourced by scripts/serve.sh and scripts/test.sh; also runnable on its own.
 set -euo pipefail
@@ -102,6 +102,19 @@ ensure_icalendar() {
     { $sudo apt-get update </dev/null && $sudo apt-get install -y --no-install-recommends python3-icalendar </dev/null; }
 }
 
+# DuckDB's Python package, pinned, in a virtual environment of its own (target/py): the test
+# that computes the provider's report with DuckDB too (tests/report_duckdb.rs) runs it.
+DUCKDB_VERSION="1.1.3"
+ensure_duckdb() {
+  local python="$ROOT/target/py/bin/python"
+  if [[ -x "$python" ]] && "$python" -c "import duckdb, sys; sys.exit(duckdb.__version__ != '$DUCKDB_VERSION')" 2>/dev/null; then
+    return
+  fi
+  say "installing DuckDB $DUCKDB_VERSION (Python package) into target/py"
+  python3 -m venv "$ROOT/target/py"
+  "$python" -m pip install --quiet --disable-pip-version-check "duckdb==$DUCKDB_VERSION" </dev/null
+}
+
 ensure_build_tools() {
   ensure_rust_parts
   ensure_nightly
@@ -124,6 +137,6 @@ build_release() {
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
   ensure_build_tools
-  if [[ "${1:-}" == "--test" ]]; then ensure_chromium; ensure_icalendar; fi
+  if [[ "${1:-}" == "--test" ]]; then ensure_chromium; ensure_icalendar; ensure_duckdb; fi
   say "all tools present"
 fi

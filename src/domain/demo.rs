@@ -35,7 +35,25 @@ impl Noise {
 
 /// `weeks` weeks of responses ending with `last`, as a citizen would have given them.
 pub fn history(last: IsoWeek, weeks: usize) -> History {
-    let mut noise = Noise(0x9E37_79B9);
+    history_of(0, last, weeks)
+}
+
+/// One of many made-up citizens (for the provider's report and its benchmark): the same
+/// story as [`history`], told by citizen number `citizen` with their own noise, starting
+/// lower or higher, gaining more or less, over their own stretch of weeks. Citizen 0 is
+/// [`history`]'s.
+pub fn history_of(citizen: u32, last: IsoWeek, weeks: usize) -> History {
+    let mut noise = Noise(0x9E37_79B9 ^ citizen.wrapping_mul(0x85EB_CA6B));
+    // Each citizen's own start (-1.2 … +1.2 answer points) and gain (0.4 … 1.6 of the
+    // story's), and a stretch of 40–100 % of the weeks, ending at `last` or up to 7 before.
+    let (start, gain) =
+        if citizen == 0 { (0.0, 1.0) } else { (noise.around(12) as f32 / 10.0, 1.0 + noise.around(6) as f32 / 10.0) };
+    let (last, weeks) = if citizen == 0 {
+        (last, weeks)
+    } else {
+        let end = last.plus(-(noise.around(3) + 3).max(0)).unwrap_or(last);
+        (end, (weeks * (40 + noise.next() as usize % 61) / 100).max(1))
+    };
     let mut responses = Vec::new();
     let first = last.ordinal() - weeks as i32 + 1;
     for n in 0..weeks {
@@ -47,8 +65,8 @@ pub fn history(last: IsoWeek, weeks: usize) -> History {
         let progress = n as f32 / weeks.max(2) as f32;
         // A setback around the middle of the period.
         let setback = if (0.45..0.55).contains(&progress) { -1.5 } else { 0.0 };
-        let level = 1.4 + 2.0 * progress + setback; // 0–5 WHO-5 answer level
-        let rating = 3.0 + 4.5 * progress + setback; // 0–10 self-rating level
+        let level = 1.4 + start + 2.0 * gain * progress + setback; // 0–5 WHO-5 answer level
+        let rating = 3.0 + 2.0 * start + 4.5 * gain * progress + setback; // 0–10 self-rating level
         let hours = [2, 4, 7, 10, 15][((progress * 5.0) as usize).min(4)];
         for id in ["who5", "chime5", "jobready7"] {
             let Some(instrument) = current(id) else { continue };

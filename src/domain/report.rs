@@ -22,6 +22,8 @@
 //!
 //! Pure and host-tested (`tests/report.rs`).
 
+use serde::{Serialize, Serializer};
+
 use crate::domain::history::History;
 use crate::domain::instrument::{current, WHO5_ID};
 use crate::domain::progression::Outcome;
@@ -40,6 +42,16 @@ pub enum Cell<T> {
     Shown(T),
     /// Fewer than [`MIN_CELL`] citizens: shown as "< 5".
     Few,
+}
+
+/// As the report's file writes a figure: the value, or the text `"< 5"`.
+impl<T: Serialize> Serialize for Cell<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Shown(value) => value.serialize(serializer),
+            Cell::Few => serializer.serialize_str("< 5"),
+        }
+    }
 }
 
 impl Cell<usize> {
@@ -65,7 +77,7 @@ impl<T> Cell<T> {
 }
 
 /// One measure's row: how many citizens have it, and their median first and latest value.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MeasureRow {
     /// `who5` or `instrument.linkId`.
     pub code: String,
@@ -78,7 +90,8 @@ pub struct MeasureRow {
 pub const BANDS: usize = 3;
 
 /// The report.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Report {
     pub from: IsoWeek,
     pub to: IsoWeek,

@@ -16,8 +16,10 @@
 //!   `consultant`, `mentor` or `employer` for another's reading of the citizen;
 //!   `rater_name` the initials or first name that rater gave, or empty. Both sit before
 //!   the note, which stays last.
-//! - After the answers (format 2): one row per goal evaluation (`instrument` `goal`, item
-//!   `kept`, value 2 yes, 1 partly, 0 no, `status` the goal's state, `item_label` the goal,
+//! - After the answers (format 2): for each goal a row in the week it was set (`instrument`
+//!   `goal`, item `set`) and, once closed, one in the week it was closed (item `closed`),
+//!   `status` the goal's state (`open`, `reached`, `changed`, `dropped`), `item_label` the
+//!   goal; then one row per goal evaluation (item `kept`, value 2 yes, 1 partly, 0 no,
 //!   `note` the week's note); one row per figure of a week's work (`instrument` `work`,
 //!   items `planned_minutes`, `worked_minutes`, `days_planned`, `days_attended`, and
 //!   `absence` with the reason in `item_label`); one row per milestone (`instrument`
@@ -88,6 +90,31 @@ fn progression_rows(out: &mut String, export: &Export) {
     let citizen = || Role::Citizen.code().to_owned();
     for goal in &export.goals {
         let status = goal.closed.as_ref().map_or("open", |c| c.outcome.code());
+        // When it was set and, if it was, closed: the rows a report counts goals by.
+        let closed = goal.closed.as_ref().map(|c| (c.week, "closed"));
+        for (week, item) in std::iter::once((goal.set, "set")).chain(closed) {
+            row(
+                out,
+                [
+                    goal.id.clone(),
+                    week.to_string(),
+                    monday_of(week),
+                    goal.authored.clone(),
+                    "goal".into(),
+                    blank(),
+                    "false".into(),
+                    status.into(),
+                    blank(),
+                    item.into(),
+                    goal.what.clone(),
+                    blank(),
+                    blank(),
+                    citizen(),
+                    blank(),
+                    blank(),
+                ],
+            );
+        }
         for check in &goal.checks {
             let value = match check.kept {
                 Kept::Yes => "2",

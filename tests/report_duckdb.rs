@@ -1,0 +1,111 @@
+//! The provider's report on an existing analytics engine (issue 21, item 4): 1,000 made-up
+//! citizens' canonical CSV exports, the report computed by the app's code and by DuckDB
+//! (`report/report.sql`, run by `report/report.py` with the Python package the test command
+//! installs), and every figure equal.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::Command;
+
+use common::week;
+use ugeblik::domain::demo;
+use ugeblik::domain::history::History;
+use ugeblik::domain::rater::Readings;
+use ugeblik::domain::report::{report, Cell, Report};
+use ugeblik::formats::csv::to_csv;
+use ugeblik::formats::export::export;
+
+const CITIZENS: u32 = 1000;
+
+/// The app's figures under the names report.sql gives them; `None` for "< 5".
+fn flat(report: &Report) -> BTreeMap<String, Option<f64>> {
+    let mut out = BTreeMap::new();
+    let count = |c: Cell<usize>| match c {
+        Cell::Shown(n) => Some(n as f64),
+        Cell::Few => None,
+    };
+    let value = |c: Cell<f64>| match c {
+        Cell::Shown(v) => Some(v),
+        Cell::Few => None,
+    };
+    out.insert("citizens".into(), count(report.citizens));
+    out.insert("weeksAnswered".into(), count(report.weeks_answered));
+    for m in &report.measures {
+        out.insert(format!("measure:{}:citizens", m.code), count(m.citizens));
+        out.insert(format!("measure:{}:first", m.code), value(m.first));
+        out.insert(format!("measure:{}:latest", m.code), value(m.latest));
+    }
+    out.insert("who5Pairs".into(), count(report.who5_pairs));
+    out.insert("who5Rose".into(), count(report.who5_rose));
+    out.insert("who5Fell".into(), count(report.who5_fell));
+    for (start, row) in report.bands.iter().enumerate() {
+        for (end, cell) in row.iter().enumerate() {
+            out.insert(format!("band:{start}:{end}"), count(*cell));
+        }
+    }
+    out.insert("hoursCitizens".into(), count(report.hours_citizens));
+    out.insert("hoursFirst".into(), value(report.hours_first));
+    out.insert("hoursLatest".into(), value(report.hours_latest));
+    out.insert(
+        "attendance".into(),
+        match report.attendance {
+            Cell::Shown(p) => Some(f64::from(p)),
+            Cell::Few => None,
+        },
+    );
+    out.insert("goalsSet".into(), count(report.goals_set));
+    out.insert("goalsReached".into(), count(report.goals_reached));
+    out.insert("goalsChanged".into(), count(report.goals_changed));
+    out.insert("goalsDropped".into(), count(report.goals_dropped));
+    out
+}
+
+#[test]
+fn duckdb_computes_every_figure_of_the_report_the_same_from_the_csv_exports() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let python = std::env::var("UGEBLIK_PYTHON").map_or_else(|_| root.join("target/py/bin/python"), PathBuf::from);
+    assert!(
+        python.exists(),
+        "{} is missing: ./scripts/test.sh installs DuckDB's Python package there (scripts/tools.sh, ensure_duckdb)",
+        python.display()
+    );
+    let dir = std::env::temp_dir().join(format!("ugeblik-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let last = week("2026-W47");
+    let citizens: Vec<History> = (0..CITIZENS).map(|n| demo::history_of(n, last, 52)).collect();
+    for (n, history) in citizens.iter().enumerate() {
+        // Every third citizen's file carries a consultant's and a workplace's readings too:
+        // the report is the citizens' own answers, and both sides must leave them out.
+        let readings = if n % 3 == 0 { demo::readings(last) } else { Readings::default() };
+        let file = export(history, &readings, "2026-11-22T12:00:00Z", "test", None);
+        std::fs::write(dir.join(format!("citizen-{n:04}.csv")), to_csv(&file)).unwrap();
+    }
+    let (from, to) = (week("2026-W10"), week("2026-W45"));
+    let app = flat(&report(&citizens, from, to));
+    let output = Command::new(&python)
+        .arg(root.join("report/report.py"))
+        .arg(&dir)
+        .arg(from.to_string())
+        .arg(to.to_string())
+        .output()
+        .expect("report.py runs");
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let duckdb: BTreeMap<String, Option<f64>> = serde_json::from_slice(&output.stdout).unwrap();
+    // Not a comparison of nothing: most figures are shown.
+    assert_eq!(app["citizens"], Some(f64::from(CITIZENS)));
+    assert!(app.values().filter(|v| v.is_some()).count() > 30, "{app:#?}");
+    for (figure, mine) in &app {
+        // A figure DuckDB has no row for counts no one: "< 5" on both sides.
+        let theirs = duckdb.get(figure).copied().flatten();
+        match (mine, theirs) {
+            (Some(a), Some(b)) => assert!((a - b).abs() < 1e-9, "{figure}: the app {a}, DuckDB {b}"),
+            (a, b) => assert_eq!(*a, b, "{figure}: the app {a:?}, DuckDB {b:?}"),
+        }
+    }
+    for figure in duckdb.keys() {
+        assert!(app.contains_key(figure), "DuckDB has a figure the app does not: {figure}");
+    }
+}
