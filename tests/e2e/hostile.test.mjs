@@ -240,6 +240,8 @@ test('payloads in every string of an imported file stay text: in the preview, th
 
   await page.getByRole('button', { name: 'Mål', exact: true }).click();
   await drawn(page);
+  // The goals screen's own part may still be on its way while the screen before stands.
+  await page.locator('.ugb-goal-card h4').first().waitFor();
   assert.deepEqual(await texts(page, '.ugb-goal-card h4'), [ALL]);
   assert.ok((await texts(page, '.ugb-goal-card p'))[0].startsWith(`Sådan ved vi det: ${ALL} ${PART}`));
   assert.deepEqual(await texts(page, '.ugb-goal-card q'), [`${ALL} ${PART}`]);
