@@ -4,13 +4,10 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-
-use common::{choices, response, week};
+use common::{choices, response};
 use ugeblik::domain::history::History;
-use ugeblik::domain::lang::Lang;
 use ugeblik::domain::rater::{Rater, Reading, Readings, Role, PLACEMENT_ID, RATER_JOB_ID};
-use ugeblik::domain::response::{Response, Status};
+use ugeblik::domain::response::Response;
 use ugeblik::session::perspectives::perspectives;
 
 const SEVEN: [&str; 7] =
@@ -29,22 +26,9 @@ fn reading(
     items: &[&str],
     values: &[u8],
 ) -> Reading {
-    let answers: BTreeMap<String, u8> = items.iter().map(|i| i.to_string()).zip(values.iter().copied()).collect();
-    Reading {
-        rater: Rater { role, name: name.map(str::to_owned) },
-        response: Response {
-            id: format!("{}-{week_text}", role.code()),
-            instrument: instrument.to_owned(),
-            version: "1".into(),
-            week: week(week_text),
-            authored: "2026-11-20T10:00:00Z".into(),
-            language: Lang::Da,
-            status: Status::Complete,
-            answers,
-            note: None,
-        },
-        hidden: false,
-    }
+    let answers: Vec<(&str, u8)> = items.iter().copied().zip(values.iter().copied()).collect();
+    let response = common::rated(&format!("{}-{week_text}", role.code()), instrument, week_text, &answers);
+    Reading { rater: Rater { role, name: name.map(str::to_owned) }, response, hidden: false }
 }
 
 fn case() -> (History, Readings) {

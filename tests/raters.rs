@@ -4,11 +4,8 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-
 use common::{response, week};
 use ugeblik::domain::history::History;
-use ugeblik::domain::lang::Lang;
 use ugeblik::domain::rater::{
     self, check, differences, nearest_own, NameError, Rater, Reading, ReadingError, Readings, Role, PLACEMENT_ID,
     RATER_JOB_ID,
@@ -22,17 +19,8 @@ const PLACE: [&str; 5] =
 
 /// A reading of `instrument` in `week_text` with every item in `items` answered `value`.
 fn rated(id: &str, instrument: &str, week_text: &str, items: &[&str], value: u8) -> Response {
-    Response {
-        id: id.to_owned(),
-        instrument: instrument.to_owned(),
-        version: "1".into(),
-        week: week(week_text),
-        authored: "2026-11-20T10:00:00Z".into(),
-        language: Lang::Da,
-        status: Status::Complete,
-        answers: items.iter().map(|i| (i.to_string(), value)).collect::<BTreeMap<_, _>>(),
-        note: None,
-    }
+    let answers: Vec<(&str, u8)> = items.iter().map(|i| (*i, value)).collect();
+    common::rated(id, instrument, week_text, &answers)
 }
 
 fn consultant() -> Rater {

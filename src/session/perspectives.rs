@@ -62,15 +62,9 @@ pub struct Differences {
     pub short: String,
 }
 
-/// The readings a view shows: all of them on the progress screen, without those the
-/// citizen hid in the session.
-fn shown<'a>(readings: &'a Readings, id: &'a str, session: bool) -> impl Iterator<Item = &'a Reading> {
-    readings.of(id, session)
-}
-
 /// The roles that rated job readiness, in the order of [`Role::OTHERS`].
 fn raters(readings: &Readings, session: bool) -> Vec<Role> {
-    let mut roles: Vec<Role> = shown(readings, RATER_JOB_ID, session).map(|r| r.rater.role).collect();
+    let mut roles: Vec<Role> = readings.of(RATER_JOB_ID, session).map(|r| r.rater.role).collect();
     roles.sort();
     roles.dedup();
     roles
@@ -91,7 +85,8 @@ fn line_of(
     let values = weeks
         .iter()
         .map(|week| {
-            shown(readings, id, session)
+            readings
+                .of(id, session)
                 .filter(|r| r.response.week == *week && role.is_none_or(|role| r.rater.role == role))
                 .max_by(|a, b| a.response.authored.cmp(&b.response.authored))
                 .and_then(|r| r.response.answers.get(link_id))
@@ -109,7 +104,7 @@ fn line_of(
 /// Who a role's line is: the role, with the rater's name when every reading of it has the
 /// same one.
 fn whose(readings: &Readings, id: &str, session: bool, role: Role, lang: Lang) -> String {
-    let mut of_role = shown(readings, id, session).filter(|r| r.rater.role == role).map(|r| &r.rater);
+    let mut of_role = readings.of(id, session).filter(|r| r.rater.role == role).map(|r| &r.rater);
     match of_role.next() {
         Some(first) if of_role.all(|r| r == first) => rater_label(first, lang),
         _ => crate::session::files::role_label(role, lang).to_owned(),
@@ -127,9 +122,10 @@ pub fn perspectives(history: &History, readings: &Readings, choices: &Choices, s
     let roles = raters(readings, session);
     let in_period = |r: &&Reading| weeks.contains(&r.response.week);
     let mut out = Perspectives::default();
-    if !roles.is_empty() && shown(readings, RATER_JOB_ID, session).any(|r| in_period(&r)) {
+    if !roles.is_empty() && readings.of(RATER_JOB_ID, session).any(|r| in_period(&r)) {
         out.pairs = Some(pairs(history, readings, &weeks, &roles, choices, session));
-        let latest = shown(readings, RATER_JOB_ID, session)
+        let latest = readings
+            .of(RATER_JOB_ID, session)
             .filter(in_period)
             .max_by(|a, b| (a.response.week, &a.response.authored).cmp(&(b.response.week, &b.response.authored)));
         if let Some(latest) = latest {
@@ -175,7 +171,7 @@ pub fn perspectives(history: &History, readings: &Readings, choices: &Choices, s
             }
         }
     }
-    if shown(readings, PLACEMENT_ID, session).any(|r| in_period(&r)) {
+    if readings.of(PLACEMENT_ID, session).any(|r| in_period(&r)) {
         out.workplace = Some(workplace(readings, &weeks, choices, session));
     }
     out

@@ -108,3 +108,19 @@ pub fn reading(
         hidden: false,
     }
 }
+
+/// A response of another's `instrument` (version 1) in the week `week_text`, complete, with
+/// these answers.
+pub fn rated(id: &str, instrument: &str, week_text: &str, answers: &[(&str, u8)]) -> Response {
+    Response {
+        id: id.to_owned(),
+        instrument: instrument.to_owned(),
+        version: "1".into(),
+        week: week(week_text),
+        authored: "2026-11-20T10:00:00Z".into(),
+        language: Lang::Da,
+        status: ugeblik::domain::response::Status::Complete,
+        answers: answers.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        note: None,
+    }
+}
