@@ -9,9 +9,11 @@
 --
 -- Variables: files (a glob), first_week and last_week (ISO weeks such as 2026-W01).
 
+-- A citizen is their file (hashed: a number is faster to group by than a path, and two of
+-- 10,000 files' hashes meet with odds of about one in 10^11).
 CREATE OR REPLACE TEMP TABLE rows AS
 SELECT
-  filename AS citizen,
+  hash(filename) AS citizen,
   week,
   instrument,
   item,
@@ -22,20 +24,22 @@ SELECT
   rater_role
 FROM read_csv(
   getvariable('files'),
-  delim = ';', quote = '"', escape = '"', header = true, filename = true, all_varchar = true,
-  names = ['response_id', 'week', 'week_monday', 'authored', 'instrument', 'instrument_version',
-           'validated', 'status', 'language', 'item', 'item_label', 'value', 'who5_percent',
-           'rater_role', 'rater_name', 'note']
+  delim = ';', quote = '"', escape = '"', header = true, filename = true, auto_detect = false,
+  columns = {'response_id': 'VARCHAR', 'week': 'VARCHAR', 'week_monday': 'VARCHAR', 'authored': 'VARCHAR',
+             'instrument': 'VARCHAR', 'instrument_version': 'VARCHAR', 'validated': 'VARCHAR',
+             'status': 'VARCHAR', 'language': 'VARCHAR', 'item': 'VARCHAR', 'item_label': 'VARCHAR',
+             'value': 'VARCHAR', 'who5_percent': 'VARCHAR', 'rater_role': 'VARCHAR',
+             'rater_name': 'VARCHAR', 'note': 'VARCHAR'}
 )
 WHERE week BETWEEN getvariable('first_week') AND getvariable('last_week');
 
 -- The citizen's own answers (not goals, work or milestones; not others' readings).
-CREATE OR REPLACE TEMP TABLE own AS
+CREATE OR REPLACE TEMP VIEW own AS
 SELECT * FROM rows
 WHERE rater_role = 'citizen' AND instrument NOT IN ('goal', 'work', 'milestone');
 
 -- Each measure's value per citizen and week: the WHO-5 percentage of a complete response,
--- or a 0–10 item's answer (the latest given that week).
+-- or a 0–10 item's answer (the latest given that week); and the items of others' readings.
 CREATE OR REPLACE TEMP TABLE measure_values AS
 SELECT citizen, week, 'who5' AS code, arg_max(who5_percent, authored) AS v
 FROM own WHERE instrument = 'who5' AND who5_percent IS NOT NULL
@@ -44,6 +48,15 @@ UNION ALL
 SELECT citizen, week, instrument || '.' || item AS code, arg_max(value, authored) AS v
 FROM own
 WHERE instrument IN ('chime5', 'jobready7') AND item NOT IN ('', 'job-hours') AND item IS NOT NULL AND value IS NOT NULL
+GROUP BY citizen, week, instrument, item
+UNION ALL
+-- Others' readings of the citizen, measures of their own (the consultant's or mentor's
+-- rating, the workplace's evaluation; their 0–10 items, not the hours): all raters of an
+-- instrument together.
+SELECT citizen, week, instrument || '.' || item AS code, arg_max(value, authored) AS v
+FROM rows
+WHERE rater_role <> 'citizen' AND instrument IN ('jobready7-rater', 'placement5')
+  AND item NOT IN ('', 'job-hours') AND item IS NOT NULL AND value IS NOT NULL
 GROUP BY citizen, week, instrument, item;
 
 CREATE OR REPLACE TEMP TABLE firsts AS

@@ -7,6 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/tools.sh"
 ensure_build_tools
 ensure_chromium
+ensure_duckdb
 cd "$ROOT"
 stamp="bench/node_modules/.package-lock.copy"
 if ! { [[ -f "$stamp" ]] && cmp -s "$stamp" bench/package-lock.json; }; then

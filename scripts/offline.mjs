@@ -20,7 +20,7 @@ const source = new URL('../static/sw.js', import.meta.url).pathname;
 /** The chart worker's files, with or without the hash of their content. */
 const WORKER = /^charts(_loader)?(-[0-9a-f]{16})?(\.js|_bg\.wasm)$/;
 /** The drawn screens' files: cached when the phone is idle after the first load. */
-const DRAWN = (name) => WORKER.test(name) || name === 'drawn.css' || SPLIT.test(name);
+const DRAWN = (name) => WORKER.test(name) || name === 'drawn.css' || name === 'caseload.css' || SPLIT.test(name);
 /** The page's parts loaded on demand (scripts/split.mjs): cached with the drawn screens. */
 const SPLIT = /^ugeblik-split-[0-9a-f]{16}-[\w]+\.wasm$/;
 /** The language packs the service worker keeps with the first load's files: English, which

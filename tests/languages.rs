@@ -8,7 +8,7 @@ use ugeblik::domain::series::line_defs;
 use ugeblik::i18n::pack::{self, PackError};
 use ugeblik::i18n::{
     date_label, decimal_separator, placeholders, plural_blocks, plural_categories, plural_category, same_placeholders,
-    week_dates, week_label, ChartMsg, Msg,
+    week_dates, week_label, CaseloadMsg, ChartMsg, Msg,
 };
 
 fn pack_file(lang: Lang) -> String {
@@ -49,6 +49,11 @@ fn every_key_is_in_every_language() {
                 missing.push(format!("chart.{}", msg.key()));
             }
         }
+        for (i, msg) in CaseloadMsg::ALL.iter().enumerate() {
+            if pack::message(lang, pack::Table::Caseload, i).is_none() {
+                missing.push(format!("caseload.{}", msg.key()));
+            }
+        }
         // The instruments' English is their catalogue's (an original, not a translation).
         for text in data_texts().into_iter().filter(|_| !lang.in_catalogue()) {
             if pack::instrument_text(lang, text.key).is_none() {
@@ -63,6 +68,7 @@ fn every_key_is_in_every_language() {
         for (table, known) in [
             ("messages", Msg::ALL.iter().map(|m| m.key()).collect::<Vec<_>>()),
             ("chart", ChartMsg::ALL.iter().map(|m| m.key()).collect()),
+            ("caseload", CaseloadMsg::ALL.iter().map(|m| m.key()).collect()),
             ("instruments", known_data),
         ] {
             for key in value[table].as_object().unwrap().keys() {
@@ -97,7 +103,8 @@ fn plural_blocks_have_their_languages_categories() {
         }
         let all = Msg::ALL.iter().map(|m| (m.key(), m.get(lang), m.danish()));
         let chart = ChartMsg::ALL.iter().map(|m| (m.key(), m.get(lang), m.danish()));
-        for (key, text, danish) in all.chain(chart) {
+        let caseload = CaseloadMsg::ALL.iter().map(|m| (m.key(), m.get(lang), m.danish()));
+        for (key, text, danish) in all.chain(chart).chain(caseload) {
             assert!(
                 same_placeholders(text, danish),
                 "{lang:?} {key}: {:?} / {:?}",

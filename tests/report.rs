@@ -53,7 +53,7 @@ fn each_figure_of_a_small_caseload() {
         citizen(&[("2026-W39", 0), ("2026-W42", 2), ("2026-W45", 2)]), // W39 outside: 40 → 40
         citizen(&[("2026-W43", 2), ("2026-W47", 2), ("2026-W50", 5)]), // W50 outside: 40 → 40
     ];
-    let r = report(&citizens, week("2026-W40"), week("2026-W47"));
+    let r = report(&citizens, &[], week("2026-W40"), week("2026-W47"));
     assert_eq!(shown(r.citizens), 6);
     // 2 + 3 + 1 + 2 + 2 + 2 weeks answered in the period.
     assert_eq!(shown(r.weeks_answered), 12);
@@ -77,13 +77,13 @@ fn each_figure_of_a_small_caseload() {
 #[test]
 fn fewer_than_five_citizens_show_nothing_but_five_show_everything() {
     let four: Vec<History> = (0..4).map(|_| citizen(&[("2026-W40", 1), ("2026-W47", 4)])).collect();
-    let r = report(&four, week("2026-W40"), week("2026-W47"));
+    let r = report(&four, &[], week("2026-W40"), week("2026-W47"));
     assert_eq!(r.citizens, Cell::Few);
     assert_eq!(r.weeks_answered, Cell::Few, "a sum over four citizens is not shown either");
     assert_eq!(r.measures[0].first, Cell::Few);
     assert_eq!(r.who5_rose, Cell::Few);
     let five: Vec<History> = (0..5).map(|_| citizen(&[("2026-W40", 1), ("2026-W47", 4)])).collect();
-    let r = report(&five, week("2026-W40"), week("2026-W47"));
+    let r = report(&five, &[], week("2026-W40"), week("2026-W47"));
     assert_eq!(shown(r.citizens), 5);
     assert_eq!(shown(r.measures[0].first), 20.0);
     assert_eq!(shown(r.measures[0].latest), 80.0);
@@ -103,7 +103,7 @@ fn a_change_of_ten_or_more_counts_and_less_does_not() {
         history.upsert(response("2026-W41", "who5", &[("1", 2 + up), ("2", 2), ("3", 2), ("4", 2), ("5", 2)], None));
         citizens.push(history);
     }
-    let r = report(&citizens, week("2026-W40"), week("2026-W41"));
+    let r = report(&citizens, &[], week("2026-W40"), week("2026-W41"));
     // +3 answer points = +12 %; +2 = +8 %: five rose.
     assert_eq!((shown(r.who5_pairs), shown(r.who5_rose)), (10, 5));
 }
@@ -141,7 +141,7 @@ fn hours_attendance_and_goals() {
         history.goals.push(goal);
         citizens.push(history);
     }
-    let r = report(&citizens, week("2026-W40"), week("2026-W47"));
+    let r = report(&citizens, &[], week("2026-W40"), week("2026-W47"));
     assert_eq!(shown(r.hours_citizens), 6);
     // First weeks 2..7 h → median 4.5; latest 10..15 h → 12.5.
     assert_eq!((shown(r.hours_first), shown(r.hours_latest)), (4.5, 12.5));
@@ -151,4 +151,79 @@ fn hours_attendance_and_goals() {
     assert_eq!(shown(r.goals_reached), 5);
     assert_eq!(r.goals_changed, Cell::Few);
     assert_eq!(r.goals_dropped, Cell::Few);
+}
+
+#[test]
+fn the_csv_names_every_figure_once_and_writes_suppressed_cells_as_under_five() {
+    use ugeblik::domain::report::figure;
+    assert_eq!(figure(Cell::Shown(4.5f64)), "4.5");
+    assert_eq!(figure(Cell::Shown(40.0f64)), "40");
+    assert_eq!(figure(Cell::Shown(7.0f64 / 3.0)), "2.33");
+    assert_eq!(figure::<f64>(Cell::Few), "< 5");
+    let citizens: Vec<History> =
+        (0..6).map(|n| citizen(&[("2026-W40", 1 + n % 3), ("2026-W47", 1 + (n + 1) % 4)])).collect();
+    let r = report(&citizens, &[], week("2026-W40"), week("2026-W47"));
+    let csv = r.csv();
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], "figure,value");
+    assert_eq!(lines.len() - 1, r.rows().len());
+    let value = |name: &str| r.rows().into_iter().find(|(n, _)| n == name).map(|(_, v)| v).unwrap();
+    assert_eq!(value("period.from"), "2026-W40");
+    assert_eq!(value("citizens"), "6");
+    assert_eq!(value("weeks_answered"), "12");
+    assert_eq!(value("who5.median_first"), figure(r.measures[0].first));
+    // Six citizens, none with hours or goals: every such cell is "< 5".
+    assert_eq!(value("hours.median_first"), "< 5");
+    assert_eq!(value("goals.set"), "< 5");
+    // Every name once.
+    let mut names: Vec<String> = r.rows().into_iter().map(|(n, _)| n).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), r.rows().len());
+    // No nickname or free text can be in it: only these names and figures.
+    assert!(csv.lines().skip(1).all(|l| l.split(',').count() == 2));
+}
+
+#[test]
+fn others_readings_are_measures_of_their_own_and_never_the_citizens() {
+    use common::reading;
+    use ugeblik::domain::rater::{Readings, Role};
+    // Six citizens with the same own job readiness; a consultant rates five of them twice
+    // (3, then 3 + n), a workplace rates four once.
+    let citizens: Vec<History> = (0..6)
+        .map(|_| {
+            let mut history = citizen(&[("2026-W40", 2)]);
+            history.upsert(response("2026-W40", "jobready7", &[("job-ability", 7)], None));
+            history
+        })
+        .collect();
+    let readings: Vec<Readings> = (0..6u8)
+        .map(|n| {
+            let mut theirs = Readings::default();
+            if n < 5 {
+                theirs.upsert(reading(&format!("c{n}a"), "2026-W41", Role::Consultant, Some("MK"), 3));
+                theirs.upsert(reading(&format!("c{n}b"), "2026-W45", Role::Mentor, None, 3 + n));
+            }
+            if n < 4 {
+                theirs.upsert(reading(&format!("w{n}"), "2026-W44", Role::Employer, None, 4));
+            }
+            theirs
+        })
+        .collect();
+    let r = report(&citizens, &readings, week("2026-W40"), week("2026-W47"));
+    let row = |code: &str| r.measures.iter().find(|m| m.code == code).unwrap_or_else(|| panic!("no {code}"));
+    // The citizen's own answer is theirs alone: 7 for all six, whatever the raters said.
+    assert_eq!((shown(row("jobready7.job-ability").first), shown(row("jobready7.job-ability").latest)), (7.0, 7.0));
+    // The consultant's and mentor's rating together: first 3 for five; latest 3..7, median 5.
+    let rated = row("jobready7-rater.job-ability");
+    assert_eq!((shown(rated.citizens), shown(rated.first), shown(rated.latest)), (5, 3.0, 5.0));
+    // The workplace's evaluation: four citizens, "< 5".
+    let workplace = r.measures.iter().find(|m| m.code.starts_with("placement5.")).unwrap();
+    assert_eq!((workplace.citizens, workplace.first), (Cell::Few, Cell::Few));
+    // Counted citizens and weeks are the citizens' own answers only.
+    assert_eq!(shown(r.citizens), 6);
+    assert_eq!(shown(r.weeks_answered), 6);
+    // Without readings, the raters' measures are there and "< 5".
+    let none = report(&citizens, &[], week("2026-W40"), week("2026-W47"));
+    assert!(none.measures.iter().filter(|m| m.code.contains("-rater.")).all(|m| m.citizens == Cell::Few));
 }

@@ -75,15 +75,16 @@ fn duckdb_computes_every_figure_of_the_report_the_same_from_the_csv_exports() {
     std::fs::create_dir_all(&dir).unwrap();
     let last = week("2026-W47");
     let citizens: Vec<History> = (0..CITIZENS).map(|n| demo::history_of(n, last, 52)).collect();
+    // Every third citizen's file carries a consultant's, a mentor's and a workplace's
+    // readings too: measures of their own on both sides, never mixed with the citizens'.
+    let readings: Vec<Readings> =
+        (0..CITIZENS).map(|n| if n % 3 == 0 { demo::readings(last) } else { Readings::default() }).collect();
     for (n, history) in citizens.iter().enumerate() {
-        // Every third citizen's file carries a consultant's and a workplace's readings too:
-        // the report is the citizens' own answers, and both sides must leave them out.
-        let readings = if n % 3 == 0 { demo::readings(last) } else { Readings::default() };
-        let file = export(history, &readings, "2026-11-22T12:00:00Z", "test", None);
+        let file = export(history, &readings[n], "2026-11-22T12:00:00Z", "test", None);
         std::fs::write(dir.join(format!("citizen-{n:04}.csv")), to_csv(&file)).unwrap();
     }
     let (from, to) = (week("2026-W10"), week("2026-W45"));
-    let app = flat(&report(&citizens, from, to));
+    let app = flat(&report(&citizens, &readings, from, to));
     let output = Command::new(&python)
         .arg(root.join("report/report.py"))
         .arg(&dir)
@@ -97,6 +98,9 @@ fn duckdb_computes_every_figure_of_the_report_the_same_from_the_csv_exports() {
     // Not a comparison of nothing: most figures are shown.
     assert_eq!(app["citizens"], Some(f64::from(CITIZENS)));
     assert!(app.values().filter(|v| v.is_some()).count() > 30, "{app:#?}");
+    // Others' readings are counted too (a third of the citizens have them).
+    assert!(app["measure:jobready7-rater.job-ability:citizens"].is_some_and(|n| n > 300.0), "{app:#?}");
+    assert!(app["measure:placement5.place-tasks:citizens"].is_some(), "{app:#?}");
     for (figure, mine) in &app {
         // A figure DuckDB has no row for counts no one: "< 5" on both sides.
         let theirs = duckdb.get(figure).copied().flatten();

@@ -9,7 +9,8 @@ use ugeblik::domain::series::{line_defs, ChartChoices, Period};
 use ugeblik::i18n::Msg;
 use ugeblik::session::files::{make, View};
 use ugeblik::session::protocol::{
-    decode, encode, Choices, Differs, FileFormat, FromWorker, ImportPreview, ToWorker, Unreadable,
+    decode, encode, CaseloadAnswer, CaseloadError, CaseloadRequest, Choices, Differs, FileFormat, FromWorker,
+    ImportPreview, ToWorker, Unreadable,
 };
 
 mod common;
@@ -30,9 +31,10 @@ fn to_worker_variant(message: &ToWorker) -> usize {
         ToWorker::Send { .. } => 8,
         ToWorker::Open { .. } => 9,
         ToWorker::Readings(_) => 10,
+        ToWorker::Caseload { .. } => 11,
     }
 }
-const TO_WORKER_VARIANTS: usize = 11;
+const TO_WORKER_VARIANTS: usize = 12;
 
 fn from_worker_variant(message: &FromWorker) -> usize {
     match message {
@@ -48,9 +50,10 @@ fn from_worker_variant(message: &FromWorker) -> usize {
         FromWorker::Opened { .. } => 9,
         FromWorker::Locked { .. } => 10,
         FromWorker::Refused(_) => 11,
+        FromWorker::Caseload { .. } => 12,
     }
 }
-const FROM_WORKER_VARIANTS: usize = 12;
+const FROM_WORKER_VARIANTS: usize = 13;
 
 fn pick<T: Copy>(rng: &mut Rng, choices: &[T]) -> T {
     choices[rng.below(choices.len())]
@@ -91,6 +94,36 @@ fn differs(rng: &mut Rng) -> Vec<Differs> {
     (0..rng.below(4)).map(|_| Differs { key: rng.text(), label: rng.text() }).collect()
 }
 
+/// Citizens of the caseload as `(id, stored text)`.
+fn cases(rng: &mut Rng) -> Vec<(String, String)> {
+    (0..rng.below(4)).map(|_| (rng.text(), rng.text())).collect()
+}
+
+/// Each of the caseload's requests, in turn.
+fn caseload_request(rng: &mut Rng) -> CaseloadRequest {
+    match rng.below(5) {
+        0 => CaseloadRequest::Open,
+        1 => CaseloadRequest::Unlock { passphrase: rng.text() },
+        2 => CaseloadRequest::Keep { cases: cases(rng) },
+        3 => CaseloadRequest::Remove { id: rng.text() },
+        _ => CaseloadRequest::RemoveAll,
+    }
+}
+
+/// Each of the caseload's answers and errors, in turn.
+fn caseload_answer(rng: &mut Rng) -> CaseloadAnswer {
+    match rng.below(9) {
+        0 => CaseloadAnswer::Opened { new: rng.below(2) == 0 },
+        1 => CaseloadAnswer::Loaded { cases: cases(rng), unreadable: rng.next() as u32 },
+        2 => CaseloadAnswer::Done,
+        3 => CaseloadAnswer::Failed(CaseloadError::WrongPassphrase),
+        4 => CaseloadAnswer::Failed(CaseloadError::Damaged),
+        5 => CaseloadAnswer::Failed(CaseloadError::Crypto),
+        6 => CaseloadAnswer::Failed(CaseloadError::Locked),
+        _ => CaseloadAnswer::Failed(CaseloadError::Storage(rng.text())),
+    }
+}
+
 /// A message to the worker of variant `n` (see [`to_worker_variant`]).
 fn to_worker(rng: &mut Rng, n: usize) -> ToWorker {
     match n {
@@ -110,7 +143,8 @@ fn to_worker(rng: &mut Rng, n: usize) -> ToWorker {
         7 => ToWorker::Reminder { choices: choices(rng), exported: rng.text(), form: texts(rng) },
         8 => ToWorker::Send { choices: choices(rng), exported: rng.text(), nickname: maybe(rng) },
         9 => ToWorker::Open { lang: pick(rng, &Lang::ALL), passphrase: maybe(rng) },
-        _ => ToWorker::Readings(rng.text()),
+        10 => ToWorker::Readings(rng.text()),
+        _ => ToWorker::Caseload { ticket: rng.next() as u32, request: caseload_request(rng) },
     }
 }
 
@@ -141,7 +175,8 @@ fn from_worker(rng: &mut Rng, n: usize) -> FromWorker {
             readings: rng.text(),
         },
         10 => FromWorker::Locked { wrong: rng.below(2) == 0 },
-        _ => FromWorker::Refused(rng.text()),
+        11 => FromWorker::Refused(rng.text()),
+        _ => FromWorker::Caseload { ticket: rng.next() as u32, answer: caseload_answer(rng) },
     }
 }
 
@@ -183,9 +218,9 @@ fn refused_by_both_sides(bytes: &[u8], what: &str) {
 
 #[test]
 fn unknown_truncated_and_malformed_messages_are_refused_with_an_error_value() {
-    // No message at all, and variants that do not exist (the enums have 11 and 12).
+    // No message at all, and variants that do not exist (the enums have 12 and 13).
     refused_by_both_sides(&[], "empty");
-    for unknown in [12u8, 13, 100, 127] {
+    for unknown in [13u8, 14, 100, 127] {
         refused_by_both_sides(&[unknown], "unknown variant");
         refused_by_both_sides(&[unknown, 0, 0, 0], "unknown variant with a body");
     }

@@ -29,9 +29,10 @@ mod worker {
     use ugeblik::domain::lang::Lang;
     use ugeblik::domain::rater::Readings;
     use ugeblik::formats::sealed::{self, KeyParams, SealedFile};
+    use ugeblik::platform::caseload::Shelf;
     use ugeblik::platform::crypto;
     use ugeblik::session::files::{make, open_for_viewer, preview_for_import, Request};
-    use ugeblik::session::protocol::{wire, FromWorker, ToWorker};
+    use ugeblik::session::protocol::{wire, CaseloadAnswer, CaseloadError, CaseloadRequest, FromWorker, ToWorker};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -45,6 +46,9 @@ mod worker {
         static FILE: RefCell<Option<String>> = const { RefCell::new(None) };
         /// With a passphrase set: its key (never readable) and the lock's parameters.
         static KEY: RefCell<Option<(web_sys::CryptoKey, KeyParams)>> = const { RefCell::new(None) };
+        /// The consultant's caseload, once opened, and its passphrase's key once unlocked.
+        static SHELF: RefCell<Option<std::rc::Rc<Shelf>>> = const { RefCell::new(None) };
+        static CASELOAD_KEY: RefCell<Option<web_sys::CryptoKey>> = const { RefCell::new(None) };
         /// The page's messages' listener.
         static LISTENER: RefCell<Option<OnMessage>> = const { RefCell::new(None) };
     }
@@ -157,6 +161,35 @@ mod worker {
         });
     }
 
+    /// Does what the caseload is asked (opening its database the first time).
+    async fn caseload(request: CaseloadRequest) -> Result<CaseloadAnswer, CaseloadError> {
+        let shelf = match SHELF.with(|s| s.borrow().clone()) {
+            Some(shelf) => shelf,
+            None => {
+                let shelf = std::rc::Rc::new(Shelf::open().await?);
+                SHELF.with(|s| *s.borrow_mut() = Some(shelf.clone()));
+                shelf
+            }
+        };
+        let key = CASELOAD_KEY.with(|k| k.borrow().clone());
+        match request {
+            CaseloadRequest::Open => Ok(CaseloadAnswer::Opened { new: shelf.is_new() }),
+            CaseloadRequest::Unlock { passphrase } => {
+                let key = shelf.unlock(&passphrase).await?;
+                let loaded = shelf.load(Some(&key)).await?;
+                CASELOAD_KEY.with(|k| *k.borrow_mut() = Some(key));
+                Ok(CaseloadAnswer::Loaded { cases: loaded.cases, unreadable: loaded.unreadable.len() as u32 })
+            }
+            CaseloadRequest::Keep { cases } => shelf.keep(key.as_ref(), &cases).await.map(|()| CaseloadAnswer::Done),
+            CaseloadRequest::Remove { id } => shelf.remove(key.as_ref(), &id).await.map(|()| CaseloadAnswer::Done),
+            CaseloadRequest::RemoveAll => {
+                shelf.remove_everything().await?;
+                CASELOAD_KEY.with(|k| *k.borrow_mut() = None);
+                Ok(CaseloadAnswer::Done)
+            }
+        }
+    }
+
     /// Locks an export file with the passphrase's key: the locked text and its name;
     /// `None` (the page says the file could not be made) without a key.
     async fn seal_file(text: &str, name: &str) -> Option<(String, String)> {
@@ -228,6 +261,13 @@ mod worker {
         match message {
             ToWorker::Open { lang, passphrase } => return open(scope, Opening::View, lang, passphrase),
             ToWorker::Preview { lang, passphrase } => return open(scope, Opening::Import, lang, passphrase),
+            ToWorker::Caseload { ticket, request } => {
+                let scope = scope.clone();
+                return wasm_bindgen_futures::spawn_local(async move {
+                    let answer = caseload(request).await.unwrap_or_else(CaseloadAnswer::Failed);
+                    reply(&scope, &FromWorker::Caseload { ticket, answer }, None);
+                });
+            }
             _ => {}
         }
         let Some(request) = request_of(&message) else { return reply(scope, &FromWorker::Failed, None) };

@@ -3,6 +3,7 @@
 //! knows of Leptos, the DOM, storage, the clock or the language packs: today's date, the
 //! time and the language are parameters (scripts/test.sh checks it).
 
+pub mod caseload;
 pub mod checkin;
 pub mod demo;
 pub mod history;

@@ -18,7 +18,12 @@
 //! - bands: ≤ 28, 29–49, ≥ 50, of the first and of the latest percentage;
 //! - hours: the first and latest week's hours worked (and planned) of those with any;
 //!   attendance: all days attended over all days planned in the period, in percent;
-//! - goals: set in the period; reached, changed, dropped: closed so in the period.
+//! - goals: set in the period; reached, changed, dropped: closed so in the period;
+//! - others' readings of the citizens (issue 20) are measures of their own, never mixed
+//!   with the citizens' answers: each 0–10 item of the consultant's or mentor's rating
+//!   (`jobready7-rater.…`) and of the workplace's evaluation (`placement5.…`), its first
+//!   and latest value per citizen as above (all raters of the instrument together; of two
+//!   readings in a week, the later given).
 //!
 //! Pure and host-tested (`tests/report.rs`).
 
@@ -27,6 +32,7 @@ use serde::{Serialize, Serializer};
 use crate::domain::history::History;
 use crate::domain::instrument::{current, WHO5_ID};
 use crate::domain::progression::Outcome;
+use crate::domain::rater::{Readings, RATED};
 use crate::domain::response::who5_score;
 use crate::domain::series::{WHO5_LOW_MAX, WHO5_POOR_BELOW};
 use crate::domain::week::IsoWeek;
@@ -143,10 +149,23 @@ pub fn band(percent: u8) -> usize {
 }
 
 /// A citizen's values of one measure in the period, by week (the latest authored of a week).
-fn series(history: &History, code: &str, from: IsoWeek, to: IsoWeek) -> Vec<(IsoWeek, f64)> {
-    let mut weeks: Vec<(IsoWeek, String, f64)> = history
-        .responses
-        .iter()
+pub(crate) fn series(history: &History, code: &str, from: IsoWeek, to: IsoWeek) -> Vec<(IsoWeek, f64)> {
+    by_week(history.responses.iter(), code, from, to)
+}
+
+/// Whether `code` is a measure of others' readings (an instrument of [`RATED`]).
+pub fn is_rated(code: &str) -> bool {
+    code.split_once('.').is_some_and(|(id, _)| RATED.iter().any(|i| i.id == id))
+}
+
+/// `responses`' values of one measure in the period, by week (the latest authored of a week).
+fn by_week<'a>(
+    responses: impl Iterator<Item = &'a crate::domain::response::Response>,
+    code: &str,
+    from: IsoWeek,
+    to: IsoWeek,
+) -> Vec<(IsoWeek, f64)> {
+    let mut weeks: Vec<(IsoWeek, String, f64)> = responses
         .filter(|r| (from..=to).contains(&r.week))
         .filter_map(|r| {
             let value = if code == WHO5_ID {
@@ -170,7 +189,7 @@ fn series(history: &History, code: &str, from: IsoWeek, to: IsoWeek) -> Vec<(Iso
 }
 
 /// Every measure the report has a row for: the WHO-5, then each 0–10 item of CHIME and job
-/// readiness, in the catalogue's order.
+/// readiness, in the catalogue's order; then each item of others' readings ([`RATED`]).
 pub fn measures() -> Vec<String> {
     let mut codes = vec![WHO5_ID.to_owned()];
     for id in ["chime5", "jobready7"] {
@@ -184,11 +203,17 @@ pub fn measures() -> Vec<String> {
             );
         }
     }
+    for instrument in &RATED {
+        let rated =
+            instrument.items.iter().filter(|i| matches!(i.scale, crate::domain::instrument::Scale::Rating { .. }));
+        codes.extend(rated.map(|i| format!("{}.{}", instrument.id, i.link_id)));
+    }
     codes
 }
 
-/// The report over `citizens`' histories for the weeks `from` to `to`.
-pub fn report(citizens: &[History], from: IsoWeek, to: IsoWeek) -> Report {
+/// The report over `citizens`' histories for the weeks `from` to `to`, with others'
+/// readings of them (`readings[i]` of `citizens[i]`; none where it is missing).
+pub fn report(citizens: &[History], readings: &[Readings], from: IsoWeek, to: IsoWeek) -> Report {
     let in_period = |w: IsoWeek| (from..=to).contains(&w);
     let mut counted = 0;
     let mut weeks_answered = 0;
@@ -205,8 +230,13 @@ pub fn report(citizens: &[History], from: IsoWeek, to: IsoWeek) -> Report {
         .into_iter()
         .map(|code| {
             let (mut first, mut latest) = (Vec::new(), Vec::new());
-            for history in citizens {
-                let values = series(history, &code, from, to);
+            let rated = is_rated(&code);
+            for (n, history) in citizens.iter().enumerate() {
+                let values = match (rated, readings.get(n)) {
+                    (false, _) => series(history, &code, from, to),
+                    (true, Some(theirs)) => by_week(theirs.readings.iter().map(|r| &r.response), &code, from, to),
+                    (true, None) => Vec::new(),
+                };
                 if let (Some(a), Some(b)) = (values.first(), values.last()) {
                     first.push(a.1);
                     latest.push(b.1);
@@ -292,5 +322,69 @@ pub fn report(citizens: &[History], from: IsoWeek, to: IsoWeek) -> Report {
         goals_reached: closed(Outcome::Reached),
         goals_changed: closed(Outcome::Changed),
         goals_dropped: closed(Outcome::Dropped),
+    }
+}
+
+/// A figure as the report's CSV and screen give it: "< 5" when suppressed, a number with
+/// at most two decimals (a point; the screen writes the language's separator).
+pub fn figure<T: Into<f64> + Copy>(cell: Cell<T>) -> String {
+    match cell {
+        Cell::Few => "< 5".to_owned(),
+        Cell::Shown(value) => {
+            let text = format!("{:.2}", value.into());
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        }
+    }
+}
+
+impl Report {
+    /// Every figure, named, in the order of the report: what its CSV holds, one row each.
+    pub fn rows(&self) -> Vec<(String, String)> {
+        let count = |cell: Cell<usize>| {
+            figure(match cell {
+                Cell::Shown(n) => Cell::Shown(n as u32),
+                Cell::Few => Cell::Few,
+            })
+        };
+        let mut rows = vec![
+            ("period.from".to_owned(), self.from.to_string()),
+            ("period.to".to_owned(), self.to.to_string()),
+            ("citizens".to_owned(), count(self.citizens)),
+            ("weeks_answered".to_owned(), count(self.weeks_answered)),
+        ];
+        for m in &self.measures {
+            rows.push((format!("{}.citizens", m.code), count(m.citizens)));
+            rows.push((format!("{}.median_first", m.code), figure(m.first)));
+            rows.push((format!("{}.median_latest", m.code), figure(m.latest)));
+        }
+        rows.push(("who5.two_weeks".to_owned(), count(self.who5_pairs)));
+        rows.push(("who5.rose_10".to_owned(), count(self.who5_rose)));
+        rows.push(("who5.fell_10".to_owned(), count(self.who5_fell)));
+        for (start, row) in self.bands.iter().enumerate() {
+            for (end, cell) in row.iter().enumerate() {
+                rows.push((format!("who5.band_start_{start}.end_{end}"), count(*cell)));
+            }
+        }
+        rows.push(("hours.citizens".to_owned(), count(self.hours_citizens)));
+        rows.push(("hours.median_first".to_owned(), figure(self.hours_first)));
+        rows.push(("hours.median_latest".to_owned(), figure(self.hours_latest)));
+        rows.push(("attendance.percent".to_owned(), figure(self.attendance)));
+        rows.push(("goals.set".to_owned(), count(self.goals_set)));
+        rows.push(("goals.reached".to_owned(), count(self.goals_reached)));
+        rows.push(("goals.changed".to_owned(), count(self.goals_changed)));
+        rows.push(("goals.dropped".to_owned(), count(self.goals_dropped)));
+        rows
+    }
+
+    /// The report as CSV (RFC 4180; no field needs quoting: names and figures only).
+    pub fn csv(&self) -> String {
+        let mut csv = String::from("figure,value\r\n");
+        for (name, value) in self.rows() {
+            csv.push_str(&name);
+            csv.push(',');
+            csv.push_str(&value);
+            csv.push_str("\r\n");
+        }
+        csv
     }
 }

@@ -96,6 +96,13 @@ impl Config {
                     config.viewer = true;
                     true
                 }
+                // The consultant's caseload: like the viewer, nothing of a citizen's own is
+                // read or stored in localStorage; the caseload's part reads the flag
+                // ([`caseload`]).
+                "caseload" => {
+                    config.viewer = true;
+                    true
+                }
                 _ => match THEME.iter().find(|(param, ..)| *param == name) {
                     Some(&(_, property, kind)) => {
                         theme_value(kind, &value).map(|v| config.theme.push((property, v))).is_some()
@@ -313,6 +320,14 @@ pub fn rater_role(search: &str) -> Option<crate::domain::rater::Role> {
     Some(Role::parse(&value).filter(|role| *role != Role::Citizen).unwrap_or(Role::Consultant))
 }
 
+/// Whether the address opens the consultant's caseload (`?caseload`).
+pub fn caseload(search: &str) -> bool {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|pair| pair.split_once('=').map_or(pair, |(name, _)| name) == "caseload")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,6 +360,9 @@ mod tests {
         assert!(!on("").demo);
         assert!(on("?viewer&lang=en").viewer);
         assert!(!on("?demo").viewer);
+        assert!(on("?caseload").viewer);
+        assert!(caseload("?lang=ar&caseload"));
+        assert!(!caseload("?viewer&caseloads=1"));
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::caseload::Case;
 use crate::domain::checkin::Draft;
 use crate::domain::history::History;
 use crate::domain::lang::Lang;
@@ -244,6 +245,42 @@ pub fn decode_readings(text: &str) -> Result<Readings, DecodeError> {
         }
     }
     Ok(readings)
+}
+
+/// The newest format version of a citizen kept in the consultant's caseload (IndexedDB,
+/// always sealed with the consultant's passphrase: `crate::platform::caseload`).
+pub const CASE_VERSION: u64 = 1;
+
+/// A citizen in the caseload as stored: the label, and the history and readings each in
+/// their own stored format (so that each is read, and checked, as it always is).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredCase<'a> {
+    version: u64,
+    label: Cow<'a, str>,
+    history: Cow<'a, str>,
+    readings: Cow<'a, str>,
+}
+
+pub fn encode_case(case: &Case) -> String {
+    json::to_string(&StoredCase {
+        version: CASE_VERSION,
+        label: Cow::Borrowed(&case.label),
+        history: Cow::Owned(encode_history(&case.history)),
+        readings: Cow::Owned(encode_readings(&case.readings)),
+    })
+}
+
+/// Reads a citizen of the caseload: the label as a file's label must be (never what looks
+/// like a CPR number), the history and the readings as stored ones are checked.
+pub fn decode_case(text: &str) -> Result<Case, DecodeError> {
+    let (_, stored): (_, StoredCase) = versioned(text, "caseload", CASE_VERSION)?;
+    let label = match stored.label.as_ref() {
+        "" => String::new(),
+        label => rater::citizen_label(label)
+            .ok_or_else(|| DecodeError::Invalid("caseload: the label is not a nickname or case number".into()))?,
+    };
+    Ok(Case { label, history: decode_history(&stored.history)?, readings: decode_readings(&stored.readings)? })
 }
 
 pub fn encode_settings(settings: &Settings) -> String {

@@ -537,6 +537,123 @@ ChartMsg / Chart {
 }
 }
 
+messages! {
+/// A text of the consultant's caseload and the provider's report (`?caseload`): in a
+/// table of its own, so that only the caseload's part carries its Danish and reads its
+/// pack's texts (`pack::install_caseload`).
+CaseloadMsg / Caseload {
+    CaseloadTitle => "Sagsstamme";
+    CaseloadIntro => "Her samler du de filer, dine borgere har givet dig, og følger dem over tid. Alt bliver på denne computer, låst med dit eget kodeord, og blandes aldrig med svar, du selv har givet i Ugeblik.";
+    CaseloadNewPassphrase => "Vælg et kodeord til sagsstammen (mindst 8 tegn)";
+    CaseloadRepeat => "Skriv kodeordet igen";
+    CaseloadPassphrase => "Sagsstammens kodeord";
+    CaseloadUnlock => "Åbn sagsstammen";
+    CaseloadCreate => "Opret sagsstammen";
+    CaseloadWrong => "Kodeordet passer ikke. Prøv igen.";
+    CaseloadForgot => "Glemmer du kodeordet, kan sagsstammen ikke åbnes igen. Borgernes filer har du stadig, og du kan fjerne sagsstammen og tilføje dem på ny.";
+    CaseloadStorageFailed => "Browseren vil ikke gemme sagsstammen her ({why}). I et privat vindue kan den ikke gemmes.";
+    CaseloadDamaged => "Sagsstammens lås kan ikke læses. Intet er ændret.";
+    CaseloadAdd => "Tilføj borgeres filer (vælg gerne mange)";
+    CaseloadAddFolder => "Eller tilføj en hel mappe";
+    CaseloadReading => "Læser {n, plural, one {# fil} other {# filer}} …";
+    CaseloadAdded => "{n, plural, one {# borger tilføjet} other {# borgere tilføjet}}.";
+    CaseloadRefusedTitle => "{n, plural, one {# fil blev ikke tilføjet:} other {# filer blev ikke tilføjet:}}";
+    CaseloadRefused => "{file}: {why}";
+    CaseloadLocked => "Filen er låst med borgerens kodeord. Åbn den i konsulentvisningen, eller bed om en fil uden kodeord.";
+    CaseloadTooLarge => "Filen er for stor. En fil fra Ugeblik fylder under 5 MB.";
+    CaseloadUpdateTitle => "Nyere filer fra borgere, du allerede har";
+    CaseloadUpdate => "{name}: {new, plural, one {# ny uge} other {# nye uger}}, {changed, plural, one {# ændret svar} other {# ændrede svar}}, {missing, plural, one {# uge er ikke i filen} other {# uger er ikke i filen}}.";
+    CaseloadUpdateOlder => "Filen er ældre end den, du har.";
+    CaseloadUpdateSame => "{name}: filen er den samme, som du har. Intet er ændret.";
+    CaseloadUpdateYes => "Opdater {name}";
+    CaseloadUpdateNo => "Behold den, jeg har";
+    CaseloadUpdated => "{name} er opdateret.";
+    CaseloadEmpty => "Der er ingen borgere i sagsstammen endnu. Tilføj de filer, borgerne har givet dig.";
+    CaseloadFilter => "Vis kun";
+    CaseloadSearch => "Kaldenavn eller sagsnummer";
+    CaseloadBandLabel => "Trivsel (WHO-5)";
+    CaseloadAll => "Alle";
+    CaseloadTalkOnly => "Kun dem med »tal om det«";
+    CaseloadRecentLabel => "Svar de seneste 8 uger";
+    CaseloadRecentNone => "Ingen svar";
+    CaseloadRecentFew => "Højst 4 uger";
+    CaseloadGoalsOpen => "Kun dem med åbne mål";
+    CaseloadShown => "Viser {shown} af {total}.";
+    CaseloadCaption => "Borgerne i sagsstammen";
+    CaseloadSortHint => "Vælg en kolonnes overskrift for at sortere efter den – igen for den modsatte vej.";
+    ColName => "Kaldenavn";
+    ColLastWeek => "Seneste uge";
+    ColRecent => "Svar, seneste 8 uger";
+    ColWho5 => "WHO-5";
+    ColChange => "Ændring siden start";
+    ColBand => "Niveau";
+    ColHours => "Timer planlagt → arbejdet (første · seneste)";
+    ColGoals => "Mål åbne · nået";
+    ColTalk => "Tal om det";
+    ColRemove => "Fjern";
+    TalkMark => "Tal om det";
+    TalkWhy => "WHO-5 er 28 eller under, eller faldet 10 eller mere: noget at tale om – ikke en vurdering.";
+    CaseloadOpen => "Åbn {name}";
+    CaseloadRemove => "Fjern {name}";
+    CaseloadRemoveConfirm => "Fjern {name} fra sagsstammen? Filen, du fik, bliver ikke rørt.";
+    CaseloadRemoveYes => "Ja, fjern";
+    CaseloadRemoved => "{name} er fjernet.";
+    CaseloadRemoveAll => "Fjern hele sagsstammen";
+    CaseloadRemoveAllConfirm => "Fjern alle borgere og sagsstammens kodeord fra denne computer? Det kan ikke fortrydes.";
+    CaseloadRemoveAllYes => "Ja, fjern alt";
+    CaseloadRemovedAll => "Sagsstammen er fjernet fra denne computer.";
+    CaseloadCancel => "Fortryd";
+    CaseloadBack => "Tilbage til sagsstammen";
+    CaseloadReadOnly => "{name} – kun til at se";
+    CaseloadUnreadable => "{n, plural, one {# borger kan ikke læses} other {# borgere kan ikke læses}} og bliver liggende urørt.";
+    CaseloadHours => "{planned} → {worked} t";
+    CaseloadNoName => "(uden kaldenavn)";
+    ReportTitle => "Rapport til kommunen";
+    ReportIntro => "En anonym opgørelse for en periode: ingen kaldenavne og ingen fritekst, og ethvert tal, der bygger på færre end 5 borgere, vises som »< 5«.";
+    ReportFrom => "Fra uge (fx 2026-W01)";
+    ReportTo => "Til og med uge";
+    ReportSource => "Borgerne i rapporten";
+    ReportFromCaseload => "Sagsstammen ({n} borgere)";
+    ReportFromFiles => "Filerne herunder ({n}) – fx en mappe fra flere konsulenter; de gemmes ikke";
+    ReportFiles => "Vælg filer til rapporten";
+    ReportFolder => "Eller en mappe til rapporten";
+    ReportMake => "Lav rapporten";
+    ReportWeekError => "Skriv ugen som år og uge, fx 2026-W01.";
+    ReportOrder => "Fra-ugen skal ligge før til-ugen.";
+    ReportPeriod => "Periode: {from} – {to}";
+    ReportCitizens => "Borgere med svar i perioden";
+    ReportWeeks => "Uger besvaret i alt";
+    ReportMedians => "Median første og seneste værdi i perioden";
+    ReportMeasure => "Mål";
+    ReportCount => "Borgere";
+    ReportFirst => "Første (median)";
+    ReportLatest => "Seneste (median)";
+    ReportWho5Change => "Trivsel (WHO-5): steget eller faldet 10 point eller mere";
+    ReportPairs => "Borgere med WHO-5 i to forskellige uger";
+    ReportRose => "Steget 10 eller mere";
+    ReportFell => "Faldet 10 eller mere";
+    ReportShare => "Andel";
+    ReportBands => "WHO-5-niveau ved første (rækker) og seneste svar (kolonner)";
+    ReportBandCorner => "Første \\ seneste";
+    ReportWork => "Arbejde og fremmøde";
+    ReportHoursCitizens => "Borgere med arbejdstimer";
+    ReportHoursFirst => "Timer arbejdet første uge (median)";
+    ReportHoursLatest => "Timer arbejdet seneste uge (median)";
+    ReportAttendance => "Fremmøde, dage mødt af dage planlagt (%)";
+    ReportGoals => "Delmål i perioden";
+    ReportGoalsSet => "Sat";
+    ReportGoalsReached => "Nået";
+    ReportGoalsChanged => "Ændret";
+    ReportGoalsDropped => "Droppet";
+    ReportFigure => "Tal";
+    ReportValue => "Værdi";
+    ReportRadar => "{name}: median første og seneste svar";
+    ReportCsv => "Gem rapporten som CSV";
+    ReportPrint => "Udskriv rapporten (A4)";
+    ReportNone => "Der er ingen borgere at lave en rapport over endnu.";
+}
+}
+
 impl ChartMsg {
     /// The days of the week, Monday first.
     pub const WEEKDAYS: [ChartMsg; 7] = [

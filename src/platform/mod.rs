@@ -8,4 +8,6 @@ pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
+pub mod caseload;
+#[cfg(target_arch = "wasm32")]
 pub mod crypto;

@@ -19,6 +19,8 @@ pub mod trends;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod about;
 #[cfg(target_arch = "wasm32")]
+pub(crate) mod caseload;
+#[cfg(target_arch = "wasm32")]
 pub(crate) mod goals_screen;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod others;
@@ -34,6 +36,8 @@ pub(crate) mod progress_screen;
 pub(crate) mod rater;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod readings;
+#[cfg(target_arch = "wasm32")]
+pub(crate) mod report_view;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod safety;
 #[cfg(target_arch = "wasm32")]

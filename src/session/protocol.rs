@@ -18,6 +18,7 @@ use crate::domain::lang::Lang;
 use crate::domain::series::ChartChoices;
 use crate::domain::week::IsoWeek;
 use crate::i18n::Msg;
+pub use crate::platform::storage::CaseloadError;
 use crate::session::files::{Request, View};
 
 /// What every drawing depends on: the language, the citizen's choices on the progress
@@ -85,6 +86,46 @@ pub enum ToWorker {
     /// with `passphrase` if it is locked; what it says, in `lang`. Answer:
     /// [`FromWorker::Opened`], [`FromWorker::Locked`] or [`FromWorker::Refused`].
     Open { lang: Lang, passphrase: Option<String> },
+    /// A request to the consultant's caseload, which the worker keeps (IndexedDB, sealed
+    /// with the consultant's passphrase: `crate::platform::caseload`), so that neither
+    /// IndexedDB's code nor a citizen's file text is in the page. Answer:
+    /// [`FromWorker::Caseload`] with the same `ticket` (answers may come in another order
+    /// than the requests: each waits for its storage).
+    Caseload { ticket: u32, request: CaseloadRequest },
+}
+
+/// What the page asks of the caseload the worker keeps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CaseloadRequest {
+    /// Open the database: whether a passphrase was set. Answer: [`CaseloadAnswer::Opened`].
+    Open,
+    /// Open it with `passphrase` (the first time: set it) and read every citizen. Answer:
+    /// [`CaseloadAnswer::Loaded`].
+    Unlock { passphrase: String },
+    /// Keep these citizens, each `(id, the citizen in the stored format)`, new or
+    /// replacing the one of that id: all, or none. Answer: [`CaseloadAnswer::Done`].
+    Keep { cases: Vec<(String, String)> },
+    /// Remove the citizen `id`. Answer: [`CaseloadAnswer::Done`].
+    Remove { id: String },
+    /// Remove every citizen and the passphrase. Answer: [`CaseloadAnswer::Done`].
+    RemoveAll,
+}
+
+/// What the caseload answers; any request may be answered [`CaseloadAnswer::Failed`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CaseloadAnswer {
+    /// Opened: `new` when no passphrase was set yet.
+    Opened {
+        new: bool,
+    },
+    /// Unlocked: every citizen `(id, stored format)` it could open, and how many it could
+    /// not (left as they are).
+    Loaded {
+        cases: Vec<(String, String)>,
+        unreadable: u32,
+    },
+    Done,
+    Failed(CaseloadError),
 }
 
 /// What the worker says.
@@ -116,6 +157,8 @@ pub enum FromWorker {
     Locked { wrong: bool },
     /// The file (to view or import) cannot be read: why, in the language asked for.
     Refused(String),
+    /// The caseload's answer to the request of this `ticket`.
+    Caseload { ticket: u32, answer: CaseloadAnswer },
     /// A message it could not read, or a request it could not answer.
     Failed,
 }
@@ -183,7 +226,8 @@ impl ToWorker {
             | ToWorker::History(_)
             | ToWorker::Readings(_)
             | ToWorker::Preview { .. }
-            | ToWorker::Open { .. } => return None,
+            | ToWorker::Open { .. }
+            | ToWorker::Caseload { .. } => return None,
             ToWorker::Merge { choices, .. } => (choices, View::ImportMerge),
             ToWorker::Export { choices, .. } | ToWorker::Reminder { choices, .. } | ToWorker::Send { choices, .. } => {
                 (choices, View::Export)

@@ -48,7 +48,11 @@ split_screen!(
 #[component]
 pub fn Viewer() -> impl IntoView {
     let state = expect_context::<AppState>();
-    match crate::formats::config::rater_role(&crate::platform::browser::search()) {
+    let search = crate::platform::browser::search();
+    if crate::formats::config::caseload(&search) {
+        return view! { <crate::session::caseload::Caseload/> }.into_any();
+    }
+    match crate::formats::config::rater_role(&search) {
         Some(role) => {
             let slot = crate::session::others::Slot::Standalone(role);
             let (lang, width) = (state.lang.get_untracked(), RwSignal::new(0));

@@ -326,7 +326,12 @@ test('"My rating" by keyboard alone: Tab, arrows and Enter', async () => {
     await page.keyboard.press('Enter');
   }
   await page.getByText('8 af 8 spørgsmål besvaret.').waitFor();
+  // The review puts the focus on its heading in the frame after it is drawn: let that
+  // happen first, or it takes the focus back from the button (a clean-clone run saw Enter
+  // land on the heading).
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   await page.getByRole('button', { name: 'Gem vurderingen' }).focus();
+  await until(page, () => document.activeElement?.textContent?.trim() === 'Gem vurderingen');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Vurderingen er gemt ved siden af borgerens egne svar.' }).waitFor();
   await until(page, () => document.activeElement?.id === 'ugb-rater-heading');

@@ -56,6 +56,21 @@ impl fmt::Display for StorageError {
 
 impl std::error::Error for StorageError {}
 
+/// Why the caseload did not open or keep what was asked.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum CaseloadError {
+    /// The passphrase does not open it.
+    WrongPassphrase,
+    /// The lock record cannot be read: nothing can be opened, nothing is changed.
+    Damaged,
+    /// The browser cannot do the cryptography here (not a secure context).
+    Crypto,
+    /// Not opened with its passphrase yet.
+    Locked,
+    /// IndexedDB refused (private mode, full, or blocked), in the browser's words.
+    Storage(String),
+}
+
 /// A place that keeps strings under string keys.
 pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
