@@ -14,6 +14,7 @@ use ugeblik::domain::demo;
 use ugeblik::domain::history::History;
 use ugeblik::domain::rater::Readings;
 use ugeblik::domain::report::{report, Cell, Report};
+use ugeblik::domain::week::IsoWeek;
 use ugeblik::formats::csv::to_csv;
 use ugeblik::formats::export::export;
 
@@ -74,7 +75,14 @@ fn duckdb_computes_every_figure_of_the_report_the_same_from_the_csv_exports() {
     let dir = std::env::temp_dir().join(format!("ugeblik-report-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let last = week("2026-W47");
-    let citizens: Vec<History> = (0..CITIZENS).map(|n| demo::history_of(n, last, 52)).collect();
+    let (from, to) = (week("2026-W10"), week("2026-W45"));
+    let mut citizens: Vec<History> = (0..CITIZENS).map(|n| demo::history_of(n, last, 52)).collect();
+    // Every seventh citizen answered twice in their first and their latest week of the
+    // period: a later answer and an earlier one, each with other values, the earlier put
+    // last in the file. The week's value is the one given later, on both sides.
+    for history in citizens.iter_mut().step_by(7) {
+        answered_twice(history, from, to);
+    }
     // Every third citizen's file carries a consultant's, a mentor's and a workplace's
     // readings too: measures of their own on both sides, never mixed with the citizens'.
     let readings: Vec<Readings> =
@@ -83,7 +91,6 @@ fn duckdb_computes_every_figure_of_the_report_the_same_from_the_csv_exports() {
         let file = export(history, &readings[n], "2026-11-22T12:00:00Z", "test", None);
         std::fs::write(dir.join(format!("citizen-{n:04}.csv")), to_csv(&file)).unwrap();
     }
-    let (from, to) = (week("2026-W10"), week("2026-W45"));
     let app = flat(&report(&citizens, &readings, from, to));
     let output = Command::new(&python)
         .arg(root.join("report/report.py"))
@@ -111,5 +118,38 @@ fn duckdb_computes_every_figure_of_the_report_the_same_from_the_csv_exports() {
     }
     for figure in duckdb.keys() {
         assert!(app.contains_key(figure), "DuckDB has a figure the app does not: {figure}");
+    }
+}
+
+/// Adds to `history`, in its first and its latest week with a WHO-5 in `from..=to`, a WHO-5
+/// and a CHIME given later that day with other answers, and one given earlier with others
+/// again, the earlier put after the later.
+fn answered_twice(history: &mut History, from: IsoWeek, to: IsoWeek) {
+    let in_period: Vec<_> = history
+        .responses
+        .iter()
+        .filter(|r| r.instrument == "who5" && (from..=to).contains(&r.week))
+        .map(|r| r.week)
+        .collect();
+    let (Some(first), Some(latest)) = (in_period.iter().min().copied(), in_period.iter().max().copied()) else {
+        return;
+    };
+    let originals: Vec<_> = history
+        .responses
+        .iter()
+        .filter(|r| (r.week == first || r.week == latest) && (r.instrument == "who5" || r.instrument == "chime5"))
+        .cloned()
+        .collect();
+    for original in originals {
+        for (when, shift) in [("23:00:00Z", 2), ("00:00:01Z", 1)] {
+            let mut again = original.clone();
+            again.id = format!("{}-{when}", original.id);
+            again.authored = format!("{}T{when}", &original.authored[..10]);
+            let top = if original.instrument == "who5" { 6 } else { 11 };
+            for value in again.answers.values_mut() {
+                *value = (*value + shift) % top;
+            }
+            history.responses.push(again);
+        }
     }
 }
