@@ -1,22 +1,25 @@
-// Lighthouse (npm, pinned in bench/package.json) against the release build served with
-// gzip on 127.0.0.1, in mobile mode, with Debian's Chromium. Runs offline.
+// Lighthouse (npm, pinned in bench/package.json) in mobile mode (simulated slow 4G and a
+// 4× slower CPU, its defaults), with Debian's Chromium, against Ugeblik's release build and
+// the same check-in in SurveyJS and LHC-Forms (bench/pages.mjs), each served with gzip on
+// 127.0.0.1 by the same server. Runs offline.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { serve } from '../tests/e2e/server.mjs';
+import { build } from './pages.mjs';
 
 const FLAGS = '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
 
-export async function run() {
-  const server = await serve(new URL('../dist/', import.meta.url).pathname);
+/** Lighthouse's scores and paint figures for the page at `url`. */
+export async function audit(url) {
   const out = join(tmpdir(), `ugeblik-lighthouse-${process.pid}.json`);
   try {
     // Asynchronously: the server answering Lighthouse runs in this same process.
     await promisify(execFile)(
       new URL('node_modules/.bin/lighthouse', import.meta.url).pathname,
-      [`${server.url}/`, '--quiet', `--chrome-flags=${FLAGS}`, '--only-categories=performance,accessibility,best-practices', '--form-factor=mobile', '--output=json', `--output-path=${out}`],
+      [url, '--quiet', `--chrome-flags=${FLAGS}`, '--only-categories=performance,accessibility,best-practices', '--form-factor=mobile', '--output=json', `--output-path=${out}`],
       { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } },
     );
     const report = JSON.parse(readFileSync(out, 'utf8'));
@@ -25,12 +28,29 @@ export async function run() {
       performance: score('performance'),
       accessibility: score('accessibility'),
       bestPractices: score('best-practices'),
+      fcp: report.audits['first-contentful-paint'].displayValue,
       lcp: report.audits['largest-contentful-paint'].displayValue,
       tbt: report.audits['total-blocking-time'].displayValue,
     };
   } finally {
     rmSync(out, { force: true });
-    await server.close();
+  }
+}
+
+/** Ugeblik's figures, and the peers' (`peers`: { SurveyJS, 'LHC-Forms' }). */
+export async function run() {
+  const app = await serve(new URL('../dist/', import.meta.url).pathname);
+  const dir = mkdtempSync(join(tmpdir(), 'ugeblik-lighthouse-pages-'));
+  build(dir);
+  const pages = await serve(dir);
+  try {
+    const ugeblik = await audit(`${app.url}/`);
+    const peers = { SurveyJS: await audit(`${pages.url}/surveyjs/`), 'LHC-Forms': await audit(`${pages.url}/lhcforms/`) };
+    return { ...ugeblik, peers };
+  } finally {
+    await app.close();
+    await pages.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
