@@ -58,10 +58,14 @@ measured AS (
       WHEN instrument = 'goal' AND item IN ('set', 'closed') THEN 'goal:' || item || ':' || coalesce(status, '')
     END AS code,
     CASE WHEN instrument = 'who5' THEN who5_percent ELSE value END AS measure,
-    -- Of two answers in a week, the later given: the latest week's latest time, and the
-    -- first week's latest time (the week counted backwards: 2026-W47 is 999999 - 202647).
-    week || authored AS latest_key,
-    (999999 - TRY_CAST(replace(week, '-W', '') AS INTEGER))::VARCHAR || authored AS first_key
+    -- Of two answers in a week, the later given. The week and the time as one number, the
+    -- week above the time (2026-W47 is 202647 × 2^42, plus the milliseconds since 1970: the
+    -- app writes every time as UTC to the second, so they order as its text does): the
+    -- latest week's latest answer has the largest; the first week's latest answer has the
+    -- largest with the week counted backwards. (Numbers rather than text: about half a
+    -- second less over 10,000 citizens here.)
+    TRY_CAST(replace(week, '-W', '') AS BIGINT) * 4398046511104 + epoch_ms(TRY_CAST(authored AS TIMESTAMP)) AS latest_key,
+    epoch_ms(TRY_CAST(authored AS TIMESTAMP)) - TRY_CAST(replace(week, '-W', '') AS BIGINT) * 4398046511104 AS first_key
   FROM answers
 )
 SELECT
