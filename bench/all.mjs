@@ -11,6 +11,8 @@ import * as checkin from './checkin.mjs';
 import * as lighthouse from './lighthouse.mjs';
 import * as caseload from './caseload.mjs';
 import * as firstAnswer from './first-answer.mjs';
+import * as frames from './frames.mjs';
+import * as downloads from './bytes.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => `${value.toFixed(1)} ms`;
@@ -28,6 +30,8 @@ const taps = await checkin.run();
 const scores = await lighthouse.run();
 const load = await caseload.run();
 const answers = await firstAnswer.run();
+const moving = await frames.run();
+const twoScreens = await downloads.run();
 
 const lines = [];
 const say = (line = '') => lines.push(line);
@@ -66,6 +70,15 @@ const onNetwork = firstAnswer.NETWORKS.map(({ name }) => {
   const best = (key) => others.reduce((a, b) => (b[key] < a[key] ? b : a));
   return { name, ours, others, answer: best('answer'), paint: best('paint') };
 });
+const frameText = (g) => `${ms(g.p95)} (${g.late} of ${g.frames} frames late)`;
+say(`| Cursor over a 10-year chart, pointer: 95th percentile frame | ${frameText(moving.pointer)} | Chart.js tooltip ${frameText(moving.chartjs)} | | ≤ 16.7 ms |`);
+say(`| Cursor over a 10-year chart, arrow keys: 95th percentile frame | ${frameText(moving.keys)} | | | ≤ 16.7 ms |`);
+const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
+say(`| Memory with the 10-year progress screen: JS heap + wasm + buffers | ${mb(frames.total(moving.memory))} | Chart.js + SurveyJS ${mb(frames.total(moving.peerMemory))} | ${ratio(frames.total(moving.memory), frames.total(moving.peerMemory))} | |`);
+const ours = twoScreens.find((r) => r.tool === 'Ugeblik');
+for (const r of twoScreens.filter((r) => r.tool !== 'Ugeblik')) {
+  say(`| Downloaded for the check-in + the chart screen (as received) | ${kb(ours.first)} + ${kb(ours.progress)} = ${kb(ours.first + ours.progress)} | ${r.tool}: ${kb(r.first)} + ${kb(r.progress)} = ${kb(r.first + r.progress)} | ${ratio(ours.first + ours.progress, r.first + r.progress)} | |`);
+}
 for (const n of onNetwork) {
   const peersText = (key) => n.others.map((o) => `${o.tool} ${seconds(o[key])}`).join(', ');
   say(`| First answer pressed, ${n.name}, CPU × 4, 390 × 844 (median of 7) | ${seconds(n.ours.answer)} | ${peersText('answer')} | ${ratio(n.ours.answer, n.answer.answer)} | ≤ 0.30× |`);
@@ -91,6 +104,8 @@ const targets = [
     [`first answer ≤ 0.30× the better peer (${n.name})`, n.ours.answer <= 0.3 * n.answer.answer, ratio(n.ours.answer, n.answer.answer)],
     [`first paint ≤ 0.20× the better peer (${n.name})`, n.ours.paint <= 0.2 * n.paint.paint, ratio(n.ours.paint, n.paint.paint)],
   ]),
+  ['cursor over a 10-year chart, pointer, 95th percentile frame ≤ 16.7 ms', moving.pointer.p95 <= 16.7, frameText(moving.pointer)],
+  ['cursor over a 10-year chart, keys, 95th percentile frame ≤ 16.7 ms', moving.keys.p95 <= 16.7, frameText(moving.keys)],
   ['Lighthouse 100 / 100 / 100', scores.performance === 100 && scores.accessibility === 100 && scores.bestPractices === 100, `${scores.performance} / ${scores.accessibility} / ${scores.bestPractices}`],
 ];
 const targetLines = targets.map(([what, met, figure]) => `- ${met ? 'met' : '**missed**'}: ${what} — ${figure}`);
@@ -172,6 +187,16 @@ How each figure is taken:
   cache, on two networks, the three tools' loads interleaved, median of 7; from the start
   of the navigation to the click on the first answer option that the page takes (Ugeblik's
   after its start button), and the first contentful paint.
+- **Cursor frames and memory** (\`bench/frames.mjs\`): the progress screen with ten years,
+  1280 × 900; every animation frame noted while the pointer crosses the chart in 120
+  moves and while the arrow keys step the cursor 100 times; "late" is a gap of more than
+  25 ms (a frame dropped). Chart.js: the same pointer moves with its tooltip following.
+  Memory after a garbage collection: the JavaScript heap in use, the wasm modules'
+  memories and other array buffers (the DevTools protocol's heap usage); Chart.js drawing
+  the same series with SurveyJS showing the check-in beside it.
+- **Two screens' downloads** (\`bench/bytes.mjs\`): the compressed bytes received for the
+  check-in and then the chart screen (Ugeblik's progress screen with a year of answers,
+  its service worker blocked; the peers' check-in page, then Chart.js's file).
 - **DuckDB** (\`bench/caseload.mjs\`): \`report/report.py\` as a whole process (Python's
   start included) over 10,000 made-up citizens' one-year CSV exports
   (\`cargo run --release --example citizens\`), median of 3.
