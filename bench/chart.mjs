@@ -38,7 +38,10 @@ export async function run() {
     };
     await redraw(() => page.getByRole('button', { name: 'Alt', exact: true }).click());
     await redraw(() => page.getByRole('button', { name: 'Vælg, hvad grafen viser' }).click());
-    for (const box of await page.locator('input[data-line^="jobready7."]').all()) await redraw(() => box.check());
+    // The self-ratings in one chart, as Chart.js draws them (by default they are small
+    // multiples, a chart per dimension).
+    await redraw(() => page.getByRole('checkbox', { name: 'Selvvurderingerne i én graf' }).check());
+    for (const box of await page.locator('input[id^="ugb-line-jobready7."]').all()) await redraw(() => box.check());
     const runs = await page.evaluate(async (runs) => {
       const area = document.querySelector('.ugb-results');
       const results = [];
@@ -61,7 +64,7 @@ export async function run() {
       }
       return results;
     }, RUNS);
-    const width = await page.locator('#ugb-chart-ratings .ugb-chart__svg svg').evaluate((svg) => Math.round(svg.getBoundingClientRect().width));
+    const width = await page.locator('#ugb-chart-ratings .ugb-chart__svg svg').first().evaluate((svg) => Math.round(svg.getBoundingClientRect().width));
     await context.close();
     return { runs, width };
   }
