@@ -15,9 +15,9 @@ export async function run() {
     const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
     const times = [];
     for (let n = 1; n <= 18; n++) {
-      const group = [...document.querySelectorAll('[role="group"]')].pop();
-      const buttons = [...group.querySelectorAll('button')];
-      const button = buttons[Math.floor(buttons.length / 2)];
+      // The question's answers: a group of radio buttons in the main area.
+      const radios = [...document.querySelectorAll('main fieldset input[type="radio"]')];
+      const button = radios[Math.floor(radios.length / 2)];
       const main = document.querySelector('main');
       const changed = new Promise((ok) => {
         const watch = new MutationObserver(() => {
