@@ -139,19 +139,28 @@ What the misses would take:
   What is left: loading the language the citizen is not using on demand (its interface
   texts are about 1.3 KB), and the chart cursor's page code (about 1 KB) drawn by the worker
   instead; a smaller allocator (talc) measured only −0.26 KB.
-- **Chart re-render in the page** (the drawing itself is under 10 ms and faster than
-  Chart.js): what remains is the message between the page and the worker and the browser
-  parsing and laying out the new SVG. Redrawing only the changed line's path, or a canvas
-  for periods of several years, would bring the ten-year case under 10 ms. The page's
-  times vary by machine more than by version: compare two builds back to back on one
-  machine (the build before goals and work measured within this machine's noise of the
-  one after it).
-
-- **The provider's report on DuckDB** (≤ 5 s over 10,000 citizens' CSV): one scan of the
-  866 MB of CSV with its filters is about 2.7 s of it on this machine. Reading each row
-  once and folding it, as it is read, into per-citizen cells (GROUPING SETS), instead of
-  keeping the rows and reading them again for each figure, took it from 8.4–11 s to about
-  5 s. Further down needs a format that is not parsed as text row by row (the same export
+- **Chart re-render in the page beside Chart.js** (the drawing itself is 3 ms, a third of
+  Chart.js's): the ten-year case is under 10 ms; beside Chart.js it is within this
+  machine's noise (0.71× and 1.11× in two runs on one day). What remains is the browser parsing and laying out the new SVG:
+  replacing only the changed line's path, or a canvas for periods of several years.
+- **The cursor at 60 frames a second**: the figure is the time between animation frames,
+  which on time is one frame of the 60 Hz clock, 16.7 ms with about 0.1 ms of timer
+  jitter; a 95th percentile of 16.8 ms with no frame or 2 in 120 dropped is that jitter.
+  A measure of each frame's own work (a trace of the renderer) would say it exactly.
+- **The caseload's 200 files** (≤ 2 s): 1.8 s on the day it was built, 2.5 s on a slower
+  day of this shared machine (its other figures slower by as much: the 1,000 files for the
+  report 4.3 s then, 7.4 s now). The files go to the worker one after another, each read,
+  checked, sealed and kept; two at a time (one per core), or one IndexedDB transaction for
+  them all, are the first things to try.
+- **Lighthouse performance** (97–99): its total blocking time is the wasm compiling and
+  the first screen built on the main thread under its 4× slower CPU; the first screen
+  rendered at build time (below) is what would take it off the main thread's first second.
+- **The provider's report on DuckDB** (≤ 5 s over 10,000 citizens' CSV; 4.6–5.3 s over
+  one day on this machine, so on the edge): one scan of the 866 MB of CSV with its filters
+  is about 2.7 s of it. Reading each row once and folding it, as it is read, into
+  per-citizen cells (GROUPING SETS), with the week and time as numbers, instead of keeping
+  the rows and reading them again for each figure, took it from 10–12.5 s (measured the
+  same day) to that. Further down needs a format that is not parsed as text row by row (the same export
   as Parquet) or more cores (DuckDB's scan is parallel); DuckDB 1.4 and 1.5 were slower
   here than the pinned 1.1.3 (6–7 s).
 - **First answer and first paint** (≤ 0.30× and ≤ 0.20× the better peer): Ugeblik paints
@@ -169,7 +178,7 @@ How each figure is taken:
   Chart.js \`chart.umd.min.js\`; LHC-Forms = the files its README lists for the web
   component (styles, zone.js, runtime, polyfills, main) + its FHIR R4 library.
 - **Chart re-render** (\`bench/chart.mjs\`): the real app with a 1-, 5- or 10-year history
-  in localStorage, all 14 lines, the whole period; a line is ticked on or off and the time
+  in localStorage, all 14 lines (the self-ratings in one chart), the whole period; a line is ticked on or off and the time
   runs until the new drawing is in place and laid out ("page"); "worker" is the drawing
   itself (in the page's split part since issue 18, item 7; whole milliseconds). Chart.js: \`update()\` of the same series on a canvas of the same width,
   animation off. Median of 31.
