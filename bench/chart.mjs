@@ -12,7 +12,7 @@
 // Run after a release build:  node bench/chart.mjs   (scripts/bench.sh builds first)
 import { readdirSync, readFileSync } from 'node:fs';
 import { start, newPage } from '../tests/e2e/helpers.mjs';
-import { LINES, history, median } from './data.mjs';
+import { LINES, datasets, history, median } from './data.mjs';
 
 const CHART_JS = readFileSync(new URL('../node_modules/chart.js/dist/chart.umd.min.js', import.meta.url), 'utf8');
 const RUNS = 31;
@@ -71,26 +71,15 @@ export async function run() {
 
   /** Chart.js: the same 14 series on one canvas of the same width; a missed week is null (a
    *  gap, spanGaps off); each run hides or shows one line and calls update(). */
-  async function chartjs(data, position, width, years) {
+  async function chartjs(series, width, years) {
     const { context, page } = await newPage(env.browser, { width: 1280, height: 900 });
     await page.goto(env.url('/chartjs.html'));
     await page.addScriptTag({ content: CHART_JS });
-    const runs = await page.evaluate(({ data, position, lines, runs, years, width }) => {
+    const runs = await page.evaluate(({ datasets, runs, years, width }) => {
       const canvas = document.getElementById('cjs');
       canvas.width = width;
       canvas.height = Math.round((width * 9) / 20);
-      const weeks = [...new Set(data.responses.map((r) => r.week))];
-      const byWeek = new Map(data.responses.map((r) => [`${r.week}|${r.instrument}`, r]));
       const totalWeeks = years * 52;
-      const datasets = lines.map((code) => {
-        const [instrument, item] = code.includes('.') ? code.split('.') : ['who5', null];
-        const values = new Array(totalWeeks).fill(null);
-        for (const w of weeks) {
-          const r = byWeek.get(`${w}|${instrument}`);
-          if (r) values[position[w]] = item ? r.answers[item] : Object.values(r.answers).reduce((a, b) => a + b, 0) * 4;
-        }
-        return { label: code, data: values, spanGaps: false, pointRadius: totalWeeks > 60 ? 0 : 3, borderWidth: 2 };
-      });
       const chart = new Chart(canvas, {
         type: 'line',
         data: { labels: Array.from({ length: totalWeeks }, (_, n) => n), datasets },
@@ -105,16 +94,16 @@ export async function run() {
       }
       chart.destroy();
       return results;
-    }, { data, position, lines: LINES, runs: RUNS, years, width });
+    }, { datasets: datasets(series, 52 * years), runs: RUNS, years, width });
     await context.close();
     return runs;
   }
 
   const rows = [];
   for (const years of [1, 5, 10]) {
-    const { history: data, position } = history(52 * years);
-    const app = await ugeblik(data);
-    const other = await chartjs(data, position, app.width, years);
+    const series = history(52 * years);
+    const app = await ugeblik(series.history);
+    const other = await chartjs(series, app.width, years);
     rows.push({
       years,
       weeks: 52 * years,

@@ -44,6 +44,21 @@ export function history(weeks) {
   return { history: { responses }, position };
 }
 
+/** The Chart.js datasets of `history(weeks)`'s answers: one per line of LINES, a value per
+ *  week (the WHO-5 as its percentage), null for a missed week (a gap, spanGaps off). */
+export function datasets({ history: data, position }, weeks) {
+  const byWeek = new Map(data.responses.map((r) => [`${r.week}|${r.instrument}`, r]));
+  return LINES.map((code) => {
+    const [instrument, item] = code.includes('.') ? code.split('.') : ['who5', null];
+    const values = new Array(weeks).fill(null);
+    for (const [w, at] of Object.entries(position)) {
+      const r = byWeek.get(`${w}|${instrument}`);
+      if (r) values[at] = item ? r.answers[item] : Object.values(r.answers).reduce((a, b) => a + b, 0) * 4;
+    }
+    return { label: code, data: values, spanGaps: false, pointRadius: weeks > 60 ? 0 : 3, borderWidth: 2 };
+  });
+}
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];

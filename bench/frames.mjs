@@ -17,7 +17,7 @@
 // Run after a release build:  node bench/frames.mjs   (scripts/bench.sh builds first)
 import { readFileSync } from 'node:fs';
 import { start, newPage } from '../tests/e2e/helpers.mjs';
-import { LINES, history } from './data.mjs';
+import { datasets, history } from './data.mjs';
 import { questionnaires, surveyModel } from './pages.mjs';
 
 const read = (path) => readFileSync(new URL(`../node_modules/${path}`, import.meta.url), 'utf8');
@@ -88,7 +88,8 @@ async function memory(page) {
 export async function run() {
   const page = '<!DOCTYPE html><html lang="da"><title>Chart.js</title><body><main><div id="survey"></div><canvas id="cjs"></canvas></main></body></html>';
   const env = await start({ '/peers.html': ['text/html; charset=utf-8', page] });
-  const { history: data, position } = history(52 * 10);
+  const series = history(52 * 10);
+  const data = series.history;
   try {
     // Ugeblik: the progress screen with ten years, the whole period, every line.
     const { context, page: app } = await newPage(env.browser, { width: 1280, height: 900 });
@@ -121,30 +122,18 @@ export async function run() {
     }
     await peer.page.addStyleTag({ content: read('survey-core/survey-core.fontless.min.css') });
     await peer.page.evaluate(
-      ({ data, position, lines, model }) => {
+      ({ datasets, model }) => {
         SurveyUI.renderSurvey(new Survey.Model(model), document.getElementById('survey'));
         const canvas = document.getElementById('cjs');
         canvas.width = 700;
         canvas.height = 315;
-        const weeks = Object.keys(position);
-        const byWeek = new Map(data.responses.map((r) => [`${r.week}|${r.instrument}`, r]));
-        const total = 520;
-        const datasets = lines.map((code) => {
-          const [instrument, item] = code.includes('.') ? code.split('.') : ['who5', null];
-          const values = new Array(total).fill(null);
-          for (const w of weeks) {
-            const r = byWeek.get(`${w}|${instrument}`);
-            if (r) values[position[w]] = item ? r.answers[item] : Object.values(r.answers).reduce((a, b) => a + b, 0) * 4;
-          }
-          return { label: code, data: values, spanGaps: false, pointRadius: 0, borderWidth: 2 };
-        });
         window.chart = new Chart(canvas, {
           type: 'line',
-          data: { labels: Array.from({ length: total }, (_, n) => n), datasets },
+          data: { labels: datasets[0].data.map((_, n) => n), datasets },
           options: { animation: false, responsive: false, interaction: { mode: 'index', intersect: false }, scales: { y: { min: 0 } } },
         });
       },
-      { data, position, lines: LINES, model: surveyModel(questionnaires()) },
+      { datasets: datasets(series, 520), model: surveyModel(questionnaires()) },
     );
     const peerMem = await memory(peer.page);
     const canvasBox = await peer.page.locator('#cjs').boundingBox();
