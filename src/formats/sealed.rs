@@ -122,9 +122,14 @@ pub fn check_new_passphrase(new: &str, repeat: &str) -> Result<(), PassphraseErr
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/// How long [`base64`] of `bytes` bytes is.
+fn base64_length(bytes: usize) -> usize {
+    bytes.div_ceil(3) * 4
+}
+
 /// Standard base64 with padding (RFC 4648 §4).
 pub fn base64(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    let mut out = String::with_capacity(base64_length(bytes.len()));
     for chunk in bytes.chunks(3) {
         let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
         for i in 0..4 {
@@ -303,7 +308,10 @@ pub fn is_sealed(text: &str) -> bool {
 
 /// A stored value: `{"sealed":1,"iv":…,"data":…}`.
 pub fn encode_sealed(sealed: &Sealed) -> String {
-    json::to_string(&StoredSealed { sealed: 1, iv: Cow::Borrowed(&sealed.iv), data: Cow::Borrowed(&sealed.data) })
+    json::to_string_sized(
+        &StoredSealed { sealed: 1, iv: Cow::Borrowed(&sealed.iv), data: Cow::Borrowed(&sealed.data) },
+        base64_length(sealed.iv.len() + sealed.data.len()) + 64,
+    )
 }
 
 pub fn decode_sealed(text: &str) -> Result<Sealed, SealedError> {
@@ -333,17 +341,21 @@ pub fn decode_lock(text: &str) -> Result<LockRecord, SealedError> {
 }
 
 pub fn encode_file(file: &SealedFile) -> String {
-    json::to_string(&LockedFile {
-        format: Cow::Borrowed(FILE_FORMAT),
-        version: 1,
-        about: Cow::Borrowed(ABOUT),
-        kdf: Cow::Borrowed(KDF),
-        iterations: file.params.iterations.into(),
-        salt: Cow::Borrowed(&file.params.salt),
-        cipher: Cow::Borrowed(CIPHER),
-        iv: Cow::Borrowed(&file.sealed.iv),
-        data: Cow::Borrowed(&file.sealed.data),
-    })
+    let expected = base64_length(file.sealed.data.len()) + 512;
+    json::to_string_sized(
+        &LockedFile {
+            format: Cow::Borrowed(FILE_FORMAT),
+            version: 1,
+            about: Cow::Borrowed(ABOUT),
+            kdf: Cow::Borrowed(KDF),
+            iterations: file.params.iterations.into(),
+            salt: Cow::Borrowed(&file.params.salt),
+            cipher: Cow::Borrowed(CIPHER),
+            iv: Cow::Borrowed(&file.sealed.iv),
+            data: Cow::Borrowed(&file.sealed.data),
+        },
+        expected,
+    )
 }
 
 /// Whether a file's text is a locked export ([`decode_file`] tells what is wrong with it).

@@ -229,9 +229,11 @@ pub fn Caseload() -> impl IntoView {
     let worker = Worker::new(state, problem);
     let keeper = Keeper::new(state, worker);
     // The files in the worker's hands, in the order asked; and the citizens new in this
-    // batch, kept together when the last has been read.
+    // batch, kept together when the last has been read: each with its id and the text to
+    // keep, written as it arrives, while the worker reads the next file (written all at
+    // the end, that was an eighth of adding 200 files: BENCHMARKS.md).
     let queue = StoredValue::new_local(VecDeque::<(String, Purpose)>::new());
-    let batch = StoredValue::new_local(Vec::<(String, Case)>::new());
+    let batch = StoredValue::new_local(Vec::<(String, Case, String)>::new());
     // The provider's report: over the caseload or over files chosen for it alone (read
     // like the caseload's, kept nowhere), for a period.
     let report_files = RwSignal::new(Vec::<(History, Readings)>::new());
@@ -261,7 +263,8 @@ pub fn Caseload() -> impl IntoView {
         if new.is_empty() {
             return;
         }
-        let stored = new.iter().map(|(id, case)| (id.clone(), encode_case(case))).collect();
+        let (new, stored): (Vec<_>, Vec<_>) =
+            new.into_iter().map(|(id, case, text)| ((id.clone(), case), (id, text))).unzip();
         keeper.ask(CaseloadRequest::Keep { cases: stored }, move |answer| match answer {
             CaseloadAnswer::Done => {
                 let count = new.len();
@@ -284,7 +287,7 @@ pub fn Caseload() -> impl IntoView {
         });
         let in_batch = || {
             batch.with_value(|batch| {
-                batch.iter().any(|(_, kept)| same_citizen(&lower(&kept.label), &kept.history, &key, &case.history))
+                batch.iter().any(|(_, kept, _)| same_citizen(&lower(&kept.label), &kept.history, &key, &case.history))
             })
         };
         match known {
@@ -296,7 +299,10 @@ pub fn Caseload() -> impl IntoView {
             // Twice in one batch: the first is kept.
             None if in_batch() => {}
             None => match new_id() {
-                Some(id) => batch.update_value(|batch| batch.push((id, case))),
+                Some(id) => {
+                    let text = encode_case(&case);
+                    batch.update_value(|batch| batch.push((id, case, text)));
+                }
                 None => told.set(Some(Told::Crypto)),
             },
         }
