@@ -1,6 +1,7 @@
 // Benchmark (not a test): the consultant's caseload and the provider's report (issue 21),
 // in the real app in headless Chromium and on DuckDB —
-//   - 200 citizens' one-year export files added to the caseload at once, from the files
+//   - 200 citizens' one-year export files added to the caseload at once (median of 5, each
+//     into a new caseload), from the files
 //     chosen to the table of 200 rows drawn (read by the worker, sealed, kept in IndexedDB);
 //   - the report over 1,000 citizens in the browser, from "Lav rapporten" to its figures
 //     drawn (the files chosen for the report first: that reading is timed apart);
@@ -18,6 +19,7 @@ import { median } from './data.mjs';
 const ROOT = new URL('..', import.meta.url).pathname;
 const PASSPHRASE = 'benchmark-2026';
 const RUNS = 7;
+const ADDS = 5;
 
 /** A folder of `n` made-up citizens' files (`json` or `csv`), and their paths. */
 function citizens(n, kind) {
@@ -48,22 +50,38 @@ async function timedChange(page, id, text, choose) {
   return page.evaluate(() => window.__bench);
 }
 
-export async function run() {
-  const json = citizens(1000, 'json');
-  const env = await start();
+/** A page on the caseload screen with a new, empty caseload (a fresh profile). */
+async function emptyCaseload(env) {
   const { context, page } = await newPage(env.browser, { width: 1366, height: 900 });
   await page.goto(env.url('/?caseload'));
   await page.getByLabel('Vælg et kodeord til sagsstammen (mindst 8 tegn)').fill(PASSPHRASE);
   await page.getByLabel('Skriv kodeordet igen').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Opret sagsstammen' }).click();
   await page.getByText('Der er ingen borgere i sagsstammen endnu.').waitFor();
+  return { context, page };
+}
 
-  console.error('caseload: adding 200 files');
-  const add = await timedChange(page, 'ugb-caseload-files', 'Viser 200 af 200.', () =>
-    page.getByLabel('Tilføj borgeres filer (vælg gerne mange)').setInputFiles(json.paths.slice(0, 200)),
-  );
+export async function run() {
+  const json = citizens(1000, 'json');
+  const env = await start();
+  // Adding 200 files, each time into a new caseload in a fresh profile: the median and the
+  // range (one run on this shared machine varied from 1.6 to 3.0 s the same hour).
+  const adds = [];
+  for (let n = 0; n < ADDS; n++) {
+    const fresh = await emptyCaseload(env);
+    adds.push(
+      await timedChange(fresh.page, 'ugb-caseload-files', 'Viser 200 af 200.', () =>
+        fresh.page.getByLabel('Tilføj borgeres filer (vælg gerne mange)').setInputFiles(json.paths.slice(0, 200)),
+      ),
+    );
+    if (fresh.page.errors.length) throw new Error(fresh.page.errors.join('\n'));
+    console.error(`caseload: 200 files added in ${adds.at(-1).toFixed(0)} ms`);
+    await fresh.context.close();
+  }
+  const add = median(adds);
+  const { context, page } = await emptyCaseload(env);
 
-  console.error(`caseload: ${add.toFixed(0)} ms; reading 1,000 files for the report`);
+  console.error('reading 1,000 files for the report');
   const read = await timedChange(page, 'ugb-report-files', 'Filerne herunder (1000)', () =>
     page.getByLabel('Vælg filer til rapporten').setInputFiles(json.paths),
   );
@@ -101,12 +119,12 @@ export async function run() {
     duckdb.push(performance.now() - started);
   }
   rmSync(csv.dir, { recursive: true, force: true });
-  return { add, read, report: median(report), duckdb: median(duckdb), version };
+  return { add, adds: [Math.min(...adds), Math.max(...adds)], read, report: median(report), duckdb: median(duckdb), version };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await run();
-  console.log(`caseload: 200 one-year files added and drawn: ${r.add.toFixed(0)} ms (target ≤ 2000)`);
+  console.log(`caseload: 200 one-year files added and drawn: ${r.add.toFixed(0)} ms, median of ${ADDS} (${r.adds.map((t) => t.toFixed(0)).join('–')}) (target ≤ 2000)`);
   console.log(`report: 1,000 files read for it: ${r.read.toFixed(0)} ms; the report made and drawn: ${r.report.toFixed(1)} ms (target ≤ 1000)`);
   console.log(`DuckDB over 10,000 citizens' CSV: ${r.duckdb.toFixed(0)} ms (target ≤ 5000) — ${r.version}`);
 }

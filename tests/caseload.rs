@@ -8,7 +8,9 @@ use common::{response, week};
 use ugeblik::domain::caseload::{same_citizen, sort, Case, Column, Filter, Hours, Row, Update};
 use ugeblik::domain::history::History;
 use ugeblik::domain::progression::{Goal, Outcome, Work, WorkWeek};
-use ugeblik::formats::stored::{decode_case, encode_case, DecodeError};
+use ugeblik::formats::stored::{
+    decode_case, encode_case, encode_case_of, encode_history, encode_readings, DecodeError,
+};
 
 /// WHO-5 answers: `(week, each of the five answers)`; percent = value × 20.
 fn who5(weeks: &[(&str, u8)]) -> History {
@@ -225,6 +227,9 @@ fn a_case_is_stored_and_read_back_whole_and_a_damaged_one_is_refused() {
     let case = Case { label: "Kim".into(), history, readings: ugeblik::domain::demo::readings(week("2026-W41")) };
     let text = encode_case(&case);
     assert_eq!(decode_case(&text), Ok(case.clone()));
+    // Kept from the texts the worker wrote (a file added to the caseload): the same bytes.
+    let (history, readings) = (encode_history(&case.history), encode_readings(&case.readings));
+    assert_eq!(encode_case_of(&case.label, &history, &readings), text);
     let none = Case { label: String::new(), ..case.clone() };
     assert_eq!(decode_case(&encode_case(&none)), Ok(none));
     // A label that looks like a CPR number, a newer format, a history that does not read.

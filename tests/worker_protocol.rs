@@ -32,9 +32,10 @@ fn to_worker_variant(message: &ToWorker) -> usize {
         ToWorker::Open { .. } => 9,
         ToWorker::Readings(_) => 10,
         ToWorker::Caseload { .. } => 11,
+        ToWorker::OpenFiles { .. } => 12,
     }
 }
-const TO_WORKER_VARIANTS: usize = 12;
+const TO_WORKER_VARIANTS: usize = 13;
 
 fn from_worker_variant(message: &FromWorker) -> usize {
     match message {
@@ -144,6 +145,7 @@ fn to_worker(rng: &mut Rng, n: usize) -> ToWorker {
         8 => ToWorker::Send { choices: choices(rng), exported: rng.text(), nickname: maybe(rng) },
         9 => ToWorker::Open { lang: pick(rng, &Lang::ALL), passphrase: maybe(rng) },
         10 => ToWorker::Readings(rng.text()),
+        11 => ToWorker::OpenFiles { lang: pick(rng, &Lang::ALL) },
         _ => ToWorker::Caseload { ticket: rng.next() as u32, request: caseload_request(rng) },
     }
 }
@@ -349,6 +351,7 @@ fn each_request_asks_for_what_the_page_asked() {
         ToWorker::ImportFile,
         ToWorker::History("{}".into()),
         ToWorker::Open { lang: Lang::En, passphrase: None },
+        ToWorker::OpenFiles { lang: Lang::En },
         ToWorker::Preview { lang: Lang::En, passphrase: Some("x".into()) },
     ] {
         assert_eq!(kept.request(), None);

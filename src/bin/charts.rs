@@ -24,6 +24,7 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use std::cell::RefCell;
+    use std::collections::VecDeque;
 
     use ugeblik::domain::history::History;
     use ugeblik::domain::lang::Lang;
@@ -51,7 +52,13 @@ mod worker {
         static CASELOAD_KEY: RefCell<Option<web_sys::CryptoKey>> = const { RefCell::new(None) };
         /// The page's messages' listener.
         static LISTENER: RefCell<Option<OnMessage>> = const { RefCell::new(None) };
+        /// The files given to open ([`ToWorker::OpenFiles`]) not yet read, in order, each
+        /// with the language of its answer; and whether a task is opening them.
+        static TO_OPEN: RefCell<(VecDeque<(Lang, web_sys::Blob)>, bool)> = const { RefCell::new((VecDeque::new(), false)) };
     }
+
+    /// How many files are read ahead of the one being opened.
+    const READ_AHEAD: usize = 8;
 
     /// Keeps what a message gives the worker; `false` when it asks for an answer instead.
     /// What rides beside the message (`beside`) is read only by the variants that carry it.
@@ -161,6 +168,36 @@ mod worker {
         });
     }
 
+    /// Opens `files` (an array of `File`s) after those given before, one answer each, in
+    /// order: a few are read ahead (the browser reads them while the worker opens another).
+    fn open_files(scope: &web_sys::DedicatedWorkerGlobalScope, lang: Lang, files: &JsValue) {
+        let files = files.dyn_ref::<js_sys::Array>().map(js_sys::Array::to_vec).unwrap_or_default();
+        let running = TO_OPEN.with(|to_open| {
+            let mut to_open = to_open.borrow_mut();
+            // What is not a file is answered as an empty one is: refused, in its place.
+            let empty = || web_sys::Blob::new().ok();
+            to_open.0.extend(files.into_iter().filter_map(|file| Some((lang, file.dyn_into().ok().or_else(empty)?))));
+            std::mem::replace(&mut to_open.1, true)
+        });
+        if running {
+            return;
+        }
+        let scope = scope.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut reading = VecDeque::new();
+            loop {
+                while reading.len() < READ_AHEAD {
+                    let Some((lang, file)) = TO_OPEN.with(|to_open| to_open.borrow_mut().0.pop_front()) else { break };
+                    reading.push_back((lang, wasm_bindgen_futures::JsFuture::from(file.text())));
+                }
+                let Some((lang, text)) = reading.pop_front() else { break };
+                let text = text.await.ok().and_then(|text| text.as_string()).unwrap_or_default();
+                reply(&scope, &open_for_viewer(&text, lang), None);
+            }
+            TO_OPEN.with(|to_open| to_open.borrow_mut().1 = false);
+        });
+    }
+
     /// Does what the caseload is asked (opening its database the first time).
     async fn caseload(request: CaseloadRequest) -> Result<CaseloadAnswer, CaseloadError> {
         let shelf = match SHELF.with(|s| s.borrow().clone()) {
@@ -260,6 +297,7 @@ mod worker {
         }
         match message {
             ToWorker::Open { lang, passphrase } => return open(scope, Opening::View, lang, passphrase),
+            ToWorker::OpenFiles { lang } => return open_files(scope, lang, &beside),
             ToWorker::Preview { lang, passphrase } => return open(scope, Opening::Import, lang, passphrase),
             ToWorker::Caseload { ticket, request } => {
                 let scope = scope.clone();

@@ -263,12 +263,24 @@ struct StoredCase<'a> {
 }
 
 pub fn encode_case(case: &Case) -> String {
-    json::to_string(&StoredCase {
-        version: CASE_VERSION,
-        label: Cow::Borrowed(&case.label),
-        history: Cow::Owned(encode_history(&case.history)),
-        readings: Cow::Owned(encode_readings(&case.readings)),
-    })
+    encode_case_of(&case.label, &encode_history(&case.history), &encode_readings(&case.readings))
+}
+
+/// [`encode_case`] of a citizen whose history and readings are already in their stored
+/// formats, as the worker hands over a file it opened (and the page has read them with
+/// [`decode_history`] and [`decode_readings`]): not written again.
+pub fn encode_case_of(label: &str, history: &str, readings: &str) -> String {
+    // Each text nested as a JSON string: a quote becomes two bytes.
+    let expected = 2 * (label.len() + history.len() + readings.len()) + 64;
+    json::to_string_sized(
+        &StoredCase {
+            version: CASE_VERSION,
+            label: Cow::Borrowed(label),
+            history: Cow::Borrowed(history),
+            readings: Cow::Borrowed(readings),
+        },
+        expected,
+    )
 }
 
 /// Reads a citizen of the caseload: the label as a file's label must be (never what looks

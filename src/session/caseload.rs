@@ -2,8 +2,9 @@
 //! added, one row each (`domain::caseload::Row`), sorted and filtered; a row opens that
 //! citizen's progress read-only, as the viewer shows a file. Kept in IndexedDB, sealed
 //! with the consultant's passphrase (`platform::caseload`), apart from anything the app
-//! keeps for a citizen. The files are read by the worker, one after another, as the
-//! viewer's are (`ToWorker::Open`): their text never passes through the page. In the
+//! keeps for a citizen. The files are read by the worker, a few ahead, and opened one
+//! after another, as the viewer's are (`ToWorker::OpenFiles`): their text never passes
+//! through the page. In the
 //! consultant's part with the viewer (`session::viewer`), fetched when either opens: a
 //! split point of its own cost the first load 0.4 KB and, by sharing the progress
 //! screen's code with one more part, the progress screen's opening 0.8 KB more.
@@ -20,7 +21,7 @@ use crate::domain::rater::Readings;
 use crate::domain::report::{report, Report};
 use crate::domain::week::IsoWeek;
 use crate::formats::sealed::{check_new_passphrase, PassphraseError};
-use crate::formats::stored::{decode_case, decode_history, decode_readings, encode_case};
+use crate::formats::stored::{decode_case, decode_history, decode_readings, encode_case, encode_case_of};
 use crate::i18n::{week_label_with_year, CaseloadMsg, Msg};
 use crate::page::state::AppState;
 use crate::platform::browser;
@@ -275,9 +276,10 @@ pub fn Caseload() -> impl IntoView {
         });
     };
 
-    // A citizen's file read: a new row, or (a newer file of one already there) an update
-    // to preview.
-    let arrived = move |case: Case| {
+    // A citizen's file read, with its history and readings as the worker wrote them in
+    // their stored formats: a new row, or (a newer file of one already there) an update to
+    // preview.
+    let arrived = move |case: Case, history: &str, readings: &str| {
         let key = lower(&case.label);
         let known = cases.with_untracked(|cases| {
             cases
@@ -300,7 +302,7 @@ pub fn Caseload() -> impl IntoView {
             None if in_batch() => {}
             None => match new_id() {
                 Some(id) => {
-                    let text = encode_case(&case);
+                    let text = encode_case_of(&case.label, history, readings);
                     batch.update_value(|batch| batch.push((id, case, text)));
                 }
                 None => told.set(Some(Told::Crypto)),
@@ -318,7 +320,11 @@ pub fn Caseload() -> impl IntoView {
                 // Read again as stored data is, before it is kept.
                 match decode_history(&history).and_then(|h| Ok((h, decode_readings(&readings)?))) {
                     Ok(file) if purpose == Purpose::Report => report_batch.update_value(|b| b.push(file)),
-                    Ok((history, readings)) => arrived(Case { label: nickname.unwrap_or_default(), history, readings }),
+                    Ok((decoded, decoded_readings)) => arrived(
+                        Case { label: nickname.unwrap_or_default(), history: decoded, readings: decoded_readings },
+                        &history,
+                        &readings,
+                    ),
                     Err(_) => refused.update(|r| r.push((name, Why::Failed))),
                 }
             }
@@ -332,13 +338,14 @@ pub fn Caseload() -> impl IntoView {
         }
     });
 
-    // Files chosen (or a folder's): each given to the worker and opened, in turn.
+    // Files chosen (or a folder's): given to the worker together, and opened in turn.
     let add = move |input: NodeRef<Input>, purpose: Purpose, folder: bool| {
         let lang = state.lang.get_untracked();
         let Some(field) = input.get_untracked() else { return };
         let Some(files) = field.files() else { return };
         told.set(None);
         refused.set(Vec::new());
+        let (given, mut names) = (js_sys::Array::new(), Vec::new());
         for index in 0..files.length() {
             let Some(file) = files.get(index) else { continue };
             let name = file.name();
@@ -351,11 +358,11 @@ pub fn Caseload() -> impl IntoView {
                 refused.update(|r| r.push((name, Why::TooLarge)));
                 continue;
             }
-            if worker.give(&ToWorker::ImportFile, &file.into())
-                && worker.ask(lang, &ToWorker::Open { lang, passphrase: None })
-            {
-                queue.update_value(|q| q.push_back((name, purpose)));
-            }
+            given.push(&file);
+            names.push((name, purpose));
+        }
+        if given.length() > 0 && worker.ask_with(lang, &ToWorker::OpenFiles { lang }, Some(&given)) {
+            queue.update_value(|q| q.extend(names));
         }
         field.set_value("");
         reading.set(queue.with_value(VecDeque::len));

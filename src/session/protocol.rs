@@ -92,6 +92,13 @@ pub enum ToWorker {
     /// [`FromWorker::Caseload`] with the same `ticket` (answers may come in another order
     /// than the requests: each waits for its storage).
     Caseload { ticket: u32, request: CaseloadRequest },
+    /// Open the files that ride beside (an array of `File`s) for the caseload or the
+    /// report, as [`ToWorker::Open`] opens one without a passphrase: one answer for each,
+    /// in their order (after those of files given before), each [`FromWorker::Opened`],
+    /// [`FromWorker::Locked`] or [`FromWorker::Refused`]. The worker reads a few ahead,
+    /// without waiting: reading a file waits for the disk, the rest of the opening does
+    /// not (read one after another, reading was two fifths of adding 200 files).
+    OpenFiles { lang: Lang },
 }
 
 /// What the page asks of the caseload the worker keeps.
@@ -227,6 +234,7 @@ impl ToWorker {
             | ToWorker::Readings(_)
             | ToWorker::Preview { .. }
             | ToWorker::Open { .. }
+            | ToWorker::OpenFiles { .. }
             | ToWorker::Caseload { .. } => return None,
             ToWorker::Merge { choices, .. } => (choices, View::ImportMerge),
             ToWorker::Export { choices, .. } | ToWorker::Reminder { choices, .. } | ToWorker::Send { choices, .. } => {

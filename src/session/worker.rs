@@ -95,6 +95,11 @@ impl Worker {
     /// Asks it, with the language's pack and the history first if it has not had them;
     /// starts it the first time. `false` when it cannot be started.
     pub fn ask(self, lang: Lang, message: &ToWorker) -> bool {
+        self.ask_with(lang, message, None)
+    }
+
+    /// [`Worker::ask`] with what rides beside the message (files to open).
+    pub fn ask_with(self, lang: Lang, message: &ToWorker, beside: Option<&JsValue>) -> bool {
         if !self.started() {
             return false;
         }
@@ -119,7 +124,7 @@ impl Worker {
             let readings =
                 crate::session::readings::held(state).with_untracked(crate::formats::stored::encode_readings);
             running.post(&ToWorker::Readings(readings), None);
-            running.post(message, None);
+            running.post(message, beside);
         });
         true
     }

@@ -175,6 +175,42 @@ test('30 files at once: the hostile one refused by name, 29 rows; sorted, filter
   await context.close();
 });
 
+test('files chosen again while the first are still read: all added in order, a locked and a broken one refused by name', async () => {
+  const { context, page } = await newCaseload();
+  await create(page);
+  const first = Array.from({ length: 24 }, (_, n) => asUpload(`a-${n}.json`, citizenFile(`Første ${String(n).padStart(2, '0')}`, [[3, 2], [1, 3]])));
+  // A file locked with a citizen's passphrase (the envelope of a locked file, as saved),
+  // and one that is not JSON: each refused with its own reason, in the second batch.
+  const locked = JSON.stringify({
+    format: 'ugeblik-sealed',
+    version: 1,
+    about: 'Answers from Ugeblik, locked',
+    kdf: 'PBKDF2-SHA256',
+    iterations: 600000,
+    salt: Buffer.alloc(16, 7).toString('base64'),
+    cipher: 'AES-GCM-256',
+    iv: Buffer.alloc(12, 1).toString('base64'),
+    data: Buffer.alloc(64, 2).toString('base64'),
+  });
+  const second = [
+    asUpload('b-laast.json', locked),
+    asUpload('b-ny.json', citizenFile('Anden', [[2, 4]])),
+    asUpload('b-tekst.json', 'ikke json'),
+  ];
+  const field = page.getByLabel('Tilføj borgeres filer (vælg gerne mange)');
+  await field.setInputFiles(first);
+  await field.setInputFiles(second);
+  await page.getByText('Viser 25 af 25.').waitFor();
+  const refused = page.getByRole('alert').filter({ hasText: '2 filer blev ikke tilføjet:' });
+  await refused.waitFor();
+  assert.match(await refused.textContent(), /b-laast\.json: Filen er låst med borgerens kodeord/);
+  assert.match(await refused.textContent(), /b-tekst\.json: .+/);
+  assert.ok(!/a-\d+\.json|b-ny/.test(await refused.textContent()), 'the readable files are not refused');
+  assert.ok((await names(page)).includes('Anden'));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a newer file updates its row after a preview; a reload asks the passphrase; remove a citizen, then everything', async () => {
   const { context, page } = await newCaseload();
   await create(page);
