@@ -84,6 +84,18 @@ fn a_lone_reading_keeps_its_marker_even_in_a_long_period_and_changes_are_ringed(
 }
 
 #[test]
+fn over_years_of_answers_the_rings_do_not_overlap() {
+    // Ten years of weekly answers swinging by 20 points: a meaningful change every week.
+    let values: Vec<Option<f32>> = (0..520).map(|i| Some(if i % 2 == 0 { 40.0 } else { 60.0 })).collect();
+    let line = who5_line(&values);
+    let weeks = Period::Weeks(520).weeks(&Default::default(), week("2026-W47"));
+    let drawn = draw_who5(&weeks, &line, 800, &label);
+    let rings = shapes(path(&drawn.svg, RING));
+    // At most one per ring's width (18 px) across 800 px, and still spread over the years.
+    assert!((20..=800 / 18).contains(&rings), "{rings} rings");
+}
+
+#[test]
 fn dashed_styles_get_a_dash_pattern_and_the_average_is_drawn_beside_the_line() {
     let weeks = Period::Weeks(8).weeks(&Default::default(), week("2026-W47"));
     let line = Line { def: line_defs()[1], values: vec![Some(4.0); 8] };

@@ -267,10 +267,16 @@ pub fn trend(chart: &Trend<'_>, week_label: &dyn Fn(IsoWeek) -> String) -> Drawn
                     draw_marker(&root, (px, py), plotted.style.marker, color);
                 }
             }
+            // A ring that would overlap the one before is left out: over years of weekly
+            // answers, rings on every other week hid the line (the table has every change).
+            let mut ringed = i32::MIN / 2;
             for i in plotted.line.marked_changes() {
                 if let Some(v) = plotted.line.values[i] {
                     let (px, py) = plot.backend_coord(&(i as f32, v));
-                    let _ = root.draw(&Circle::new((px, py), 9, RING.stroke_width(2)));
+                    if (px - ringed).abs() >= 18 {
+                        ringed = px;
+                        let _ = root.draw(&Circle::new((px, py), 9, RING.stroke_width(2)));
+                    }
                 }
             }
         }

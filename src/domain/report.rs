@@ -72,6 +72,14 @@ impl Cell<usize> {
 }
 
 impl<T> Cell<T> {
+    /// The value shown, made into another; "< 5" stays.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Cell<U> {
+        match self {
+            Cell::Shown(value) => Cell::Shown(f(value)),
+            Cell::Few => Cell::Few,
+        }
+    }
+
     /// A value summarising `citizens` citizens.
     pub fn of(citizens: usize, value: T) -> Cell<T> {
         if citizens < MIN_CELL {
@@ -337,15 +345,15 @@ pub fn figure<T: Into<f64> + Copy>(cell: Cell<T>) -> String {
     }
 }
 
+/// A count as [`figure`] takes it (a count of citizens is far below `u32::MAX`).
+pub fn count_cell(cell: Cell<usize>) -> Cell<u32> {
+    cell.map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+}
+
 impl Report {
     /// Every figure, named, in the order of the report: what its CSV holds, one row each.
     pub fn rows(&self) -> Vec<(String, String)> {
-        let count = |cell: Cell<usize>| {
-            figure(match cell {
-                Cell::Shown(n) => Cell::Shown(n as u32),
-                Cell::Few => Cell::Few,
-            })
-        };
+        let count = |cell: Cell<usize>| figure(count_cell(cell));
         let mut rows = vec![
             ("period.from".to_owned(), self.from.to_string()),
             ("period.to".to_owned(), self.to.to_string()),

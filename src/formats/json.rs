@@ -35,18 +35,29 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
 /// attempt: a sealed citizen of 58 KB took 8 attempts from 1 KB, and sealing was the most
 /// of adding files to the caseload (BENCHMARKS.md).
 pub fn to_string_sized<T: Serialize + ?Sized>(value: &T, expected: usize) -> String {
-    let mut buffer = vec![0; expected.max(64)];
-    // Its only error is a full buffer. Four times as large each time: every attempt writes
-    // from the start (a citizen's history of 30 KB, from 1 KB doubling, took 2.5 times as
-    // long as written once; from 4 KB quadrupling, 1.7 times).
-    while serde_json_core::to_slice(value, &mut buffer).map(|length| buffer.truncate(length)).is_err() {
-        buffer = vec![0; buffer.len() * 4];
-    }
-    lower_escapes(buffer)
+    written(expected, &|buffer| serde_json_core::to_slice(value, buffer).ok())
 }
 
 // What does not depend on the type is a function of its own, not part of each type's copy
 // of the generic ones (wasm size).
+
+/// The text `write` writes into a buffer, from one of `expected` bytes: when it is full
+/// (serde-json-core's only error), four times as large (every attempt writes from the
+/// start: a citizen's history of 30 KB, from 1 KB doubling, took 2.5 times as long as
+/// written once; from 4 KB quadrupling, 1.7 times).
+#[inline(never)]
+fn written(expected: usize, write: &dyn Fn(&mut [u8]) -> Option<usize>) -> String {
+    let mut buffer = vec![0; expected];
+    loop {
+        match write(&mut buffer) {
+            Some(length) => {
+                buffer.truncate(length);
+                return lower_escapes(buffer);
+            }
+            None => buffer.resize(buffer.len() * 4 + 64, 0),
+        }
+    }
+}
 
 /// serde-json-core writes `\u001F`, serde_json `\u001f`: only control characters are
 /// written as `\u` escapes, and every other backslash comes in a pair.

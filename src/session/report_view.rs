@@ -12,7 +12,7 @@ use crate::chart::{self, RadarPlotted};
 use crate::domain::instrument::{current, Instrument, WHO5_ID};
 use crate::domain::lang::Lang;
 use crate::domain::rater::RATED;
-use crate::domain::report::{figure, Cell, Report, BANDS};
+use crate::domain::report::{count_cell, figure, Cell, Report, BANDS};
 use crate::domain::series::{radar_axes, RadarReading};
 use crate::i18n::{week_label_with_year, CaseloadMsg, ChartMsg};
 use crate::session::caseload::band_text;
@@ -28,14 +28,7 @@ fn shown<T: Into<f64> + Copy>(lang: Lang, cell: Cell<T>) -> String {
 }
 
 fn count(lang: Lang, cell: Cell<usize>) -> String {
-    shown(lang, as_u32(cell))
-}
-
-fn as_u32(cell: Cell<usize>) -> Cell<u32> {
-    match cell {
-        Cell::Shown(n) => Cell::Shown(n as u32),
-        Cell::Few => Cell::Few,
-    }
+    shown(lang, count_cell(cell))
 }
 
 /// The citizen's instrument `id`, or the one others rate the citizen with.
