@@ -5,8 +5,8 @@
 //! envelopes of encrypted data are defined once, by their
 //! serde derives, and read and written here with serde-json-core, a codec made for code
 //! size. What this module adds to it: a text of any length (it writes into a slice given to
-//! it: a larger one is tried when that is full, or one of the size expected), escapes of control characters in lower
-//! case as serde_json writes them (`\u001f`; it writes `\u001F`), a buffer for strings with
+//! it: one of the size expected, or a larger one when that is full), escapes of control
+//! characters in lower case as serde_json writes them (`\u001f`; it writes `\u001F`), a buffer for strings with
 //! escapes, and nesting bounded before anything is read (it skips the fields a type does not
 //! read by recursion, without a bound). Map keys are read as `str`
 //! (`crate::domain::keyed`: it reads no `String` key). `tests/stored_json.rs` and
@@ -32,8 +32,8 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
 /// [`to_string`] starting from a buffer of `expected` bytes: for a value whose size is known
 /// beforehand, so that it is written once. Every attempt writes the value from its start,
 /// and a field written from bytes made into text (base64) makes that text again at each
-/// attempt: a sealed citizen of 58 KB took 8 attempts from 1 KB, and sealing was the most
-/// of adding files to the caseload (BENCHMARKS.md).
+/// attempt: a sealed citizen of 58 KB took 8 attempts from 1 KB doubling, most of the time
+/// of adding files to the caseload.
 pub fn to_string_sized<T: Serialize + ?Sized>(value: &T, expected: usize) -> String {
     written(expected, &|buffer| serde_json_core::to_slice(value, buffer).ok())
 }

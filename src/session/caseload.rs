@@ -4,10 +4,10 @@
 //! with the consultant's passphrase (`platform::caseload`), apart from anything the app
 //! keeps for a citizen. The files are read by the worker, a few ahead, and opened one
 //! after another, as the viewer's are (`ToWorker::OpenFiles`): their text never passes
-//! through the page. In the
-//! consultant's part with the viewer (`session::viewer`), fetched when either opens: a
-//! split point of its own cost the first load 0.4 KB and, by sharing the progress
-//! screen's code with one more part, the progress screen's opening 0.8 KB more.
+//! through the page. In the consultant's part with the viewer (`session::viewer`), fetched
+//! when either opens: a split point of its own cost the first load 0.4 KB and, by sharing
+//! the progress screen's code with one more part, the progress screen's opening 0.8 KB
+//! more.
 
 use std::collections::VecDeque;
 
@@ -232,7 +232,7 @@ pub fn Caseload() -> impl IntoView {
     // The files in the worker's hands, in the order asked; and the citizens new in this
     // batch, kept together when the last has been read: each with its id and the text to
     // keep, written as it arrives, while the worker reads the next file (written all at
-    // the end, that was an eighth of adding 200 files: BENCHMARKS.md).
+    // the end, that was an eighth of adding 200 files).
     let queue = StoredValue::new_local(VecDeque::<(String, Purpose)>::new());
     let batch = StoredValue::new_local(Vec::<(String, Case, String)>::new());
     // The provider's report: over the caseload or over files chosen for it alone (read
