@@ -10,21 +10,35 @@ import { readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The policy: the app's own files only; wasm may be compiled ('wasm-unsafe-eval'), no
- *  inline script or style, no eval, no plugins, no <base>, no form submission. connect-src,
- *  worker-src, font-src, manifest-src and frame-src fall back to default-src 'self';
- *  data: is the empty favicon. frame-ancestors cannot be set from a <meta>:
- *  scripts/serve.mjs sends the same policy as a header, with frame-ancestors built from
- *  the portals list (`headerPolicy`). */
-export const POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join(';');
+/** The policy for a page whose one inline script, the first screen's (scripts/prerender.mjs),
+ *  has the hash `first` ('sha256-…'; none: no inline script at all): the app's own files
+ *  only; wasm may be compiled ('wasm-unsafe-eval'), no other inline script, no inline
+ *  style, no eval, no plugins, no <base>, no form submission. connect-src, worker-src,
+ *  font-src, manifest-src and frame-src fall back to default-src 'self'; data: is the
+ *  empty favicon. frame-ancestors cannot be set from a <meta>: scripts/serve.mjs sends the
+ *  same policy as a header, with frame-ancestors built from the portals list
+ *  (`headerPolicy`). */
+export function policy(first) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval'${first ? ` '${first}'` : ''}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join(';');
+}
+
+/** The first screen's inline script (scripts/prerender.mjs), the one inline script a page
+ *  may have: `<script id=ugb-first-screen>`. */
+const FIRST_SCREEN = /<script id=ugb-first-screen>([\s\S]*?)<\/script>/;
+
+/** The policy for `html`, a built page: with its first screen's script's hash, if it has one. */
+export function pagePolicy(html) {
+  const first = FIRST_SCREEN.exec(html);
+  return policy(first && `sha256-${createHash('sha256').update(first[1]).digest('base64')}`);
+}
 
 /** An origin as the app accepts one in `portals.json` and `?parentOrigin=` (src/formats/config.rs,
  *  `origin`): https, or http on the phone itself; no path, no wildcard. IPv6 addresses are
@@ -59,10 +73,10 @@ export function frameAncestors({ origins, ask }) {
   return ["frame-ancestors 'self'", ...sources].join(' ');
 }
 
-/** The policy a server sends as a header: the page's policy and `frame-ancestors`, which
- *  only a header can set (scripts/serve.mjs). */
-export function headerPolicy(portals) {
-  return `${POLICY};${frameAncestors(portals)}`;
+/** The policy a server sends as a header with `html`, the built page: the page's policy
+ *  and `frame-ancestors`, which only a header can set (scripts/serve.mjs). */
+export function headerPolicy(portals, html) {
+  return `${pagePolicy(html)};${frameAncestors(portals)}`;
 }
 
 /** The loader's file name: `loader-<16 hex of its content's SHA-256>.js`. */
@@ -82,17 +96,19 @@ export function secure(html) {
   let page = html.replace(inline[0], `<script type=module src=./${name}></script>`);
   const charset = /<meta charset=["']?utf-8["']?>/i.exec(page);
   if (!charset) throw new Error('csp.mjs: no <meta charset> in dist/index.html');
-  const meta = `<meta content="${POLICY}" http-equiv=Content-Security-Policy>`;
+  const meta = `<meta content="${pagePolicy(page)}" http-equiv=Content-Security-Policy>`;
   page = page.replace(charset[0], charset[0] + meta);
   check(page);
   return { page, loader: [name, loader] };
 }
 
-/** Throws when `page` has anything the policy refuses: inline script, an event handler
- *  attribute, a javascript: address, inline style. */
+/** Throws when `page` has anything the policy refuses: inline script (but the first
+ *  screen's, allowed by its hash), an event handler attribute, a javascript: address,
+ *  inline style. */
 export function check(page) {
   const problems = [];
-  for (const tag of page.match(/<script\b[^>]*>/gi) ?? []) if (!/\bsrc=/.test(tag)) problems.push(`inline script ${tag}`);
+  const scripts = page.replace(FIRST_SCREEN, '');
+  for (const tag of scripts.match(/<script\b[^>]*>/gi) ?? []) if (!/\bsrc=/.test(tag)) problems.push(`inline script ${tag}`);
   if (/<style\b/i.test(page)) problems.push('a <style> element');
   if (/<[^>]+\sstyle=/i.test(page)) problems.push('a style attribute');
   if (/<[^>]+\son[a-z]+=/i.test(page)) problems.push('an event handler attribute');

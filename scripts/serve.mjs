@@ -19,7 +19,7 @@ if (folder === 'dist') {
   try {
     list = readFileSync(`${root}portals.json`, 'utf8');
   } catch {}
-  headers = { 'Content-Security-Policy': headerPolicy(readPortals(list)) };
+  headers = { 'Content-Security-Policy': headerPolicy(readPortals(list), readFileSync(`${root}index.html`, 'utf8')) };
 }
 const server = await serve(root, { port, headers });
 if (folder === 'dist') {

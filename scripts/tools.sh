@@ -122,6 +122,8 @@ ensure_build_tools() {
   ensure_wasm_bindgen
   ensure_wasm_split
   ensure_npm
+  # The build renders the first screen in Chromium (scripts/prerender.mjs).
+  ensure_chromium
   # trunk builds offline (Trunk.toml): fetch the crates first, and those of the standard
   # library the nightly builds for the page (scripts/split.mjs).
   (cd "$ROOT" && cargo fetch --locked)
@@ -129,10 +131,10 @@ ensure_build_tools() {
 }
 
 # The release build that is served and tested: trunk, then the JavaScript glue minified,
-# trunk's inline loader moved to a file and the Content-Security-Policy set, then the
-# service worker's file list written.
+# the first screen rendered into index.html, trunk's inline loader moved to a file and the
+# Content-Security-Policy set, then the service worker's file list written.
 build_release() {
-  (cd "$ROOT" && trunk build --release && node scripts/split.mjs && node scripts/minify.mjs && node scripts/csp.mjs && node scripts/offline.mjs)
+  (cd "$ROOT" && trunk build --release && node scripts/split.mjs && node scripts/minify.mjs && node scripts/prerender.mjs && node scripts/csp.mjs && node scripts/offline.mjs)
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

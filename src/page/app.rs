@@ -71,7 +71,11 @@ fn open(config: Config) {
         let config = Config { lang: switched.or(config.lang), ..config.clone() };
         mount_app(config, Some(boxed), Some(browser_store.clone()), Some(sealed));
     });
-    unlock::show(store, lang, record.is_err(), on_open);
+    wasm_bindgen_futures::spawn_local(async move {
+        if unlock::lock_screen(store, lang, record.is_err(), on_open).await.is_err() {
+            unlock::unavailable(lang);
+        }
+    });
 }
 
 /// One place that mounts the app, whichever way it opened: each mount is code.

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use leptos::html::Input;
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 
 use crate::domain::lang::Lang;
 use crate::i18n::Msg;
@@ -26,10 +27,51 @@ const DELETE_CONFIRM: &str = "ugb-delete-confirm";
 /// the language switched to on the lock screen, if any.
 pub type Opened = Rc<dyn Fn(SealedStore, Option<Lang>)>;
 
+/// The lock screen, in a part of its own fetched when a locked phone opens (the service
+/// worker keeps it from the first visit on), so that the first load of everyone else does
+/// not carry it; [`show`] there. `Err` when the part cannot be fetched (offline before the
+/// service worker kept it). A split point only in the page's own build, as the session
+/// screens' (`session::screen`).
+#[cfg(ugeblik_split)]
+#[leptos::wasm_split::wasm_split(ugeblik_unlock, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn lock_screen(store: BrowserStore, lang: Lang, damaged: bool, opened: Opened) -> Result<(), SplitLoaderError> {
+    show(store, lang, damaged, opened);
+    Ok(())
+}
+
+/// [`lock_screen`] where the page is not split (trunk's throw-away build).
+#[cfg(not(ugeblik_split))]
+pub async fn lock_screen(
+    store: BrowserStore,
+    lang: Lang,
+    damaged: bool,
+    opened: Opened,
+) -> Result<(), SplitLoaderError> {
+    show(store, lang, damaged, opened);
+    Ok(())
+}
+
+/// In place of the lock screen when its part cannot be fetched: that it cannot open now,
+/// and that nothing is lost.
+pub fn unavailable(lang: Lang) {
+    leptos::mount::mount_to_body(move || {
+        view! {
+            <div class="ugb-app">
+                <header class="ugb-header">
+                    <h1 class="ugb-brand">{Msg::AppName.get(lang)}</h1>
+                </header>
+                <main class="ugb-main">
+                    <p class="ugb-notice" role="alert">{Msg::ChartOffline.get(lang)}</p>
+                </main>
+            </div>
+        }
+    });
+}
+
 /// Mounts the lock screen in `lang`. `damaged`: the lock record cannot be read. Once the
 /// passphrase opens the store, the screen is unmounted (everything typed into it goes,
 /// and its signals end) and `opened` is called.
-pub fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Opened) {
+fn show(store: BrowserStore, lang: Lang, damaged: bool, opened: Opened) {
     let Some(body) = document().body() else { return };
     let first = if damaged {
         Some(Msg::LockDamaged)

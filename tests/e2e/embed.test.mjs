@@ -6,6 +6,7 @@
 // examples from examples/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { serve } from './server.mjs';
 import { headerPolicy, readPortals } from '../../scripts/csp.mjs';
 import { start, newPage, ready, drawn, checkIn, expectNoAxeViolations, expectNoAxeViolationsTogether, storageValue } from './helpers.mjs';
@@ -296,7 +297,7 @@ test('axe over the portal’s page and the widget inside it together: no violati
 
 test('frame-ancestors from the same list: scripts/serve.mjs’s header lets the listed portal frame the app, and no other page', async () => {
   // The header scripts/serve.mjs sends, for a list that lets no other page ask.
-  const policy = headerPolicy(readPortals(JSON.stringify({ origins: [portal.url], askCitizen: false })));
+  const policy = headerPolicy(readPortals(JSON.stringify({ origins: [portal.url], askCitizen: false })), readFileSync(`${DIST}index.html`, 'utf8'));
   assert.match(policy, new RegExp(`;frame-ancestors 'self' ${portal.url}$`));
   const strict = await serve(DIST, { headers: { 'Content-Security-Policy': policy }, extra: { '/portals.json': listing([portal.url], false) } });
   try {

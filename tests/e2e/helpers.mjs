@@ -52,10 +52,11 @@ export async function newPage(browser, viewport = PHONE) {
   return { context, page };
 }
 
-/** Waits for the app to have rendered its first screen. */
+/** Waits for the app to have rendered its first screen (the app itself, not the first
+ *  screen index.html shows a first visit before the wasm has arrived: src/first-screen.js). */
 export async function ready(page) {
-  await page.getByRole('main').waitFor();
-  await page.locator('main h2').first().waitFor();
+  await page.locator('.ugb-app:not([data-ugb-first]) main h2').first().waitFor();
+  await page.locator('[data-ugb-first]').waitFor({ state: 'detached' });
 }
 
 /** Waits until `predicate(arg)`, run in the page, resolves to something truthy. For async

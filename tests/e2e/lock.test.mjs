@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, newPage, ready, checkIn, drawn, redrawn, expectNoAxeViolations, menu } from './helpers.mjs';
+import { start, newPage, ready, checkIn, drawn, redrawn, expectNoAxeViolations, menu, PHONE } from './helpers.mjs';
 
 const PASSPHRASE = 'blå kat 2027';
 const NOTE = 'Hemmelig note om min uge';
@@ -273,6 +273,27 @@ test('a forgotten passphrase: the lock screen can delete everything, after a tic
   await page.getByRole('button', { name: 'Slet alt' }).click();
   await page.getByRole('button', { name: 'Start ugens spørgsmål' }).waitFor();
   assert.deepEqual(await storage(page), {});
+  await context.close();
+});
+
+test('the lock screen’s own part: fetched when the locked phone opens; when it cannot be, that is said and nothing is touched', async () => {
+  // No service worker: the part is not kept yet (offline before it was).
+  const context = await env.browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(env.url('/'));
+  await ready(page);
+  await setPassphrase(page);
+  const before = await storage(page);
+  await page.route(/split_ugeblik_unlock\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await page.getByRole('alert').filter({ hasText: 'Denne side er ikke på telefonen endnu, og der er ingen forbindelse.' }).waitFor();
+  await expectNoAxeViolations(page, 'the lock screen’s part not fetched');
+  assert.deepEqual(await storage(page), before, 'storage byte for byte');
+  // With the connection back, the lock screen opens and the passphrase opens the app.
+  await page.unrouteAll();
+  await page.reload();
+  await unlock(page);
+  await page.getByRole('button', { name: 'Start ugens spørgsmål' }).waitFor();
   await context.close();
 });
 
