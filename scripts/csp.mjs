@@ -11,18 +11,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The policy for a page whose one inline script, the first screen's (scripts/prerender.mjs),
- *  has the hash `first` ('sha256-…'; none: no inline script at all): the app's own files
- *  only; wasm may be compiled ('wasm-unsafe-eval'), no other inline script, no inline
- *  style, no eval, no plugins, no <base>, no form submission. connect-src, worker-src,
- *  font-src, manifest-src and frame-src fall back to default-src 'self'; data: is the
- *  empty favicon. frame-ancestors cannot be set from a <meta>: scripts/serve.mjs sends the
- *  same policy as a header, with frame-ancestors built from the portals list
- *  (`headerPolicy`). */
-export function policy(first) {
+ *  has the hash `first` ('sha256-…'; none: no inline script at all), and whose one <style>,
+ *  its stylesheet, has the hash `style`: the app's own files only; wasm may be compiled
+ *  ('wasm-unsafe-eval'), no other inline script or style, no style attribute, no eval, no
+ *  plugins, no <base>, no form submission. connect-src, worker-src, font-src, manifest-src
+ *  and frame-src fall back to default-src 'self'; data: is the empty favicon.
+ *  frame-ancestors cannot be set from a <meta>: scripts/serve.mjs sends the same policy
+ *  as a header, with frame-ancestors built from the portals list (`headerPolicy`). */
+export function policy(first, style) {
   return [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval'${first ? ` '${first}'` : ''}`,
-    "style-src 'self'",
+    `style-src 'self'${style ? ` '${style}'` : ''}`,
     "img-src 'self' data:",
     "object-src 'none'",
     "base-uri 'none'",
@@ -33,11 +33,14 @@ export function policy(first) {
 /** The first screen's inline script (scripts/prerender.mjs), the one inline script a page
  *  may have: `<script id=ugb-first-screen>`. */
 const FIRST_SCREEN = /<script id=ugb-first-screen>([\s\S]*?)<\/script>/;
+/** The page's stylesheet, put in it (scripts/prerender.mjs): the one <style> it may have. */
+const STYLE = /<style id=ugb-style>([\s\S]*?)<\/style>/;
 
-/** The policy for `html`, a built page: with its first screen's script's hash, if it has one. */
+/** The policy for `html`, a built page: with its first screen's script's and its style's
+ *  hashes, if it has them. */
 export function pagePolicy(html) {
-  const first = FIRST_SCREEN.exec(html);
-  return policy(first && `sha256-${createHash('sha256').update(first[1]).digest('base64')}`);
+  const hash = (found) => found && `sha256-${createHash('sha256').update(found[1]).digest('base64')}`;
+  return policy(hash(FIRST_SCREEN.exec(html)), hash(STYLE.exec(html)));
 }
 
 /** An origin as the app accepts one in `portals.json` and `?parentOrigin=` (src/formats/config.rs,
@@ -102,14 +105,14 @@ export function secure(html) {
   return { page, loader: [name, loader] };
 }
 
-/** Throws when `page` has anything the policy refuses: inline script (but the first
- *  screen's, allowed by its hash), an event handler attribute, a javascript: address,
- *  inline style. */
+/** Throws when `page` has anything the policy refuses: inline script or style (but the
+ *  first screen's script and the page's style, each allowed by its hash), an event handler
+ *  attribute, a javascript: address, a style attribute. */
 export function check(page) {
   const problems = [];
   const scripts = page.replace(FIRST_SCREEN, '');
   for (const tag of scripts.match(/<script\b[^>]*>/gi) ?? []) if (!/\bsrc=/.test(tag)) problems.push(`inline script ${tag}`);
-  if (/<style\b/i.test(page)) problems.push('a <style> element');
+  if (/<style\b/i.test(page.replace(STYLE, ''))) problems.push('a <style> element');
   if (/<[^>]+\sstyle=/i.test(page)) problems.push('a style attribute');
   if (/<[^>]+\son[a-z]+=/i.test(page)) problems.push('an event handler attribute');
   if (/javascript:/i.test(page)) problems.push('a javascript: address');

@@ -57,6 +57,9 @@ test('the page’s own <meta> sets the policy, and it refuses inline script and 
   const inline = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag).filter((tag) => !/\bsrc=/.test(tag));
   assert.deepEqual(inline, ['<script id=ugb-first-screen>']);
   assert.match(metas[0][1], /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]{43}='(;|$)/);
+  // One <style>, the page's stylesheet, allowed by its hash alone.
+  assert.deepEqual(html.match(/<style\b[^>]*>/g), ['<style id=ugb-style>']);
+  assert.match(metas[0][1], /style-src 'self' 'sha256-[A-Za-z0-9+/]{43}='(;|$)/);
 
   const { context, page } = await newPage(env.browser);
   const seen = await violations(context);

@@ -60,6 +60,41 @@ test('before the wasm arrives, a first visit sees the start page, starts and ans
   await context.close();
 });
 
+/** Where each element of the app's root `root` is laid out, and what each says. */
+const layout = (page, root) =>
+  page.locator(root).evaluate((app) =>
+    [app, ...app.querySelectorAll('*')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return `${e.tagName} ${r.x},${r.y} ${r.width}×${r.height} ${e.children.length ? '' : e.textContent}`;
+    }),
+  );
+const APP = '.ugb-app:not([data-ugb-first])';
+
+test('the first screen is laid out as the app’s own, element for element: the start page and the first question, at 390 and 1366 px', async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 900 }]) {
+    // The start page: before the wasm, then the app's, which takes its place.
+    let { context, page, release } = await held(viewport);
+    await page.goto(env.url('/'));
+    await page.locator(`${FIRST} h2`).waitFor();
+    const before = await layout(page, FIRST);
+    release();
+    await ready(page);
+    assert.deepEqual(before, await layout(page, APP), `the start page at ${viewport.width} px`);
+    // The first question, shown by "Start" before the wasm, and by the app.
+    await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+    await page.getByText('Spørgsmål 1 af 19').waitFor();
+    const app = await layout(page, APP);
+    await context.close();
+    ({ context, page, release } = await held(viewport));
+    await page.goto(env.url('/'));
+    await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+    await page.locator(`${FIRST} fieldset`).waitFor();
+    assert.deepEqual(await layout(page, FIRST), app, `the first question at ${viewport.width} px`);
+    release();
+    await context.close();
+  }
+});
+
 test('the week’s number and dates before the wasm are the app’s own, at a year’s end, across months and within one', async () => {
   for (const day of ['2026-12-31T09:00:00', '2027-01-04T09:00:00', '2026-05-27T09:00:00', '2026-06-10T23:30:00', '2026-03-29T12:00:00']) {
     const { context, page, release } = await held();
