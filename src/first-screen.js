@@ -7,9 +7,9 @@
 // is the app's own Danish week number and date patterns, read from src/i18n/mod.rs.
 //
 // Shown only where the app would open on exactly that page: nothing of the app's in this
-// browser's storage (no check-in begun, no lock, no language chosen) and nothing asked in
-// the address (a language, the demo, the viewer, a portal). Otherwise nothing is shown and
-// the app starts as before.
+// browser's storage (no check-in begun, no lock, no language chosen), nothing asked in the
+// address (a language, the demo, the viewer, a portal) and not in a frame (a portal's).
+// Otherwise nothing is shown and the app starts as before.
 //
 // The screen takes taps: "Start" shows the first question at once, an answer is checked,
 // the rest (a menu, the language, the easy-read choice) wait. When the app mounts, it is
@@ -23,7 +23,7 @@
   // Once shown and handed over, or not to be shown: the screens and this script go.
   const done = () => [first, next, script].forEach((element) => element.remove());
   try {
-    if (location.search || Object.keys(localStorage).some((key) => key.startsWith('ugeblik.'))) return done();
+    if (location.search || parent !== window || Object.keys(localStorage).some((key) => key.startsWith('ugeblik.'))) return done();
   } catch {
     // Storage that cannot be read: the app says so, on a screen of its own.
     return done();
