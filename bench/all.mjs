@@ -146,10 +146,10 @@ What the misses would take:
 - **The cursor at 60 frames a second**: the figure is the time between animation frames,
   which on time is one frame of the 60 Hz clock, 16.7 ms with about 0.1 ms of timer
   jitter; a 95th percentile of 16.8 ms with no frame or 2 in 120 dropped is that jitter.
-  A measure of each frame's own work (a trace of the renderer) would say it exactly.
-- **Lighthouse performance** (97–99): its total blocking time is the wasm compiling and
-  the first screen built on the main thread under its 4× slower CPU; the first screen
-  rendered at build time (below) is what would take it off the main thread's first second.
+  A measure of each frame's own work (a trace of the renderer) would say it exactly: from
+  the page it cannot be told where a frame's rendering ends while input keeps coming (a
+  message posted at the frame waits behind the next keys, 3–48 ms); an arrow key's own
+  handling, its listeners and their microtasks, measured 0.2–0.9 ms.
 - **The provider's report on DuckDB** (≤ 5 s over 10,000 citizens' CSV; 4.6–5.3 s over
   one day on this machine, so on the edge): one scan of the 866 MB of CSV with its filters
   is about 2.7 s of it. Reading each row once and folding it, as it is read, into
@@ -158,11 +158,6 @@ What the misses would take:
   same day) to that. Further down needs a format that is not parsed as text row by row (the same export
   as Parquet) or more cores (DuckDB's scan is parallel); DuckDB 1.4 and 1.5 were slower
   here than the pinned 1.1.3 (6–7 s).
-- **First answer and first paint** (≤ 0.30× and ≤ 0.20× the better peer): Ugeblik paints
-  nothing until its wasm has arrived and started. It takes a first screen that paints and
-  takes a tap before then: the start screen rendered at build time from the same Leptos
-  components into index.html and hydrated when the wasm arrives, a tap before that kept
-  and replayed (issue 22, item 1; not built yet).
 
 How each figure is taken:
 
@@ -190,7 +185,12 @@ How each figure is taken:
 - **First answer and first paint** (\`bench/first-answer.mjs\`): 390 × 844, CPU × 4, cold
   cache, on two networks, the three tools' loads interleaved, median of 7; from the start
   of the navigation to the click on the first answer option that the page takes (Ugeblik's
-  after its start button), and the first contentful paint.
+  after its start button), and the first contentful paint. On a first visit Ugeblik's
+  start page and first question are in index.html itself, shown before the wasm has
+  arrived; the taps made there are given to the app when it mounts (README, "The first
+  screen before the wasm"; \`tests/e2e/first-screen.test.mjs\`). Until issue 22 nothing
+  was painted before the wasm: 0.51× and 0.64× the better peer for the first answer, 0.46×
+  and 0.58× for the first paint, Lighthouse performance 97–99.
 - **Cursor frames and memory** (\`bench/frames.mjs\`): the progress screen with ten years,
   1280 × 900; every animation frame noted while the pointer crosses the chart in 120
   moves and while the arrow keys step the cursor 100 times; "late" is a gap of more than

@@ -131,8 +131,16 @@ import { join } from 'node:path';
  *  second set of menu rules for a portal's frame 0.1 KB; the class toggles of the old
  *  session layout removed, -0.3 KB. Measured and not kept: the session screens' Danish
  *  texts as a language pack fetched with them: the first load unchanged (wasm-split
- *  already leaves data only the parts use out of it), the progress screen +5.5 KB. */
-export const BUDGET_BYTES = 200 * 1024;
+ *  already leaves data only the parts use out of it), the progress screen +5.5 KB.
+ *  Issue 22, the first screen before the wasm (scripts/prerender.mjs), each step measured
+ *  on the one before: the start page and the first question in index.html with the script
+ *  that shows them 203,548 → 206,763 bytes (+3.2 KB: the two screens 2.0, the script 1.2);
+ *  the lock screen a split part of its own (page/unlock.rs, fetched only by a locked
+ *  phone) → 201,885 (-4.9 KB; it moved 0.5 KB of code it shares with the progress screen
+ *  into chunks that screen now fetches, paid for there by drawn.css minified, -1.4 KB);
+ *  the stylesheet put in the page → 201,919 (+34 bytes, one request less). Budget 200 →
+ *  199 KB (the first load rounded up, plus 1 KB). */
+export const BUDGET_BYTES = 199 * 1024;
 /** What opening the progress screen fetches: the page's part loaded on demand for the
  *  session screens (`split_ugeblik_drawn_screen`), the chunks of code it shares with other
  *  parts that it loads with it (read from the split loader, `opening`), and their styles.
@@ -198,7 +206,10 @@ const SESSION_PART = 'ugeblik_drawn_screen';
  *  their own, CaseloadMsg); its styles in drawn.css (+0.5 KB: caseload.css);
  *  encodeURIComponent and the folder field's property (one import each: base64 and an
  *  attribute); `str::to_lowercase` and `browser::print` shared with the part, a
- *  StoredValue<u32> (0.3 KB: the browser lower-cases, the report calls window.print). */
+ *  StoredValue<u32> (0.3 KB: the browser lower-cases, the report calls window.print).
+ *  Issue 22: the lock screen out of the first load put 0.5 KB of code it shares with this
+ *  part into chunks this opening fetches (153,588 → 154,116 bytes); drawn.css minified as
+ *  main.css is (scripts/minify.mjs: it was copied with its comments) → 149.1 KB. */
 export const PROGRESS_BUDGET_BYTES = 150 * 1024;
 /** Files fetched only on demand (the chart worker, the drawn screens' and the caseload's
  *  styles, …). caseload.css, linked by the caseload when it opens, was counted in the first

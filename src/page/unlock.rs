@@ -56,7 +56,7 @@ pub async fn lock_screen(
 pub fn unavailable(lang: Lang) {
     leptos::mount::mount_to_body(move || {
         view! {
-            <div class="ugb-app">
+            <div class="ugb-app" lang=lang.code() dir=lang.dir()>
                 <header class="ugb-header">
                     <h1 class="ugb-brand">{Msg::AppName.get(lang)}</h1>
                 </header>
