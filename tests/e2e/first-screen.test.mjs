@@ -28,6 +28,14 @@ async function held(viewport) {
 
 const FIRST = '[data-ugb-first]';
 
+/** Presses Tab until `control` has the focus, as one who uses the keyboard alone does. */
+async function tabTo(page, control) {
+  await control.waitFor();
+  const focused = () => control.evaluate((c) => c === document.activeElement);
+  for (let n = 0; n < 30 && !(await focused()); n++) await page.keyboard.press('Tab');
+  assert.equal(await focused(), true, 'reached by Tab');
+}
+
 test('before the wasm arrives, a first visit sees the start page, starts and answers; the app takes both', async () => {
   const { context, page, release } = await held();
   await page.goto(env.url('/'));
@@ -113,9 +121,7 @@ test('the week’s number and dates before the wasm are the app’s own, at a ye
 test('by keyboard alone before the wasm: Tab to "Start", Enter, an arrow key to an answer; the app takes them', async () => {
   const { context, page, release } = await held();
   await page.goto(env.url('/'));
-  const startButton = page.getByRole('button', { name: 'Start ugens spørgsmål' });
-  await startButton.waitFor();
-  for (let n = 0; n < 30 && !(await startButton.evaluate((b) => b === document.activeElement)); n++) await page.keyboard.press('Tab');
+  await tabTo(page, page.getByRole('button', { name: 'Start ugens spørgsmål' }));
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'I de sidste 2 uger har jeg været glad og i godt humør' }).waitFor();
   await page.keyboard.press('Tab');
@@ -129,8 +135,9 @@ test('by keyboard alone before the wasm: Tab to "Start", Enter, an arrow key to 
   // question.
   await page.getByText('Spørgsmål 2 af 19').waitFor();
   await page.waitForFunction(() => document.activeElement?.matches('main h2'));
-  await page.keyboard.press('Shift+Tab');
-  await page.getByRole('button', { name: 'Tilbage' }).click();
+  await tabTo(page, page.getByRole('button', { name: 'Tilbage' }));
+  await page.keyboard.press('Enter');
+  await page.getByText('Spørgsmål 1 af 19').waitFor();
   assert.equal(await page.getByRole('radio', { name: 'Det meste af tiden' }).isChecked(), true);
   assert.deepEqual(page.errors, []);
   await context.close();
@@ -140,8 +147,7 @@ test('the easy-read choice ticked by keyboard before the wasm is ticked in the a
   const { context, page, release } = await held();
   await page.goto(env.url('/'));
   const easy = page.getByRole('checkbox', { name: 'Brug lette ord i spørgsmålene' });
-  await easy.waitFor();
-  for (let n = 0; n < 30 && !(await easy.evaluate((b) => b === document.activeElement)); n++) await page.keyboard.press('Tab');
+  await tabTo(page, easy);
   await page.keyboard.press('Space');
   assert.equal(await easy.isChecked(), true);
   release();
