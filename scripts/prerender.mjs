@@ -2,8 +2,9 @@
 // and the first question, taken from the release build itself running in Chromium (the
 // same Leptos components, nothing written twice), each as a <template>, with
 // src/first-screen.js, which shows them until the wasm has arrived and then hands the
-// citizen's taps to the app; and the page's stylesheet put in the page (`inlineStyles`). Runs after minify.mjs (the build works end to end) and before
-// csp.mjs (which allows the inline script by its hash) and offline.mjs (scripts/tools.sh).
+// citizen's taps to the app; and puts the page's stylesheet in the page (`inlineStyles`).
+// Runs after minify.mjs (the build works end to end) and before csp.mjs (which allows the
+// inline script and style by their hashes) and offline.mjs (scripts/tools.sh).
 //
 // Rendered as a first visit: empty storage, no query, in Danish (the app's language when
 // none is chosen), on a fixed day; what depends on the day (the week's number and dates)
@@ -15,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { minify } from 'terser';
 import { serve } from '../tests/e2e/server.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 /** The day the screens are rendered on (week 49 of 2026, within one month and year). */
@@ -70,10 +72,7 @@ async function snapshot(page) {
 /** The start page and the first question of a first visit, from the build in `dist`. */
 export async function render(dist) {
   const server = await serve(dist);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const errors = [];

@@ -11,7 +11,7 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 
 // Without the background-networking flags Chromium tries to reach the internet.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
