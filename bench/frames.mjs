@@ -2,12 +2,19 @@
 // the keys, and the memory it takes — a 10-year history (bench/data.mjs), beside Chart.js
 // drawing the same 14 series (and, for memory, SurveyJS showing the check-in beside it).
 //
-// Frames: a recorder in the page notes every animation frame (requestAnimationFrame) while
-// the cursor is moved across the whole chart (120 pointer moves, as a mouse sends them) and
-// while it is stepped by the arrow keys (100 presses); the figure is the 95th percentile of
-// the time between frames (16.7 ms = 60 frames a second). Chart.js: the same pointer moves
-// over its canvas with its tooltip following the pointer (mode 'index'), which is what its
-// cursor is.
+// Frames: the cursor is moved across the whole chart (120 pointer moves, as a mouse sends
+// them) and stepped by the arrow keys (100 presses), while a recorder in the page asks for
+// every animation frame (so that a frame is due at every tick of the 60 Hz clock) and the
+// browser's own trace (the DevTools timeline) is recorded. From the trace, on the page's
+// renderer main thread:
+//   - a frame's work: the time the main thread was busy (its tasks: input events, their
+//     handlers, style, layout, paint, commit) between the start of one frame
+//     (BeginMainThreadFrame) and the next; at 60 frames a second it must fit in 16.7 ms;
+//   - the time between frame starts, which on time is the 60 Hz clock itself (16.7 ms and
+//     its jitter), and how many frames were late (more than one and a half frames apart:
+//     one or more dropped).
+// Chart.js: the same pointer moves over its canvas with its tooltip following the pointer
+// (mode 'index'), which is what its cursor is.
 //
 // Memory: after the screen has been drawn and the page has been idle for a second, a
 // garbage collection, then the JavaScript heap in use plus the backing stores of array
@@ -24,33 +31,74 @@ const read = (path) => readFileSync(new URL(`../node_modules/${path}`, import.me
 const MOVES = 120;
 const PRESSES = 100;
 
-/** The 95th percentile of the gaps between frames, and how many frames were late (a gap of
- *  more than one and a half frames: one or more frames dropped). */
-const gaps = (list) => ({ p95: percentile(list, 95), frames: list.length, late: list.filter((g) => g > 25).length });
-
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 };
 
-/** Starts noting animation frames in `page`; the returned function stops and gives the gaps. */
-async function frames(page) {
-  await page.evaluate(() => {
-    window.__frames = [];
-    window.__recording = true;
-    const note = (t) => {
-      window.__frames.push(t);
-      if (window.__recording) requestAnimationFrame(note);
-    };
-    requestAnimationFrame(note);
-  });
-  return () =>
-    page.evaluate(() => {
-      window.__recording = false;
-      const t = window.__frames;
-      return t.slice(1).map((v, i) => v - t[i]);
-    });
+/** The trace's categories with the renderer's tasks and its frames. */
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'];
+
+/** From a trace's events, for the renderer of the page at `url`: each frame's work (the
+ *  main thread's busy time from one frame start to the next) and the time between frame
+ *  starts, in milliseconds. */
+export function frameTimes(events, url) {
+  const started = events.find((e) => e.name === 'TracingStartedInBrowser');
+  const frame = started?.args?.data?.frames?.find((f) => f.isOutermostMainFrame && f.url === url);
+  if (!frame) throw new Error(`the trace has no main frame at ${url}`);
+  const main = events.find((e) => e.name === 'thread_name' && e.pid === frame.processId && e.args.name === 'CrRendererMain');
+  const on = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  const starts = on.filter((e) => e.name === 'BeginMainThreadFrame').map((e) => e.ts).sort((a, b) => a - b);
+  // The thread's outermost tasks (a task run inside another is already in its time).
+  const tasks = [];
+  let end = -Infinity;
+  for (const task of on.filter((e) => e.name === 'RunTask' && e.ph === 'X').sort((a, b) => a.ts - b.ts)) {
+    if (task.ts >= end) tasks.push(task);
+    end = Math.max(end, task.ts + task.dur);
+  }
+  const work = [];
+  const gaps = [];
+  for (let n = 0; n + 1 < starts.length; n++) {
+    const [from, to] = [starts[n], starts[n + 1]];
+    let busy = 0;
+    for (const task of tasks) busy += Math.max(0, Math.min(to, task.ts + task.dur) - Math.max(from, task.ts));
+    work.push(busy / 1000);
+    gaps.push((to - from) / 1000);
+  }
+  return { work, gaps };
 }
+
+/** The 95th percentile of each frame's work and of the time between frames, and how many
+ *  frames were late (a gap of more than one and a half frames: one or more dropped). */
+const summary = ({ work, gaps }) => ({
+  work: percentile(work, 95),
+  p95: percentile(gaps, 95),
+  frames: gaps.length,
+  late: gaps.filter((g) => g > 25).length,
+});
+
+/** Runs `act` while tracing `page` and asking for every animation frame in it (with the
+ *  main thread slowed down `cpu` times, as the first-answer runs slow it for a phone), and
+ *  gives the frames' times. */
+async function traced(browser, page, act, cpu = 1) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  await page.evaluate(() => {
+    window.__recording = true;
+    const next = () => window.__recording && requestAnimationFrame(next);
+    requestAnimationFrame(next);
+  });
+  await browser.startTracing(page, { categories: CATEGORIES });
+  await act();
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  await page.evaluate(() => (window.__recording = false));
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await cdp.detach();
+  return summary(frameTimes(trace.traceEvents, page.url()));
+}
+
+/** How much slower than this machine a phone's main thread is taken to be. */
+export const PHONE_CPU = 4;
 
 /** Moves the pointer across `box` from left to right in MOVES steps. */
 async function sweep(page, box) {
@@ -105,13 +153,13 @@ export async function run() {
     const plot = app.locator('.ugb-chart__plot').first();
     await plot.scrollIntoViewIfNeeded();
     const box = await plot.boundingBox();
-    let stop = await frames(app);
-    await sweep(app, box);
-    const pointer = await stop();
+    const pointer = await traced(env.browser, app, () => sweep(app, box));
+    const pointerPhone = await traced(env.browser, app, () => sweep(app, box), PHONE_CPU);
     await plot.focus();
-    stop = await frames(app);
-    for (let n = 0; n < PRESSES; n++) await app.keyboard.press(n < PRESSES / 2 ? 'ArrowLeft' : 'ArrowRight');
-    const keys = await stop();
+    const press = async () => {
+      for (let n = 0; n < PRESSES; n++) await app.keyboard.press(n < PRESSES / 2 ? 'ArrowLeft' : 'ArrowRight');
+    };
+    const keys = await traced(env.browser, app, press);
     await context.close();
 
     // Chart.js (with SurveyJS beside it for memory): the same series, its tooltip following the pointer.
@@ -137,16 +185,17 @@ export async function run() {
     );
     const peerMem = await memory(peer.page);
     const canvasBox = await peer.page.locator('#cjs').boundingBox();
-    stop = await frames(peer.page);
-    await sweep(peer.page, canvasBox);
-    const chartjsPointer = await stop();
+    const chartjsPointer = await traced(env.browser, peer.page, () => sweep(peer.page, canvasBox));
+    const chartjsPhone = await traced(env.browser, peer.page, () => sweep(peer.page, canvasBox), PHONE_CPU);
     await peer.context.close();
 
     return {
       version: env.browser.version(),
-      pointer: gaps(pointer),
-      keys: gaps(keys),
-      chartjs: gaps(chartjsPointer),
+      pointer,
+      keys,
+      chartjs: chartjsPointer,
+      pointerPhone,
+      chartjsPhone,
       memory: mem,
       peerMemory: peerMem,
     };
@@ -161,9 +210,10 @@ export const total = (m) => m.heap + m.buffers + m.wasm;
 export function print(r) {
   const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
   console.log(`Progress chart, 10 years, headless Chromium ${r.version}, 1280 × 900:`);
-  const f = (g) => `95th percentile frame ${g.p95.toFixed(1)} ms, ${g.late} of ${g.frames} frames late`;
+  const f = (g) => `95th percentile frame's work ${g.work.toFixed(1)} ms, between frames ${g.p95.toFixed(1)} ms, ${g.late} of ${g.frames} frames late`;
   console.log(`pointer across the chart (${MOVES} moves): ${f(r.pointer)}; Chart.js with its tooltip: ${f(r.chartjs)}`);
   console.log(`arrow keys (${PRESSES} presses): ${f(r.keys)}`);
+  console.log(`pointer, main thread ${PHONE_CPU}× slower: ${f(r.pointerPhone)}; Chart.js: ${f(r.chartjsPhone)}`);
   console.log(`memory after drawing: Ugeblik ${mb(total(r.memory))} (JS heap ${mb(r.memory.heap)}, wasm ${mb(r.memory.wasm)}, other buffers ${mb(r.memory.buffers)}); Chart.js + SurveyJS ${mb(total(r.peerMemory))} (JS heap ${mb(r.peerMemory.heap)}, buffers ${mb(r.peerMemory.buffers)})`);
 }
 

@@ -38,6 +38,8 @@ export function texts(source) {
     span: one('WeekSpan'),
     spanMonths: one('WeekSpanMonths'),
     spanYears: one('WeekSpanYears'),
+    failed: one('LoadFailed'),
+    again: one('TryAgain'),
   };
 }
 
@@ -81,17 +83,22 @@ export async function render(dist) {
     await page.goto(`${server.url}/`);
     const start = page.getByRole('button', { name: START, exact: true });
     await start.waitFor();
-    // The one control that leads on before the app is there.
+    // The one control that leads on before the app is there, and the quick exit, which
+    // acts at once there too.
     await start.evaluate((button) => button.setAttribute('data-ugb-next', ''));
+    const exit = () => page.locator('button.ugb-exit').evaluate((button) => button.setAttribute('data-ugb-exit', ''));
+    await exit();
     const home = await snapshot(page);
     await start.click();
     await page.getByRole('radio').first().waitFor();
+    await exit();
     const question = await snapshot(page);
     if (errors.length) throw new Error(`prerender.mjs: the app failed: ${errors.join('; ')}`);
     if (home.marks.week !== 1 || home.marks.dates !== 1 || question.marks.week !== 1) {
       throw new Error(`prerender.mjs: the week's texts are not where expected: ${JSON.stringify([home.marks, question.marks])}`);
     }
     if (!home.html.includes('data-ugb-next')) throw new Error('prerender.mjs: the start button was not marked');
+    if (![home, question].every((screen) => screen.html.includes('data-ugb-exit'))) throw new Error('prerender.mjs: the quick exit was not marked');
     return { home: home.html, question: question.html };
   } finally {
     await browser.close();

@@ -12,16 +12,26 @@
 // Otherwise nothing is shown and the app starts as before.
 //
 // The screen takes taps: "Start" shows the first question at once, an answer is checked,
-// the rest (a menu, the language, the easy-read choice) wait. When the app mounts, it is
-// kept hidden while each tap is given to it in order, on the same control, then it takes
-// the screen's place, with the focus where it was. A control that is no longer where the
-// tap was (the app went elsewhere) ends the replay: no tap lands on something else.
+// the quick exit leaves at once, the rest (a menu, the language, the easy-read choice)
+// wait. When the app mounts, it is kept hidden while each tap is given to it in order, on
+// the same control, then it takes the screen's place, with the focus where it was. A
+// control that is no longer where the tap was (the app went elsewhere) ends the replay: no
+// tap lands on something else. An answer chosen by an arrow key is given as the app's
+// arrow keys give it (chosen, staying on the question; src/page/answers.rs), a tap as a
+// tap (chosen, going on).
+//
+// If the app cannot be fetched (the network drops while it loads), the screen says so,
+// with a button that tries again.
 (() => {
   const d = document;
   const script = d.currentScript;
   const [first, next] = ['ugb-first', 'ugb-next'].map((id) => d.getElementById(id));
   // Once shown and handed over, or not to be shown: the screens and this script go.
-  const done = () => [first, next, script].forEach((element) => element.remove());
+  const done = () => {
+    removeEventListener('unhandledrejection', failed);
+    removeEventListener('error', failed, true);
+    [first, next, script].forEach((element) => element.remove());
+  };
   try {
     if (location.search || parent !== window || Object.keys(localStorage).some((key) => key.startsWith('ugeblik.'))) return done();
   } catch {
@@ -51,15 +61,38 @@
     toYear: sunday.getFullYear(),
   });
 
-  let shown;
+  let shown, notice;
   const show = (template) => {
     const app = template.content.firstElementChild.cloneNode(true);
     for (const element of app.querySelectorAll('[data-ugb-week]')) element.textContent = label;
     for (const element of app.querySelectorAll('[data-ugb-dates]')) element.textContent = dates;
     shown ? shown.replaceWith(app) : script.after(app);
     shown = app;
+    // A failure said stays said on the next screen.
+    if (notice) app.querySelector('main').prepend(notice);
   };
   show(first);
+
+  // The app's loader failed: its module could not be fetched (an error on its <script>) or
+  // the wasm could not (the start's promise rejected; nothing else runs before the app).
+  function failed(event) {
+    if (event.type === 'error' && !(event.target instanceof HTMLScriptElement)) return;
+    notice?.remove();
+    notice = d.createElement('div');
+    notice.className = 'ugb-notice';
+    notice.setAttribute('role', 'alert');
+    const [text, again] = [d.createElement('p'), d.createElement('button')];
+    text.textContent = TEXTS.failed;
+    again.type = 'button';
+    again.className = 'ugb-secondary';
+    again.textContent = TEXTS.again;
+    again.onclick = () => location.reload();
+    notice.append(text, again);
+    shown.querySelector('main').prepend(notice);
+    again.focus();
+  }
+  addEventListener('unhandledrejection', failed);
+  addEventListener('error', failed, true);
 
   // A control, found again in the app by where it is under the app's root and what it is.
   const path = (element) => {
@@ -71,15 +104,27 @@
   const what = (element) => [element.tagName, element.type, element.name, element.value, element.textContent].join('|');
 
   const taps = [];
+  // An arrow key's click on a radio button (it has no count, `detail`, a tap's has one).
+  let arrowed = false;
+  d.addEventListener('keydown', (event) => (arrowed = event.key.startsWith('Arrow')), true);
   d.addEventListener(
     'click',
     (event) => {
       // A tap on an answer's words clicks its radio button too: that click is the one kept.
       const control = event.target.closest?.('button, input, summary');
+      const arrow = arrowed && event.detail === 0;
+      arrowed = false;
       if (!control || !shown?.contains(control)) return;
+      // The quick exit does not wait for the app: as the app's (src/page/safety.rs), the
+      // page blanked and replaced in the tab's history.
+      if (control.hasAttribute('data-ugb-exit')) {
+        d.body.replaceChildren();
+        d.title = '';
+        return location.replace('about:blank');
+      }
       // Another answer to the same question replaces the one before.
       while (control.type === 'radio' && taps.at(-1)?.radio === control.name) taps.pop();
-      taps.push({ steps: path(control), what: what(control), radio: control.type === 'radio' && control.name });
+      taps.push({ steps: path(control), what: what(control), radio: control.type === 'radio' && control.name, arrow });
       if (control.hasAttribute('data-ugb-next')) {
         show(next);
         // As the app does on a new screen: its heading has the focus.
@@ -100,6 +145,8 @@
     for (const tap of taps) {
       const control = at(app, tap.steps);
       if (!control || what(control) !== tap.what) break;
+      // The app tells an arrow key's choice by the key before the click.
+      if (tap.arrow) control.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
       control.click();
       // The app's effects run before the next tap.
       await new Promise((done) => setTimeout(done));

@@ -203,6 +203,10 @@ Msg / Page {
     EndDeleteOffer => "Dit forløb er slut, og din kopi er gemt. Vil du slette alt fra telefonen nu?";
     EndDeleteNow => "Ja, slet alt fra telefonen nu";
     ChartOffline => "Denne side er ikke på telefonen endnu, og der er ingen forbindelse. Den gemmes af sig selv, næste gang Ugeblik er åben med internet. Dine svar er ikke berørt.";
+    // Shown by the first screen before the wasm (src/first-screen.js, which
+    // scripts/prerender.mjs gives them) when the app itself cannot be fetched.
+    LoadFailed => "Ugeblik kunne ikke hentes helt. Prøv igen, når telefonen er på nettet.";
+    TryAgain => "Prøv igen";
     ErrLockStranded => "Nogle gemte data kan ikke åbnes med dit nuværende kodeord og ville gå tabt. Intet er ændret.";
     PortalAsk => "{portal} vil have besked, når du har svaret: ugen, skemaerne og din trivsel (WHO-5) i procent, ikke dine svar eller noter. Siden er ikke på listen over sider, Ugeblik taler med. Må den få besked?";
     PortalYes => "Ja, {host} må få besked";

@@ -118,7 +118,7 @@ test('the week’s number and dates before the wasm are the app’s own, at a ye
   }
 });
 
-test('by keyboard alone before the wasm: Tab to "Start", Enter, an arrow key to an answer; the app takes them', async () => {
+test('by keyboard alone before the wasm: Tab to "Start", Enter, an arrow key to an answer; the app takes them as its own keys', async () => {
   const { context, page, release } = await held();
   await page.goto(env.url('/'));
   await tabTo(page, page.getByRole('button', { name: 'Start ugens spørgsmål' }));
@@ -126,19 +126,26 @@ test('by keyboard alone before the wasm: Tab to "Start", Enter, an arrow key to 
   await page.getByRole('heading', { name: 'I de sidste 2 uger har jeg været glad og i godt humør' }).waitFor();
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown');
-  assert.equal(await page.getByRole('radio', { name: 'Det meste af tiden' }).isChecked(), true);
+  const answer = page.getByRole('radio', { name: 'Det meste af tiden' });
+  assert.equal(await answer.isChecked(), true);
   release();
   await ready(page);
-  // Started in the app and the answer given; the app goes on to the next question (the
-  // choice reaches it as a click: before the app was there, the arrow key's own meaning,
-  // "choose and stay", could not be told), with the focus on its heading, as on any new
-  // question.
+  // Started in the app and the answer given; as the app's own arrow keys do, it stays on
+  // the question, the focus on the answer chosen.
+  await page.getByText('Spørgsmål 1 af 19').waitFor();
+  await page.waitForFunction(() => document.activeElement?.matches('input[type="radio"]:checked'));
+  assert.equal(await answer.isChecked(), true);
+  assert.equal(await answer.evaluate((radio) => radio === document.activeElement), true, 'the focus is on the answer');
+  // The answer is the app's: kept as the check-in goes.
+  await page.waitForFunction(() => localStorage.getItem('ugeblik.v1.draft') !== null);
+  // Enter goes on, as in the app; and back by keyboard, the answer is there.
+  await page.keyboard.press('Enter');
   await page.getByText('Spørgsmål 2 af 19').waitFor();
   await page.waitForFunction(() => document.activeElement?.matches('main h2'));
   await tabTo(page, page.getByRole('button', { name: 'Tilbage' }));
   await page.keyboard.press('Enter');
   await page.getByText('Spørgsmål 1 af 19').waitFor();
-  assert.equal(await page.getByRole('radio', { name: 'Det meste af tiden' }).isChecked(), true);
+  assert.equal(await answer.isChecked(), true);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
@@ -160,6 +167,30 @@ test('the easy-read choice ticked by keyboard before the wasm is ticked in the a
   await context.close();
 });
 
+test('"Luk hurtigt" before the wasm leaves at once, on the start page and on the question; the back button does not bring the app back', async () => {
+  for (const onQuestion of [false, true]) {
+    const { context, page, release } = await held();
+    // A page the citizen came from, so that the back button has somewhere to go.
+    await page.goto('about:blank');
+    await page.goto(env.url('/'));
+    if (onQuestion) {
+      await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+      await page.getByRole('radio', { name: 'Det meste af tiden' }).click();
+    }
+    // The wasm is still held: the exit does not wait for it.
+    await page.getByRole('button', { name: 'Luk hurtigt' }).click();
+    await page.waitForURL('about:blank');
+    assert.equal(await page.title(), '');
+    assert.equal((await page.textContent('body')) ?? '', '');
+    release();
+    await page.goBack().catch(() => null);
+    const shown = await page.content();
+    assert.ok(!shown.includes('Ugeblik'), shown.slice(0, 200));
+    assert.ok(!page.url().startsWith(env.url('/')), page.url());
+    await context.close();
+  }
+});
+
 test('a tap whose control the app no longer has there is not given to anything else', async () => {
   const { context, page, release } = await held();
   await page.goto(env.url('/'));
@@ -172,6 +203,31 @@ test('a tap whose control the app no longer has there is not given to anything e
   await ready(page);
   await page.waitForFunction(() => document.querySelector('.ugb-nav [aria-current="page"]')?.textContent === 'Udvikling');
   assert.equal(await page.evaluate(() => localStorage.getItem('ugeblik.v1.draft')), null, 'no check-in begun');
+  await context.close();
+});
+
+test('the app cannot be fetched: the first screen says so, keeps working, and "Prøv igen" loads the app', async () => {
+  const { context, page } = await newPage(env.browser);
+  let online = false;
+  await page.route(/\/ugeblik-[0-9a-f]{16}_bg\.wasm$/, (route) => (online ? route.continue() : route.abort('internetdisconnected')));
+  await page.goto(env.url('/'));
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.equal(await alert.textContent(), 'Ugeblik kunne ikke hentes helt. Prøv igen, når telefonen er på nettet.Prøv igen');
+  const again = page.getByRole('button', { name: 'Prøv igen' });
+  assert.equal(await again.evaluate((button) => button === document.activeElement), true, 'the way on has the focus');
+  await expectNoAxeViolations(page, 'the first screen, the app not fetched');
+  // The first question still shows, and the notice with it.
+  await page.getByRole('button', { name: 'Start ugens spørgsmål' }).click();
+  await page.getByRole('heading', { name: 'I de sidste 2 uger har jeg været glad og i godt humør' }).waitFor();
+  assert.equal(await alert.isVisible(), true, 'still said on the question');
+  // Online again: "Prøv igen" loads the page anew, and the app starts.
+  online = true;
+  await again.click();
+  await ready(page);
+  assert.equal(await page.getByRole('alert').count(), 0);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('ugeblik.'))), [], 'nothing stored by the failure');
+  assert.deepEqual(page.errors.filter((e) => !/internetdisconnected|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
   await context.close();
 });
 
