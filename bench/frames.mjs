@@ -3,10 +3,10 @@
 // drawing the same 14 series (and, for memory, SurveyJS showing the check-in beside it).
 //
 // Frames: the cursor is moved across the whole chart (120 pointer moves, as a mouse sends
-// them) and stepped by the arrow keys (100 presses), while a recorder in the page asks for
-// every animation frame (so that a frame is due at every tick of the 60 Hz clock) and the
-// browser's own trace (the DevTools timeline) is recorded. From the trace, on the page's
-// renderer main thread:
+// them) and stepped by the arrow keys (100 presses), five times each, while a recorder in
+// the page asks for every animation frame (so that a frame is due at every tick of the
+// 60 Hz clock) and the browser's own trace (the DevTools timeline) is recorded. From the
+// trace, on the page's renderer main thread:
 //   - a frame's work: the time the main thread was busy (its tasks: input events, their
 //     handlers, style, layout, paint, commit) between the start of one frame
 //     (BeginMainThreadFrame) and the next; at 60 frames a second it must fit in 16.7 ms;
@@ -77,10 +77,34 @@ const summary = ({ work, gaps }) => ({
   late: gaps.filter((g) => g > 25).length,
 });
 
-/** Runs `act` while tracing `page` and asking for every animation frame in it (with the
- *  main thread slowed down `cpu` times, as the first-answer runs slow it for a phone), and
- *  gives the frames' times. */
+/** How many times each movement is made: its figures are the median run's (on this 2-core
+ *  machine one run's 95th percentile varies by a factor of two with what else runs). */
+const RUNS = 5;
+
+/** The runs of one movement: the median of their 95th percentiles (and their range), and
+ *  the frames and late frames of all of them. */
+const runs = (list) => {
+  const median = (key) => percentile(list.map((r) => r[key]), 50);
+  const works = list.map((r) => r.work);
+  return {
+    work: median('work'),
+    range: [Math.min(...works), Math.max(...works)],
+    p95: median('p95'),
+    frames: list.reduce((n, r) => n + r.frames, 0),
+    late: list.reduce((n, r) => n + r.late, 0),
+  };
+};
+
+/** Runs `act` RUNS times while tracing `page` and asking for every animation frame in it
+ *  (with the main thread slowed down `cpu` times, as the first-answer runs slow it for a
+ *  phone), and gives the frames' times. */
 async function traced(browser, page, act, cpu = 1) {
+  const list = [];
+  for (let run = 0; run < RUNS; run++) list.push(await tracedOnce(browser, page, act, cpu));
+  return runs(list);
+}
+
+async function tracedOnce(browser, page, act, cpu) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   await page.evaluate(() => {
@@ -210,7 +234,8 @@ export const total = (m) => m.heap + m.buffers + m.wasm;
 export function print(r) {
   const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
   console.log(`Progress chart, 10 years, headless Chromium ${r.version}, 1280 × 900:`);
-  const f = (g) => `95th percentile frame's work ${g.work.toFixed(1)} ms, between frames ${g.p95.toFixed(1)} ms, ${g.late} of ${g.frames} frames late`;
+  const f = (g) =>
+    `95th percentile frame's work ${g.work.toFixed(1)} ms (runs ${g.range.map((v) => v.toFixed(1)).join(' to ')}), between frames ${g.p95.toFixed(1)} ms, ${g.late} of ${g.frames} frames late`;
   console.log(`pointer across the chart (${MOVES} moves): ${f(r.pointer)}; Chart.js with its tooltip: ${f(r.chartjs)}`);
   console.log(`arrow keys (${PRESSES} presses): ${f(r.keys)}`);
   console.log(`pointer, main thread ${PHONE_CPU}× slower: ${f(r.pointerPhone)}; Chart.js: ${f(r.chartjsPhone)}`);
