@@ -238,7 +238,14 @@ fn TrendChart(figure: TrendFigure, lang: Lang) -> impl IntoView {
             <ul class="ugb-chart__key">
                 {bands
                     .into_iter()
-                    .map(|(class, text)| view! { <li><span class=class aria-hidden="true"></span>{text}</li> })
+                    .map(|(class, text)| {
+                        view! {
+                            <li>
+                                <span class=class aria-hidden="true"></span>
+                                <span class="ugb-chart__key-words">{text}</span>
+                            </li>
+                        }
+                    })
                     .collect_view()}
             </ul>
             <p class="ugb-chart__note">{note}</p>

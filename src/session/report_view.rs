@@ -119,7 +119,7 @@ fn radar(lang: Lang, report: &Report, id: &str) -> Option<impl IntoView> {
             view! {
                 <li>
                     <span class="ugb-swatch" aria-hidden="true" inner_html=chart::swatch(style)></span>
-                    {msg.get(lang)}
+                    <span class="ugb-chart__key-words">{msg.get(lang)}</span>
                 </li>
             }
         })

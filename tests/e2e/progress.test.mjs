@@ -28,6 +28,45 @@ async function openProgress(page) {
   await drawn(page);
 }
 
+test('every key keeps its words beside its swatch at 390 px, in Danish, Arabic and Ukrainian', async () => {
+  const progress = { da: 'Udvikling', ar: 'التطور', uk: 'Прогрес' };
+  for (const [lang, name] of Object.entries(progress)) {
+    const { context, page } = await newPage(env.browser);
+    await page.goto(env.url('/'));
+    await ready(page);
+    const weeks = [3, 2, 1, 0].map(weeksAgo);
+    // 40 → 60 is ringed: the key then has the bands and the ring, the longest words.
+    await seedHistory(page, [
+      who5Response(weeks[0], [2, 2, 2, 2, 2]),
+      who5Response(weeks[1], [3, 3, 3, 3, 3]),
+      who5Response(weeks[2], [2, 2, 2, 2, 2]),
+      who5Response(weeks[3], [3, 3, 3, 3, 4]),
+    ]);
+    await page.goto(env.url(`/?lang=${lang}`));
+    await ready(page);
+    await page.getByRole('button', { name, exact: true }).click();
+    await drawn(page);
+    assert.equal(await page.locator('#ugb-chart-who5 .ugb-chart__key .ugb-ring').count(), 1, `${lang}: the ring is in the key`);
+    // Each entry: its swatch (hidden from a screen reader) and all that follows it.
+    const apart = await page.locator('.ugb-chart__key li').evaluateAll((items) =>
+      items
+        .filter((li) => li.firstElementChild?.getAttribute('aria-hidden') === 'true')
+        .map((li) => {
+          const after = document.createRange();
+          after.setStartAfter(li.firstElementChild);
+          after.setEndAfter(li.lastChild);
+          const [swatch, words] = [li.firstElementChild.getBoundingClientRect(), after.getBoundingClientRect()];
+          const beside = swatch.top < words.bottom && words.top < swatch.bottom;
+          return beside ? null : li.textContent;
+        })
+        .filter(Boolean),
+    );
+    assert.deepEqual(apart, [], `${lang}: words on a line of their own, away from their swatch`);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
+});
+
 test('the WHO-5 chart has one point per recorded week and a gap for the missed one; the table equals the data', async () => {
   const { context, page } = await newPage(env.browser);
   await page.goto(env.url('/'));
