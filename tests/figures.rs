@@ -98,6 +98,8 @@ fn one_chart_per_unit_with_a_summary_and_the_data_for_its_cursor() {
         Some("Week 45, 2026 (2–8 Nov 2026): WHO-5 Well-Being Index no reading")
     );
     assert_eq!(who5.readout(Lang::En, 3).as_deref(), Some("Week 47, 2026 (16–22 Nov 2026): WHO-5 Well-Being Index 56"));
+    // The room kept for it: the longest it says, here the missed week's words.
+    assert_eq!(who5.longest_readout(Lang::En), who5.readout(Lang::En, 1));
     assert!(who5.svg.starts_with("<svg"), "plotters' drawing");
     assert_eq!(who5.key.len(), 1);
     assert!(who5.key[0].swatch.starts_with("<svg"));

@@ -220,6 +220,13 @@ impl TrendFigure {
         Some(readout(lang, week, &values))
     }
 
+    /// The longest of what the cursor can say on this chart (by characters): the room the
+    /// page keeps for it while the cursor is shown, so that the page below does not move as
+    /// the cursor crosses a week whose words take another line.
+    pub fn longest_readout(&self, lang: Lang) -> Option<String> {
+        (0..self.cursor.weeks).filter_map(|index| self.readout(lang, index)).max_by_key(|text| text.chars().count())
+    }
+
     /// The values as the plot's `data-lines` attribute writes them (`name;v,v,,v|…`,
     /// empty where not recorded): the chart's data, for whoever reads the page.
     pub fn data_lines(&self) -> String {

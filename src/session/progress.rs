@@ -190,6 +190,20 @@ fn TrendChart(figure: TrendFigure, lang: Lang) -> impl IntoView {
     let data_lines = figure.data_lines();
     let TrendFigure { title, summary, svg, keys_title, key: entries, average_note, bands, milestone_note, .. } =
         figure.clone();
+    // The room the words take while the cursor is shown: the longest they can be, found
+    // once, when the cursor first shows (and not again as it moves).
+    let room = {
+        let (figure, longest) = (figure.clone(), StoredValue::new(None::<String>));
+        let shown = Memo::new(move |_| at.get().is_some());
+        move || {
+            shown.get().then(|| {
+                if longest.with_value(Option::is_none) {
+                    longest.set_value(Some(figure.longest_readout(lang).unwrap_or_default()));
+                }
+                longest.get_value().unwrap_or_default()
+            })
+        }
+    };
     let readout = move || at.get().and_then(|index| figure.readout(lang, index));
     // The cursor line's place, in hundredths of a percent of the drawing's width.
     let left = {
@@ -280,7 +294,10 @@ fn TrendChart(figure: TrendFigure, lang: Lang) -> impl IntoView {
                 <div class="ugb-chart__svg" inner_html=svg></div>
                 <span class="ugb-chart__cursor" aria-hidden="true" hidden=move || at.get().is_none() style:left=left></span>
             </div>
-            <p class="ugb-chart__readout" aria-live="polite">{readout}</p>
+            <p class="ugb-chart__readout">
+                <span aria-live="polite">{readout}</span>
+                <span class="ugb-chart__readout-room" aria-hidden="true">{room}</span>
+            </p>
             <p class="ugb-chart__keys">{keys_title}</p>
             {key(entries)}
             {average_note.map(|note| view! { <p class="ugb-chart__note">{note}</p> })}

@@ -99,14 +99,26 @@ test('the WHO-5 chart has one point per recorded week and a gap for the missed o
   const who5 = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td').textContent));
   assert.deepEqual(who5, ['40', '48', '60', '64']);
 
-  // The cursor: focus shows the latest week, arrows move, a missed week says so.
+  // The cursor: focus shows the latest week, arrows move, a missed week says so. On a wide
+  // screen, where its words take one line or two.
+  await page.setViewportSize({ width: 1280, height: 900 });
   await plot.focus();
-  const readout = chart.locator('.ugb-chart__readout');
-  await assert.doesNotReject(readout.getByText(/\(.*\): WHO-5 Trivselsindeks 64$/).waitFor());
+  // What is said as the cursor moves (the words, not the room kept for them), and the
+  // height the words take: the page below does not move as the cursor crosses the weeks.
+  const said = (text) => chart.locator('.ugb-chart__readout [aria-live]', { hasText: text }).waitFor();
+  const height = () => chart.locator('.ugb-chart__readout').evaluate((p) => p.getBoundingClientRect().height);
+  await assert.doesNotReject(said(/\(.*\): WHO-5 Trivselsindeks 64$/));
+  const heights = [await height()];
   await page.keyboard.press('ArrowLeft');
-  await readout.getByText(/WHO-5 Trivselsindeks 60$/).waitFor();
+  await said(/WHO-5 Trivselsindeks 60$/);
+  heights.push(await height());
   await page.keyboard.press('ArrowLeft');
-  await readout.getByText(/ingen måling$/).waitFor();
+  await said(/ingen måling$/);
+  heights.push(await height());
+  await page.keyboard.press('ArrowLeft');
+  await said(/WHO-5 Trivselsindeks 48$/);
+  heights.push(await height());
+  assert.equal(new Set(heights).size, 1, `the words' height holds: ${heights.join(', ')}`);
   await expectNoAxeViolations(page, 'the progress screen with its table');
   assert.deepEqual(page.errors, []);
   await context.close();
