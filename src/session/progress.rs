@@ -191,18 +191,10 @@ fn TrendChart(figure: TrendFigure, lang: Lang) -> impl IntoView {
     let TrendFigure { title, summary, svg, keys_title, key: entries, average_note, bands, milestone_note, .. } =
         figure.clone();
     // The room the words take while the cursor is shown: the longest they can be, found
-    // once, when the cursor first shows (and not again as it moves).
+    // once, when the cursor first shows.
     let room = {
-        let (figure, longest) = (figure.clone(), StoredValue::new(None::<String>));
-        let shown = Memo::new(move |_| at.get().is_some());
-        move || {
-            shown.get().then(|| {
-                if longest.with_value(Option::is_none) {
-                    longest.set_value(Some(figure.longest_readout(lang).unwrap_or_default()));
-                }
-                longest.get_value().unwrap_or_default()
-            })
-        }
+        let (figure, longest) = (figure.clone(), std::cell::OnceCell::new());
+        move || at.get().map(|_| longest.get_or_init(|| figure.longest_readout(lang).unwrap_or_default()).clone())
     };
     let readout = move || at.get().and_then(|index| figure.readout(lang, index));
     // The cursor line's place, in hundredths of a percent of the drawing's width.
