@@ -170,9 +170,9 @@ What the misses would take:
   where nothing else has to be painted again (a canvas over the drawing, or a layer of
   their own moved by a transform). Measured and not kept: a layer of their own for the
   cursor and the words, or paint containment on each chart, took up to 40% off the paint
-  but left the frame within this machine's noise. Also seen: the words under the chart
-  take two lines at a week without a measurement, which moves the page below while the
-  cursor crosses it.
+  but left the frame within this machine's noise. The words under the chart keep the room
+  of the longest they can say while the cursor is shown (until issue 22, a week without a
+  measurement took a second line and moved the page below).
 ${lighthouseNote}- **The provider's report on DuckDB** (≤ 5 s over 10,000 citizens' CSV; 4.6–5.3 s over
   one day on this machine, so on the edge): one scan of the 866 MB of CSV with its filters
   is about 2.7 s of it. Reading each row once and folding it, as it is read, into
